@@ -1,0 +1,3 @@
+from release_countdown.cli import main
+
+main()

@@ -1,0 +1,252 @@
+"""Date forms of the registry, and the date math of countdowns.
+
+Pure functions: nothing here reads the clock. ``today`` is always a parameter.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
+
+FORMS_HINT = (
+    "expected a TOML date such as 2024-02-02, or one of the strings "
+    '"YYYY-MM-DD", "YYYY-MM", "YYYY-Qn", "YYYY-Hn", "early|mid|late YYYY", '
+    '"spring|summer|autumn|fall|winter YYYY", "YYYY" or "TBA"'
+)
+
+
+class Precision(str, Enum):
+    """How precisely a date is known, finest first."""
+
+    TIME = "time"
+    DAY = "day"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    THIRD = "third"  # early / mid / late YYYY
+    HALF = "half"
+    YEAR = "year"
+    TBA = "tba"
+
+
+EXACT = frozenset({Precision.TIME, Precision.DAY})
+
+
+class DateFormError(ValueError):
+    """A value that is not one of the registry's date forms; the message says what would be."""
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpec:
+    """A possibly fuzzy date: as written, how precise, and the days it may fall on."""
+
+    text: str
+    precision: Precision
+    earliest: date | None = None
+    latest: date | None = None
+    instant: datetime | None = None  # only for Precision.TIME
+
+    @property
+    def exact(self) -> bool:
+        return self.precision in EXACT
+
+    @property
+    def tba(self) -> bool:
+        return self.precision is Precision.TBA
+
+    def iso(self) -> str:
+        """ISO form for exact days, the instant for times, else the form as written."""
+        if self.precision is Precision.DAY and self.earliest is not None:
+            return self.earliest.isoformat()
+        if self.instant is not None:
+            return self.instant.isoformat()
+        return self.text
+
+
+TBA = DateSpec("TBA", Precision.TBA)
+
+_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_QUARTER = re.compile(r"(\d{4})-q(\d+)")
+_HALF = re.compile(r"(\d{4})-h(\d+)")
+_WORD_YEAR = re.compile(r"([a-z]+)\s+(\d{4})")
+_YEAR = re.compile(r"(\d{4})")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}")
+
+
+def _year(digits: str, text: str) -> int:
+    year = int(digits)
+    if year < 1:
+        raise DateFormError(f'"{text}": year 0 does not exist; years run from 0001 to 9999')
+    return year
+
+
+def _months(text: str, precision: Precision, year: int, first: int, last: int) -> DateSpec:
+    """A span from the first day of month ``first`` to the last day of month ``last``."""
+    end_year = year
+    if last > 12:  # winter runs into the next year
+        end_year, last = year + 1, last - 12
+        if end_year > 9999:
+            raise DateFormError(f'"{text}" ends in the year 10000; the last supported year is 9999')
+    end = date(end_year, last, calendar.monthrange(end_year, last)[1])
+    return DateSpec(text, precision, date(year, first, 1), end)
+
+
+def parse_date_text(text: str) -> DateSpec:
+    """Parse one of the string date forms (see ``FORMS_HINT``)."""
+    s = " ".join(text.strip().lower().split())
+    if s in ("tba", "tbd"):
+        return DateSpec(text, Precision.TBA)
+    if m := _DAY.fullmatch(s):
+        year = _year(m[1], text)
+        try:
+            return exact_day(date(year, int(m[2]), int(m[3])), text)
+        except ValueError as exc:
+            raise DateFormError(f'"{text}" is not a calendar date: {exc}') from None
+    if m := _MONTH.fullmatch(s):
+        month = int(m[2])
+        if not 1 <= month <= 12:
+            raise DateFormError(f'"{text}": month {month} is not 1-12')
+        return _months(text, Precision.MONTH, _year(m[1], text), month, month)
+    if m := _QUARTER.fullmatch(s):
+        q = int(m[2])
+        if not 1 <= q <= 4:
+            raise DateFormError(f'"{text}": quarter Q{q} does not exist (Q1-Q4)')
+        return _months(text, Precision.QUARTER, _year(m[1], text), 3 * q - 2, 3 * q)
+    if m := _HALF.fullmatch(s):
+        h = int(m[2])
+        if not 1 <= h <= 2:
+            raise DateFormError(f'"{text}": half H{h} does not exist (H1 or H2)')
+        return _months(text, Precision.HALF, _year(m[1], text), 6 * h - 5, 6 * h)
+    if m := _WORD_YEAR.fullmatch(s):
+        word, year = m[1], _year(m[2], text)
+        if word in _PARTS:
+            return _months(text, Precision.THIRD, year, *_PARTS[word])
+        if word in _SEASONS:
+            return _months(text, Precision.SEASON, year, *_SEASONS[word])
+        if word == "winter":  # meteorological: December of YYYY to February of YYYY+1
+            return _months(text, Precision.SEASON, year, 12, 14)
+        raise DateFormError(
+            f'"{text}": unknown word "{word}" (use early, mid, late, spring, summer, autumn, fall or winter)'
+        )
+    if m := _YEAR.fullmatch(s):
+        return _months(text, Precision.YEAR, _year(m[1], text), 1, 12)
+    if _DATETIME.match(s):
+        try:
+            moment = datetime.fromisoformat(text.strip())
+        except ValueError as exc:
+            raise DateFormError(f'"{text}" is not a valid date and time: {exc}') from None
+        return exact_time(moment, text.strip())
+    raise DateFormError(f'"{text}" is not a date ({FORMS_HINT})')
+
+
+def exact_day(day: date, text: str | None = None) -> DateSpec:
+    return DateSpec(text or day.isoformat(), Precision.DAY, day, day)
+
+
+def exact_time(moment: datetime, text: str | None = None, tz: tzinfo | None = None) -> DateSpec:
+    """A release that unlocks at an instant; its day is that instant's day in the local zone."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise DateFormError(
+            f'"{text or moment.isoformat()}" has no UTC offset: add one '
+            "(e.g. 2024-02-02T00:00:00-08:00) or give a date without a time"
+        )
+    try:
+        day = moment.astimezone(tz).date()
+    except (OverflowError, ValueError) as exc:
+        raise DateFormError(f'"{text or moment.isoformat()}" is out of range: {exc}') from None
+    return DateSpec(text or moment.isoformat(), Precision.TIME, day, day, moment)
+
+
+def days_between(today: date, day: date) -> int:
+    """Calendar days from ``today`` to ``day`` (negative when ``day`` is past)."""
+    return (day - today).days
+
+
+# --- durations for --within ---------------------------------------------------------------
+
+_DURATION = re.compile(r"\s*(\d{1,6})\s*([dwmy])\s*", re.IGNORECASE)
+
+
+def parse_duration(text: str) -> tuple[int, str]:
+    """``"90d"`` -> ``(90, "d")``; d and w are days and weeks, m and y calendar months and years."""
+    m = _DURATION.fullmatch(text)
+    if not m:
+        raise ValueError(
+            f"{text!r} is not a duration (expected a number and a unit: 30d, 6w, 3m or 1y)"
+        )
+    return int(m[1]), m[2].lower()
+
+
+def add_duration(day: date, amount: int, unit: str) -> date:
+    """``day`` moved forward by a duration, clamped to the last representable day."""
+    from dateutil.relativedelta import relativedelta
+
+    delta: timedelta | relativedelta
+    if unit == "d":
+        delta = timedelta(days=amount)
+    elif unit == "w":
+        delta = timedelta(weeks=amount)
+    elif unit == "m":
+        delta = relativedelta(months=amount)
+    else:
+        delta = relativedelta(years=amount)
+    try:
+        result: date = day + delta
+    except (OverflowError, ValueError):
+        return date.max
+    return result
+
+
+# --- countdown words ------------------------------------------------------------------------
+
+
+def _plural(n: int, unit: str) -> str:
+    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
+
+
+def _units(start: date, end: date) -> list[tuple[int, str]]:
+    """Non-zero years, months and days from ``start`` to ``end`` (``end`` >= ``start``)."""
+    from dateutil.relativedelta import relativedelta
+
+    rd = relativedelta(end, start)
+    return [(n, unit) for n, unit in ((rd.years, "year"), (rd.months, "month"), (rd.days, "day")) if n]
+
+
+def distance_words(start: date, end: date, *, parts: int = 2) -> str:
+    """``"1 year, 2 months"``: the ``parts`` largest calendar units between two days."""
+    units = _units(start, end)[:parts]
+    return ", ".join(_plural(n, unit) for n, unit in units) or "0 days"
+
+
+def countdown_words(today: date, spec: DateSpec) -> str:
+    """What a person would say about ``spec`` on ``today``: "in 4 days", "released 3 years ago"."""
+    if spec.earliest is None or spec.latest is None:
+        return "date TBA"
+    first, last = spec.earliest, spec.latest
+    if today < first:
+        if first == last:
+            return "tomorrow" if days_between(today, first) == 1 else f"in {distance_words(today, first)}"
+        low, high = _units(today, first)[:1], _units(today, last)[:1]
+        if low and high and low[0][1] == high[0][1]:
+            return f"in {low[0][0]}–{_plural(high[0][0], high[0][1])}"
+        return f"in {distance_words(today, first, parts=1)} – {distance_words(today, last, parts=1)}"
+    if today > last:
+        if days_between(last, today) == 1:
+            return "released yesterday"
+        return f"released {distance_words(last, today, parts=1)} ago"
+    if first == last:
+        return "today"
+    if today == last:
+        return "due, window ends today"
+    return f"due, window ends in {distance_words(today, last)}"

@@ -1,0 +1,53 @@
+"""Exit codes and the project's exceptions. The CLI's one error boundary turns these into
+a message on stderr and an exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    NOT_FOUND = 1  # a named title or person is not in the registry; nothing upcoming for `next`
+    USAGE = 2  # a malformed option value or command line
+    REGISTRY = 3  # a registry could not be read or is invalid
+    INTERRUPTED = 130  # Ctrl-C
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding about a registry file, located as precisely as the file allows."""
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {'warning: ' if self.warning else ''}{self.message}"
+
+
+class CountdownError(Exception):
+    exit_code: ExitCode = ExitCode.USAGE
+
+
+class RegistryError(CountdownError):
+    """A registry that cannot be read or is invalid: every problem found, not just the first."""
+
+    exit_code = ExitCode.REGISTRY
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        errors = sum(not p.warning for p in problems)
+        super().__init__(f"{errors} error{'s' if errors != 1 else ''} in the registry")
+
+
+class UsageError(CountdownError):
+    exit_code = ExitCode.USAGE

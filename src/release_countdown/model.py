@@ -1,0 +1,75 @@
+"""The registry's domain model: frozen, validated values (no I/O, no rich, no typer)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Final
+
+from release_countdown.dates import DateSpec
+
+KINDS: Final = ("film", "album", "game", "series", "book", "other")
+DATE_TYPES: Final = ("premiere", "limited", "theatrical", "streaming", "digital", "physical", "tv")
+STATUSES: Final = ("upcoming", "today", "due", "released", "tba")
+WORLDWIDE: Final = "WW"
+
+# The release types that count as "the" release of each kind, best first (for --region).
+MAIN_TYPES: Final[Mapping[str, tuple[str, ...]]] = {
+    "film": ("theatrical",),
+    "series": ("streaming", "tv"),
+    "album": ("digital", "physical"),
+    "game": ("digital", "physical"),
+    "book": ("physical",),
+    "other": (),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TypedDate:
+    """A dated release of one type in one region (``WW`` for worldwide)."""
+
+    region: str
+    type: str
+    date: DateSpec
+    where: str | None = None
+    announced: DateSpec | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """What was announced, and when: the release date (and title) in force from ``announced``."""
+
+    date: DateSpec
+    announced: DateSpec | None = None
+    title: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    id: str
+    title: str
+    date: DateSpec
+    kind: str = "other"
+    aliases: tuple[str, ...] = ()
+    franchise: str | None = None
+    announced: DateSpec | None = None
+    checked: date | None = None
+    sources: tuple[str, ...] = ()
+    note: str | None = None
+    people: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    dates: tuple[TypedDate, ...] = ()
+    # Ordered by announcement (unannounced first, then file order within a day).
+    history: tuple[HistoryEntry, ...] = ()
+    source: str = ""
+    override: bool = False
+
+    @property
+    def announced_on(self) -> date | None:
+        """The day the title counts as announced: ``announced``, else its earliest history entry."""
+        if self.announced is not None:
+            return self.announced.earliest
+        days = [h.announced.earliest for h in self.history if h.announced and h.announced.earliest]
+        return min(days) if days else None

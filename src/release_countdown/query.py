@@ -1,0 +1,269 @@
+"""From releases to rows: what stood on a day, filtering, ordering and the one row schema.
+
+``today`` is always passed in. Every output format (table, JSON, CSV, templates) consumes
+the rows made by ``release_row``; none reaches back into the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Final
+
+from release_countdown.dates import DateSpec, countdown_words, days_between
+from release_countdown.model import MAIN_TYPES, WORLDWIDE, HistoryEntry, Release, TypedDate
+from release_countdown.text import fold
+
+RECENT_DAYS: Final = 30  # the default view keeps titles released this many days ago or less
+SORTS: Final = ("countdown", "date", "title")
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """A release as it stood on one day: the title, date and dates known then."""
+
+    release: Release
+    title: str
+    aliases: tuple[str, ...]
+    date: DateSpec
+    region: str | None
+    release_type: str | None
+    dates: tuple[TypedDate, ...]
+    history: tuple[HistoryEntry, ...]
+    status: str
+
+
+def _known(announced: DateSpec | None, today: date) -> bool:
+    """Whether something was public on ``today`` (unknown announcement: known from the start)."""
+    return announced is None or announced.earliest is None or announced.earliest <= today
+
+
+def status_of(spec: DateSpec, today: date) -> str:
+    if spec.earliest is None or spec.latest is None:
+        return "tba"
+    if today < spec.earliest:
+        return "upcoming"
+    if today > spec.latest:
+        return "released"
+    return "today" if spec.exact else "due"
+
+
+def _regional(release: Release, dates: Sequence[TypedDate], region: str) -> TypedDate | None:
+    """The date of ``region`` for the kind's main release type, else its earliest non-premiere."""
+    for wanted in (region, WORLDWIDE) if region != WORLDWIDE else (WORLDWIDE,):
+        own = [d for d in dates if d.region == wanted]
+        for kind in MAIN_TYPES.get(release.kind, ()):
+            typed = [d for d in own if d.type == kind]
+            if typed:
+                return min(typed, key=_date_order)
+        others = [d for d in own if d.type != "premiere"]
+        if others:
+            return min(others, key=_date_order)
+    return None
+
+
+def _date_order(typed: TypedDate) -> tuple[date, date]:
+    spec = typed.date
+    return (spec.earliest or date.max, spec.latest or date.max)
+
+
+def stand(release: Release, today: date, region: str | None = None) -> Standing | None:
+    """The release as it stood on ``today``, or None when it was not yet announced."""
+    announced_on = release.announced_on
+    if announced_on is not None and announced_on > today:
+        return None
+    history = tuple(h for h in release.history if _known(h.announced, today))
+    # The headline date is the present state; history says what was in force before the
+    # latest announcement.
+    superseded = len(history) < len(release.history)
+    spec = history[-1].date if superseded and history else release.date
+    title = release.title
+    if superseded:
+        titled = [h.title for h in history if h.title] or [
+            h.title for h in release.history if h.title
+        ][:1]
+        if titled and titled[-1] is not None:
+            title = titled[-1]
+    aliases = release.aliases
+    if fold(title) != fold(release.title):
+        aliases = (release.title, *(a for a in release.aliases if fold(a) != fold(title)))
+    dates = tuple(d for d in release.dates if _known(d.announced, today))
+    used_region = used_type = None
+    if region is not None:
+        chosen = _regional(release, dates, region)
+        if chosen is not None:
+            spec, used_region, used_type = chosen.date, chosen.region, chosen.type
+    return Standing(
+        release, title, aliases, spec, used_region, used_type, dates, history, status_of(spec, today)
+    )
+
+
+# --- the row --------------------------------------------------------------------------------
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _days(today: date, day: date | None) -> int | None:
+    return days_between(today, day) if day is not None else None
+
+
+def _spec_fields(spec: DateSpec, today: date) -> Row:
+    return {
+        "date": spec.iso(),
+        "precision": spec.precision.value,
+        "earliest": _iso(spec.earliest),
+        "latest": _iso(spec.latest),
+        "days_remaining": _days(today, spec.earliest),
+        "days_remaining_max": _days(today, spec.latest),
+    }
+
+
+def release_row(standing: Standing, today: date) -> Row:
+    """The one row every output format is made from (its JSON Schema ships with the package)."""
+    release, spec = standing.release, standing.date
+    return {
+        "id": release.id,
+        "title": standing.title,
+        "aliases": list(standing.aliases),
+        "kind": release.kind,
+        "franchise": release.franchise,
+        **_spec_fields(spec, today),
+        "status": standing.status,
+        "countdown": countdown_words(today, spec),
+        "region": standing.region,
+        "release_type": standing.release_type,
+        "announced": release.announced.iso() if release.announced else None,
+        "checked": _iso(release.checked),
+        "people": {role: list(names) for role, names in release.people.items()},
+        "dates": [
+            {
+                "region": d.region,
+                "type": d.type,
+                **_spec_fields(d.date, today),
+                "where": d.where,
+                "announced": d.announced.iso() if d.announced else None,
+                "note": d.note,
+            }
+            for d in sorted(standing.dates, key=_date_order)
+        ],
+        "history": [
+            {
+                "announced": h.announced.iso() if h.announced else None,
+                "date": h.date.iso(),
+                "precision": h.date.precision.value,
+                "earliest": _iso(h.date.earliest),
+                "latest": _iso(h.date.latest),
+                "title": h.title,
+                "note": h.note,
+            }
+            for h in standing.history
+        ],
+        "sources": list(release.sources),
+        "note": release.note,
+        "source": release.source,
+    }
+
+
+# --- the query ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What `list` (and every command built on it) asks of the registry."""
+
+    composers: tuple[str, ...] = ()
+    directors: tuple[str, ...] = ()
+    persons: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    within_until: date | None = None  # inclusive last day of --within
+    search: str | None = None
+    sort: str = "countdown"
+    reverse: bool = False
+    limit: int | None = None
+    region: str | None = None
+    show_all: bool = False
+
+
+def _names_match(names: Iterable[str], needles: Sequence[str]) -> bool:
+    folded = [fold(n) for n in names]
+    return any(fold(needle) in name for needle in needles for name in folded)
+
+
+def _role_names(release: Release, role: str) -> list[str]:
+    return [n for r, names in release.people.items() if fold(r) == role for n in names]
+
+
+def _in_default_view(standing: Standing, today: date) -> bool:
+    if standing.status != "released":
+        return True
+    latest = standing.date.latest
+    return latest is not None and latest >= today - timedelta(days=RECENT_DAYS)
+
+
+def _within(standing: Standing, today: date, until: date) -> bool:
+    spec = standing.date
+    if spec.earliest is None or spec.latest is None:
+        return False
+    return spec.earliest <= until and spec.latest >= today
+
+
+def matches(standing: Standing, query: Query, today: date) -> bool:
+    release = standing.release
+    if query.statuses:
+        if standing.status not in query.statuses:
+            return False
+    elif not query.show_all and not _in_default_view(standing, today):
+        return False
+    if query.kinds and release.kind not in query.kinds:
+        return False
+    if query.composers and not _names_match(_role_names(release, "composer"), query.composers):
+        return False
+    if query.directors and not _names_match(_role_names(release, "director"), query.directors):
+        return False
+    if query.persons and not _names_match(
+        (n for names in release.people.values() for n in names), query.persons
+    ):
+        return False
+    if query.search and not _names_match((standing.title, *standing.aliases), [query.search]):
+        return False
+    return query.within_until is None or _within(standing, today, query.within_until)
+
+
+_GROUP: Final = {"upcoming": 0, "today": 0, "due": 0, "tba": 1, "released": 2}
+
+
+def sort_key(standing: Standing, sort: str) -> tuple[Any, ...]:
+    """A total order: ties fall back to the folded title, then the id."""
+    spec, name = standing.date, (fold(standing.title), standing.release.id)
+    if sort == "title":
+        return name
+    first, last = spec.earliest, spec.latest
+    if first is None or last is None:
+        return (1, date.max, date.max, *name) if sort == "date" else (1, 0, *name)
+    if sort == "date":
+        return (0, first, last, *name)
+    group = _GROUP[standing.status]
+    if group == 2:  # released: most recent first
+        return (2, -last.toordinal(), -first.toordinal(), *name)
+    return (group, first.toordinal(), last.toordinal(), *name)
+
+
+def select(releases: Iterable[Release], query: Query, today: date) -> list[Standing]:
+    """The releases that match ``query`` as they stood on ``today``, in the asked order."""
+    found = [
+        s
+        for release in releases
+        if (s := stand(release, today, query.region)) is not None and matches(s, query, today)
+    ]
+    found.sort(key=lambda s: sort_key(s, query.sort), reverse=query.reverse)
+    return found[: query.limit] if query.limit is not None else found
+
+
+def rows(releases: Iterable[Release], query: Query, today: date) -> list[Row]:
+    return [release_row(s, today) for s in select(releases, query, today)]

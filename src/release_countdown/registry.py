@@ -1,0 +1,665 @@
+"""Reading, validating and merging registry files into ``Release`` values.
+
+Every problem found is collected (with file, line and column where the file shows them) so a
+person can fix a registry in one pass. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, tzinfo
+from pathlib import Path
+from typing import Any, Final
+
+from release_countdown.dates import (
+    FORMS_HINT,
+    DateFormError,
+    DateSpec,
+    exact_day,
+    exact_time,
+    parse_date_text,
+)
+from release_countdown.errors import Problem, RegistryError
+from release_countdown.model import DATE_TYPES, KINDS, HistoryEntry, Release, TypedDate
+from release_countdown.text import fold, slugify
+
+SCHEMA_VERSION: Final = 1
+TOP_KEYS: Final = ("schema", "release")
+RELEASE_KEYS: Final = (
+    "id", "title", "aliases", "kind", "franchise", "date", "announced", "checked",
+    "sources", "note", "people", "dates", "history", "override",
+)  # fmt: skip
+DATE_KEYS: Final = ("region", "type", "date", "where", "announced", "note")
+HISTORY_KEYS: Final = ("announced", "date", "title", "note")
+
+MAX_SHORT_TEXT: Final = 1_000  # titles, names, aliases, ids, places
+MAX_LONG_TEXT: Final = 20_000  # notes and sources
+
+_ID = re.compile(r"[^\W_][\w.-]*")
+_REGION = re.compile(r"[A-Za-z]{2}")
+
+Where = tuple[Any, ...]  # a path into the document: ("release", 3, "dates", 0, "date")
+
+
+def bundled_registry() -> Path:
+    """The registry shipped with the package (or, in a source checkout, ``data/releases.toml``)."""
+    packaged = Path(__file__).with_name("data") / "releases.toml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "releases.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    """The releases of one or more files, merged, with the warnings found on the way."""
+
+    releases: tuple[Release, ...]
+    warnings: tuple[Problem, ...] = ()
+    paths: tuple[str, ...] = ()
+
+
+# --- locating keys in the source text ------------------------------------------------------
+
+_HEADER = re.compile(r"\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?")
+_BARE = r"[A-Za-z0-9_-]+"
+_QUOTED = r'"(?:[^"\\]|\\.)*"|\'[^\']*\''
+_KEY = re.compile(rf"\s*((?:{_BARE}|{_QUOTED})(?:\s*\.\s*(?:{_BARE}|{_QUOTED}))*)\s*=\s*")
+_STRINGS = re.compile(rf'{_QUOTED}|#.*')
+
+
+def _key_parts(dotted: str) -> list[str]:
+    parts = re.findall(rf"{_BARE}|{_QUOTED}", dotted)
+    return [p[1:-1] if p[0] in "\"'" else p for p in parts]
+
+
+def _bracket_balance(text: str) -> int:
+    bare = _STRINGS.sub("", text)
+    return bare.count("[") + bare.count("{") - bare.count("]") - bare.count("}")
+
+
+class Locator:
+    """Maps document paths to (line, column) by scanning the TOML source.
+
+    tomli returns plain values without positions; this scan recovers them for the shapes
+    registries use (``[[release]]`` tables, their sub-tables, ``key = value`` lines). Where a
+    shape is unusual it falls back to the nearest enclosing table.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.positions: dict[Where, tuple[int, int]] = {}
+        counts: dict[Where, int] = {}
+        context: Where = ()
+        depth = 0  # open brackets of a multi-line value
+        in_string: str | None = None
+        for number, line in enumerate(text.splitlines(), start=1):
+            if in_string:
+                if line.count(in_string) % 2:
+                    in_string = None
+                continue
+            if depth > 0:
+                depth += _bracket_balance(line)
+                continue
+            header = _HEADER.fullmatch(line)
+            if header and not _KEY.match(line):
+                parts = _key_parts(header[2])
+                if header[1] == "[[":
+                    context = self._array_item(parts, context, counts)
+                else:
+                    context = self._table(parts, context)
+                self.positions.setdefault(context, (number, 1))
+                continue
+            key = _KEY.match(line)
+            if not key:
+                continue
+            path = context + tuple(_key_parts(key[1]))
+            self.positions.setdefault(path, (number, key.end() + 1))
+            rest = line[key.end() :]
+            for quote in ('"""', "'''"):
+                if rest.count(quote) % 2:
+                    in_string = quote
+            depth = max(_bracket_balance(rest), 0)
+
+    @staticmethod
+    def _parent(parts: list[str], context: Where) -> Where:
+        """The innermost open array item whose name prefixes ``parts`` (e.g. release #3)."""
+        path: Where = ()
+        for part in parts:
+            path += (part,)
+            if len(context) > len(path) and context[: len(path)] == path and isinstance(
+                context[len(path)], int
+            ):
+                path += (context[len(path)],)
+        return path
+
+    def _array_item(self, parts: list[str], context: Where, counts: dict[Where, int]) -> Where:
+        table = self._parent(parts, context)
+        index = counts.get(table, 0)
+        counts[table] = index + 1
+        return table + (index,)
+
+    def _table(self, parts: list[str], context: Where) -> Where:
+        return self._parent(parts, context)
+
+    def find(self, where: Where) -> tuple[int | None, int | None]:
+        for end in range(len(where), 0, -1):
+            if (found := self.positions.get(where[:end])) is not None:
+                return found
+        return None, None
+
+
+# --- validation -----------------------------------------------------------------------------
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a float"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, datetime):
+        return "a date-time"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, time):
+        return "a time"
+    if isinstance(value, list):
+        return "an array"
+    return "a table"
+
+
+def _closest(word: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f'did you mean "{close[0]}"?'
+    return "known keys: " + ", ".join(choices)
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Checker:
+    def __init__(self, path: str, locator: Locator, tz: tzinfo | None) -> None:
+        self.path = path
+        self.locator = locator
+        self.tz = tz
+        self.problems: list[Problem] = []
+        self.label = ""
+
+    def report(self, where: Where, message: str, *, warning: bool = False) -> None:
+        line, column = self.locator.find(where)
+        prefix = f"{self.label}: " if self.label else ""
+        self.problems.append(Problem(self.path, prefix + message, line, column, warning))
+
+    def unknown_keys(self, where: Where, table: Mapping[str, Any], known: Sequence[str]) -> None:
+        for key in table:
+            if key not in known:
+                self.report(
+                    where + (key,), f'unknown key "{key}" is ignored ({_closest(key, known)})',
+                    warning=True,
+                )  # fmt: skip
+
+    # Typed getters: each reports a problem and returns None when the value is unusable.
+
+    def text(
+        self, where: Where, table: Mapping[str, Any], key: str, *,
+        required: bool = False, limit: int = MAX_SHORT_TEXT,
+    ) -> str | None:  # fmt: skip
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.report(where, f'"{key}" is required (e.g. {key} = "...")')
+            return None
+        if not isinstance(value, str):
+            self.report(where + (key,), f'{key} must be a string, not {_type_name(value)}')
+            return None
+        if not value.strip():
+            self.report(where + (key,), f"{key} is empty")
+            return None
+        if len(value) > limit:
+            self.report(
+                where + (key,), f"{key} is {len(value):,} characters long; at most {limit:,} allowed"
+            )
+            return None
+        return value
+
+    def texts(
+        self, where: Where, table: Mapping[str, Any], key: str, *, limit: int = MAX_SHORT_TEXT
+    ) -> tuple[str, ...]:
+        value = table.get(key)
+        if value is None:
+            return ()
+        example = f'{key} = ["..."]'
+        if not isinstance(value, list):
+            self.report(
+                where + (key,),
+                f"{key} must be an array of strings, not {_type_name(value)} (e.g. {example})",
+            )
+            return ()
+        good: list[str] = []
+        for item in value:
+            if not isinstance(item, str):
+                self.report(
+                    where + (key,),
+                    f"{key} must hold only strings; found {_type_name(item)} (e.g. {example})",
+                )
+            elif not item.strip():
+                self.report(where + (key,), f"{key} holds an empty string")
+            elif len(item) > limit:
+                self.report(
+                    where + (key,),
+                    f"{key} holds a string {len(item):,} characters long; at most {limit:,} allowed",
+                )
+            else:
+                good.append(item)
+        return tuple(good)
+
+    def date_spec(
+        self, where: Where, table: Mapping[str, Any], key: str, *,
+        required: bool = False, allow_tba: bool = True,
+    ) -> DateSpec | None:  # fmt: skip
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.report(where, f'"{key}" is required (e.g. {key} = 2024-02-02, or "TBA")')
+            return None
+        try:
+            spec = self._spec(value)
+        except DateFormError as exc:
+            self.report(where + (key,), f"{key} {exc}")
+            return None
+        if spec.tba and not allow_tba:
+            self.report(where + (key,), f'{key} cannot be "{spec.text}": leave it out when unknown')
+            return None
+        return spec
+
+    def _spec(self, value: object) -> DateSpec:
+        if isinstance(value, datetime):
+            return exact_time(value, tz=self.tz)
+        if isinstance(value, date):
+            return exact_day(value)
+        if isinstance(value, str):
+            return parse_date_text(value)
+        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999:
+            raise DateFormError(f'is the number {value}; write the year as a string: "{value}"')
+        raise DateFormError(f"is {_type_name(value)} ({FORMS_HINT})")
+
+    def table_of(self, where: Where, value: object, what: str) -> Mapping[str, Any] | None:
+        if isinstance(value, dict):
+            return value
+        self.report(where, f"{what} must be a table, not {_type_name(value)}")
+        return None
+
+    def array_of_tables(self, where: Where, table: Mapping[str, Any], key: str) -> list[Any]:
+        value = table.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.report(
+                where + (key,),
+                f"{key} must be an array of tables ([[release.{key}]]), not {_type_name(value)}",
+            )
+            return []
+        return value
+
+    # The registry's parts.
+
+    def people(self, where: Where, value: object) -> dict[str, tuple[str, ...]]:
+        table = self.table_of(where + ("people",), value, "people")
+        if table is None:
+            return {}
+        people: dict[str, tuple[str, ...]] = {}
+        for role, names in table.items():
+            if not role.strip() or len(role) > MAX_SHORT_TEXT:
+                self.report(where + ("people",), f"people has an empty or overlong role name")
+                continue
+            if isinstance(names, str):
+                self.report(
+                    where + ("people", role),
+                    f'people.{role} must be a list of names, not a string (e.g. {role} = ["{_clip(names)}"])',
+                )
+                continue
+            found = self.texts(where + ("people",), table, role)
+            if found:
+                people[role] = found
+        return people
+
+    def typed_date(self, where: Where, value: object) -> TypedDate | None:
+        table = self.table_of(where, value, "each [[release.dates]] entry")
+        if table is None:
+            return None
+        self.unknown_keys(where, table, DATE_KEYS)
+        region = self.text(where, table, "region", required=True)
+        if region is not None:
+            if not _REGION.fullmatch(region):
+                self.report(
+                    where + ("region",),
+                    f'region "{_clip(region)}" is not an ISO 3166-1 alpha-2 code '
+                    '(e.g. "US", "GB") or "WW" for worldwide',
+                )
+                region = None
+            elif region.upper() == "UK":
+                self.report(where + ("region",), 'region "UK" is not ISO 3166-1: use "GB"')
+                region = None
+        kind = self.text(where, table, "type", required=True)
+        if kind is not None and kind not in DATE_TYPES:
+            self.report(
+                where + ("type",),
+                f'type "{_clip(kind)}" is not one of {", ".join(DATE_TYPES)}'
+                f" ({_closest(kind, DATE_TYPES)})",
+            )
+            kind = None
+        spec = self.date_spec(where, table, "date", required=True)
+        announced = self.date_spec(where, table, "announced", allow_tba=False)
+        self.check_announcement(where, spec, announced)
+        where_ = self.text(where, table, "where")
+        note = self.text(where, table, "note", limit=MAX_LONG_TEXT)
+        if region is None or kind is None or spec is None:
+            return None
+        return TypedDate(region.upper(), kind, spec, where_, announced, note)
+
+    def history_entry(self, where: Where, value: object) -> HistoryEntry | None:
+        table = self.table_of(where, value, "each [[release.history]] entry")
+        if table is None:
+            return None
+        self.unknown_keys(where, table, HISTORY_KEYS)
+        spec = self.date_spec(where, table, "date", required=True)
+        announced = self.date_spec(where, table, "announced", allow_tba=False)
+        self.check_announcement(where, spec, announced)
+        title = self.text(where, table, "title")
+        note = self.text(where, table, "note", limit=MAX_LONG_TEXT)
+        if spec is None:
+            return None
+        return HistoryEntry(spec, announced, title, note)
+
+    def check_announcement(
+        self, where: Where, spec: DateSpec | None, announced: DateSpec | None
+    ) -> None:
+        if spec is None or announced is None or spec.latest is None or announced.earliest is None:
+            return
+        if announced.earliest > spec.latest:
+            self.report(
+                where + ("announced",),
+                f'announced "{announced.iso()}" is after the date it announces ("{spec.iso()}"); '
+                "an announcement comes before its release date",
+            )
+
+    def release(self, index: int, value: object) -> Release | None:
+        where: Where = ("release", index)
+        self.label = f"release #{index + 1}"
+        table = self.table_of(where, value, "each [[release]]")
+        if table is None:
+            return None
+        title = self.text(where, table, "title", required=True)
+        if title is not None:
+            self.label = f'release "{_clip(title)}"'
+        self.unknown_keys(where, table, RELEASE_KEYS)
+        explicit_id = self.text(where, table, "id")
+        if explicit_id is not None and not _ID.fullmatch(explicit_id):
+            suggestion = slugify(explicit_id)
+            self.report(
+                where + ("id",),
+                f'id "{_clip(explicit_id)}" may hold only letters, digits, ".", "-" and "_"'
+                + (f' (e.g. id = "{suggestion}")' if suggestion else ""),
+            )
+            explicit_id = None
+        kind = self.text(where, table, "kind")
+        if kind is not None and kind not in KINDS:
+            self.report(
+                where + ("kind",),
+                f'kind "{_clip(kind)}" is not one of {", ".join(KINDS)} ({_closest(kind, KINDS)})',
+            )
+            kind = None
+        spec = self.date_spec(where, table, "date", required=True)
+        announced = self.date_spec(where, table, "announced", allow_tba=False)
+        checked = self.date_spec(where, table, "checked", allow_tba=False)
+        if checked is not None and checked.precision.value != "day":
+            self.report(where + ("checked",), "checked must be an exact day (e.g. checked = 2026-11-25)")
+            checked = None
+        aliases = self.texts(where, table, "aliases")
+        sources = self.texts(where, table, "sources", limit=MAX_LONG_TEXT)
+        franchise = self.text(where, table, "franchise")
+        note = self.text(where, table, "note", limit=MAX_LONG_TEXT)
+        people = self.people(where, table["people"]) if "people" in table else {}
+        override = table.get("override", False)
+        if not isinstance(override, bool):
+            self.report(where + ("override",), f"override must be true or false, not {_type_name(override)}")
+            override = False
+        dates = [
+            self.typed_date(where + ("dates", i), item)
+            for i, item in enumerate(self.array_of_tables(where, table, "dates"))
+        ]
+        entries = [
+            self.history_entry(where + ("history", i), item)
+            for i, item in enumerate(self.array_of_tables(where, table, "history"))
+        ]
+        if title is None or spec is None:
+            return None
+        release_id = explicit_id or slugify(title)
+        if not release_id:
+            self.report(where + ("title",), 'no id can be derived from this title: add id = "..."')
+            return None
+        history = sorted(
+            (h for h in entries if h is not None),
+            key=lambda h: h.announced.earliest if h.announced and h.announced.earliest else date.min,
+        )
+        return Release(
+            id=release_id,
+            title=title,
+            date=spec,
+            kind=kind or "other",
+            aliases=aliases,
+            franchise=franchise,
+            announced=announced,
+            checked=checked.earliest if checked else None,
+            sources=sources,
+            note=note,
+            people=people,
+            dates=tuple(d for d in dates if d is not None),
+            history=tuple(history),
+            source=self.path,
+            override=override,
+        )
+
+
+@dataclass
+class _Parsed:
+    releases: list[tuple[Release, tuple[int | None, int | None], bool]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def parse_registry(text: str, path: str, *, tz: tzinfo | None = None) -> _Parsed:
+    """Parse and validate one registry's text. Problems are returned, not raised."""
+    import tomli
+
+    parsed = _Parsed()
+    try:
+        document = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        msg = getattr(exc, "msg", str(exc))
+        line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+        parsed.problems.append(Problem(path, f"TOML syntax error: {msg}", line, column))
+        return parsed
+    except RecursionError:
+        parsed.problems.append(
+            Problem(path, "TOML arrays or tables are nested too deeply to read")
+        )
+        return parsed
+    locator = Locator(text)
+    checker = _Checker(path, locator, tz)
+    checker.unknown_keys((), document, TOP_KEYS)
+    schema = document.get("schema", SCHEMA_VERSION)
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        checker.report(("schema",), f"schema must be a positive integer (schema = {SCHEMA_VERSION})")
+    elif schema > SCHEMA_VERSION:
+        checker.report(
+            ("schema",),
+            f"schema {schema} is newer than this release-countdown understands "
+            f"(schema {SCHEMA_VERSION}): upgrade release-countdown "
+            "(pip install --upgrade release-countdown)",
+        )
+        parsed.problems.extend(checker.problems)
+        return parsed
+    items = document.get("release", [])
+    if not isinstance(items, list):
+        checker.report(
+            ("release",),
+            f"release must be an array of tables written as [[release]], not {_type_name(items)}",
+        )
+        items = []
+    for index, item in enumerate(items):
+        release = checker.release(index, item)
+        if release is not None:
+            derived = "id" not in item
+            parsed.releases.append((release, locator.find(("release", index)), derived))
+    checker.label = ""
+    parsed.problems.extend(checker.problems)
+    return parsed
+
+
+def read_registry_text(path: Path) -> str:
+    """The text of a registry file, or a RegistryError saying why it cannot be read."""
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise RegistryError(
+            [Problem(shown, "no such registry file (check --registry and COUNTDOWN_REGISTRY)")]
+        ) from None
+    except IsADirectoryError:
+        raise RegistryError(
+            [Problem(shown, "is a directory; give the path of a .toml registry file")]
+        ) from None
+    except PermissionError:
+        raise RegistryError(
+            [Problem(shown, "permission denied: the registry file is not readable")]
+        ) from None
+    except OSError as exc:
+        raise RegistryError([Problem(shown, f"cannot read the registry: {exc.strerror}")]) from None
+    return decode_registry(raw, shown)
+
+
+def decode_registry(raw: bytes, shown: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and raw[1:2] == b"\x00"):
+        raise RegistryError(
+            [Problem(shown, "is UTF-16 text; registries must be UTF-8 (re-save the file as UTF-8)")]
+        )
+    if b"\x00" in raw:
+        offset = raw.index(b"\x00")
+        line = raw.count(b"\n", 0, offset) + 1
+        raise RegistryError(
+            [Problem(shown, "is a binary file (it holds NUL bytes), not a TOML registry", line)]
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = raw[exc.start]
+        raise RegistryError(
+            [
+                Problem(
+                    shown,
+                    f"byte 0x{byte:02x} is not valid UTF-8; registries must be UTF-8 "
+                    "(re-save the file as UTF-8)",
+                    line,
+                    column,
+                )
+            ]
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _clashes(entries: Iterable[tuple[Release, str, tuple[int | None, int | None]]]) -> list[Problem]:
+    """Titles and aliases that name two different releases make lookups ambiguous."""
+    owner: dict[str, tuple[Release, str]] = {}
+    problems: list[Problem] = []
+    for release, path, pos in entries:
+        where = _at(path, pos)
+        names = [release.title, *release.aliases]
+        for name in dict.fromkeys(fold(n) for n in names):
+            other = owner.get(name)
+            if other is None:
+                owner[name] = (release, where)
+            elif other[0].id != release.id:
+                kind = "title" if fold(release.title) == name else "alias"
+                shown = next(n for n in names if fold(n) == name)
+                problems.append(
+                    Problem(
+                        path,
+                        f'release "{_clip(release.title)}": {kind} "{_clip(shown)}" is also a '
+                        f'title or alias of "{_clip(other[0].title)}" ({other[1]}); '
+                        "titles and aliases must name one release each",
+                        *pos,
+                    )
+                )
+    return problems
+
+
+def _at(path: str, pos: tuple[int | None, int | None]) -> str:
+    return f"{path}:{pos[0]}" if pos[0] is not None else path
+
+
+def load_registry(paths: Sequence[Path], *, tz: tzinfo | None = None) -> Registry:
+    """Read, validate and merge registries (later files may ``override`` earlier ids).
+
+    Raises RegistryError with every problem of every file when any file has an error.
+    """
+    problems: list[Problem] = []
+    merged: dict[str, tuple[Release, str, tuple[int | None, int | None]]] = {}
+    for path in paths:
+        try:
+            text = read_registry_text(path)
+        except RegistryError as exc:
+            problems.extend(exc.problems)
+            continue
+        parsed = parse_registry(text, str(path), tz=tz)
+        problems.extend(parsed.problems)
+        seen: dict[str, tuple[Release, str, bool]] = {}
+        for release, pos, derived in parsed.releases:
+            here = _at(str(path), pos)
+            if release.id in seen:
+                first, first_at, first_derived = seen[release.id]
+                if derived and first_derived:
+                    message = (
+                        f'titles "{_clip(first.title)}" ({first_at}) and "{_clip(release.title)}" '
+                        f'both derive the id "{release.id}"; give them explicit ids '
+                        f'(id = "{release.id}-2")'
+                    )
+                else:
+                    message = (
+                        f'duplicate id "{release.id}": also used by "{_clip(first.title)}" at '
+                        f"{first_at}; ids must be unique"
+                    )
+                problems.append(Problem(str(path), message, pos[0], pos[1]))
+                continue
+            seen[release.id] = (release, here, derived)
+            if release.id in merged and not release.override:
+                other_at = _at(merged[release.id][1], merged[release.id][2])
+                problems.append(
+                    Problem(
+                        str(path),
+                        f'id "{release.id}" is also defined at {other_at}; rename it, or set '
+                        "override = true to replace the earlier entry",
+                        pos[0],
+                        pos[1],
+                    )
+                )
+                continue
+            merged[release.id] = (release, str(path), pos)
+    problems.extend(_clashes(merged.values()))
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        raise RegistryError(problems)
+    return Registry(
+        tuple(release for release, _, _ in merged.values()),
+        tuple(problems),
+        tuple(str(p) for p in paths),
+    )
+
