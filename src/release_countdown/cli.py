@@ -7,6 +7,7 @@ stderr and an exit code (see ``ExitCode``); nothing else here catches them.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import date
 from enum import Enum
@@ -44,7 +45,6 @@ def _report(exc: CountdownError) -> None:
 app = typer.Typer(
     cls=CountdownGroup,
     name="countdown",
-    help="Countdowns to the films, albums, games and series you follow, from a TOML registry.",
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -95,14 +95,19 @@ def root(
 # --- option parsing (bad values exit 2 naming the option and the value) ---------------------
 
 
+def _bad(option: str, message: str) -> NoReturn:
+    raise typer.BadParameter(message, param_hint=f"'{option}'")
+
+
 def _as_of(value: str | None) -> date | None:
     if value is None:
         return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        _bad("--as-of", f"{value!r} is not a date (expected YYYY-MM-DD, e.g. 2023-07-08)")
     try:
         return date.fromisoformat(value.strip())
     except ValueError as exc:
-        reason = str(exc) if "-" in value and len(value.strip()) == 10 else "expected YYYY-MM-DD"
-        raise typer.BadParameter(f"{value!r} is not a valid date ({reason})") from None
+        _bad("--as-of", f"{value!r} is not a valid date ({exc})")
 
 
 def _within(value: str | None) -> tuple[int, str] | None:
@@ -113,23 +118,19 @@ def _within(value: str | None) -> tuple[int, str] | None:
     try:
         return parse_duration(value)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
+        _bad("--within", str(exc))
 
 
-def _choices(allowed: tuple[str, ...]) -> Any:
-    def check(values: list[str] | None) -> list[str]:
-        found: list[str] = []
-        for value in values or []:
-            for item in value.split(","):
-                item = item.strip().lower()
-                if item not in allowed:
-                    raise typer.BadParameter(
-                        f"{item!r} is not one of {', '.join(allowed)}"
-                    )
-                found.append(item)
-        return found
-
-    return check
+def _choices(option: str, values: list[str] | None, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    """Values of a repeatable option, also accepted comma-separated (--kind film,album)."""
+    found: list[str] = []
+    for value in values or []:
+        for item in value.split(","):
+            item = item.strip().lower()
+            if item not in allowed:
+                _bad(option, f"{item!r} is not one of {', '.join(allowed)}")
+            found.append(item)
+    return tuple(found)
 
 
 def _region(value: str | None) -> str | None:
@@ -137,8 +138,9 @@ def _region(value: str | None) -> str | None:
         return None
     code = value.strip().upper()
     if len(code) != 2 or not code.isalpha() or not code.isascii():
-        raise typer.BadParameter(
-            f"{value!r} is not a region code (expected ISO 3166-1 alpha-2 such as US or GB, or WW)"
+        _bad(
+            "--region",
+            f"{value!r} is not a region code (expected ISO 3166-1 alpha-2 such as US or GB, or WW)",
         )
     return "GB" if code == "UK" else code
 
@@ -224,9 +226,7 @@ def list_command(
     ] = None,
     sort: Annotated[SortOrder, typer.Option(help="Order of the rows.")] = SortOrder.countdown,
     reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the order.")] = False,
-    limit: Annotated[
-        int | None, typer.Option(min=1, help="Show at most N titles.", metavar="N")
-    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most N titles.", metavar="N")] = None,
     as_of: AsOfOption = None,
     region: RegionOption = None,
     show_all: Annotated[
@@ -258,14 +258,16 @@ def list_command(
 
     today = _as_of(as_of) or date.today()
     duration = _within(within)
-    kinds = _choices(KINDS)(kind)
-    statuses = _choices(STATUSES)(status)
+    kinds = _choices("--kind", kind, KINDS)
+    statuses = _choices("--status", status, STATUSES)
+    if limit is not None and limit < 1:
+        _bad("--limit", f"{limit} is not a valid limit (expected a whole number, 1 or more)")
     query = Query(
         composers=tuple(composer or ()),
         directors=tuple(director or ()),
         persons=tuple(person or ()),
-        kinds=tuple(kinds),
-        statuses=tuple(statuses),
+        kinds=kinds,
+        statuses=statuses,
         within_until=add_duration(today, *duration) if duration else None,
         search=search,
         sort=sort.value,
@@ -287,7 +289,9 @@ def list_command(
     elif fmt is OutputFormat.csv:
         from release_countdown.output import to_csv
 
-        sys.stdout.write(to_csv(found))
+        # Bytes, so the RFC 4180 CRLF line ends reach the file untranslated on every platform.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(to_csv(found).encode("utf-8"))
     elif found:
         from release_countdown.render import print_list
 

@@ -90,7 +90,13 @@ def stand(release: Release, today: date, region: str | None = None) -> Standing 
     aliases = release.aliases
     if fold(title) != fold(release.title):
         aliases = (release.title, *(a for a in release.aliases if fold(a) != fold(title)))
-    dates = tuple(d for d in release.dates if _known(d.announced, today))
+    # Regional dates without an announcement day describe the present schedule: when the
+    # schedule has changed since ``today``, only those announced by then are known.
+    dates = tuple(
+        d
+        for d in release.dates
+        if _known(d.announced, today) and not (superseded and d.announced is None)
+    )
     used_region = used_type = None
     if region is not None:
         chosen = _regional(release, dates, region)

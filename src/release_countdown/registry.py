@@ -126,12 +126,12 @@ class Locator:
     def _parent(parts: list[str], context: Where) -> Where:
         """The innermost open array item whose name prefixes ``parts`` (e.g. release #3)."""
         path: Where = ()
-        for part in parts:
+        for number, part in enumerate(parts, start=1):
             path += (part,)
-            if len(context) > len(path) and context[: len(path)] == path and isinstance(
-                context[len(path)], int
-            ):
-                path += (context[len(path)],)
+            inner = number < len(parts)
+            if inner and len(context) > len(path) and context[: len(path)] == path:
+                if isinstance(context[len(path)], int):
+                    path += (context[len(path)],)
         return path
 
     def _array_item(self, parts: list[str], context: Where, counts: dict[Where, int]) -> Where:
@@ -173,11 +173,11 @@ def _type_name(value: object) -> str:
     return "a table"
 
 
-def _closest(word: str, choices: Sequence[str]) -> str:
+def _closest(word: str, choices: Sequence[str], what: str = "known keys") -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if close:
         return f'did you mean "{close[0]}"?'
-    return "known keys: " + ", ".join(choices)
+    return f"{what}: " + ", ".join(choices)
 
 
 def _clip(text: str, limit: int = 60) -> str:
@@ -195,6 +195,9 @@ class _Checker:
     def report(self, where: Where, message: str, *, warning: bool = False) -> None:
         line, column = self.locator.find(where)
         prefix = f"{self.label}: " if self.label else ""
+        for i in range(len(where) - 1):
+            if where[i] in ("dates", "history") and isinstance(where[i + 1], int):
+                prefix += f"{where[i]} #{where[i + 1] + 1}: "
         self.problems.append(Problem(self.path, prefix + message, line, column, warning))
 
     def unknown_keys(self, where: Where, table: Mapping[str, Any], known: Sequence[str]) -> None:
@@ -230,15 +233,17 @@ class _Checker:
         return value
 
     def texts(
-        self, where: Where, table: Mapping[str, Any], key: str, *, limit: int = MAX_SHORT_TEXT
-    ) -> tuple[str, ...]:
+        self, where: Where, table: Mapping[str, Any], key: str, *,
+        limit: int = MAX_SHORT_TEXT, shown: str | None = None,
+    ) -> tuple[str, ...]:  # fmt: skip
         value = table.get(key)
         if value is None:
             return ()
         example = f'{key} = ["..."]'
+        key_name, key = key, shown or key
         if not isinstance(value, list):
             self.report(
-                where + (key,),
+                where + (key_name,),
                 f"{key} must be an array of strings, not {_type_name(value)} (e.g. {example})",
             )
             return ()
@@ -246,14 +251,14 @@ class _Checker:
         for item in value:
             if not isinstance(item, str):
                 self.report(
-                    where + (key,),
+                    where + (key_name,),
                     f"{key} must hold only strings; found {_type_name(item)} (e.g. {example})",
                 )
             elif not item.strip():
-                self.report(where + (key,), f"{key} holds an empty string")
+                self.report(where + (key_name,), f"{key} holds an empty string")
             elif len(item) > limit:
                 self.report(
-                    where + (key,),
+                    where + (key_name,),
                     f"{key} holds a string {len(item):,} characters long; at most {limit:,} allowed",
                 )
             else:
@@ -317,7 +322,7 @@ class _Checker:
         people: dict[str, tuple[str, ...]] = {}
         for role, names in table.items():
             if not role.strip() or len(role) > MAX_SHORT_TEXT:
-                self.report(where + ("people",), f"people has an empty or overlong role name")
+                self.report(where + ("people",), "people has an empty or overlong role name")
                 continue
             if isinstance(names, str):
                 self.report(
@@ -325,7 +330,7 @@ class _Checker:
                     f'people.{role} must be a list of names, not a string (e.g. {role} = ["{_clip(names)}"])',
                 )
                 continue
-            found = self.texts(where + ("people",), table, role)
+            found = self.texts(where + ("people",), table, role, shown=f"people.{role}")
             if found:
                 people[role] = found
         return people
@@ -351,8 +356,8 @@ class _Checker:
         if kind is not None and kind not in DATE_TYPES:
             self.report(
                 where + ("type",),
-                f'type "{_clip(kind)}" is not one of {", ".join(DATE_TYPES)}'
-                f" ({_closest(kind, DATE_TYPES)})",
+                f'type "{_clip(kind)}" is not a release type '
+                f"({_closest(kind, DATE_TYPES, 'expected one of')})",
             )
             kind = None
         spec = self.date_spec(where, table, "date", required=True)
@@ -413,7 +418,8 @@ class _Checker:
         if kind is not None and kind not in KINDS:
             self.report(
                 where + ("kind",),
-                f'kind "{_clip(kind)}" is not one of {", ".join(KINDS)} ({_closest(kind, KINDS)})',
+                f'kind "{_clip(kind)}" is not a kind of release '
+                f"({_closest(kind, KINDS, 'expected one of')})",
             )
             kind = None
         spec = self.date_spec(where, table, "date", required=True)
@@ -654,8 +660,9 @@ def load_registry(paths: Sequence[Path], *, tz: tzinfo | None = None) -> Registr
                 continue
             merged[release.id] = (release, str(path), pos)
     problems.extend(_clashes(merged.values()))
-    errors = [p for p in problems if not p.warning]
-    if errors:
+    order = {str(path): n for n, path in enumerate(paths)}
+    problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line or 0, p.column or 0))
+    if any(not p.warning for p in problems):
         raise RegistryError(problems)
     return Registry(
         tuple(release for release, _, _ in merged.values()),

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from release_countdown.cli import app
+
+DATA = Path(__file__).parent / "data"
+AS_OF = "2023-07-08"  # the day of the news item that started the project
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+    stdout_bytes: bytes
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Pin what the environment could change: width, colour, registry, clock zone."""
+    for name in ("COUNTDOWN_REGISTRY", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+    yield
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
+    runner = CliRunner()
+    result = runner.invoke(app, list(args), env=env, catch_exceptions=False)
+    return Result(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
+
+
+@pytest.fixture(scope="session")
+def row_schema() -> dict[str, Any]:
+    text = resources.files("release_countdown").joinpath("schemas/rows.schema.json").read_text()
+    schema: dict[str, Any] = json.loads(text)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return schema
+
+
+def validate_rows(rows: Sequence[Any], schema: dict[str, Any]) -> None:
+    jsonschema.Draft202012Validator(schema).validate(rows)
+
+
+def list_json(*args: str, schema: dict[str, Any]) -> list[dict[str, Any]]:
+    result = invoke("list", "--json", *args)
+    assert result.exit_code == 0, result.stderr
+    rows: list[dict[str, Any]] = json.loads(result.stdout)
+    validate_rows(rows, schema)
+    return rows
