@@ -167,7 +167,7 @@ def test_status_and_default_view(tmp_path: Path, row_schema: dict[str, Any]) -> 
         "2024-01-01", "2024-03-31", "quarter",
     )  # fmt: skip
     assert quarter["date"] == "2024-Q1"
-    assert quarter["countdown"] == "in 5–8 months"
+    assert quarter["countdown"] == "in 6–9 months"
 
 
 def test_all_and_sorts(tmp_path: Path, row_schema: dict[str, Any]) -> None:

@@ -223,6 +223,18 @@ def _units(start: date, end: date) -> list[tuple[int, str]]:
     return [(n, unit) for n, unit in ((rd.years, "year"), (rd.months, "month"), (rd.days, "day")) if n]
 
 
+def _rounded(start: date, end: date) -> tuple[int, str]:
+    """The distance in its largest unit, rounded to the nearest whole one (for fuzzy windows)."""
+    from dateutil.relativedelta import relativedelta
+
+    rd = relativedelta(end, start)
+    if rd.years:
+        return rd.years + (rd.months >= 6), "year"
+    if rd.months:
+        return rd.months + (rd.days >= 15), "month"
+    return rd.days, "day"
+
+
 def distance_words(start: date, end: date, *, parts: int = 2) -> str:
     """``"1 year, 2 months"``: the ``parts`` largest calendar units between two days."""
     units = _units(start, end)[:parts]
@@ -237,10 +249,12 @@ def countdown_words(today: date, spec: DateSpec) -> str:
     if today < first:
         if first == last:
             return "tomorrow" if days_between(today, first) == 1 else f"in {distance_words(today, first)}"
-        low, high = _units(today, first)[:1], _units(today, last)[:1]
-        if low and high and low[0][1] == high[0][1]:
-            return f"in {low[0][0]}–{_plural(high[0][0], high[0][1])}"
-        return f"in {distance_words(today, first, parts=1)} – {distance_words(today, last, parts=1)}"
+        (low, low_unit), (high, high_unit) = _rounded(today, first), _rounded(today, last)
+        if low_unit != high_unit:
+            return f"in {_plural(low, low_unit)} – {_plural(high, high_unit)}"
+        if low == high:
+            return f"in about {_plural(low, low_unit)}"
+        return f"in {low}–{_plural(high, high_unit)}"
     if today > last:
         if days_between(last, today) == 1:
             return "released yesterday"
