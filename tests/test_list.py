@@ -153,7 +153,9 @@ date = 2024-01-01
 
 def test_status_and_default_view(tmp_path: Path, row_schema: dict[str, Any]) -> None:
     rows = list_json("-r", write(tmp_path, FUZZY), "--as-of", AS_OF, schema=row_schema)
-    summary = [(r["title"], r["status"], r["days_remaining"], r["days_remaining_max"]) for r in rows]
+    summary = [
+        (r["title"], r["status"], r["days_remaining"], r["days_remaining_max"]) for r in rows
+    ]
     assert summary == [
         ("Window", "due", -7, 84),
         ("Exact Today", "today", 0, 0),
@@ -224,7 +226,9 @@ def test_region_today(row_schema: dict[str, Any]) -> None:
     assert (rows[0]["date"], rows[0]["region"]) == ("2025-05-23", None)
 
 
-def test_region_falls_back_to_earliest_non_premiere(tmp_path: Path, row_schema: dict[str, Any]) -> None:
+def test_region_falls_back_to_earliest_non_premiere(
+    tmp_path: Path, row_schema: dict[str, Any]
+) -> None:
     path = write(
         tmp_path,
         '[[release]]\ntitle = "Show"\nkind = "film"\ndate = 2024-05-01\n'
@@ -366,9 +370,9 @@ def test_bad_option_values(args: list[str], fragments: list[str]) -> None:
 
 
 def test_help_has_examples_for_every_command() -> None:
-    from release_countdown.cli import app
-
     import typer.main
+
+    from release_countdown.cli import app
 
     group = typer.main.get_command(app)
     names = ["", *group.commands]  # type: ignore[attr-defined]

@@ -122,7 +122,7 @@ def test_large_registry_reports_errors_at_the_right_line(tmp_path: Path) -> None
     assert path.stat().st_size > 20_000_000
     result = invoke("list", "-r", str(path))
     assert (result.exit_code, result.stdout) == (3, "")
-    assert f"big.toml:{45_000 * 5 + 3}:8: release \"Broken\"" in result.stderr
+    assert f'big.toml:{45_000 * 5 + 3}:8: release "Broken"' in result.stderr
 
 
 # --- warnings ---------------------------------------------------------------------------------

@@ -60,9 +60,9 @@ class OutputFormat(str, Enum):
 
 
 class SortOrder(str, Enum):
-    countdown = "countdown"
-    date = "date"
-    title = "title"
+    COUNTDOWN = "countdown"
+    DATE = "date"
+    TITLE = "title"
 
 
 def _version(value: bool) -> None:
@@ -125,8 +125,8 @@ def _choices(option: str, values: list[str] | None, allowed: tuple[str, ...]) ->
     """Values of a repeatable option, also accepted comma-separated (--kind film,album)."""
     found: list[str] = []
     for value in values or []:
-        for item in value.split(","):
-            item = item.strip().lower()
+        for part in value.split(","):
+            item = part.strip().lower()
             if item not in allowed:
                 _bad(option, f"{item!r} is not one of {', '.join(allowed)}")
             found.append(item)
@@ -168,6 +168,7 @@ RegistryOption = Annotated[
     typer.Option(
         "--registry",
         "-r",
+        metavar="PATH",
         help=f"Registry file to read (repeatable; default: ${REGISTRY_ENV}, else the bundled one).",
         show_default=False,
     ),
@@ -195,15 +196,22 @@ def list_command(
     *,
     composer: Annotated[
         list[str] | None,
-        typer.Option(help="Titles with a composer whose name contains NAME (repeatable).", metavar="NAME"),
+        typer.Option(
+            help="Titles with a composer whose name contains NAME (repeatable).", metavar="NAME"
+        ),
     ] = None,
     director: Annotated[
         list[str] | None,
-        typer.Option(help="Titles with a director whose name contains NAME (repeatable).", metavar="NAME"),
+        typer.Option(
+            help="Titles with a director whose name contains NAME (repeatable).", metavar="NAME"
+        ),
     ] = None,
     person: Annotated[
         list[str] | None,
-        typer.Option(help="Titles with anyone (any role) whose name contains NAME (repeatable).", metavar="NAME"),
+        typer.Option(
+            help="Titles with anyone (any role) whose name contains NAME (repeatable).",
+            metavar="NAME",
+        ),
     ] = None,
     kind: Annotated[
         list[str] | None,
@@ -212,19 +220,23 @@ def list_command(
     status: Annotated[
         list[str] | None,
         typer.Option(
-            help=f"Only these statuses ({', '.join(STATUSES)}; repeatable; replaces the default view).",
+            help=f"Only these statuses ({', '.join(STATUSES)}; repeatable; "
+            "replaces the default view).",
             metavar="STATUS",
         ),
     ] = None,
     within: Annotated[
         str | None,
-        typer.Option(help="Only titles dated from today to today+N: 30d, 6w, 3m, 1y (inclusive).", metavar="N"),
+        typer.Option(
+            help="Only titles dated from today to today+N: 30d, 6w, 3m, 1y (inclusive).",
+            metavar="N",
+        ),
     ] = None,
     search: Annotated[
         str | None,
         typer.Option(help="Only titles whose title or an alias contains TEXT.", metavar="TEXT"),
     ] = None,
-    sort: Annotated[SortOrder, typer.Option(help="Order of the rows.")] = SortOrder.countdown,
+    sort: Annotated[SortOrder, typer.Option(help="Order of the rows.")] = SortOrder.COUNTDOWN,
     reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the order.")] = False,
     limit: Annotated[int | None, typer.Option(help="Show at most N titles.", metavar="N")] = None,
     as_of: AsOfOption = None,
@@ -236,7 +248,9 @@ def list_command(
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.table,
-    json_output: Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")] = False,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Shorthand for --format json.")
+    ] = False,
     registry: RegistryOption = None,
 ) -> None:
     """List titles with their countdowns.

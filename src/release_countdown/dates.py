@@ -137,7 +137,8 @@ def parse_date_text(text: str) -> DateSpec:
         if word == "winter":  # meteorological: December of YYYY to February of YYYY+1
             return _months(text, Precision.SEASON, year, 12, 14)
         raise DateFormError(
-            f'"{text}": unknown word "{word}" (use early, mid, late, spring, summer, autumn, fall or winter)'
+            f'"{text}": unknown word "{word}" '
+            "(use early, mid, late, spring, summer, autumn, fall or winter)"
         )
     if m := _YEAR.fullmatch(s):
         return _months(text, Precision.YEAR, _year(m[1], text), 1, 12)
@@ -220,7 +221,9 @@ def _units(start: date, end: date) -> list[tuple[int, str]]:
     from dateutil.relativedelta import relativedelta
 
     rd = relativedelta(end, start)
-    return [(n, unit) for n, unit in ((rd.years, "year"), (rd.months, "month"), (rd.days, "day")) if n]
+    return [
+        (n, unit) for n, unit in ((rd.years, "year"), (rd.months, "month"), (rd.days, "day")) if n
+    ]
 
 
 def _rounded(start: date, end: date) -> tuple[int, str]:
@@ -248,7 +251,11 @@ def countdown_words(today: date, spec: DateSpec) -> str:
     first, last = spec.earliest, spec.latest
     if today < first:
         if first == last:
-            return "tomorrow" if days_between(today, first) == 1 else f"in {distance_words(today, first)}"
+            return (
+                "tomorrow"
+                if days_between(today, first) == 1
+                else f"in {distance_words(today, first)}"
+            )
         (low, low_unit), (high, high_unit) = _rounded(today, first), _rounded(today, last)
         if low_unit != high_unit:
             return f"in {_plural(low, low_unit)} – {_plural(high, high_unit)}"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Final
 
 from release_countdown.dates import DateSpec
@@ -56,7 +56,7 @@ class Release:
     aliases: tuple[str, ...] = ()
     franchise: str | None = None
     announced: DateSpec | None = None
-    checked: date | None = None
+    checked: datetime.date | None = None
     sources: tuple[str, ...] = ()
     note: str | None = None
     people: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -67,7 +67,7 @@ class Release:
     override: bool = False
 
     @property
-    def announced_on(self) -> date | None:
+    def announced_on(self) -> datetime.date | None:
         """The day the title counts as announced: ``announced``, else its earliest history entry."""
         if self.announced is not None:
             return self.announced.earliest

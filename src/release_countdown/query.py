@@ -103,7 +103,15 @@ def stand(release: Release, today: date, region: str | None = None) -> Standing 
         if chosen is not None:
             spec, used_region, used_type = chosen.date, chosen.region, chosen.type
     return Standing(
-        release, title, aliases, spec, used_region, used_type, dates, history, status_of(spec, today)
+        release,
+        title,
+        aliases,
+        spec,
+        used_region,
+        used_type,
+        dates,
+        history,
+        status_of(spec, today),
     )
 
 

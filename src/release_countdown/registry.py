@@ -67,7 +67,7 @@ _HEADER = re.compile(r"\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?")
 _BARE = r"[A-Za-z0-9_-]+"
 _QUOTED = r'"(?:[^"\\]|\\.)*"|\'[^\']*\''
 _KEY = re.compile(rf"\s*((?:{_BARE}|{_QUOTED})(?:\s*\.\s*(?:{_BARE}|{_QUOTED}))*)\s*=\s*")
-_STRINGS = re.compile(rf'{_QUOTED}|#.*')
+_STRINGS = re.compile(rf"{_QUOTED}|#.*")
 
 
 def _key_parts(dotted: str) -> list[str]:
@@ -129,16 +129,20 @@ class Locator:
         for number, part in enumerate(parts, start=1):
             path += (part,)
             inner = number < len(parts)
-            if inner and len(context) > len(path) and context[: len(path)] == path:
-                if isinstance(context[len(path)], int):
-                    path += (context[len(path)],)
+            if (
+                inner
+                and len(context) > len(path)
+                and context[: len(path)] == path
+                and isinstance(context[len(path)], int)
+            ):
+                path += (context[len(path)],)
         return path
 
     def _array_item(self, parts: list[str], context: Where, counts: dict[Where, int]) -> Where:
         table = self._parent(parts, context)
         index = counts.get(table, 0)
         counts[table] = index + 1
-        return table + (index,)
+        return (*table, index)
 
     def _table(self, parts: list[str], context: Where) -> Where:
         return self._parent(parts, context)
@@ -204,7 +208,7 @@ class _Checker:
         for key in table:
             if key not in known:
                 self.report(
-                    where + (key,), f'unknown key "{key}" is ignored ({_closest(key, known)})',
+                    (*where, key), f'unknown key "{key}" is ignored ({_closest(key, known)})',
                     warning=True,
                 )  # fmt: skip
 
@@ -220,14 +224,15 @@ class _Checker:
                 self.report(where, f'"{key}" is required (e.g. {key} = "...")')
             return None
         if not isinstance(value, str):
-            self.report(where + (key,), f'{key} must be a string, not {_type_name(value)}')
+            self.report((*where, key), f"{key} must be a string, not {_type_name(value)}")
             return None
         if not value.strip():
-            self.report(where + (key,), f"{key} is empty")
+            self.report((*where, key), f"{key} is empty")
             return None
         if len(value) > limit:
             self.report(
-                where + (key,), f"{key} is {len(value):,} characters long; at most {limit:,} allowed"
+                (*where, key),
+                f"{key} is {len(value):,} characters long; at most {limit:,} allowed",
             )
             return None
         return value
@@ -243,7 +248,7 @@ class _Checker:
         key_name, key = key, shown or key
         if not isinstance(value, list):
             self.report(
-                where + (key_name,),
+                (*where, key_name),
                 f"{key} must be an array of strings, not {_type_name(value)} (e.g. {example})",
             )
             return ()
@@ -251,15 +256,16 @@ class _Checker:
         for item in value:
             if not isinstance(item, str):
                 self.report(
-                    where + (key_name,),
+                    (*where, key_name),
                     f"{key} must hold only strings; found {_type_name(item)} (e.g. {example})",
                 )
             elif not item.strip():
-                self.report(where + (key_name,), f"{key} holds an empty string")
+                self.report((*where, key_name), f"{key} holds an empty string")
             elif len(item) > limit:
                 self.report(
-                    where + (key_name,),
-                    f"{key} holds a string {len(item):,} characters long; at most {limit:,} allowed",
+                    (*where, key_name),
+                    f"{key} holds a string {len(item):,} characters long; "
+                    f"at most {limit:,} allowed",
                 )
             else:
                 good.append(item)
@@ -277,10 +283,10 @@ class _Checker:
         try:
             spec = self._spec(value)
         except DateFormError as exc:
-            self.report(where + (key,), f"{key} {exc}")
+            self.report((*where, key), f"{key} {exc}")
             return None
         if spec.tba and not allow_tba:
-            self.report(where + (key,), f'{key} cannot be "{spec.text}": leave it out when unknown')
+            self.report((*where, key), f'{key} cannot be "{spec.text}": leave it out when unknown')
             return None
         return spec
 
@@ -307,7 +313,7 @@ class _Checker:
             return []
         if not isinstance(value, list):
             self.report(
-                where + (key,),
+                (*where, key),
                 f"{key} must be an array of tables ([[release.{key}]]), not {_type_name(value)}",
             )
             return []
@@ -316,21 +322,22 @@ class _Checker:
     # The registry's parts.
 
     def people(self, where: Where, value: object) -> dict[str, tuple[str, ...]]:
-        table = self.table_of(where + ("people",), value, "people")
+        table = self.table_of((*where, "people"), value, "people")
         if table is None:
             return {}
         people: dict[str, tuple[str, ...]] = {}
         for role, names in table.items():
             if not role.strip() or len(role) > MAX_SHORT_TEXT:
-                self.report(where + ("people",), "people has an empty or overlong role name")
+                self.report((*where, "people"), "people has an empty or overlong role name")
                 continue
             if isinstance(names, str):
                 self.report(
-                    where + ("people", role),
-                    f'people.{role} must be a list of names, not a string (e.g. {role} = ["{_clip(names)}"])',
+                    (*where, "people", role),
+                    f"people.{role} must be a list of names, not a string "
+                    f'(e.g. {role} = ["{_clip(names)}"])',
                 )
                 continue
-            found = self.texts(where + ("people",), table, role, shown=f"people.{role}")
+            found = self.texts((*where, "people"), table, role, shown=f"people.{role}")
             if found:
                 people[role] = found
         return people
@@ -344,18 +351,18 @@ class _Checker:
         if region is not None:
             if not _REGION.fullmatch(region):
                 self.report(
-                    where + ("region",),
+                    (*where, "region"),
                     f'region "{_clip(region)}" is not an ISO 3166-1 alpha-2 code '
                     '(e.g. "US", "GB") or "WW" for worldwide',
                 )
                 region = None
             elif region.upper() == "UK":
-                self.report(where + ("region",), 'region "UK" is not ISO 3166-1: use "GB"')
+                self.report((*where, "region"), 'region "UK" is not ISO 3166-1: use "GB"')
                 region = None
         kind = self.text(where, table, "type", required=True)
         if kind is not None and kind not in DATE_TYPES:
             self.report(
-                where + ("type",),
+                (*where, "type"),
                 f'type "{_clip(kind)}" is not a release type '
                 f"({_closest(kind, DATE_TYPES, 'expected one of')})",
             )
@@ -390,7 +397,7 @@ class _Checker:
             return
         if announced.earliest > spec.latest:
             self.report(
-                where + ("announced",),
+                (*where, "announced"),
                 f'announced "{announced.iso()}" is after the date it announces ("{spec.iso()}"); '
                 "an announcement comes before its release date",
             )
@@ -409,7 +416,7 @@ class _Checker:
         if explicit_id is not None and not _ID.fullmatch(explicit_id):
             suggestion = slugify(explicit_id)
             self.report(
-                where + ("id",),
+                (*where, "id"),
                 f'id "{_clip(explicit_id)}" may hold only letters, digits, ".", "-" and "_"'
                 + (f' (e.g. id = "{suggestion}")' if suggestion else ""),
             )
@@ -417,7 +424,7 @@ class _Checker:
         kind = self.text(where, table, "kind")
         if kind is not None and kind not in KINDS:
             self.report(
-                where + ("kind",),
+                (*where, "kind"),
                 f'kind "{_clip(kind)}" is not a kind of release '
                 f"({_closest(kind, KINDS, 'expected one of')})",
             )
@@ -426,7 +433,9 @@ class _Checker:
         announced = self.date_spec(where, table, "announced", allow_tba=False)
         checked = self.date_spec(where, table, "checked", allow_tba=False)
         if checked is not None and checked.precision.value != "day":
-            self.report(where + ("checked",), "checked must be an exact day (e.g. checked = 2026-11-25)")
+            self.report(
+                (*where, "checked"), "checked must be an exact day (e.g. checked = 2026-11-25)"
+            )
             checked = None
         aliases = self.texts(where, table, "aliases")
         sources = self.texts(where, table, "sources", limit=MAX_LONG_TEXT)
@@ -435,25 +444,29 @@ class _Checker:
         people = self.people(where, table["people"]) if "people" in table else {}
         override = table.get("override", False)
         if not isinstance(override, bool):
-            self.report(where + ("override",), f"override must be true or false, not {_type_name(override)}")
+            self.report(
+                (*where, "override"), f"override must be true or false, not {_type_name(override)}"
+            )
             override = False
         dates = [
-            self.typed_date(where + ("dates", i), item)
+            self.typed_date((*where, "dates", i), item)
             for i, item in enumerate(self.array_of_tables(where, table, "dates"))
         ]
         entries = [
-            self.history_entry(where + ("history", i), item)
+            self.history_entry((*where, "history", i), item)
             for i, item in enumerate(self.array_of_tables(where, table, "history"))
         ]
         if title is None or spec is None:
             return None
         release_id = explicit_id or slugify(title)
         if not release_id:
-            self.report(where + ("title",), 'no id can be derived from this title: add id = "..."')
+            self.report((*where, "title"), 'no id can be derived from this title: add id = "..."')
             return None
         history = sorted(
             (h for h in entries if h is not None),
-            key=lambda h: h.announced.earliest if h.announced and h.announced.earliest else date.min,
+            key=lambda h: (
+                h.announced.earliest if h.announced and h.announced.earliest else date.min
+            ),
         )
         return Release(
             id=release_id,
@@ -476,7 +489,9 @@ class _Checker:
 
 @dataclass
 class _Parsed:
-    releases: list[tuple[Release, tuple[int | None, int | None], bool]] = field(default_factory=list)
+    releases: list[tuple[Release, tuple[int | None, int | None], bool]] = field(
+        default_factory=list
+    )
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -493,16 +508,16 @@ def parse_registry(text: str, path: str, *, tz: tzinfo | None = None) -> _Parsed
         parsed.problems.append(Problem(path, f"TOML syntax error: {msg}", line, column))
         return parsed
     except RecursionError:
-        parsed.problems.append(
-            Problem(path, "TOML arrays or tables are nested too deeply to read")
-        )
+        parsed.problems.append(Problem(path, "TOML arrays or tables are nested too deeply to read"))
         return parsed
     locator = Locator(text)
     checker = _Checker(path, locator, tz)
     checker.unknown_keys((), document, TOP_KEYS)
     schema = document.get("schema", SCHEMA_VERSION)
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        checker.report(("schema",), f"schema must be a positive integer (schema = {SCHEMA_VERSION})")
+        checker.report(
+            ("schema",), f"schema must be a positive integer (schema = {SCHEMA_VERSION})"
+        )
     elif schema > SCHEMA_VERSION:
         checker.report(
             ("schema",),
@@ -582,7 +597,9 @@ def decode_registry(raw: bytes, shown: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _clashes(entries: Iterable[tuple[Release, str, tuple[int | None, int | None]]]) -> list[Problem]:
+def _clashes(
+    entries: Iterable[tuple[Release, str, tuple[int | None, int | None]]],
+) -> list[Problem]:
     """Titles and aliases that name two different releases make lookups ambiguous."""
     owner: dict[str, tuple[Release, str]] = {}
     problems: list[Problem] = []
@@ -669,4 +686,3 @@ def load_registry(paths: Sequence[Path], *, tz: tzinfo | None = None) -> Registr
         tuple(problems),
         tuple(str(p) for p in paths),
     )
-

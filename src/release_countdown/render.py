@@ -73,7 +73,10 @@ NARROW = 72  # below this width the line under the title is left out
 
 def _people_line(row: Row, with_cast: bool) -> Text:
     line = Text(row["kind"], style="dim")
-    roles = [("dir.", "director", None), ("music", "composer", None)]
+    roles: list[tuple[str, str, int | None]] = [
+        ("dir.", "director", None),
+        ("music", "composer", None),
+    ]
     if with_cast:
         roles.append(("", "cast", CAST_SHOWN))
     for label, role, limit in roles:
@@ -106,7 +109,11 @@ def list_table(rows: Sequence[Row], *, today: date, total: int, width: int) -> T
         title = _safe(row["title"])
         if wide or narrow:
             title.append(f" {row['kind']}", style="dim")
-            people = [_names(row, "director"), _names(row, "composer"), _names(row, "cast", CAST_SHOWN)]
+            people = [
+                _names(row, "director"),
+                _names(row, "composer"),
+                _names(row, "cast", CAST_SHOWN),
+            ]
         if not wide:
             people = []
         if not wide and not narrow:

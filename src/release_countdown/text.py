@@ -8,6 +8,7 @@ import unicodedata
 # Dashes people type as "-" when searching for titles written with an en dash.
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 
+
 def fold(text: str) -> str:
     """Case-, accent- and dash-insensitive form of ``text`` for matching."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_DASHES))
@@ -31,9 +32,7 @@ def _stand_in(ch: str) -> str:
 
 # C0/C1 controls (ESC starts ANSI/OSC sequences) and the bidi marks, embeddings, overrides and
 # isolates that can reorder what a terminal shows.
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]"
-)
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 
 def terminal_safe(text: str) -> str:
