@@ -380,3 +380,75 @@ def test_help_has_examples_for_every_command() -> None:
         result = invoke(*([name] if name else []), "-h")
         assert result.exit_code == 0, name
         assert re.search(r"Examples:\n\s+countdown", result.stdout), name
+
+
+# --- history selection ------------------------------------------------------------------------
+
+HISTORY = """
+[[release]]
+title = "Slipper"
+date = 2026-01-01
+[[release.history]]
+date = 2024-01-01
+title = "Working Title"
+[[release.history]]
+announced = 2023-03-01
+date = 2024-09-09
+[[release.history]]
+announced = 2023-03-01
+date = 2024-10-10
+title = "Same Day Title"
+[[release.history]]
+announced = "2023-06"
+date = 2025-05-05
+[[release.history]]
+announced = 2023-02-01
+date = 2024-05-05
+[[release.history]]
+announced = 2024-01-01
+date = 2026-01-01
+"""
+
+
+@pytest.mark.parametrize(
+    ("as_of", "date", "title"),
+    [
+        ("2023-02-01", "2024-05-05", "Working Title"),  # entries come in any order
+        ("2023-03-01", "2024-10-10", "Same Day Title"),  # same day: the later one in the file
+        ("2023-05-31", "2024-10-10", "Same Day Title"),
+        (
+            "2023-06-01",
+            "2025-05-05",
+            "Same Day Title",
+        ),  # a fuzzy announcement counts from its start
+        ("2024-01-01", "2026-01-01", "Slipper"),
+    ],
+)
+def test_history_in_force(
+    tmp_path: Path, row_schema: dict[str, Any], as_of: str, date: str, title: str
+) -> None:
+    (row,) = list_json("-r", write(tmp_path, HISTORY), "--all", "--as-of", as_of, schema=row_schema)
+    assert (row["date"], row["title"]) == (date, title)
+    if title != "Slipper":
+        assert row["aliases"][0] == "Slipper"
+
+
+def test_title_counts_as_announced_with_its_first_dated_history_entry(
+    tmp_path: Path, row_schema: dict[str, Any]
+) -> None:
+    path = write(tmp_path, HISTORY)
+    assert list_json("-r", path, "--all", "--as-of", "2023-01-31", schema=row_schema) == []
+    (row,) = list_json("-r", path, "--all", "--as-of", "2023-02-01", schema=row_schema)
+    assert [h["announced"] for h in row["history"]] == [None, "2023-02-01"]
+
+
+def test_release_time_counts_in_the_local_day(tmp_path: Path, row_schema: dict[str, Any]) -> None:
+    from datetime import datetime
+
+    text = '[[release]]\ntitle = "Unlock"\ndate = 2024-02-02T08:00:00+00:00\n'
+    (row,) = list_json("-r", write(tmp_path, text), "--as-of", "2024-02-01", schema=row_schema)
+    local_day = datetime.fromisoformat("2024-02-02T08:00:00+00:00").astimezone().date()
+    assert row["precision"] == "time"
+    assert row["date"] == "2024-02-02T08:00:00+00:00"
+    assert row["earliest"] == local_day.isoformat()
+    assert row["days_remaining"] == (local_day - datetime(2024, 2, 1).date()).days
