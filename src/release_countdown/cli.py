@@ -9,19 +9,24 @@ from __future__ import annotations
 import os
 import re
 import sys
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
 from release_countdown import __version__
-from release_countdown.errors import CountdownError, ExitCode, RegistryError
+from release_countdown.errors import CountdownError, ExitCode, NotFoundError, RegistryError
 from release_countdown.model import KINDS, STATUSES
 
+if TYPE_CHECKING:
+    from release_countdown.query import Query, Row, Standing
+    from release_countdown.registry import Registry
+
 REGISTRY_ENV = "COUNTDOWN_REGISTRY"
+NAMED_FORMATS = ("table", "json", "csv")
 
 
 class CountdownGroup(TyperGroup):
@@ -37,9 +42,7 @@ def _report(exc: CountdownError) -> None:
     if isinstance(exc, RegistryError):
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"countdown: {exc}", file=sys.stderr)
-    else:
-        print(f"countdown: {exc}", file=sys.stderr)
+    print(f"countdown: {exc}", file=sys.stderr)
 
 
 app = typer.Typer(
@@ -48,21 +51,25 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    add_completion=False,
     no_args_is_help=True,
 )
-
-
-class OutputFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 class SortOrder(str, Enum):
     COUNTDOWN = "countdown"
     DATE = "date"
     TITLE = "title"
+
+
+class ExportFormat(str, Enum):
+    ICS = "ics"
+    CSV = "csv"
+    JSON = "json"
+
+
+class FuzzyExport(str, Enum):
+    SKIP = "skip"
+    AS_SPAN = "as-span"
 
 
 def _version(value: bool) -> None:
@@ -87,38 +94,42 @@ def root(
       countdown list                          what is coming up
       countdown list --composer balfe --json  one composer's titles, for scripts
       countdown list --as-of 2023-07-08       the countdown as it stood on a day
+      countdown show "final reckoning"        one title, its dates and history
+      countdown next --format '{title} {countdown}'   for a status bar
 
-    Exit codes: 0 ok, 2 bad usage or option value, 3 registry unreadable or invalid.
+    Exit codes: 0 ok, 1 title or person not found (or nothing next), 2 bad usage or option
+    value, 3 registry unreadable or invalid.
     """
 
 
-# --- option parsing (bad values exit 2 naming the option and the value) ---------------------
+# --- option values (bad values exit 2 naming the option and the value) ----------------------
 
 
 def _bad(option: str, message: str) -> NoReturn:
     raise typer.BadParameter(message, param_hint=f"'{option}'")
 
 
-def _as_of(value: str | None) -> date | None:
-    if value is None:
-        return None
+def _day(option: str, value: str) -> date:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        _bad("--as-of", f"{value!r} is not a date (expected YYYY-MM-DD, e.g. 2023-07-08)")
+        _bad(option, f"{value!r} is not a date (expected YYYY-MM-DD, e.g. 2023-07-08)")
     try:
         return date.fromisoformat(value.strip())
     except ValueError as exc:
-        _bad("--as-of", f"{value!r} is not a valid date ({exc})")
+        _bad(option, f"{value!r} is not a valid date ({exc})")
 
 
-def _within(value: str | None) -> tuple[int, str] | None:
-    if value is None:
-        return None
+def today_of(as_of: str | None) -> date:
+    """The day the countdown is for: --as-of, else the local calendar date (the only clock read)."""
+    return _day("--as-of", as_of) if as_of is not None else date.today()
+
+
+def _duration(option: str, value: str) -> tuple[int, str]:
     from release_countdown.dates import parse_duration
 
     try:
         return parse_duration(value)
     except ValueError as exc:
-        _bad("--within", str(exc))
+        _bad(option, str(exc))
 
 
 def _choices(option: str, values: list[str] | None, allowed: tuple[str, ...]) -> tuple[str, ...]:
@@ -158,10 +169,55 @@ def registry_paths(given: list[Path] | None) -> list[Path]:
     return [bundled_registry()]
 
 
-def _print_warnings(warnings: Any) -> None:
-    for problem in warnings:
-        print(problem, file=sys.stderr)
+def load(registry: list[Path] | None) -> Registry:
+    """Read the registries; warnings go to stderr, errors raise RegistryError."""
+    from release_countdown.registry import load_registry
 
+    loaded = load_registry(registry_paths(registry))
+    for problem in loaded.warnings:
+        print(problem, file=sys.stderr)
+    return loaded
+
+
+# --- completion -------------------------------------------------------------------------------
+
+
+def _completion_registry(ctx: typer.Context) -> Registry | None:
+    from release_countdown.registry import load_registry
+
+    given = ctx.params.get("registry") if ctx is not None else None
+    try:
+        return load_registry(registry_paths(given))
+    except CountdownError:
+        return None
+
+
+def complete_titles(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Ids and titles that start with (or contain) what was typed, for show and watch."""
+    from release_countdown.text import fold
+
+    loaded = _completion_registry(ctx)
+    if loaded is None:
+        return []
+    needle = fold(incomplete)
+    names = [n for r in loaded.releases for n in (r.id, r.title)]
+    starting = [n for n in names if fold(n).startswith(needle)]
+    return starting or [n for n in names if needle in fold(n)]
+
+
+def complete_people(ctx: typer.Context, incomplete: str) -> list[str]:
+    """People's names that contain what was typed, for --composer, --director and --person."""
+    from release_countdown.text import fold
+
+    loaded = _completion_registry(ctx)
+    if loaded is None:
+        return []
+    needle = fold(incomplete)
+    names = {n: None for r in loaded.releases for ns in r.people.values() for n in ns}
+    return sorted((n for n in names if needle in fold(n)), key=fold)
+
+
+# --- shared options ---------------------------------------------------------------------------
 
 RegistryOption = Annotated[
     list[Path] | None,
@@ -184,70 +240,185 @@ AsOfOption = Annotated[
 RegionOption = Annotated[
     str | None,
     typer.Option(
-        "--region",
-        metavar="CC",
-        help="Use each title's date in this region (ISO 3166-1 alpha-2, or WW).",
+        "--region", metavar="CC", help="Use each title's date in this region (ISO 3166-1, or WW)."
     ),
 ]
+ComposerOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Titles with a composer whose name contains NAME (repeatable).",
+        metavar="NAME",
+        autocompletion=complete_people,
+    ),
+]
+DirectorOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Titles with a director whose name contains NAME (repeatable).",
+        metavar="NAME",
+        autocompletion=complete_people,
+    ),
+]
+PersonOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Titles with anyone (any role) whose name contains NAME (repeatable).",
+        metavar="NAME",
+        autocompletion=complete_people,
+    ),
+]
+KindOption = Annotated[
+    list[str] | None,
+    typer.Option(help=f"Only these kinds ({', '.join(KINDS)}; repeatable).", metavar="KIND"),
+]
+StatusOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        help=f"Only these statuses ({', '.join(STATUSES)}; repeatable; replaces the default view).",
+        metavar="STATUS",
+    ),
+]
+WithinOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Only titles dated from today to today+N: 30d, 6w, 3m, 1y (inclusive).", metavar="N"
+    ),
+]
+SearchOption = Annotated[
+    str | None,
+    typer.Option(help="Only titles whose title or an alias contains TEXT.", metavar="TEXT"),
+]
+SortOption = Annotated[SortOrder, typer.Option(help="Order of the rows.")]
+ReverseOption = Annotated[bool, typer.Option("--reverse", help="Reverse the order.")]
+LimitOption = Annotated[int | None, typer.Option(help="Show at most N titles.", metavar="N")]
+AllOption = Annotated[
+    bool, typer.Option("--all", "-a", help="Include titles released more than 30 days ago.")
+]
+
+
+def make_query(
+    today: date,
+    *,
+    composer: list[str] | None = None,
+    director: list[str] | None = None,
+    person: list[str] | None = None,
+    kind: list[str] | None = None,
+    status: list[str] | None = None,
+    within: str | None = None,
+    search: str | None = None,
+    sort: SortOrder = SortOrder.COUNTDOWN,
+    reverse: bool = False,
+    limit: int | None = None,
+    region: str | None = None,
+    show_all: bool = False,
+) -> Query:
+    from release_countdown.dates import add_duration
+    from release_countdown.query import Query
+
+    if limit is not None and limit < 1:
+        _bad("--limit", f"{limit} is not a valid limit (expected a whole number, 1 or more)")
+    return Query(
+        composers=tuple(composer or ()),
+        directors=tuple(director or ()),
+        persons=tuple(person or ()),
+        kinds=_choices("--kind", kind, KINDS),
+        statuses=_choices("--status", status, STATUSES),
+        within_until=add_duration(today, *_duration("--within", within)) if within else None,
+        search=search,
+        sort=sort.value,
+        reverse=reverse,
+        limit=limit,
+        region=_region(region),
+        show_all=show_all,
+    )
+
+
+def _template(option: str, value: str) -> str:
+    from release_countdown.template import TemplateError, check_template
+
+    try:
+        check_template(value)
+    except TemplateError as exc:
+        _bad(option, str(exc))
+    return value
+
+
+def write_rows(rows: list[Row], fmt: str, *, today: date, total: int) -> None:
+    """Print rows in a named format or a ``{field}`` template (one line per row)."""
+    if "{" in fmt:
+        from release_countdown.template import TemplateError, render_template
+
+        try:
+            lines = [render_template(fmt, row) for row in rows]
+        except TemplateError as exc:
+            _bad("--format", str(exc))
+        sys.stdout.write("".join(line + "\n" for line in lines))
+    elif fmt == "json":
+        from release_countdown.output import to_json
+
+        sys.stdout.write(to_json(rows))
+    elif fmt == "csv":
+        from release_countdown.output import to_csv
+
+        # Bytes, so the RFC 4180 CRLF line ends reach the file untranslated on every platform.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(to_csv(rows).encode("utf-8"))
+    elif rows:
+        from release_countdown.render import print_list
+
+        print_list(rows, today=today, total=total, file=sys.stdout)
+
+
+def _format(value: str, json_output: bool) -> str:
+    if json_output:
+        return "json"
+    if "{" in value:
+        return _template("--format", value)
+    if value.lower() not in NAMED_FORMATS:
+        _bad(
+            "--format",
+            f"{value!r} is not one of {', '.join(NAMED_FORMATS)}, nor a template with "
+            "{fields} (e.g. '{title} {countdown}')",
+        )
+    return value.lower()
+
+
+def _say_empty(total: int, widened: bool) -> None:
+    if total == 0:
+        print("countdown: the registry holds no titles yet", file=sys.stderr)
+        return
+    hint = "try other filters or --as-of DATE" if widened else "try --all, or --as-of DATE"
+    print(f"countdown: no titles in this view ({total} in the registry); {hint}", file=sys.stderr)
+
+
+# --- commands ---------------------------------------------------------------------------------
 
 
 @app.command("list")
 def list_command(
     *,
-    composer: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="Titles with a composer whose name contains NAME (repeatable).", metavar="NAME"
-        ),
-    ] = None,
-    director: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="Titles with a director whose name contains NAME (repeatable).", metavar="NAME"
-        ),
-    ] = None,
-    person: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="Titles with anyone (any role) whose name contains NAME (repeatable).",
-            metavar="NAME",
-        ),
-    ] = None,
-    kind: Annotated[
-        list[str] | None,
-        typer.Option(help=f"Only these kinds ({', '.join(KINDS)}; repeatable).", metavar="KIND"),
-    ] = None,
-    status: Annotated[
-        list[str] | None,
-        typer.Option(
-            help=f"Only these statuses ({', '.join(STATUSES)}; repeatable; "
-            "replaces the default view).",
-            metavar="STATUS",
-        ),
-    ] = None,
-    within: Annotated[
-        str | None,
-        typer.Option(
-            help="Only titles dated from today to today+N: 30d, 6w, 3m, 1y (inclusive).",
-            metavar="N",
-        ),
-    ] = None,
-    search: Annotated[
-        str | None,
-        typer.Option(help="Only titles whose title or an alias contains TEXT.", metavar="TEXT"),
-    ] = None,
-    sort: Annotated[SortOrder, typer.Option(help="Order of the rows.")] = SortOrder.COUNTDOWN,
-    reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the order.")] = False,
-    limit: Annotated[int | None, typer.Option(help="Show at most N titles.", metavar="N")] = None,
+    composer: ComposerOption = None,
+    director: DirectorOption = None,
+    person: PersonOption = None,
+    kind: KindOption = None,
+    status: StatusOption = None,
+    within: WithinOption = None,
+    search: SearchOption = None,
+    sort: SortOption = SortOrder.COUNTDOWN,
+    reverse: ReverseOption = False,
+    limit: LimitOption = None,
     as_of: AsOfOption = None,
     region: RegionOption = None,
-    show_all: Annotated[
-        bool,
-        typer.Option("--all", "-a", help="Include titles released more than 30 days ago."),
-    ] = False,
+    show_all: AllOption = False,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.table,
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, json, csv, or a template of {fields}, one line per title.",
+        ),
+    ] = "table",
     json_output: Annotated[
         bool, typer.Option("--json", help="Shorthand for --format json.")
     ] = False,
@@ -265,62 +436,447 @@ def list_command(
       countdown list --composer balfe --director mcquarrie
       countdown list --within 90d --kind film --json
       countdown list --all --as-of 2023-07-08 --format csv > titles.csv
+      countdown list --format '{days:>4}  {title}'
     """
-    from release_countdown.dates import add_duration
-    from release_countdown.query import Query, rows
-    from release_countdown.registry import load_registry
+    from release_countdown.query import rows
 
-    today = _as_of(as_of) or date.today()
-    duration = _within(within)
-    kinds = _choices("--kind", kind, KINDS)
-    statuses = _choices("--status", status, STATUSES)
-    if limit is not None and limit < 1:
-        _bad("--limit", f"{limit} is not a valid limit (expected a whole number, 1 or more)")
-    query = Query(
-        composers=tuple(composer or ()),
-        directors=tuple(director or ()),
-        persons=tuple(person or ()),
-        kinds=kinds,
-        statuses=statuses,
-        within_until=add_duration(today, *duration) if duration else None,
-        search=search,
-        sort=sort.value,
-        reverse=reverse,
-        limit=limit,
-        region=_region(region),
+    today = today_of(as_of)
+    query = make_query(
+        today, composer=composer, director=director, person=person, kind=kind, status=status,
+        within=within, search=search, sort=sort, reverse=reverse, limit=limit, region=region,
         show_all=show_all,
-    )
-    loaded = load_registry(registry_paths(registry))
-    _print_warnings(loaded.warnings)
+    )  # fmt: skip
+    fmt = _format(output_format, json_output)
+    loaded = load(registry)
     found = rows(loaded.releases, query, today)
     if not found:
-        _say_empty(len(loaded.releases), show_all or bool(statuses))
-    fmt = OutputFormat.json if json_output else output_format
-    if fmt is OutputFormat.json:
-        from release_countdown.output import to_json
-
-        sys.stdout.write(to_json(found))
-    elif fmt is OutputFormat.csv:
-        from release_countdown.output import to_csv
-
-        # Bytes, so the RFC 4180 CRLF line ends reach the file untranslated on every platform.
-        sys.stdout.flush()
-        sys.stdout.buffer.write(to_csv(found).encode("utf-8"))
-    elif found:
-        from release_countdown.render import print_list
-
-        print_list(found, today=today, total=len(loaded.releases), file=sys.stdout)
+        _say_empty(len(loaded.releases), show_all or bool(query.statuses))
+    write_rows(found, fmt, today=today, total=len(loaded.releases))
 
 
-def _say_empty(total: int, widened: bool) -> None:
-    if total == 0:
-        print("countdown: the registry holds no titles yet", file=sys.stderr)
+@app.command("next")
+def next_command(
+    *,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="TEMPLATE",
+            help="Template of {fields}: {title} {days} {in_days} {date} {countdown} {director} "
+            "{composer} {cast} {kind} {status} {id} and every JSON scalar field.",
+        ),
+    ] = "{title} {in_days} ({date})",
+    composer: ComposerOption = None,
+    director: DirectorOption = None,
+    person: PersonOption = None,
+    kind: KindOption = None,
+    within: WithinOption = None,
+    search: SearchOption = None,
+    as_of: AsOfOption = None,
+    region: RegionOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Print the soonest upcoming title as one line, for status bars and prompts.
+
+    A title releasing today counts; ties go to the title first in alphabetical order. When
+    nothing is upcoming, a message goes to stderr, nothing to stdout, and the exit code is 1.
+
+    \b
+    Examples:
+      countdown next
+      countdown next --format '{title} in {days} days'
+      countdown next --composer balfe --format '{title}: {countdown}'
+    """
+    from release_countdown.query import release_row, select
+
+    today = today_of(as_of)
+    template = _template("--format", output_format)
+    query = make_query(
+        today, composer=composer, director=director, person=person, kind=kind,
+        status=["upcoming", "today"], within=within, search=search, region=region,
+    )  # fmt: skip
+    loaded = load(registry)
+    found = select(loaded.releases, query, today)
+    if not found:
+        raise NotFoundError("nothing upcoming in this view; try other filters or --as-of DATE")
+    write_rows([release_row(found[0], today)], template, today=today, total=len(found))
+
+
+def _one(found: list[Standing], name: str, everyone: list[Standing]) -> Standing:
+    from release_countdown.query import names_of, suggestions
+
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = "\n".join(f"  {s.release.id}  {s.title}" for s in found)
+        raise NotFoundError(f"{name!r} matches {len(found)} titles; name one of:\n{listed}")
+    close = suggestions((n for s in everyone for n in (*names_of(s)[1:], s.release.id)), name)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    raise NotFoundError(f"no title matches {name!r}{hint}")
+
+
+@app.command("show")
+def show_command(
+    title: Annotated[
+        str,
+        typer.Argument(
+            help="Id, title or alias (or a part of one).", autocompletion=complete_titles
+        ),
+    ],
+    *,
+    as_of: AsOfOption = None,
+    region: RegionOption = None,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print the title's JSON row.")
+    ] = False,
+    registry: RegistryOption = None,
+) -> None:
+    """Show one title: countdown, regional dates, announcement history, people, sources.
+
+    TITLE matches an id, title or alias case- and accent-insensitively; an exact match wins,
+    else a part of a name. Several matches are listed and the exit code is 1.
+
+    \b
+    Examples:
+      countdown show argylle
+      countdown show "part two" --as-of 2023-07-08
+      countdown show gran-turismo --region GB --json
+    """
+    from release_countdown.query import find, release_row, standings
+
+    today = today_of(as_of)
+    loaded = load(registry)
+    everyone = standings(loaded.releases, today, _region(region))
+    row = release_row(_one(find(everyone, title), title, everyone), today)
+    if json_output:
+        import json
+
+        sys.stdout.write(json.dumps(row, ensure_ascii=False, indent=2) + "\n")
         return
-    hint = "try other filters or --as-of DATE" if widened else "try --all, or --as-of DATE"
+    from release_countdown.render import print_show
+
+    print_show(row, today=today, file=sys.stdout)
+
+
+@app.command("people")
+def people_command(
+    name: Annotated[
+        str | None,
+        typer.Argument(help="List this person's titles.", autocompletion=complete_people),
+    ] = None,
+    *,
+    role: Annotated[
+        str | None, typer.Option(help="Only people in this role (e.g. composer).", metavar="ROLE")
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option(help="Only people whose name contains TEXT.", metavar="TEXT")
+    ] = None,
+    as_of: AsOfOption = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    registry: RegistryOption = None,
+) -> None:
+    """List everyone in the registry with their roles, titles and next release.
+
+    With NAME, list that person's titles with their countdowns (all of them, released too).
+
+    \b
+    Examples:
+      countdown people --role composer
+      countdown people --search mcq --json
+      countdown people "Lorne Balfe"
+    """
+    from release_countdown.query import people_of, person_row, release_row, standings, suggestions
+    from release_countdown.text import fold
+
+    today = today_of(as_of)
+    loaded = load(registry)
+    everyone = standings(loaded.releases, today)
+    people = people_of(everyone, role)
+    if search:
+        people = [p for p in people if fold(search) in fold(p.name)]
+    if name is None:
+        found = [person_row(p, today) for p in people]
+        if json_output:
+            import json
+
+            sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+        elif found:
+            from release_countdown.render import print_people
+
+            print_people(found, file=sys.stdout)
+        else:
+            print("countdown: nobody matches", file=sys.stderr)
+        return
+    exact = [p for p in people if fold(p.name) == fold(name)]
+    matched = exact or [p for p in people if fold(name) in fold(p.name)]
+    if not matched:
+        close = suggestions((p.name for p in people), name)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise NotFoundError(f"nobody named {name!r} in the registry{hint}")
+    if len(matched) > 1:
+        listed = "\n".join(f"  {p.name}" for p in matched)
+        raise NotFoundError(f"{name!r} matches {len(matched)} people; name one of:\n{listed}")
+    (chosen,) = matched
+    found = [release_row(s, today) for s in chosen.titles]
+    write_rows(found, "json" if json_output else "table", today=today, total=len(everyone))
+
+
+@app.command("check")
+def check_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Registry files (default: the ones `list` would read).", metavar="[PATH]..."
+        ),
+    ] = None,
+    *,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    stale: Annotated[
+        str | None,
+        typer.Option(
+            help="Warn about entries whose `checked` date is older than AGE (e.g. 180d) "
+            "or missing.",
+            metavar="AGE",
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Validate registries without listing them, for pre-commit hooks and CI.
+
+    Prints every error and warning as path:line:col: message, then a summary line (all on
+    stderr). Exit code 3 when there are errors (with --strict, warnings too), else 0.
+
+    \b
+    Examples:
+      countdown check
+      countdown check releases.toml team.toml --strict
+      countdown check --stale 180d
+    """
+    from release_countdown.errors import Problem
+    from release_countdown.registry import load_registry, stale_warnings
+
+    today = today_of(as_of)
+    age = _duration("--stale", stale) if stale else None
+    targets = registry_paths(paths)
+    problems: list[Problem] = []
+    titles = 0
+    try:
+        loaded = load_registry(targets)
+    except RegistryError as exc:
+        problems = list(exc.problems)
+    else:
+        problems = list(loaded.warnings)
+        titles = len(loaded.releases)
+        if age is not None:
+            problems += stale_warnings(loaded.releases, today, *age)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(not p.warning for p in problems)
+    warnings = len(problems) - errors
+    failed = errors > 0 or (strict and warnings > 0)
+    files = f"{len(targets)} file{'s' if len(targets) != 1 else ''}"
+    counted = f"{titles} title{'s' if titles != 1 else ''}, " if not errors else ""
     print(
-        f"countdown: no titles in this view ({total} in the registry); {hint}",
+        f"countdown check: {files}, {counted}{errors} error{'s' if errors != 1 else ''}, "
+        f"{warnings} warning{'s' if warnings != 1 else ''}" + (" (strict)" if strict else ""),
         file=sys.stderr,
     )
+    if failed:
+        raise typer.Exit(ExitCode.REGISTRY)
+
+
+@app.command("schema")
+def schema_command(
+    *,
+    registry_format: Annotated[
+        bool,
+        typer.Option(
+            "--registry-format", help="Print the JSON Schema of the TOML registry format instead."
+        ),
+    ] = False,
+) -> None:
+    """Print the JSON Schema of the JSON output (rows of `list --json`).
+
+    \b
+    Examples:
+      countdown schema > rows.schema.json
+      countdown schema --registry-format > registry.schema.json   # for taplo / Even Better TOML
+    """
+    from importlib import resources
+
+    name = "registry.schema.json" if registry_format else "rows.schema.json"
+    text = resources.files("release_countdown").joinpath(f"schemas/{name}").read_text("utf-8")
+    sys.stdout.write(text)
+
+
+@app.command("export")
+def export_command(
+    *,
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="File format.")
+    ] = ExportFormat.ICS,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to FILE instead of stdout.", metavar="FILE"),
+    ] = None,
+    all_dates: Annotated[
+        bool, typer.Option("--all-dates", help="ICS: add every typed regional date as an event.")
+    ] = False,
+    fuzzy: Annotated[
+        FuzzyExport,
+        typer.Option(help="ICS: skip fuzzy dates (counted on stderr), or export them as spans."),
+    ] = FuzzyExport.SKIP,
+    composer: ComposerOption = None,
+    director: DirectorOption = None,
+    person: PersonOption = None,
+    kind: KindOption = None,
+    status: StatusOption = None,
+    within: WithinOption = None,
+    search: SearchOption = None,
+    sort: SortOption = SortOrder.COUNTDOWN,
+    as_of: AsOfOption = None,
+    region: RegionOption = None,
+    show_all: AllOption = False,
+    registry: RegistryOption = None,
+) -> None:
+    """Export the filtered view as an iCalendar file, CSV or JSON.
+
+    ICS: one all-day event per exact date, with UIDs derived from the ids so that importing
+    again updates events instead of duplicating them; people and aliases go in the
+    description. With --region, that region's typed dates are added; with --all-dates, all.
+
+    \b
+    Examples:
+      countdown export -o releases.ics
+      countdown export --all --all-dates --fuzzy as-span -o everything.ics
+      countdown export --format csv --composer balfe -o balfe.csv
+    """
+    from release_countdown.query import rows
+
+    today = today_of(as_of)
+    query = make_query(
+        today, composer=composer, director=director, person=person, kind=kind, status=status,
+        within=within, search=search, sort=sort, region=region, show_all=show_all,
+    )  # fmt: skip
+    loaded = load(registry)
+    found = rows(loaded.releases, query, today)
+    if output_format is ExportFormat.ICS:
+        from release_countdown.export import events, to_ics
+
+        typed = "all" if all_dates else query.region
+        made, skipped = events(found, typed=typed, fuzzy_as_span=fuzzy is FuzzyExport.AS_SPAN)
+        data = to_ics(made, stamp=datetime.now().astimezone().replace(microsecond=0))
+        if skipped:
+            print(
+                f"countdown: skipped {skipped} fuzzy or TBA date{'s' if skipped != 1 else ''} "
+                "(use --fuzzy as-span to export fuzzy windows)",
+                file=sys.stderr,
+            )
+    elif output_format is ExportFormat.CSV:
+        from release_countdown.output import to_csv
+
+        data = to_csv(found).encode("utf-8")
+    else:
+        from release_countdown.output import to_json
+
+        data = to_json(found).encode("utf-8")
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return
+    from release_countdown.files import write_file_atomically
+
+    write_file_atomically(output, data)
+    print(f"countdown: wrote {len(found)} titles to {output}", file=sys.stderr)
+
+
+@app.command("watch")
+def watch_command(
+    title: Annotated[
+        str | None,
+        typer.Argument(
+            help="Watch only this title (id, title or alias).", autocompletion=complete_titles
+        ),
+    ] = None,
+    *,
+    once: Annotated[
+        bool, typer.Option("--once", help="Draw one frame and exit (works when piped).")
+    ] = False,
+    composer: ComposerOption = None,
+    director: DirectorOption = None,
+    person: PersonOption = None,
+    kind: KindOption = None,
+    within: WithinOption = None,
+    limit: LimitOption = None,
+    as_of: AsOfOption = None,
+    region: RegionOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Watch countdowns tick: days, hours, minutes and seconds to each upcoming exact release.
+
+    Day releases count to local midnight. The bar shows how much of the wait since the
+    announcement has passed. Ctrl-C stops (exit 0). Needs a terminal unless --once.
+
+    \b
+    Examples:
+      countdown watch
+      countdown watch argylle --as-of 2024-01-31
+      countdown watch --once --limit 3
+    """
+    from release_countdown.query import find, release_row, select, standings
+    from release_countdown.watch import announced_of, progress, target_of
+
+    if not once and not sys.stdout.isatty():
+        _bad("--once", "stdout is not a terminal: `watch` draws live; use --once for one frame")
+    start_day = today_of(as_of)
+    query = make_query(
+        start_day, composer=composer, director=director, person=person, kind=kind,
+        status=["upcoming", "today"], within=within, limit=limit, region=region,
+    )  # fmt: skip
+    loaded = load(registry)
+    if title is not None:
+        everyone = standings(loaded.releases, start_day, query.region)
+        chosen = [_one(find(everyone, title), title, everyone)]
+    else:
+        chosen = select(loaded.releases, query, start_day)
+    tz = datetime.now().astimezone().tzinfo
+    items = []
+    for standing in chosen:
+        row = release_row(standing, start_day)
+        target = target_of(row, tz)
+        if target is not None:
+            items.append((row, target, announced_of(row, tz)))
+    if not items:
+        raise NotFoundError("no upcoming title with an exact date to watch")
+
+    from release_countdown.render import make_console, watch_table
+
+    def frame(now: datetime) -> Any:
+        return watch_table(
+            [(row, target, progress(start, target, now)) for row, target, start in items], now=now
+        )
+
+    def clock_now() -> datetime:
+        if as_of is None:
+            return datetime.now(tz)
+        return datetime.combine(start_day, datetime.min.time(), tz)
+
+    console = make_console(sys.stdout)
+    if once:
+        console.print(frame(clock_now()))
+        return
+    import time
+
+    from rich.live import Live
+
+    try:
+        with Live(frame(clock_now()), console=console, auto_refresh=False, transient=False) as live:
+            while True:
+                time.sleep(1 - datetime.now().microsecond / 1_000_000)
+                live.update(frame(clock_now()), refresh=True)
+    except KeyboardInterrupt:
+        return  # Ctrl-C is the normal way out of watch
 
 
 def main() -> NoReturn:

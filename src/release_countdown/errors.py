@@ -51,3 +51,9 @@ class RegistryError(CountdownError):
 
 class UsageError(CountdownError):
     exit_code = ExitCode.USAGE
+
+
+class NotFoundError(CountdownError):
+    """A named title or person is not in the registry (or nothing is next)."""
+
+    exit_code = ExitCode.NOT_FOUND

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any, Final
 
 from release_countdown.dates import DateSpec, countdown_words, days_between
@@ -137,6 +138,28 @@ def _spec_fields(spec: DateSpec, today: date) -> Row:
     }
 
 
+def slip_of(standing: Standing) -> Row | None:
+    """How far a title has moved: the dates announced for it, first to the one in force."""
+    days = [h.date for h in standing.history]
+    if (
+        days
+        and standing.date != days[-1]
+        and len(standing.history) == len(standing.release.history)
+    ):
+        days.append(standing.date)  # the headline moved on without a history entry
+    dated = [d.earliest for d in days if d.earliest is not None]
+    if not dated:
+        return None
+    pairs = list(pairwise(dated))
+    return {
+        "first_date": days[0].iso(),
+        "announcements": len(standing.history),
+        "postponed": sum(later > earlier for earlier, later in pairs),
+        "moved_up": sum(later < earlier for earlier, later in pairs),
+        "days_later": days_between(dated[0], dated[-1]),
+    }
+
+
 def release_row(standing: Standing, today: date) -> Row:
     """The one row every output format is made from (its JSON Schema ships with the package)."""
     release, spec = standing.release, standing.date
@@ -177,6 +200,7 @@ def release_row(standing: Standing, today: date) -> Row:
             }
             for h in standing.history
         ],
+        "slip": slip_of(standing),
         "sources": list(release.sources),
         "note": release.note,
         "source": release.source,
@@ -281,3 +305,90 @@ def select(releases: Iterable[Release], query: Query, today: date) -> list[Stand
 
 def rows(releases: Iterable[Release], query: Query, today: date) -> list[Row]:
     return [release_row(s, today) for s in select(releases, query, today)]
+
+
+# --- looking titles and people up -----------------------------------------------------------
+
+
+def names_of(standing: Standing) -> list[str]:
+    return [standing.release.id, standing.title, *standing.aliases]
+
+
+def find(standings: Sequence[Standing], name: str) -> list[Standing]:
+    """Titles named ``name``: an exact id, title or alias first, else a part of one."""
+    needle = fold(name)
+    exact = [s for s in standings if any(fold(n) == needle for n in names_of(s))]
+    if exact:
+        return exact
+    return [s for s in standings if any(needle in fold(n) for n in names_of(s))]
+
+
+def suggestions(candidates: Iterable[str], name: str, n: int = 3) -> list[str]:
+    """The closest names to ``name``, for "did you mean" hints."""
+    import difflib
+
+    by_fold: dict[str, str] = {}
+    for candidate in candidates:
+        by_fold.setdefault(fold(candidate), candidate)
+    close = difflib.get_close_matches(fold(name), list(by_fold), n=n, cutoff=0.5)
+    return [by_fold[c] for c in close]
+
+
+def standings(
+    releases: Iterable[Release], today: date, region: str | None = None
+) -> list[Standing]:
+    """Every release announced by ``today``, as it stood then."""
+    return [s for r in releases if (s := stand(r, today, region)) is not None]
+
+
+def is_next(standing: Standing) -> bool:
+    return standing.status in ("upcoming", "today")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    roles: tuple[str, ...]
+    titles: tuple[Standing, ...]  # in countdown order
+
+    @property
+    def next(self) -> Standing | None:
+        return next((s for s in self.titles if is_next(s)), None)
+
+
+def people_of(found: Iterable[Standing], role: str | None = None) -> list[Person]:
+    """Everyone credited in ``found`` (optionally in one role), alphabetically."""
+    credits: dict[str, tuple[str, dict[str, None], dict[str, Standing]]] = {}
+    for standing in found:
+        for each_role, names in standing.release.people.items():
+            if role is not None and fold(each_role) != fold(role):
+                continue
+            for name in names:
+                _, roles, titles = credits.setdefault(fold(name), (name, {}, {}))
+                roles[each_role] = None
+                titles[standing.release.id] = standing
+    return [
+        Person(
+            name,
+            tuple(roles),
+            tuple(sorted(titles.values(), key=lambda s: sort_key(s, "countdown"))),
+        )
+        for name, roles, titles in sorted(credits.values(), key=lambda c: fold(c[0]))
+    ]
+
+
+def brief(standing: Standing, today: date) -> Row:
+    """The few fields that name a title and its countdown (for people's next release)."""
+    row = release_row(standing, today)
+    keys = ("id", "title", "date", "days_remaining", "countdown", "status")
+    return {key: row[key] for key in keys}
+
+
+def person_row(person: Person, today: date) -> Row:
+    upcoming = person.next
+    return {
+        "name": person.name,
+        "roles": list(person.roles),
+        "titles": [s.release.id for s in person.titles],
+        "next": brief(upcoming, today) if upcoming is not None else None,
+    }

@@ -686,3 +686,28 @@ def load_registry(paths: Sequence[Path], *, tz: tzinfo | None = None) -> Registr
         tuple(problems),
         tuple(str(p) for p in paths),
     )
+
+
+def stale_warnings(
+    releases: Iterable[Release], today: date, amount: int, unit: str
+) -> list[Problem]:
+    """Warnings for entries never checked, or checked longer ago than the given age."""
+    from release_countdown.dates import add_duration
+
+    problems = []
+    for release in releases:
+        if release.checked is None:
+            problems.append(
+                Problem(release.source, f'release "{_clip(release.title)}": never checked '
+                        f"(add checked = {today.isoformat()} once verified)", warning=True)
+            )  # fmt: skip
+        elif add_duration(release.checked, amount, unit) < today:
+            problems.append(
+                Problem(
+                    release.source,
+                    f'release "{_clip(release.title)}": last checked '
+                    f"{release.checked.isoformat()}, more than {amount}{unit} ago",
+                    warning=True,
+                )
+            )
+    return problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from datetime import date
-from typing import IO
+from typing import IO, Any
 
 from rich import box
 from rich.console import Console
@@ -132,3 +132,198 @@ def list_table(rows: Sequence[Row], *, today: date, total: int, width: int) -> T
 def print_list(rows: Sequence[Row], *, today: date, total: int, file: IO[str]) -> None:
     console = make_console(file)
     console.print(list_table(rows, today=today, total=total, width=console.width))
+
+
+# --- show -------------------------------------------------------------------------------------
+
+
+def slip_words(slip: Row | None) -> str:
+    if slip is None:
+        return ""
+    parts = []
+    if slip["postponed"]:
+        n = slip["postponed"]
+        parts.append(f"postponed {'once' if n == 1 else f'{n} times'}")
+    if slip["moved_up"]:
+        n = slip["moved_up"]
+        parts.append(f"moved up {'once' if n == 1 else f'{n} times'}")
+    days = slip["days_later"]
+    if days > 0:
+        shift = f"{days:,} day{'s' if days != 1 else ''} later than first announced"
+    elif days < 0:
+        shift = f"{-days:,} day{'s' if days != -1 else ''} earlier than first announced"
+    else:
+        shift = "on the date first announced"
+    return ", ".join(parts) + ("; " if parts else "") + shift
+
+
+def _detail_table(*, wrap_last: bool) -> Table:
+    """A borderless table whose columns but the last never wrap."""
+
+    class _Detail(Table):
+        def add_row(self, *cells: Any, **kwargs: Any) -> None:
+            while len(self.columns) < len(cells):
+                last = len(self.columns) == len(cells) - 1
+                self.add_column(no_wrap=not (last and wrap_last), ratio=1 if last else None)
+            super().add_row(*cells, **kwargs)
+
+    return _Detail(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0), expand=True)
+
+
+def _indent(renderable: Any) -> Any:
+    from rich.padding import Padding
+
+    return Padding(renderable, (0, 0, 0, 2))
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold")
+
+
+def show_panel(row: Row, *, today: date) -> Any:
+    from rich.console import Group
+    from rich.panel import Panel
+
+    parts: list[Any] = []
+    line = Text(row["kind"], style="dim")
+    if row["franchise"]:
+        line.append(" · ").append_text(_safe(row["franchise"]))
+    line.append(f" · id {terminal_safe(row['id'])}", style="dim")
+    parts.append(line)
+    if row["aliases"]:
+        parts.append(
+            Text("Also known as: ", style="dim").append_text(_safe("; ".join(row["aliases"])))
+        )
+    when = Text("\n")
+    when.append_text(date_cell(row))
+    when.append("  ")
+    when.append(row["countdown"], style=STATUS_STYLES.get(row["status"], "") or "bold")
+    if row["days_remaining"] is not None:
+        when.append(f"  ({days_cell(row)} days)", style="dim")
+    parts.append(when)
+
+    if row["dates"]:
+        dates = _detail_table(wrap_last=True)
+        for typed in row["dates"]:
+            past = typed["latest"] is not None and typed["latest"] < today.isoformat()
+            style = "dim" if past else ""
+            detail = Text(" · ").join(
+                _safe(text) for text in (typed["where"], typed["note"]) if text
+            )
+            if past:
+                detail = (
+                    Text("past", style="italic")
+                    .append(" · " if detail.plain else "")
+                    .append_text(detail)
+                )
+            dates.add_row(
+                _safe(typed["date"]),
+                Text(f"{typed['region']} {typed['type']}"),
+                detail,
+                style=style,
+            )
+        parts += [Text(""), _heading("Dates"), _indent(dates)]
+
+    if row["history"]:
+        history = _detail_table(wrap_last=True)
+        for entry in row["history"]:
+            detail = Text(" · ").join(
+                _safe(text) for text in (entry["title"], entry["note"]) if text
+            )
+            history.add_row(
+                Text(f"announced {entry['announced'] or '?'}", style="dim"),
+                Text("→ ").append_text(_safe(entry["date"])),
+                detail,
+            )
+        heading = _heading("History")
+        if row["slip"]:
+            heading.append("  " + slip_words(row["slip"]), style="")
+        parts += [Text(""), heading, _indent(history)]
+
+    if row["people"]:
+        people = _detail_table(wrap_last=True)
+        for role, names in row["people"].items():
+            people.add_row(
+                Text(terminal_safe(role).capitalize(), style="dim"), _safe(", ".join(names))
+            )
+        parts += [Text(""), _heading("People"), _indent(people)]
+
+    tail = []
+    for source in row["sources"]:
+        tail.append(Text("Source: ", style="dim").append_text(_safe(source)))
+    if row["note"]:
+        tail.append(Text("Note: ", style="dim").append_text(_safe(row["note"])))
+    if row["checked"]:
+        tail.append(Text(f"Checked: {row['checked']}", style="dim"))
+    if tail:
+        parts += [Text(""), *tail]
+    return Panel(
+        Group(*parts),
+        title=_safe(row["title"]),
+        title_align="left",
+        subtitle=f"as of {today.isoformat()}",
+        subtitle_align="right",
+        box=box.ROUNDED,
+        padding=(0, 1),
+    )
+
+
+def print_show(row: Row, *, today: date, file: IO[str]) -> None:
+    make_console(file).print(show_panel(row, today=today))
+
+
+# --- people -----------------------------------------------------------------------------------
+
+
+def people_table(people: Sequence[Row]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column("Name", ratio=2)
+    table.add_column("Roles", ratio=2)
+    table.add_column("Titles", justify="right", no_wrap=True)
+    table.add_column("Next release", ratio=3)
+    for person in people:
+        upcoming = person["next"]
+        next_cell = Text("—", style="dim")
+        if upcoming is not None:
+            next_cell = _safe(upcoming["title"]).append(f" {upcoming['countdown']}", style="dim")
+        table.add_row(
+            _safe(person["name"]),
+            _safe(", ".join(person["roles"])),
+            Text(str(len(person["titles"]))),
+            next_cell,
+        )
+    return table
+
+
+def print_people(people: Sequence[Row], *, file: IO[str]) -> None:
+    make_console(file).print(people_table(people))
+
+
+# --- watch ------------------------------------------------------------------------------------
+
+
+def watch_table(items: Sequence[tuple[Row, Any, float | None]], *, now: Any) -> Table:
+    """One frame of `countdown watch`: each title's time left and its wait so far."""
+    from rich.progress_bar import ProgressBar
+
+    from release_countdown.watch import clock
+
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        header_style="bold",
+        pad_edge=False,
+        caption=f"{now:%Y-%m-%d %H:%M:%S} · Ctrl-C to stop",
+        caption_style="dim",
+    )
+    table.add_column("Title", ratio=3)
+    table.add_column("Release", no_wrap=True)
+    table.add_column("Time left", justify="right", no_wrap=True)
+    table.add_column("Since announced", ratio=1, min_width=10)
+    for row, target, done in items:
+        days, hours, minutes, seconds = clock(target - now)
+        left = "now" if target <= now else f"{days}d {hours:02d}h {minutes:02d}m {seconds:02d}s"
+        bar: Any = (
+            Text("—", style="dim") if done is None else ProgressBar(total=1.0, completed=done)
+        )
+        table.add_row(_safe(row["title"]), Text(row["date"]), Text(left, style="bold"), bar)
+    return table

@@ -1,0 +1,112 @@
+"""Calendar export: rows to an iCalendar file (RFC 5545), built with the icalendar library."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Final
+
+from release_countdown import __version__
+from release_countdown.query import Row
+
+UID_DOMAIN: Final = "release-countdown"
+EXACT: Final = ("day", "time")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    uid: str
+    summary: str
+    start: date
+    end: date  # exclusive, as DTEND of an all-day event
+    description: str
+
+
+def _description(row: Row) -> str:
+    lines = []
+    if row["aliases"]:
+        lines.append("Also known as: " + "; ".join(row["aliases"]))
+    for role, names in row["people"].items():
+        lines.append(f"{role.capitalize()}: {', '.join(names)}")
+    if row["note"]:
+        lines.append(row["note"])
+    lines.extend(row["sources"])
+    return "\n".join(lines)
+
+
+def _span(spec: Row, fuzzy_as_span: bool) -> tuple[date, date] | None:
+    if spec["earliest"] is None:
+        return None
+    if spec["precision"] not in EXACT and not fuzzy_as_span:
+        return None
+    first = date.fromisoformat(spec["earliest"])
+    last = date.fromisoformat(spec["latest"])
+    return first, last + timedelta(days=1)
+
+
+def events(
+    rows: Sequence[Row], *, typed: str | None, fuzzy_as_span: bool
+) -> tuple[list[Event], int]:
+    """The all-day events of ``rows`` and the number of dates skipped as fuzzy or TBA.
+
+    ``typed`` adds the rows' typed dates: ``"all"`` for every one, or a region code for that
+    region's (worldwide dates included). UIDs derive from ids so re-imports update events.
+    """
+    found: list[Event] = []
+    skipped = 0
+    for row in rows:
+        description = _description(row)
+        span = _span(row, fuzzy_as_span)
+        if span is None:
+            skipped += 1
+        else:
+            suffix = f" ({row['region']} {row['release_type']})" if row["region"] else ""
+            found.append(
+                Event(f"{row['id']}@{UID_DOMAIN}", row["title"] + suffix, *span, description)
+            )
+        if typed is None:
+            continue
+        for typed_date in row["dates"]:
+            if typed != "all" and typed_date["region"] not in (typed, "WW"):
+                continue
+            if (typed_date["region"], typed_date["type"]) == (row["region"], row["release_type"]):
+                continue  # already the row's own event
+            span = _span(typed_date, fuzzy_as_span)
+            if span is None:
+                skipped += 1
+                continue
+            where = f", {typed_date['where']}" if typed_date["where"] else ""
+            found.append(
+                Event(
+                    f"{row['id']}.{typed_date['region'].lower()}.{typed_date['type']}@{UID_DOMAIN}",
+                    f"{row['title']} ({typed_date['region']} {typed_date['type']}{where})",
+                    *span,
+                    description,
+                )
+            )
+    return found, skipped
+
+
+def to_ics(found: Sequence[Event], *, stamp: Any) -> bytes:
+    """An iCalendar document; ``stamp`` (a UTC datetime) is each event's DTSTAMP."""
+    import icalendar
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//release-countdown//release-countdown {__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "Release countdown")
+    for event in found:
+        vevent = icalendar.Event()
+        vevent.add("uid", event.uid)
+        vevent.add("dtstamp", stamp)
+        vevent.add("summary", event.summary)
+        vevent.add("dtstart", event.start)
+        vevent.add("dtend", event.end)
+        vevent.add("transp", "TRANSPARENT")
+        if event.description:
+            vevent.add("description", event.description)
+        calendar.add_component(vevent)
+    data: bytes = calendar.to_ical()
+    return data
