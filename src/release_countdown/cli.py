@@ -38,11 +38,18 @@ class CountdownGroup(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
 
 
+def say(message: object) -> None:
+    """A line on stderr. Registry text in it cannot drive the terminal (see terminal_safe)."""
+    from release_countdown.text import terminal_safe
+
+    print(terminal_safe(str(message)).replace("\u240a", "\n"), file=sys.stderr)
+
+
 def _report(exc: CountdownError) -> None:
     if isinstance(exc, RegistryError):
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
-    print(f"countdown: {exc}", file=sys.stderr)
+            say(problem)
+    say(f"countdown: {exc}")
 
 
 app = typer.Typer(
@@ -175,7 +182,7 @@ def load(registry: list[Path] | None) -> Registry:
 
     loaded = load_registry(registry_paths(registry))
     for problem in loaded.warnings:
-        print(problem, file=sys.stderr)
+        say(problem)
     return loaded
 
 
@@ -347,9 +354,12 @@ def write_rows(rows: list[Row], fmt: str, *, today: date, total: int) -> None:
     """Print rows in a named format or a ``{field}`` template (one line per row)."""
     if "{" in fmt:
         from release_countdown.template import TemplateError, render_template
+        from release_countdown.text import terminal_safe
 
         try:
-            lines = [render_template(fmt, row) for row in rows]
+            # One line per title, whatever the registry holds: control characters (newlines
+            # included) become visible stand-ins.
+            lines = [terminal_safe(render_template(fmt, row)) for row in rows]
         except TemplateError as exc:
             _bad("--format", str(exc))
         sys.stdout.write("".join(line + "\n" for line in lines))
@@ -385,10 +395,10 @@ def _format(value: str, json_output: bool) -> str:
 
 def _say_empty(total: int, widened: bool) -> None:
     if total == 0:
-        print("countdown: the registry holds no titles yet", file=sys.stderr)
+        say("countdown: the registry holds no titles yet")
         return
     hint = "try other filters or --as-of DATE" if widened else "try --all, or --as-of DATE"
-    print(f"countdown: no titles in this view ({total} in the registry); {hint}", file=sys.stderr)
+    say(f"countdown: no titles in this view ({total} in the registry); {hint}")
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -606,7 +616,7 @@ def people_command(
 
             print_people(found, file=sys.stdout)
         else:
-            print("countdown: nobody matches", file=sys.stderr)
+            say("countdown: nobody matches")
         return
     exact = [p for p in people if fold(p.name) == fold(name)]
     matched = exact or [p for p in people if fold(name) in fold(p.name)]
@@ -671,7 +681,7 @@ def check_command(
         if age is not None:
             problems += stale_warnings(loaded.releases, today, *age)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        say(problem)
     errors = sum(not p.warning for p in problems)
     warnings = len(problems) - errors
     failed = errors > 0 or (strict and warnings > 0)
@@ -788,7 +798,7 @@ def export_command(
     from release_countdown.files import write_file_atomically
 
     write_file_atomically(output, data)
-    print(f"countdown: wrote {len(found)} titles to {output}", file=sys.stderr)
+    say(f"countdown: wrote {len(found)} titles to {output}")
 
 
 @app.command("watch")

@@ -23,6 +23,14 @@ class Event:
     description: str
 
 
+_ICS_CONTROL = {c: 0x2400 + c for c in (*range(0x09), *range(0x0B, 0x20))} | {0x7F: 0x2421}
+
+
+def ics_text(text: str) -> str:
+    """RFC 5545 TEXT may not hold control characters (bar tab and, escaped, newline)."""
+    return text.translate(_ICS_CONTROL)
+
+
 def _description(row: Row) -> str:
     lines = []
     if row["aliases"]:
@@ -42,7 +50,8 @@ def _span(spec: Row, fuzzy_as_span: bool) -> tuple[date, date] | None:
         return None
     first = date.fromisoformat(spec["earliest"])
     last = date.fromisoformat(spec["latest"])
-    return first, last + timedelta(days=1)
+    # DTEND is exclusive; on the last representable day it cannot be, so the event ends there.
+    return first, last + timedelta(days=1) if last < date.max else last
 
 
 def events(
@@ -101,12 +110,12 @@ def to_ics(found: Sequence[Event], *, stamp: Any) -> bytes:
         vevent = icalendar.Event()
         vevent.add("uid", event.uid)
         vevent.add("dtstamp", stamp)
-        vevent.add("summary", event.summary)
+        vevent.add("summary", ics_text(event.summary))
         vevent.add("dtstart", event.start)
         vevent.add("dtend", event.end)
         vevent.add("transp", "TRANSPARENT")
         if event.description:
-            vevent.add("description", event.description)
+            vevent.add("description", ics_text(event.description))
         calendar.add_component(vevent)
     data: bytes = calendar.to_ical()
     return data

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from itertools import pairwise
 from typing import Any, Final
 
@@ -241,7 +241,7 @@ def _in_default_view(standing: Standing, today: date) -> bool:
     if standing.status != "released":
         return True
     latest = standing.date.latest
-    return latest is not None and latest >= today - timedelta(days=RECENT_DAYS)
+    return latest is not None and days_between(latest, today) <= RECENT_DAYS
 
 
 def _within(standing: Standing, today: date, until: date) -> bool:

@@ -17,8 +17,11 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """The id derived from a title: ``"Mission: Impossible – X"`` -> ``"mission-impossible-x"``."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    """The id derived from a title: ``"Mission: Impossible – X"`` -> ``"mission-impossible-x"``.
+
+    Letters of any script are kept (a Japanese title keeps its characters); accents are not.
+    """
+    return re.sub(r"[\W_]+", "-", fold(text)).strip("-")
 
 
 def _stand_in(ch: str) -> str:
