@@ -18,7 +18,13 @@ import typer
 from typer.core import TyperGroup
 
 from release_countdown import __version__
-from release_countdown.errors import CountdownError, ExitCode, NotFoundError, RegistryError
+from release_countdown.errors import (
+    CountdownError,
+    ExitCode,
+    NotFoundError,
+    RegistryError,
+    UsageError,
+)
 from release_countdown.model import KINDS, STATUSES
 
 if TYPE_CHECKING:
@@ -164,16 +170,42 @@ def _region(value: str | None) -> str | None:
 
 
 def registry_paths(given: list[Path] | None) -> list[Path]:
-    """``--registry`` (repeatable), else $COUNTDOWN_REGISTRY (os.pathsep-separated), else the
-    bundled registry."""
+    """What to read: ``--registry`` (repeatable), else $COUNTDOWN_REGISTRY (os.pathsep-separated),
+    else the user registry if it exists, else the bundled registry."""
     if given:
         return given
     env = os.environ.get(REGISTRY_ENV, "")
     if env.strip():
         return [Path(p) for p in env.split(os.pathsep) if p.strip()]
+    from release_countdown.store import user_registry
+
+    user = user_registry()
+    if user.exists():
+        return [user]
     from release_countdown.registry import bundled_registry
 
     return [bundled_registry()]
+
+
+def writable_path(given: list[Path] | None) -> Path:
+    """What writing commands change: ``--registry PATH`` (once), else the user registry."""
+    from release_countdown.registry import bundled_registry
+    from release_countdown.store import user_registry
+
+    if given and len(given) > 1:
+        _bad("--registry", "writing commands change one file: give --registry once")
+    path = given[0] if given else user_registry()
+    if path.resolve() == bundled_registry().resolve():
+        raise UsageError(
+            f"{path} is the bundled registry, which is read-only; run `countdown init` to "
+            "start your own registry from it"
+        )
+    if not given and not path.exists():
+        raise UsageError(
+            f"there is no user registry yet ({path}); run `countdown init` to create it, "
+            "or pass --registry PATH"
+        )
+    return path
 
 
 def load(registry: list[Path] | None) -> Registry:
@@ -232,8 +264,25 @@ RegistryOption = Annotated[
         "--registry",
         "-r",
         metavar="PATH",
-        help=f"Registry file to read (repeatable; default: ${REGISTRY_ENV}, else the bundled one).",
+        help=f"Registry file to read (repeatable; default: ${REGISTRY_ENV}, else your user "
+        "registry, else the bundled one; see `countdown where`).",
         show_default=False,
+    ),
+]
+TargetOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--registry",
+        "-r",
+        metavar="PATH",
+        help="Registry file to change (default: your user registry; see `countdown where`).",
+        show_default=False,
+    ),
+]
+DryRunOption = Annotated[
+    bool,
+    typer.Option(
+        "--dry-run", "-n", help="Print the unified diff that would be applied; write nothing."
     ),
 ]
 AsOfOption = Annotated[
@@ -573,7 +622,9 @@ def show_command(
 def people_command(
     name: Annotated[
         str | None,
-        typer.Argument(help="List this person's titles.", autocompletion=complete_people),
+        typer.Argument(
+            help="List this person's titles.", metavar="[NAME]", autocompletion=complete_people
+        ),
     ] = None,
     *,
     role: Annotated[
@@ -887,6 +938,327 @@ def watch_command(
                 live.update(frame(clock_now()), refresh=True)
     except KeyboardInterrupt:
         return  # Ctrl-C is the normal way out of watch
+
+
+# --- keeping a registry ------------------------------------------------------------------------
+
+
+def _finish(change: Any, dry_run: bool) -> None:
+    if dry_run:
+        sys.stdout.write(change.diff())
+        say(f"countdown: {change.message} (dry run: nothing written)")
+    else:
+        say(f"countdown: {change.message} in {change.path}")
+
+
+def _checked(value: str | None) -> date | None:
+    if value is None:
+        return None
+    return date.today() if value.strip().lower() == "today" else _day("--checked", value)
+
+
+@app.command("init")
+def init_command(
+    *,
+    empty: Annotated[
+        bool, typer.Option("--empty", help="Start empty instead of from the bundled titles.")
+    ] = False,
+    registry: Annotated[
+        Path | None,
+        typer.Option(
+            "--registry",
+            "-r",
+            metavar="PATH",
+            help="Create this file instead of the user registry.",
+        ),
+    ] = None,
+) -> None:
+    """Create your user registry, seeded from the bundled titles (or empty with --empty).
+
+    Refuses to overwrite a registry that exists (exit 2).
+
+    \b
+    Examples:
+      countdown init
+      countdown init --empty
+      countdown init --registry team/releases.toml --empty
+    """
+    from release_countdown.registry import bundled_registry
+    from release_countdown.store import create_registry, user_registry
+
+    path = registry or user_registry()
+    if empty:
+        data = b"# My release-countdown registry (format: see the README).\nschema = 1\n"
+    else:
+        data = bundled_registry().read_bytes()
+    try:
+        create_registry(path, data)
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; it was left as it is") from None
+    except OSError as exc:
+        raise UsageError(f"cannot create {path}: {exc.strerror or exc}") from None
+    say(f"countdown: created {path}" + ("" if empty else " with the bundled titles"))
+
+
+@app.command("where")
+def where_command(registry: RegistryOption = None) -> None:
+    """Show which registries are read, in which order, and which file writes go to.
+
+    \b
+    Examples:
+      countdown where
+      COUNTDOWN_REGISTRY=a.toml:b.toml countdown where
+    """
+    from release_countdown.registry import bundled_registry
+    from release_countdown.store import user_registry
+
+    user, bundled = user_registry(), bundled_registry()
+    env = os.environ.get(REGISTRY_ENV, "")
+    reading = registry_paths(registry)
+    if registry:
+        why = "from --registry"
+    elif env.strip():
+        why = f"from ${REGISTRY_ENV}"
+    elif reading == [user]:
+        why = "the user registry"
+    else:
+        why = "the bundled registry, as there is no user registry yet"
+    lines = [f"reading {why}:"]
+    lines += [f"  {path}" + ("" if path.exists() else "  (missing)") for path in reading]
+    target = registry[0] if registry and len(registry) == 1 else user
+    writes = (
+        f"{target}" if target.exists() or registry else f"{target}  (missing: run countdown init)"
+    )
+    lines += [
+        f"writes go to:\n  {writes}",
+        "resolution order: --registry PATH (repeatable), then $COUNTDOWN_REGISTRY "
+        f"({os.pathsep!r}-separated), then the user registry if it exists, then the bundled one",
+        f"user registry:\n  {user}" + ("" if user.exists() else "  (missing)"),
+        f"bundled registry (read-only):\n  {bundled}",
+    ]
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+@app.command("add")
+def add_command(
+    title: Annotated[str, typer.Argument(help="The title.", metavar="TITLE")],
+    *,
+    date_: Annotated[
+        str,
+        typer.Option(
+            "--date",
+            "-d",
+            help="Release date: 2024-02-02, 2024-Q1, early 2024, TBA…",
+            metavar="DATE",
+        ),
+    ],
+    kind: Annotated[str | None, typer.Option(help=f"{', '.join(KINDS)}.", metavar="KIND")] = None,
+    release_id: Annotated[
+        str | None, typer.Option("--id", help="Id (default: derived from the title).")
+    ] = None,
+    franchise: Annotated[str | None, typer.Option(help="Franchise.", metavar="NAME")] = None,
+    composer: Annotated[
+        list[str] | None, typer.Option(help="Composer (repeatable).", metavar="NAME")
+    ] = None,
+    director: Annotated[
+        list[str] | None, typer.Option(help="Director (repeatable).", metavar="NAME")
+    ] = None,
+    person: Annotated[
+        list[str] | None,
+        typer.Option(help="Anyone else: ROLE=NAME (repeatable).", metavar="ROLE=NAME"),
+    ] = None,
+    alias: Annotated[
+        list[str] | None, typer.Option(help="Another name (repeatable).", metavar="NAME")
+    ] = None,
+    region: Annotated[
+        str | None, typer.Option(help="Also record the date as this region's…", metavar="CC")
+    ] = None,
+    release_type: Annotated[
+        str | None,
+        typer.Option(
+            "--type", help="…release of this type (theatrical, streaming…).", metavar="TYPE"
+        ),
+    ] = None,
+    announced: Annotated[
+        str | None, typer.Option(help="When it was announced.", metavar="DATE")
+    ] = None,
+    checked: Annotated[
+        str | None, typer.Option(help="Verified on DATE (or 'today').", metavar="DATE")
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="A note.", metavar="TEXT")] = None,
+    dry_run: DryRunOption = False,
+    registry: TargetOption = None,
+) -> None:
+    """Add a title to a registry (validated before anything is written).
+
+    \b
+    Examples:
+      countdown add "Dune: Part Three" --date 2026-12-18 --kind film --director "Denis Villeneuve"
+      countdown add "Blade" --date TBA --kind film --person cast="Mahershala Ali"
+      countdown add "Argylle 2" --date "late 2027" --composer "Lorne Balfe" --dry-run
+    """
+    from release_countdown.editing import NewRelease, add_release, parse_credit
+    from release_countdown.model import DATE_TYPES
+    from release_countdown.store import change_registry
+
+    if kind is not None and kind not in KINDS:
+        _bad("--kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+    if release_type is not None and release_type not in DATE_TYPES:
+        _bad("--type", f"{release_type!r} is not one of {', '.join(DATE_TYPES)}")
+    credits = [("composer", n) for n in composer or []] + [("director", n) for n in director or []]
+    credits += [parse_credit(p) for p in person or []]
+    new = NewRelease(
+        title=title, date=date_, id=release_id, kind=kind, franchise=franchise,
+        aliases=list(alias or []), credits=credits, region=_region(region), type=release_type,
+        announced=announced, checked=_checked(checked), note=note,
+    )  # fmt: skip
+    path = writable_path(registry)
+    change = change_registry(path, lambda doc, rels: add_release(doc, rels, new), dry_run=dry_run)
+    _finish(change, dry_run)
+
+
+@app.command("edit")
+def edit_command(
+    title: Annotated[
+        str,
+        typer.Argument(
+            help="Id, title or alias of the title to change.", autocompletion=complete_titles
+        ),
+    ],
+    *,
+    new_title: Annotated[
+        str | None,
+        typer.Option("--title", help="Retitle (the old title is kept as an alias).", metavar="NEW"),
+    ] = None,
+    date_: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="Set the date (use `postpone` to record a slip).", metavar="DATE"
+        ),
+    ] = None,
+    kind: Annotated[str | None, typer.Option(help=f"{', '.join(KINDS)}.", metavar="KIND")] = None,
+    add_person: Annotated[
+        list[str] | None, typer.Option(help="ROLE=NAME (repeatable).", metavar="ROLE=NAME")
+    ] = None,
+    remove_person: Annotated[
+        list[str] | None, typer.Option(help="ROLE=NAME (repeatable).", metavar="ROLE=NAME")
+    ] = None,
+    alias: Annotated[
+        list[str] | None, typer.Option(help="Add an alias (repeatable).", metavar="NAME")
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="Set the note.", metavar="TEXT")] = None,
+    checked: Annotated[
+        str | None, typer.Option(help="Verified on DATE (or 'today').", metavar="DATE")
+    ] = None,
+    dry_run: DryRunOption = False,
+    registry: TargetOption = None,
+) -> None:
+    """Change a title: retitle, date, people, aliases, note, checked.
+
+    \b
+    Examples:
+      countdown edit argylle --add-person composer="Lorne Balfe" --checked today
+      countdown edit "part two" --title "Mission: Impossible – The Final Reckoning"
+      countdown edit gran-turismo --remove-person cast="Orlando Bloom" --dry-run
+    """
+    from release_countdown.editing import Edits, edit_release, parse_credit
+    from release_countdown.store import change_registry
+
+    if kind is not None and kind not in KINDS:
+        _bad("--kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+    edits = Edits(
+        title=new_title, date=date_, kind=kind,
+        add_people=[parse_credit(p) for p in add_person or []],
+        remove_people=[parse_credit(p) for p in remove_person or []],
+        aliases=list(alias or []), note=note, checked=_checked(checked),
+    )  # fmt: skip
+    path = writable_path(registry)
+    change = change_registry(
+        path, lambda doc, rels: edit_release(doc, rels, title, edits), dry_run=dry_run
+    )
+    _finish(change, dry_run)
+
+
+@app.command("postpone")
+def postpone_command(
+    title: Annotated[
+        str,
+        typer.Argument(help="Id, title or alias.", metavar="TITLE", autocompletion=complete_titles),
+    ],
+    new_date: Annotated[
+        str, typer.Argument(help="The new date (any date form).", metavar="NEW_DATE")
+    ],
+    *,
+    announced: Annotated[
+        str | None,
+        typer.Option(help="When the move was announced (default: today).", metavar="DATE"),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option(help="Why, or where it was announced.", metavar="TEXT")
+    ] = None,
+    dry_run: DryRunOption = False,
+    registry: TargetOption = None,
+) -> None:
+    """Move a title to a new date and record the announcement in its history.
+
+    When the history is empty, an entry for the previous date is written first, so slip
+    statistics stay true. Moving a date earlier works the same way.
+
+    \b
+    Examples:
+      countdown postpone argylle 2024-02-02 --announced 2023-06-15
+      countdown postpone "part two" 2025-05-23 --note "moved for the strikes"
+    """
+    from release_countdown.editing import postpone_release
+    from release_countdown.store import change_registry
+
+    today = date.today()
+    when = _day("--announced", announced) if announced else today
+    if when > today:
+        _bad("--announced", f"{announced!r} is in the future; an announcement has happened already")
+    path = writable_path(registry)
+    change = change_registry(
+        path,
+        lambda doc, rels: postpone_release(doc, rels, title, new_date, announced=when, note=note),
+        dry_run=dry_run,
+    )
+    _finish(change, dry_run)
+
+
+@app.command("remove")
+def remove_command(
+    title: Annotated[
+        str,
+        typer.Argument(help="Id, title or alias.", metavar="TITLE", autocompletion=complete_titles),
+    ],
+    *,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    dry_run: DryRunOption = False,
+    registry: TargetOption = None,
+) -> None:
+    """Remove a title (asks first on a terminal; --yes for scripts).
+
+    \b
+    Examples:
+      countdown remove argylle
+      countdown remove gran-turismo --yes
+    """
+    from release_countdown.editing import find_release, remove_release
+    from release_countdown.store import change_registry, read_text, validate
+
+    path = writable_path(registry)
+    releases = validate(read_text(path), path)
+    chosen = releases[find_release(releases, title)]
+    if not yes and not dry_run:
+        if not sys.stdin.isatty():
+            raise UsageError(f'remove "{chosen.title}"? Not on a terminal: pass --yes to confirm')
+        if not typer.confirm(f'Remove "{chosen.title}" (id {chosen.id}) from {path}?', err=True):
+            raise typer.Exit(ExitCode.NOT_FOUND)
+
+    def edit(document: Any, current: list[Any]) -> Any:
+        return remove_release(document, current, find_release(current, chosen.id))
+
+    _finish(change_registry(path, edit, dry_run=dry_run), dry_run)
 
 
 def main() -> NoReturn:

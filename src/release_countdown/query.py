@@ -147,16 +147,19 @@ def slip_of(standing: Standing) -> Row | None:
         and len(standing.history) == len(standing.release.history)
     ):
         days.append(standing.date)  # the headline moved on without a history entry
-    dated = [d.earliest for d in days if d.earliest is not None]
+    dated = [d for d in days if d.earliest is not None and d.latest is not None]
     if not dated:
         return None
-    pairs = list(pairwise(dated))
+    # A move's direction compares the middles of the windows ("late 2031" after 2031-09-09
+    # is a postponement); the distance counts from earliest day to earliest day.
+    middles = [d.earliest.toordinal() + d.latest.toordinal() for d in dated]  # type: ignore[union-attr]
+    pairs = list(pairwise(middles))
     return {
         "first_date": days[0].iso(),
         "announcements": len(standing.history),
         "postponed": sum(later > earlier for earlier, later in pairs),
         "moved_up": sum(later < earlier for earlier, later in pairs),
-        "days_later": days_between(dated[0], dated[-1]),
+        "days_later": days_between(dated[0].earliest, dated[-1].earliest),  # type: ignore[arg-type]
     }
 
 

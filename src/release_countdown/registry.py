@@ -487,6 +487,9 @@ class _Checker:
         )
 
 
+Located = tuple[Release, str, tuple[int | None, int | None]]  # a release, its file and position
+
+
 @dataclass
 class _Parsed:
     releases: list[tuple[Release, tuple[int | None, int | None], bool]] = field(
@@ -597,9 +600,7 @@ def decode_registry(raw: bytes, shown: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _clashes(
-    entries: Iterable[tuple[Release, str, tuple[int | None, int | None]]],
-) -> list[Problem]:
+def _clashes(entries: Iterable[Located]) -> list[Problem]:
     """Titles and aliases that name two different releases make lookups ambiguous."""
     owner: dict[str, tuple[Release, str]] = {}
     problems: list[Problem] = []
@@ -629,13 +630,50 @@ def _at(path: str, pos: tuple[int | None, int | None]) -> str:
     return f"{path}:{pos[0]}" if pos[0] is not None else path
 
 
+def _unique(parsed: _Parsed, path: str) -> tuple[list[Located], list[Problem]]:
+    """The releases of one file with unique ids; a repeated id is a problem naming both."""
+    problems: list[Problem] = []
+    seen: dict[str, tuple[Release, str, bool]] = {}
+    kept: list[Located] = []
+    for release, pos, derived in parsed.releases:
+        if release.id in seen:
+            first, first_at, first_derived = seen[release.id]
+            if derived and first_derived:
+                message = (
+                    f'titles "{_clip(first.title)}" ({first_at}) and "{_clip(release.title)}" '
+                    f'both derive the id "{release.id}"; give them explicit ids '
+                    f'(id = "{release.id}-2")'
+                )
+            else:
+                message = (
+                    f'duplicate id "{release.id}": also used by "{_clip(first.title)}" at '
+                    f"{first_at}; ids must be unique"
+                )
+            problems.append(Problem(path, message, *pos))
+            continue
+        seen[release.id] = (release, _at(path, pos), derived)
+        kept.append((release, path, pos))
+    return kept, problems
+
+
+def check_text(
+    text: str, path: str, *, tz: tzinfo | None = None
+) -> tuple[list[Release], list[Problem]]:
+    """Validate one registry's text completely (ids and names unique within it)."""
+    parsed = parse_registry(text, path, tz=tz)
+    kept, problems = _unique(parsed, path)
+    problems = [*parsed.problems, *problems, *_clashes(kept)]
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return [release for release, _, _ in kept], problems
+
+
 def load_registry(paths: Sequence[Path], *, tz: tzinfo | None = None) -> Registry:
     """Read, validate and merge registries (later files may ``override`` earlier ids).
 
     Raises RegistryError with every problem of every file when any file has an error.
     """
     problems: list[Problem] = []
-    merged: dict[str, tuple[Release, str, tuple[int | None, int | None]]] = {}
+    merged: dict[str, Located] = {}
     for path in paths:
         try:
             text = read_registry_text(path)
@@ -644,38 +682,21 @@ def load_registry(paths: Sequence[Path], *, tz: tzinfo | None = None) -> Registr
             continue
         parsed = parse_registry(text, str(path), tz=tz)
         problems.extend(parsed.problems)
-        seen: dict[str, tuple[Release, str, bool]] = {}
-        for release, pos, derived in parsed.releases:
-            here = _at(str(path), pos)
-            if release.id in seen:
-                first, first_at, first_derived = seen[release.id]
-                if derived and first_derived:
-                    message = (
-                        f'titles "{_clip(first.title)}" ({first_at}) and "{_clip(release.title)}" '
-                        f'both derive the id "{release.id}"; give them explicit ids '
-                        f'(id = "{release.id}-2")'
-                    )
-                else:
-                    message = (
-                        f'duplicate id "{release.id}": also used by "{_clip(first.title)}" at '
-                        f"{first_at}; ids must be unique"
-                    )
-                problems.append(Problem(str(path), message, pos[0], pos[1]))
-                continue
-            seen[release.id] = (release, here, derived)
+        kept, repeated = _unique(parsed, str(path))
+        problems.extend(repeated)
+        for release, source, pos in kept:
             if release.id in merged and not release.override:
                 other_at = _at(merged[release.id][1], merged[release.id][2])
                 problems.append(
                     Problem(
-                        str(path),
+                        source,
                         f'id "{release.id}" is also defined at {other_at}; rename it, or set '
                         "override = true to replace the earlier entry",
-                        pos[0],
-                        pos[1],
+                        *pos,
                     )
                 )
                 continue
-            merged[release.id] = (release, str(path), pos)
+            merged[release.id] = (release, source, pos)
     problems.extend(_clashes(merged.values()))
     order = {str(path): n for n, path in enumerate(paths)}
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line or 0, p.column or 0))

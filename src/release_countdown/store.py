@@ -1,0 +1,229 @@
+"""Changing a registry file safely: one writer at a time, validated before and after, written
+atomically, and comments and formatting of everything untouched kept byte for byte."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from release_countdown.errors import CountdownError, ExitCode, Problem, RegistryError
+from release_countdown.files import write_file_atomically
+from release_countdown.model import Release
+
+if TYPE_CHECKING:
+    from tomlkit import TOMLDocument
+
+LOCK_TIMEOUT: Final = float(os.environ.get("COUNTDOWN_LOCK_TIMEOUT", "30"))
+APP_NAME: Final = "release-countdown"
+
+
+class LockTimeout(CountdownError):
+    exit_code = ExitCode.REGISTRY
+
+
+def user_registry() -> Path:
+    """The user's registry: platformdirs' user data dir (on Linux ``$XDG_DATA_HOME``)."""
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "releases.toml"
+
+
+def lock_path(path: Path) -> Path:
+    target = path.resolve()
+    return target.with_name(f".{target.name}.lock")
+
+
+@contextmanager
+def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold an advisory lock on ``path`` (a ``.NAME.lock`` file beside it), waiting up to
+    ``timeout`` seconds. The kernel releases it if the process dies, so a killed writer never
+    leaves a stale lock behind."""
+    where = lock_path(path)
+    try:
+        handle = os.open(where, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise LockTimeout(f"cannot create the lock {where}: {exc.strerror}") from None
+    try:
+        _acquire(handle, where, timeout)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
+def _acquire(handle: int, where: Path, timeout: float) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        def attempt() -> bool:
+            try:
+                msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
+            except OSError:
+                return False
+            return True
+    else:
+
+        def attempt() -> bool:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False
+            return True
+
+    deadline = time.monotonic() + timeout
+    delay = 0.005
+    while not attempt():
+        if time.monotonic() >= deadline:
+            raise LockTimeout(
+                f"another countdown is changing this registry (lock {where}); "
+                f"waited {timeout:g} s. Try again when it has finished."
+            )
+        time.sleep(delay)
+        delay = min(delay * 2, 0.1)
+
+
+def read_text(path: Path) -> str:
+    from release_countdown.registry import read_registry_text
+
+    return read_registry_text(path)
+
+
+def validate(text: str, path: Path, *, after_change: bool = False) -> list[Release]:
+    """The releases of ``text``, or RegistryError with every problem (nothing is written)."""
+    from release_countdown.registry import check_text
+
+    releases, problems = check_text(text, str(path))
+    if any(not p.warning for p in problems):
+        if after_change:
+            problems.append(
+                Problem(
+                    str(path), "the change would make the registry invalid; nothing was written"
+                )
+            )
+        else:
+            problems.append(
+                Problem(str(path), "the registry is invalid; fix it first (nothing was written)")
+            )
+        raise RegistryError(problems)
+    return releases
+
+
+def tidy_insertions(old: str, new: str) -> str:
+    """Blank lines around blocks that a change inserted, and nowhere else.
+
+    tomlkit places a new table right after the previous one; this adds a blank line where a
+    new block would touch a table header, so appended releases and history entries read like
+    the rest of the file. Lines the change did not insert are never touched.
+    """
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    for tag, _, _, j1, j2 in matcher.get_opcodes():
+        block = new_lines[j1:j2]
+        if tag in ("insert", "replace") and block:
+            if block[0].lstrip().startswith("[") and out and out[-1].strip():
+                block = ["\n", *block]
+            if out and not out[-1].strip() and not block[0].strip():
+                block = block[1:]
+            following = new_lines[j2] if j2 < len(new_lines) else ""
+            if following.lstrip().startswith("[") and block and block[-1].strip():
+                block = [*block, "\n"]
+        out.extend(block)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Change:
+    path: Path
+    old: str
+    new: str
+    message: str
+
+    def diff(self) -> str:
+        name = str(self.path)
+        return "".join(
+            difflib.unified_diff(
+                self.old.splitlines(keepends=True),
+                self.new.splitlines(keepends=True),
+                fromfile=name,
+                tofile=name,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class NewText:
+    """What an edit returns when it rewrote the text itself rather than the document."""
+
+    message: str
+    text: str
+
+
+Edit = Callable[["TOMLDocument", list[Release]], "str | NewText"]
+
+
+def change_registry(path: Path, edit: Edit, *, dry_run: bool = False) -> Change:
+    """Apply ``edit`` to the registry at ``path`` under its lock.
+
+    ``edit`` changes the tomlkit document in place and returns a message saying what it did.
+    The file is validated before and after; with ``dry_run`` nothing is written.
+    """
+    import tomlkit
+
+    with locked(path):
+        _remove_leftovers(path)
+        old = read_text(path)
+        releases = validate(old, path)
+        document = tomlkit.parse(old)
+        outcome = edit(document, releases)
+        if isinstance(outcome, NewText):
+            message, new = outcome.message, outcome.text
+        else:
+            message = outcome
+            new = tidy_insertions(old, _ends_with_newline(document.as_string()))
+        validate(new, path, after_change=True)
+        change = Change(path, old, new, message)
+        if not dry_run and new != old:
+            write_file_atomically(path, _encode(new, path))
+    return change
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Temporary files of writers that were killed mid-write. Safe: we hold the lock, so no
+    other writer is using one."""
+    target = path.resolve()
+    for leftover in target.parent.glob(f".{target.name}.*.tmp"):
+        leftover.unlink(missing_ok=True)
+
+
+def _ends_with_newline(text: str) -> str:
+    return text if not text or text.endswith("\n") else text + "\n"
+
+
+def _encode(text: str, path: Path) -> bytes:
+    """Keep the file's line ends (CRLF files stay CRLF) and its byte-order mark, if any."""
+    try:
+        head = path.read_bytes()[:4096]
+    except OSError:
+        head = b""
+    data = text.replace("\r\n", "\n")
+    if b"\r\n" in head:
+        data = data.replace("\n", "\r\n")
+    bom = b"\xef\xbb\xbf" if head.startswith(b"\xef\xbb\xbf") else b""
+    return bom + data.encode("utf-8")
+
+
+def create_registry(path: Path, data: bytes) -> None:
+    """Create a registry that must not exist yet (``init``), atomically and under the lock."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with locked(path):
+        if path.exists():
+            raise FileExistsError(path)
+        write_file_atomically(path, data)
