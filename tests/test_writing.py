@@ -481,3 +481,81 @@ def test_killed_mid_write_leaves_the_old_file_and_the_next_writer_cleans_up(tmp_
     assert invoke("edit", "alpha", "--note", "after the crash", "-r", str(path)).exit_code == 0
     assert list(tmp_path.glob(".team.toml.*.tmp")) == []
     assert 'note = "after the crash"' in path.read_text()
+
+
+# --- fmt --------------------------------------------------------------------------------------
+
+CANONICAL = """\
+# Our team's registry.  Comments and odd spacing must survive edits.
+schema = 1
+
+# --- films ---
+[[release]]
+title = "Alpha"  # spaced out on purpose
+aliases = [
+    "First",   # trailing comment in an array
+    "Uno",
+]
+date = 2030-01-01
+
+[release.people]
+director = [ "Dee Rector" ]
+
+[[release]]
+id = "beta"
+title = 'Beta'
+date = "2030-Q2"  # fuzzy
+note = \"\"\"
+multi-line
+note\"\"\"
+
+# gamma next
+[[release]]
+title = "Gamma"
+date = 2031-05-05
+"""
+
+
+def test_fmt_canonical_form(tmp_path: Path) -> None:
+    shuffled = (
+        '# gamma next\n[[release]]\ndate   = 2031-05-05\ntitle = "Gamma"\n'
+        + HAND_WRITTEN.split("# gamma next\n")[0].replace("schema = 1\n", "")
+    )
+    path = registry(tmp_path, "schema = 1\n" + shuffled)
+    assert invoke("fmt", str(path), "--check").exit_code == 1
+    result = invoke("fmt", str(path))
+    assert result.exit_code == 0, result.stderr
+    text = path.read_text()
+    assert (
+        text.index('title = "Alpha"') < text.index("title = 'Beta'") < text.index('title = "Gamma"')
+    )
+    assert text.count("#") == shuffled.count("#")  # every comment kept
+    assert invoke("fmt", str(path), "--check").exit_code == 0
+    assert invoke("fmt", str(registry(tmp_path, HAND_WRITTEN))).exit_code == 0
+    assert (tmp_path / "team.toml").read_text() == CANONICAL
+
+
+def test_bundled_registry_is_canonical() -> None:
+    result = invoke("fmt", str(bundled_registry()), "--check")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_fmt_refuses_invalid_files(tmp_path: Path) -> None:
+    path = registry(tmp_path, HAND_WRITTEN.replace("2031-05-05", '"soon"'))
+    assert invoke("fmt", str(path)).exit_code == 3
+    assert invoke("fmt", str(path), "--check").exit_code == 3
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in (Path(__file__).parent / "data" / "valid").glob("*.toml"))
+)
+def test_fmt_is_idempotent_and_keeps_meaning(name: str) -> None:
+    from release_countdown.canonical import format_registry
+    from release_countdown.registry import check_text
+
+    text = (Path(__file__).parent / "data" / "valid" / name).read_text(encoding="utf-8-sig")
+    once = format_registry(text, name)
+    assert format_registry(once, name) == once
+    before, _ = check_text(text, name)
+    after, _ = check_text(once, name)
+    assert after == sorted(before, key=lambda r: r.id)

@@ -90,6 +90,10 @@ class Locator:
 
     def __init__(self, text: str) -> None:
         self.positions: dict[Where, tuple[int, int]] = {}
+        # Comment lines above each header or key (what `fmt` keeps with them), and after all.
+        self.comments: dict[Where, list[str]] = {}
+        self.trailing_comments: list[str] = []
+        pending: list[str] = []
         counts: dict[Where, int] = {}
         context: Where = ()
         depth = 0  # open brackets of a multi-line value
@@ -102,6 +106,9 @@ class Locator:
             if depth > 0:
                 depth += _bracket_balance(line)
                 continue
+            if line.lstrip().startswith("#"):
+                pending.append(line.strip())
+                continue
             header = _HEADER.fullmatch(line)
             if header and not _KEY.match(line):
                 parts = _key_parts(header[2])
@@ -110,17 +117,22 @@ class Locator:
                 else:
                     context = self._table(parts, context)
                 self.positions.setdefault(context, (number, 1))
+                if pending:
+                    self.comments[context], pending = pending, []
                 continue
             key = _KEY.match(line)
             if not key:
                 continue
             path = context + tuple(_key_parts(key[1]))
             self.positions.setdefault(path, (number, key.end() + 1))
+            if pending:
+                self.comments[path], pending = pending, []
             rest = line[key.end() :]
             for quote in ('"""', "'''"):
                 if rest.count(quote) % 2:
                     in_string = quote
             depth = max(_bracket_balance(rest), 0)
+        self.trailing_comments = pending
 
     @staticmethod
     def _parent(parts: list[str], context: Where) -> Where:
