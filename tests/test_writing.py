@@ -519,7 +519,7 @@ date = 2031-05-05
 def test_fmt_canonical_form(tmp_path: Path) -> None:
     shuffled = (
         '# gamma next\n[[release]]\ndate   = 2031-05-05\ntitle = "Gamma"\n'
-        + HAND_WRITTEN.split("# gamma next\n")[0].replace("schema = 1\n", "")
+        + HAND_WRITTEN.split("# gamma next\n", maxsplit=1)[0].replace("schema = 1\n", "")
     )
     path = registry(tmp_path, "schema = 1\n" + shuffled)
     assert invoke("fmt", str(path), "--check").exit_code == 1
