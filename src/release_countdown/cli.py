@@ -208,11 +208,19 @@ def writable_path(given: list[Path] | None) -> Path:
     return path
 
 
-def load(registry: list[Path] | None) -> Registry:
-    """Read the registries; warnings go to stderr, errors raise RegistryError."""
+def load(
+    registry: list[Path] | None, no_cache: bool = False, query: Query | None = None
+) -> Registry:
+    """Read the registries; warnings go to stderr, errors raise RegistryError. With
+    ``query``, a cache hit skips decoding titles the query is sure to drop."""
+    from release_countdown import cache
     from release_countdown.registry import load_registry
 
-    loaded = load_registry(registry_paths(registry))
+    loaded = load_registry(
+        registry_paths(registry),
+        use_cache=cache.enabled(no_cache),
+        prefilter=prefilter_of(query) if query is not None else None,
+    )
     for problem in loaded.warnings:
         say(problem)
     return loaded
@@ -277,6 +285,13 @@ TargetOption = Annotated[
         metavar="PATH",
         help="Registry file to change (default: your user registry; see `countdown where`).",
         show_default=False,
+    ),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Parse the registry afresh, not from the parse cache (also COUNTDOWN_NO_CACHE=1).",
     ),
 ]
 DryRunOption = Annotated[
@@ -374,6 +389,7 @@ def make_query(
     if limit is not None and limit < 1:
         _bad("--limit", f"{limit} is not a valid limit (expected a whole number, 1 or more)")
     return Query(
+        today=today,
         composers=tuple(composer or ()),
         directors=tuple(director or ()),
         persons=tuple(person or ()),
@@ -387,6 +403,31 @@ def make_query(
         region=_region(region),
         show_all=show_all,
     )
+
+
+def prefilter_of(query: Query) -> Any:
+    from datetime import timedelta
+
+    from release_countdown.query import RECENT_DAYS
+    from release_countdown.registry import Prefilter
+    from release_countdown.text import fold
+
+    roles = tuple(
+        (role, tuple(fold(n) for n in needles))
+        for role, needles in (
+            ("composer", query.composers),
+            ("director", query.directors),
+            ("", query.persons),
+        )
+        if needles
+    )
+    recent_since = None
+    if not query.statuses and not query.show_all and query.today is not None:
+        try:
+            recent_since = query.today - timedelta(days=RECENT_DAYS)
+        except OverflowError:
+            recent_since = None
+    return Prefilter(query.kinds, roles, recent_since)
 
 
 def _template(option: str, value: str) -> str:
@@ -482,6 +523,7 @@ def list_command(
         bool, typer.Option("--json", help="Shorthand for --format json.")
     ] = False,
     registry: RegistryOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """List titles with their countdowns.
 
@@ -506,11 +548,11 @@ def list_command(
         show_all=show_all,
     )  # fmt: skip
     fmt = _format(output_format, json_output)
-    loaded = load(registry)
+    loaded = load(registry, no_cache, query)
     found = rows(loaded.releases, query, today)
     if not found:
-        _say_empty(len(loaded.releases), show_all or bool(query.statuses))
-    write_rows(found, fmt, today=today, total=len(loaded.releases))
+        _say_empty(loaded.size, show_all or bool(query.statuses))
+    write_rows(found, fmt, today=today, total=loaded.size)
 
 
 @app.command("next")
@@ -535,6 +577,7 @@ def next_command(
     as_of: AsOfOption = None,
     region: RegionOption = None,
     registry: RegistryOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Print the soonest upcoming title as one line, for status bars and prompts.
 
@@ -555,7 +598,7 @@ def next_command(
         today, composer=composer, director=director, person=person, kind=kind,
         status=["upcoming", "today"], within=within, search=search, region=region,
     )  # fmt: skip
-    loaded = load(registry)
+    loaded = load(registry, no_cache, query)
     found = select(loaded.releases, query, today)
     if not found:
         raise NotFoundError("nothing upcoming in this view; try other filters or --as-of DATE")
@@ -590,6 +633,7 @@ def show_command(
         bool, typer.Option("--json", help="Print the title's JSON row.")
     ] = False,
     registry: RegistryOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Show one title: countdown, regional dates, announcement history, people, sources.
 
@@ -605,7 +649,7 @@ def show_command(
     from release_countdown.query import find, release_row, standings
 
     today = today_of(as_of)
-    loaded = load(registry)
+    loaded = load(registry, no_cache)
     everyone = standings(loaded.releases, today, _region(region))
     row = release_row(_one(find(everyone, title), title, everyone), today)
     if json_output:
@@ -636,6 +680,7 @@ def people_command(
     as_of: AsOfOption = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     registry: RegistryOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """List everyone in the registry with their roles, titles and next release.
 
@@ -651,7 +696,7 @@ def people_command(
     from release_countdown.text import fold
 
     today = today_of(as_of)
-    loaded = load(registry)
+    loaded = load(registry, no_cache)
     everyone = standings(loaded.releases, today)
     people = people_of(everyone, role)
     if search:
@@ -800,6 +845,7 @@ def export_command(
     region: RegionOption = None,
     show_all: AllOption = False,
     registry: RegistryOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Export the filtered view as an iCalendar file, CSV or JSON.
 
@@ -820,7 +866,7 @@ def export_command(
         today, composer=composer, director=director, person=person, kind=kind, status=status,
         within=within, search=search, sort=sort, region=region, show_all=show_all,
     )  # fmt: skip
-    loaded = load(registry)
+    loaded = load(registry, no_cache)
     found = rows(loaded.releases, query, today)
     if output_format is ExportFormat.ICS:
         from release_countdown.export import events, to_ics
@@ -873,6 +919,7 @@ def watch_command(
     as_of: AsOfOption = None,
     region: RegionOption = None,
     registry: RegistryOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Watch countdowns tick: days, hours, minutes and seconds to each upcoming exact release.
 
@@ -895,7 +942,7 @@ def watch_command(
         start_day, composer=composer, director=director, person=person, kind=kind,
         status=["upcoming", "today"], within=within, limit=limit, region=region,
     )  # fmt: skip
-    loaded = load(registry)
+    loaded = load(registry, no_cache)
     if title is not None:
         everyone = standings(loaded.releases, start_day, query.region)
         chosen = [_one(find(everyone, title), title, everyone)]

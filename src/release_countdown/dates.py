@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from dateutil.relativedelta import relativedelta
@@ -43,8 +43,7 @@ class DateFormError(ValueError):
     """A value that is not one of the registry's date forms; the message says what would be."""
 
 
-@dataclass(frozen=True, slots=True)
-class DateSpec:
+class DateSpec(NamedTuple):
     """A possibly fuzzy date: as written, how precise, and the days it may fall on."""
 
     text: str
@@ -102,6 +101,7 @@ def _months(text: str, precision: Precision, year: int, first: int, last: int) -
     return DateSpec(text, precision, date(year, first, 1), end)
 
 
+@lru_cache(maxsize=1 << 14)
 def parse_date_text(text: str) -> DateSpec:
     """Parse one of the string date forms (see ``FORMS_HINT``)."""
     s = " ".join(text.strip().lower().split())
@@ -152,7 +152,14 @@ def parse_date_text(text: str) -> DateSpec:
 
 
 def exact_day(day: date, text: str | None = None) -> DateSpec:
-    return DateSpec(text or day.isoformat(), Precision.DAY, day, day)
+    if text is None:
+        return _exact_day(day)
+    return DateSpec(text, Precision.DAY, day, day)
+
+
+@lru_cache(maxsize=1 << 14)
+def _exact_day(day: date) -> DateSpec:
+    return DateSpec(day.isoformat(), Precision.DAY, day, day)
 
 
 def exact_time(moment: datetime, text: str | None = None, tz: tzinfo | None = None) -> DateSpec:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Final
+from types import MappingProxyType
+from typing import Final, NamedTuple
 
 from release_countdown.dates import DateSpec
 
@@ -25,8 +25,13 @@ MAIN_TYPES: Final[Mapping[str, tuple[str, ...]]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class TypedDate:
+# The model is made of NamedTuples: immutable like frozen dataclasses, and several times
+# cheaper to build, which matters when a registry holds 100,000 titles.
+
+NO_PEOPLE: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({})
+
+
+class TypedDate(NamedTuple):
     """A dated release of one type in one region (``WW`` for worldwide)."""
 
     region: str
@@ -37,8 +42,7 @@ class TypedDate:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
+class HistoryEntry(NamedTuple):
     """What was announced, and when: the release date (and title) in force from ``announced``."""
 
     date: DateSpec
@@ -47,8 +51,7 @@ class HistoryEntry:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Release:
+class Release(NamedTuple):
     id: str
     title: str
     date: DateSpec
@@ -59,7 +62,7 @@ class Release:
     checked: datetime.date | None = None
     sources: tuple[str, ...] = ()
     note: str | None = None
-    people: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    people: Mapping[str, tuple[str, ...]] = NO_PEOPLE
     dates: tuple[TypedDate, ...] = ()
     # Ordered by announcement (unannounced first, then file order within a day).
     history: tuple[HistoryEntry, ...] = ()

@@ -18,7 +18,11 @@ CSV_FIELDS: Final = (
 
 
 def to_json(rows: Sequence[Row]) -> str:
-    return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
+    """A JSON array with one row a line (like taskwarrior's export): greppable, diffable,
+    and written by json's C encoder, which pretty-printing would bypass."""
+    if not rows:
+        return "[]\n"
+    return "[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n]\n"
 
 
 def _cell(value: object) -> str:

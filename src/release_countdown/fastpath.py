@@ -1,0 +1,189 @@
+"""The fast path of registry validation: well-formed releases, checked with few, cheap tests.
+
+``quick_release`` returns the Release that the careful checker (registry._Checker) would
+build, or None at the first thing that is unusual in any way; the careful checker then
+handles that release and words its problems. It never accepts what the careful checker
+rejects (tests compare the two over generated and fuzzed registries).
+"""
+
+from __future__ import annotations
+
+from datetime import date, tzinfo
+from typing import Any
+
+from release_countdown.dates import DateFormError, DateSpec, Precision, exact_day, parse_date_text
+from release_countdown.model import DATE_TYPES, KINDS, HistoryEntry, Release, TypedDate
+from release_countdown.text import slugify
+
+_RELEASE_KEYS = frozenset(
+    ("id", "title", "aliases", "kind", "franchise", "date", "announced", "checked",
+     "sources", "note", "people", "dates", "history", "override")
+)  # fmt: skip
+_DATE_KEYS = frozenset(("region", "type", "date", "where", "announced", "note"))
+_HISTORY_KEYS = frozenset(("announced", "date", "title", "note"))
+_KINDS = frozenset(KINDS)
+_TYPES = frozenset(DATE_TYPES)
+SHORT, LONG = 1_000, 20_000
+
+
+class _Unusual(Exception):
+    """Leave this release to the careful checker."""
+
+
+def _text(value: Any, limit: int = SHORT) -> str:
+    if type(value) is not str or not value.strip() or len(value) > limit:
+        raise _Unusual
+    return value
+
+
+def _optional_text(table: dict[str, Any], key: str, limit: int = SHORT) -> str | None:
+    value = table.get(key)
+    return None if value is None else _text(value, limit)
+
+
+def _texts(table: dict[str, Any], key: str, limit: int = SHORT) -> tuple[str, ...]:
+    value = table.get(key)
+    if value is None:
+        return ()
+    if type(value) is not list:
+        raise _Unusual
+    for item in value:
+        _text(item, limit)
+    return tuple(value)
+
+
+def _spec(value: Any, tz: tzinfo | None, *, allow_tba: bool = True) -> DateSpec:
+    kind = type(value)
+    if kind is date:
+        return exact_day(value)
+    if kind is str:
+        try:
+            spec = parse_date_text(value)
+        except DateFormError:
+            raise _Unusual from None
+        if spec.precision is Precision.TIME:
+            raise _Unusual  # the local day depends on tz: the careful path handles it
+    else:
+        raise _Unusual  # date-times and anything else
+    if spec.earliest is None and not allow_tba:
+        raise _Unusual
+    return spec
+
+
+def _announcement_ok(spec: DateSpec, announced: DateSpec | None) -> None:
+    if (
+        announced is not None
+        and spec.latest is not None
+        and announced.earliest is not None
+        and announced.earliest > spec.latest
+    ):
+        raise _Unusual
+
+
+def _typed(value: Any, tz: tzinfo | None) -> TypedDate:
+    if type(value) is not dict or not _DATE_KEYS.issuperset(value):
+        raise _Unusual
+    region = value.get("region")
+    if type(region) is not str or len(region) != 2 or not region.isascii() or not region.isalpha():
+        raise _Unusual
+    region = region.upper()
+    if region == "UK":
+        raise _Unusual
+    kind = value.get("type")
+    if kind not in _TYPES:
+        raise _Unusual
+    spec = _spec(value.get("date"), tz)
+    announced = value.get("announced")
+    announced_spec = None if announced is None else _spec(announced, tz, allow_tba=False)
+    _announcement_ok(spec, announced_spec)
+    where = _optional_text(value, "where")
+    note = _optional_text(value, "note", LONG)
+    return TypedDate(region, kind, spec, where, announced_spec, note)
+
+
+def _entry(value: Any, tz: tzinfo | None) -> HistoryEntry:
+    if type(value) is not dict or not _HISTORY_KEYS.issuperset(value):
+        raise _Unusual
+    spec = _spec(value.get("date"), tz)
+    announced = value.get("announced")
+    announced_spec = None if announced is None else _spec(announced, tz, allow_tba=False)
+    _announcement_ok(spec, announced_spec)
+    return HistoryEntry(
+        spec, announced_spec, _optional_text(value, "title"), _optional_text(value, "note", LONG)
+    )
+
+
+def _history_order(entry: HistoryEntry) -> date:
+    announced = entry.announced
+    return announced.earliest if announced and announced.earliest else date.min
+
+
+def quick_release(table: Any, source: str, tz: tzinfo | None) -> Release | None:
+    try:
+        return _release(table, source, tz)
+    except _Unusual:
+        return None
+
+
+def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
+    if type(table) is not dict or not _RELEASE_KEYS.issuperset(table):
+        raise _Unusual
+    title = _text(table.get("title"))
+    explicit_id = table.get("id")
+    if explicit_id is None:
+        release_id = slugify(title)
+        if not release_id:
+            raise _Unusual
+    else:
+        release_id = _text(explicit_id)
+        from release_countdown.registry import _ID
+
+        if not _ID.fullmatch(release_id):
+            raise _Unusual
+    kind = table.get("kind", "other")
+    if kind not in _KINDS:
+        raise _Unusual
+    spec = _spec(table.get("date"), tz)
+    announced = table.get("announced")
+    announced_spec = None if announced is None else _spec(announced, tz, allow_tba=False)
+    checked = table.get("checked")
+    if checked is not None and type(checked) is not date:
+        raise _Unusual  # strings such as "2026-11-25" are rare: the careful path takes them
+    people_value = table.get("people")
+    people: dict[str, tuple[str, ...]] = {}
+    if people_value is not None:
+        if type(people_value) is not dict:
+            raise _Unusual
+        for role, names in people_value.items():
+            if not role.strip() or len(role) > SHORT or type(names) is not list:
+                raise _Unusual
+            for name in names:
+                _text(name)
+            if names:
+                people[role] = tuple(names)
+    override = table.get("override", False)
+    if type(override) is not bool:
+        raise _Unusual
+    dates_value = table.get("dates", ())
+    history_value = table.get("history", ())
+    if type(dates_value) not in (list, tuple) or type(history_value) not in (list, tuple):
+        raise _Unusual
+    history = [_entry(entry, tz) for entry in history_value]
+    history.sort(key=_history_order)
+    return Release(
+        id=release_id,
+        title=title,
+        date=spec,
+        kind=kind,
+        aliases=_texts(table, "aliases"),
+        franchise=_optional_text(table, "franchise"),
+        announced=announced_spec,
+        checked=checked,
+        sources=_texts(table, "sources", LONG),
+        note=_optional_text(table, "note", LONG),
+        people=people,
+        dates=tuple(_typed(d, tz) for d in dates_value),
+        history=tuple(history),
+        source=source,
+        override=override,
+    )
