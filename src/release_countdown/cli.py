@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Sequence
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -42,6 +43,19 @@ class CountdownGroup(TyperGroup):
         except CountdownError as exc:
             _report(exc)
             raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:
+            # The reader went away (`countdown list | head -1`): it has what it wanted.
+            _silence_stdout()
+            raise typer.Exit(ExitCode.OK) from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail loudly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (tests): nothing to flush there
+        pass
 
 
 def say(message: object) -> None:
@@ -440,7 +454,7 @@ def _template(option: str, value: str) -> str:
     return value
 
 
-def write_rows(rows: list[Row], fmt: str, *, today: date, total: int) -> None:
+def write_rows(rows: Sequence[Row], fmt: str, *, today: date, total: int) -> None:
     """Print rows in a named format or a ``{field}`` template (one line per row)."""
     if "{" in fmt:
         from release_countdown.template import TemplateError, render_template
@@ -454,9 +468,9 @@ def write_rows(rows: list[Row], fmt: str, *, today: date, total: int) -> None:
             _bad("--format", str(exc))
         sys.stdout.write("".join(line + "\n" for line in lines))
     elif fmt == "json":
-        from release_countdown.output import to_json
+        from release_countdown.output import json_lines
 
-        sys.stdout.write(to_json(rows))
+        sys.stdout.writelines(json_lines(rows))
     elif fmt == "csv":
         from release_countdown.output import to_csv
 
@@ -539,7 +553,7 @@ def list_command(
       countdown list --all --as-of 2023-07-08 --format csv > titles.csv
       countdown list --format '{days:>4}  {title}'
     """
-    from release_countdown.query import rows
+    from release_countdown.query import RowView, select
 
     today = today_of(as_of)
     query = make_query(
@@ -549,10 +563,12 @@ def list_command(
     )  # fmt: skip
     fmt = _format(output_format, json_output)
     loaded = load(registry, no_cache, query)
-    found = rows(loaded.releases, query, today)
+    found = RowView(select(loaded.releases, query, today), today)
+    total = loaded.size
+    del loaded  # rows are made one at a time from here: peak memory stays low
     if not found:
-        _say_empty(loaded.size, show_all or bool(query.statuses))
-    write_rows(found, fmt, today=today, total=loaded.size)
+        _say_empty(total, show_all or bool(query.statuses))
+    write_rows(found, fmt, today=today, total=total)
 
 
 @app.command("next")
@@ -1362,7 +1378,5 @@ def main() -> NoReturn:
         try:
             sys.stdout.flush()
         except BrokenPipeError:
-            # The reader went away (`countdown list | head -1`): not an error for us.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            _silence_stdout()
     sys.exit(0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 from release_countdown.query import Row
@@ -18,11 +18,17 @@ CSV_FIELDS: Final = (
 
 
 def to_json(rows: Sequence[Row]) -> str:
+    return "".join(json_lines(rows))
+
+
+def json_lines(rows: Iterable[Row]) -> Iterator[str]:
     """A JSON array with one row a line (like taskwarrior's export): greppable, diffable,
-    and written by json's C encoder, which pretty-printing would bypass."""
-    if not rows:
-        return "[]\n"
-    return "[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n]\n"
+    streamable, and written by json's C encoder, which pretty-printing would bypass."""
+    first = True
+    for row in rows:
+        yield ("[\n" if first else ",\n") + json.dumps(row, ensure_ascii=False)
+        first = False
+    yield "[]\n" if first else "\n]\n"
 
 
 def _cell(value: object) -> str:

@@ -6,7 +6,7 @@ the rows made by ``release_row``; none reaches back into the model.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -308,6 +308,22 @@ def select(releases: Iterable[Release], query: Query, today: date) -> list[Stand
     ]
     found.sort(key=lambda s: sort_key(s, query.sort), reverse=query.reverse)
     return found[: query.limit] if query.limit is not None else found
+
+
+class RowView(Sequence[Row]):
+    """Rows made on demand from standings, so that a long listing never holds them all."""
+
+    def __init__(self, standings: list[Standing], today: date) -> None:
+        self.standings, self.today = standings, today
+
+    def __len__(self) -> int:
+        return len(self.standings)
+
+    def __getitem__(self, index: int) -> Row:  # type: ignore[override]
+        return release_row(self.standings[index], self.today)
+
+    def __iter__(self) -> Iterator[Row]:
+        return (release_row(s, self.today) for s in self.standings)
 
 
 def rows(releases: Iterable[Release], query: Query, today: date) -> list[Row]:

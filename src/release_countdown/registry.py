@@ -613,6 +613,7 @@ def parse_registry(text: str, path: str, *, tz: tzinfo | None = None) -> _Parsed
         if release is not None:
             derived = "id" not in item
             parsed.releases.append((release, Spot(locator, index), derived))
+        items[index] = None  # let the parsed table go: peak memory stays near one copy
     checker.label = ""
     parsed.problems.extend(checker.problems)
     return parsed
