@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from release_countdown.errors import RegistryError
+from release_countdown.locate import Locator
 from release_countdown.query import Query, rows
-from release_countdown.registry import Locator, bundled_registry, load_registry
+from release_countdown.registry import bundled_registry, load_registry
 from tests.conftest import DATA, invoke, validate_rows
 
 VALID = sorted((DATA / "valid").glob("*.toml"))

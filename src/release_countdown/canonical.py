@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from release_countdown.locate import Locator, Where
 from release_countdown.model import Release
-from release_countdown.registry import DATE_KEYS, HISTORY_KEYS, RELEASE_KEYS, Locator, Where
+from release_countdown.registry import DATE_KEYS, HISTORY_KEYS, RELEASE_KEYS
 
 if TYPE_CHECKING:
     from tomlkit import TOMLDocument

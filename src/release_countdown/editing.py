@@ -273,7 +273,7 @@ def remove_release(
     document: TOMLDocument, releases: Sequence[Release], index: int
 ) -> str | NewText:
     """Remove a release with the comments above its header; the next release keeps its own."""
-    from release_countdown.registry import Locator
+    from release_countdown.locate import Locator
 
     release = releases[index]
     message = f'removed "{release.title}" (id {release.id})'
