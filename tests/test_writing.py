@@ -559,3 +559,19 @@ def test_fmt_is_idempotent_and_keeps_meaning(name: str) -> None:
     before, _ = check_text(text, name)
     after, _ = check_text(once, name)
     assert after == sorted(before, key=lambda r: r.id)
+
+
+def test_user_paths_match_platformdirs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import platformdirs
+
+    from release_countdown import paths
+
+    for data, cache in ((str(tmp_path / "d"), str(tmp_path / "c")), ("", "")):
+        monkeypatch.setenv("XDG_DATA_HOME", data)
+        monkeypatch.setenv("XDG_CACHE_HOME", cache)
+        assert paths.user_data_dir() == platformdirs.user_data_path(
+            "release-countdown", appauthor=False
+        )
+        assert paths.user_cache_dir() == platformdirs.user_cache_path(
+            "release-countdown", appauthor=False
+        )

@@ -26,7 +26,12 @@ if TYPE_CHECKING:
     from release_countdown.registry import Prefilter
 
 FORMAT: Final = 1
-APP_NAME: Final = "release-countdown"
+# Smaller files parse faster than a cache entry loads: they are never cached.
+MIN_SIZE: Final = 64 * 1024
+
+
+def worth_it(size: int) -> bool:
+    return size >= MIN_SIZE
 
 
 def enabled(no_cache: bool = False) -> bool:
@@ -34,9 +39,9 @@ def enabled(no_cache: bool = False) -> bool:
 
 
 def cache_dir() -> Path:
-    import platformdirs
+    from release_countdown.paths import user_cache_dir
 
-    return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "registries"
+    return user_cache_dir() / "registries"
 
 
 def key(path: str, raw: bytes) -> str:

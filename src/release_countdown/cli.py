@@ -4,8 +4,6 @@ The one error boundary is ``CountdownGroup.invoke``: project exceptions become a
 stderr and an exit code (see ``ExitCode``); nothing else here catches them.
 """
 
-from __future__ import annotations
-
 import os
 import re
 import sys
@@ -191,7 +189,7 @@ def registry_paths(given: list[Path] | None) -> list[Path]:
     env = os.environ.get(REGISTRY_ENV, "")
     if env.strip():
         return [Path(p) for p in env.split(os.pathsep) if p.strip()]
-    from release_countdown.store import user_registry
+    from release_countdown.paths import user_registry
 
     user = user_registry()
     if user.exists():
@@ -203,8 +201,8 @@ def registry_paths(given: list[Path] | None) -> list[Path]:
 
 def writable_path(given: list[Path] | None) -> Path:
     """What writing commands change: ``--registry PATH`` (once), else the user registry."""
+    from release_countdown.paths import user_registry
     from release_countdown.registry import bundled_registry
-    from release_countdown.store import user_registry
 
     if given and len(given) > 1:
         _bad("--registry", "writing commands change one file: give --registry once")
@@ -223,8 +221,8 @@ def writable_path(given: list[Path] | None) -> Path:
 
 
 def load(
-    registry: list[Path] | None, no_cache: bool = False, query: Query | None = None
-) -> Registry:
+    registry: list[Path] | None, no_cache: bool = False, query: "Query | None" = None
+) -> "Registry":
     """Read the registries; warnings go to stderr, errors raise RegistryError. With
     ``query``, a cache hit skips decoding titles the query is sure to drop."""
     from release_countdown import cache
@@ -243,7 +241,7 @@ def load(
 # --- completion -------------------------------------------------------------------------------
 
 
-def _completion_registry(ctx: typer.Context) -> Registry | None:
+def _completion_registry(ctx: typer.Context) -> "Registry | None":
     from release_countdown.registry import load_registry
 
     given = ctx.params.get("registry") if ctx is not None else None
@@ -396,7 +394,7 @@ def make_query(
     limit: int | None = None,
     region: str | None = None,
     show_all: bool = False,
-) -> Query:
+) -> "Query":
     from release_countdown.dates import add_duration
     from release_countdown.query import Query
 
@@ -419,7 +417,7 @@ def make_query(
     )
 
 
-def prefilter_of(query: Query) -> Any:
+def prefilter_of(query: "Query") -> Any:
     from datetime import timedelta
 
     from release_countdown.query import RECENT_DAYS
@@ -454,7 +452,7 @@ def _template(option: str, value: str) -> str:
     return value
 
 
-def write_rows(rows: Sequence[Row], fmt: str, *, today: date, total: int) -> None:
+def write_rows(rows: "Sequence[Row]", fmt: str, *, today: date, total: int) -> None:
     """Print rows in a named format or a ``{field}`` template (one line per row)."""
     if "{" in fmt:
         from release_countdown.template import TemplateError, render_template
@@ -621,7 +619,7 @@ def next_command(
     write_rows([release_row(found[0], today)], template, today=today, total=len(found))
 
 
-def _one(found: list[Standing], name: str, everyone: list[Standing]) -> Standing:
+def _one(found: "list[Standing]", name: str, everyone: "list[Standing]") -> "Standing":
     from release_countdown.query import names_of, suggestions
 
     if len(found) == 1:
@@ -1046,8 +1044,9 @@ def init_command(
       countdown init --empty
       countdown init --registry team/releases.toml --empty
     """
+    from release_countdown.paths import user_registry
     from release_countdown.registry import bundled_registry
-    from release_countdown.store import create_registry, user_registry
+    from release_countdown.store import create_registry
 
     path = registry or user_registry()
     if empty:
@@ -1072,8 +1071,8 @@ def where_command(registry: RegistryOption = None) -> None:
       countdown where
       COUNTDOWN_REGISTRY=a.toml:b.toml countdown where
     """
+    from release_countdown.paths import user_registry
     from release_countdown.registry import bundled_registry
-    from release_countdown.store import user_registry
 
     user, bundled = user_registry(), bundled_registry()
     env = os.environ.get(REGISTRY_ENV, "")
@@ -1368,10 +1367,34 @@ def fmt_command(
     _finish(change_registry(target, edit, dry_run=dry_run), dry_run)
 
 
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app to run: when the command line names a command, an app holding only that one.
+
+    Typer builds a click command for every registered command at each start, which costs
+    more than running most of them; the answer for that command line is the same.
+    """
+    completing = any(name.endswith("_COMPLETE") for name in os.environ)
+    wanted = argv[1] if len(argv) > 1 else None
+    infos = [info for info in app.registered_commands if info.name == wanted]
+    if completing or not infos:
+        return app
+    single = typer.Typer(
+        cls=CountdownGroup,
+        name="countdown",
+        context_settings={"help_option_names": ["-h", "--help"]},
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+    )
+    single.registered_callback = app.registered_callback
+    single.registered_commands = infos
+    return single
+
+
 def main() -> NoReturn:
     """Entry point of the installed ``countdown`` command."""
     try:
-        app()
+        _app_for(sys.argv)()
     except KeyboardInterrupt:
         sys.exit(ExitCode.INTERRUPTED)
     finally:

@@ -670,11 +670,13 @@ def _file_releases(
     path: Path, tz: tzinfo | None, use_cache: bool, prefilter: Prefilter | None
 ) -> tuple[list[Located], list[Problem], int]:
     """One file's releases (ids and names unique within it), its problems, and its size."""
-    from release_countdown import cache
-
     raw = read_registry_bytes(path)
     source = str(path)
-    entry = cache.key(source, raw) if use_cache and tz is None else None
+    entry = None
+    if use_cache and tz is None and len(raw) >= 64 * 1024:
+        from release_countdown import cache
+
+        entry = cache.key(source, raw) if cache.worth_it(len(raw)) else None
     if entry is not None and (hit := cache.load(entry, source, prefilter)) is not None:
         indexed, warnings, size = hit
         locator = LazyLocator(decode_registry(raw, source))
@@ -683,6 +685,8 @@ def _file_releases(
     kept, repeated = _unique(parsed, source)
     problems = [*parsed.problems, *repeated, *_clashes(kept)]
     if entry is not None and not any(not p.warning for p in problems):
+        from release_countdown import cache
+
         cache.store(entry, [release for release, _, _ in kept], problems)
     return kept, problems, len(kept)
 

@@ -3,7 +3,6 @@ atomically, and comments and formatting of everything untouched kept byte for by
 
 from __future__ import annotations
 
-import difflib
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -20,18 +19,10 @@ if TYPE_CHECKING:
     from tomlkit import TOMLDocument
 
 LOCK_TIMEOUT: Final = float(os.environ.get("COUNTDOWN_LOCK_TIMEOUT", "30"))
-APP_NAME: Final = "release-countdown"
 
 
 class LockTimeout(CountdownError):
     exit_code = ExitCode.REGISTRY
-
-
-def user_registry() -> Path:
-    """The user's registry: platformdirs' user data dir (on Linux ``$XDG_DATA_HOME``)."""
-    import platformdirs
-
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "releases.toml"
 
 
 def lock_path(path: Path) -> Path:
@@ -122,6 +113,8 @@ def tidy_insertions(old: str, new: str) -> str:
     new block would touch a table header, so appended releases and history entries read like
     the rest of the file. Lines the change did not insert are never touched.
     """
+    import difflib
+
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
     out: list[str] = []
     matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
@@ -147,6 +140,8 @@ class Change:
     message: str
 
     def diff(self) -> str:
+        import difflib
+
         name = str(self.path)
         return "".join(
             difflib.unified_diff(
