@@ -34,10 +34,6 @@ def worth_it(size: int) -> bool:
     return size >= MIN_SIZE
 
 
-def enabled(no_cache: bool = False) -> bool:
-    return not no_cache and os.environ.get("COUNTDOWN_NO_CACHE", "") not in ("1", "true", "yes")
-
-
 def cache_dir() -> Path:
     from release_countdown.paths import user_cache_dir
 

@@ -225,12 +225,11 @@ def load(
 ) -> "Registry":
     """Read the registries; warnings go to stderr, errors raise RegistryError. With
     ``query``, a cache hit skips decoding titles the query is sure to drop."""
-    from release_countdown import cache
     from release_countdown.registry import load_registry
 
     loaded = load_registry(
         registry_paths(registry),
-        use_cache=cache.enabled(no_cache),
+        use_cache=cache_enabled(no_cache),
         prefilter=prefilter_of(query) if query is not None else None,
     )
     for problem in loaded.warnings:
@@ -239,6 +238,11 @@ def load(
 
 
 # --- completion -------------------------------------------------------------------------------
+
+
+def cache_enabled(no_cache: bool = False) -> bool:
+    """--no-cache, or COUNTDOWN_NO_CACHE=1, turns the parse cache off."""
+    return not no_cache and os.environ.get("COUNTDOWN_NO_CACHE", "") not in ("1", "true", "yes")
 
 
 def _completion_registry(ctx: typer.Context) -> "Registry | None":

@@ -7,7 +7,6 @@ the rows made by ``release_row``; none reaches back into the model.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 from typing import Any, Final, NamedTuple
@@ -212,8 +211,7 @@ def release_row(standing: Standing, today: date) -> Row:
 # --- the query ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Query:
+class Query(NamedTuple):
     """What `list` (and every command built on it) asks of the registry."""
 
     today: date | None = None  # the day asked (informs the cache prefilter only)
@@ -368,8 +366,7 @@ def is_next(standing: Standing) -> bool:
     return standing.status in ("upcoming", "today")
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(NamedTuple):
     name: str
     roles: tuple[str, ...]
     titles: tuple[Standing, ...]  # in countdown order

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from release_countdown.dates import (
     FORMS_HINT,
@@ -52,8 +51,7 @@ def bundled_registry() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "releases.toml"
 
 
-@dataclass(frozen=True, slots=True)
-class Prefilter:
+class Prefilter(NamedTuple):
     """What a query is sure to drop, so that a cache hit need not decode those titles.
 
     Conservative by construction: it drops a title only when no date it could stand on (the
@@ -76,8 +74,7 @@ class Prefilter:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Registry:
+class Registry(NamedTuple):
     """The releases of one or more files, merged, with the warnings found on the way."""
 
     releases: tuple[Release, ...]
@@ -460,17 +457,16 @@ class _Checker:
 Located = tuple[Release, str, "Spot"]  # a release, its file and position
 
 
-@dataclass
-class _Parsed:
-    releases: list[tuple[Release, Spot, bool]] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+class _Parsed(NamedTuple):
+    releases: list[tuple[Release, Spot, bool]]
+    problems: list[Problem]
 
 
 def parse_registry(text: str, path: str, *, tz: tzinfo | None = None) -> _Parsed:
     """Parse and validate one registry's text. Problems are returned, not raised."""
     import tomli
 
-    parsed = _Parsed()
+    parsed = _Parsed([], [])
     try:
         document = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
