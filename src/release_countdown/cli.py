@@ -310,6 +310,14 @@ NoCacheOption = Annotated[
         help="Parse the registry afresh, not from the parse cache (also COUNTDOWN_NO_CACHE=1).",
     ),
 ]
+SvgOption = Annotated[
+    Path | None,
+    typer.Option("--svg", metavar="FILE", help="Also save what is drawn as an SVG picture."),
+]
+HtmlOption = Annotated[
+    Path | None,
+    typer.Option("--html", metavar="FILE", help="Also save what is drawn as an HTML page."),
+]
 DryRunOption = Annotated[
     bool,
     typer.Option(
@@ -456,7 +464,15 @@ def _template(option: str, value: str) -> str:
     return value
 
 
-def write_rows(rows: "Sequence[Row]", fmt: str, *, today: date, total: int) -> None:
+def write_rows(
+    rows: "Sequence[Row]",
+    fmt: str,
+    *,
+    today: date,
+    total: int,
+    svg: Path | None = None,
+    html: Path | None = None,
+) -> None:
     """Print rows in a named format or a ``{field}`` template (one line per row)."""
     if "{" in fmt:
         from release_countdown.template import TemplateError, render_template
@@ -482,7 +498,7 @@ def write_rows(rows: "Sequence[Row]", fmt: str, *, today: date, total: int) -> N
     elif rows:
         from release_countdown.render import print_list
 
-        print_list(rows, today=today, total=total, file=sys.stdout)
+        print_list(rows, today=today, total=total, file=sys.stdout, svg=svg, html=html)
 
 
 def _format(value: str, json_output: bool) -> str:
@@ -538,6 +554,8 @@ def list_command(
     json_output: Annotated[
         bool, typer.Option("--json", help="Shorthand for --format json.")
     ] = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
     registry: RegistryOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -570,7 +588,9 @@ def list_command(
     del loaded  # rows are made one at a time from here: peak memory stays low
     if not found:
         _say_empty(total, show_all or bool(query.statuses))
-    write_rows(found, fmt, today=today, total=total)
+    if (svg or html) and fmt != "table":
+        _bad("--svg" if svg else "--html", "snapshots are of the table: leave out --format/--json")
+    write_rows(found, fmt, today=today, total=total, svg=svg, html=html)
 
 
 @app.command("next")
@@ -650,6 +670,8 @@ def show_command(
     json_output: Annotated[
         bool, typer.Option("--json", help="Print the title's JSON row.")
     ] = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
     registry: RegistryOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -677,7 +699,7 @@ def show_command(
         return
     from release_countdown.render import print_show
 
-    print_show(row, today=today, file=sys.stdout)
+    print_show(row, today=today, file=sys.stdout, svg=svg, html=html)
 
 
 @app.command("people")
@@ -1003,6 +1025,89 @@ def watch_command(
                 live.update(frame(clock_now()), refresh=True)
     except KeyboardInterrupt:
         return  # Ctrl-C is the normal way out of watch
+
+
+@app.command("timeline")
+def timeline_command(
+    *,
+    from_: Annotated[
+        str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Start of the time axis.")
+    ] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="End of the time axis.")
+    ] = None,
+    within: WithinOption = None,
+    ascii_only: Annotated[
+        bool, typer.Option("--ascii", help="Only ASCII characters (no box or block glyphs).")
+    ] = False,
+    composer: ComposerOption = None,
+    director: DirectorOption = None,
+    person: PersonOption = None,
+    kind: KindOption = None,
+    status: StatusOption = None,
+    search: SearchOption = None,
+    limit: LimitOption = None,
+    as_of: AsOfOption = None,
+    region: RegionOption = None,
+    show_all: AllOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+    registry: RegistryOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Draw the titles on a time axis: a marker per exact date, a bar per fuzzy window.
+
+    Months or weeks are chosen to fit the span; today is marked; released titles are dimmed;
+    TBA titles are listed at the end. The span is --from/--to, or today to --within, or just
+    wide enough for the titles shown. Piped output uses ASCII and no colour.
+
+    \b
+    Examples:
+      countdown timeline
+      countdown timeline --as-of 2023-07-08 --all
+      countdown timeline --within 1y --kind film --svg releases.svg
+    """
+    from release_countdown.query import RowView, select
+    from release_countdown.timeline import default_span, timeline_lines
+
+    today = today_of(as_of)
+    query = make_query(
+        today, composer=composer, director=director, person=person, kind=kind, status=status,
+        search=search, sort=SortOrder.DATE, limit=limit, region=region, show_all=show_all,
+    )  # fmt: skip
+    start = _day("--from", from_) if from_ else None
+    end = _day("--to", to) if to else None
+    if within:
+        from release_countdown.dates import add_duration
+
+        start, end = start or today, end or add_duration(today, *_duration("--within", within))
+    if start is not None and end is not None and end <= start:
+        _bad("--to", f"{end.isoformat()} is not after {start.isoformat()}")
+    loaded = load(registry, no_cache, query)
+    rows = list(RowView(select(loaded.releases, query, today), today))
+    if start is not None or end is not None:
+        low, high = start or date.min, end or date.max
+        rows = [
+            r
+            for r in rows
+            if r["earliest"] is None
+            or (r["latest"] >= low.isoformat() and r["earliest"] <= high.isoformat())
+        ]
+    if not rows:
+        _say_empty(loaded.size, show_all or bool(query.statuses))
+        return
+    first, last = default_span(rows, today)
+    start, end = start or first, end or last
+    if end <= start:
+        _bad("--to", f"{end.isoformat()} is not after {start.isoformat()}")
+    from release_countdown.render import emit, lines_text, make_console
+
+    console = make_console(sys.stdout)
+    plain = ascii_only or not console.is_terminal
+    picture = timeline_lines(
+        rows, today=today, start=start, end=end, width=console.width, ascii_only=plain
+    )
+    emit(lines_text(picture), file=sys.stdout, svg=svg, html=html, title="release timeline")
 
 
 # --- keeping a registry ------------------------------------------------------------------------

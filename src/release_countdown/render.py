@@ -129,9 +129,17 @@ def list_table(rows: Sequence[Row], *, today: date, total: int, width: int) -> T
     return table
 
 
-def print_list(rows: Sequence[Row], *, today: date, total: int, file: IO[str]) -> None:
-    console = make_console(file)
-    console.print(list_table(rows, today=today, total=total, width=console.width))
+def print_list(
+    rows: Sequence[Row],
+    *,
+    today: date,
+    total: int,
+    file: IO[str],
+    svg: Any = None,
+    html: Any = None,
+) -> None:
+    width = make_console(file).width
+    emit(list_table(rows, today=today, total=total, width=width), file=file, svg=svg, html=html)
 
 
 # --- show -------------------------------------------------------------------------------------
@@ -268,8 +276,12 @@ def show_panel(row: Row, *, today: date) -> Any:
     )
 
 
-def print_show(row: Row, *, today: date, file: IO[str]) -> None:
-    make_console(file).print(show_panel(row, today=today))
+def print_show(row: Row, *, today: date, file: IO[str], svg: Any = None, html: Any = None) -> None:
+    width = make_console(file).width
+    emit(
+        show_renderable(row, today=today, width=width),
+        file=file, svg=svg, html=html, title=row["title"],
+    )  # fmt: skip
 
 
 # --- people -----------------------------------------------------------------------------------
@@ -327,3 +339,73 @@ def watch_table(items: Sequence[tuple[Row, Any, float | None]], *, now: Any) -> 
         )
         table.add_row(_safe(row["title"]), Text(row["date"]), Text(left, style="bold"), bar)
     return table
+
+
+# --- pictures and snapshots -------------------------------------------------------------------
+
+
+def lines_text(lines: Sequence[Sequence[tuple[str, str]]]) -> Text:
+    """Styled lines (from timeline.py) as one Rich Text; registry text in them is made safe
+    by the layout."""
+    import re
+
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for number, line in enumerate(lines):
+        if number:
+            text.append("\n")
+        for part, style in line:
+            # Runs of spaces as spans of their own: SVG collapses spaces inside a text span,
+            # which would shift everything after them in a snapshot.
+            for run in re.findall(r" +|[^ ]+", part):
+                text.append(run, style=style or None)
+    return text
+
+
+def show_renderable(row: Row, *, today: date, width: int, ascii_only: bool = False) -> Any:
+    """The `show` panel, with the slip chart when the title has an announcement history."""
+    from rich.console import Group
+
+    from release_countdown.timeline import slip_chart_lines
+
+    panel = show_panel(row, today=today)
+    chart = slip_chart_lines(row, today=today, width=width - 2, ascii_only=ascii_only)
+    if not chart:
+        return panel
+    heading = Text("\nSlip chart", style="bold")
+    heading.append(" — how the announced release date moved", style="dim")
+    return Group(panel, heading, lines_text(chart))
+
+
+def emit(
+    renderable: Any,
+    *,
+    file: IO[str],
+    svg: Any = None,
+    html: Any = None,
+    title: str = "release-countdown",
+) -> None:
+    """Print ``renderable``; with ``svg``/``html`` paths, also save exactly what was drawn
+    (in colour, as on a terminal) as an SVG or HTML file. Rich escapes text for both."""
+    console = make_console(file)
+    console.print(renderable)
+    if svg is None and html is None:
+        return
+    import io
+
+    from release_countdown.files import write_file_atomically
+
+    recorder = Console(
+        file=io.StringIO(),
+        record=True,
+        width=console.width,
+        force_terminal=True,
+        color_system="truecolor",
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    recorder.print(renderable)
+    if svg is not None:
+        write_file_atomically(svg, recorder.export_svg(title=title, clear=False).encode("utf-8"))
+    if html is not None:
+        write_file_atomically(html, recorder.export_html(clear=False).encode("utf-8"))
