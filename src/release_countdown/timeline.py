@@ -102,12 +102,19 @@ def _clip(text: str, width: int, more: str = "…") -> str:
     text = terminal_safe(text)
     if cell_len(text) <= width:
         return text + " " * (width - cell_len(text))
-    out = ""
+    # Cut in the middle: titles of a franchise differ at their ends ("… Part One", "… Part Two").
+    head_room = (width - 1) * 11 // 20
+    head = tail = ""
     for char in text:
-        if cell_len(out + char) > width - 1:
+        if cell_len(head + char) > head_room:
             break
-        out += char
-    return out + more + " " * (width - 1 - cell_len(out))
+        head += char
+    for char in reversed(text):
+        if cell_len(head) + cell_len(char + tail) > width - 1:
+            break
+        tail = char + tail
+    out = head.rstrip() + more + tail.lstrip()
+    return out + " " * (width - cell_len(out))
 
 
 def _short_countdown(row: Row) -> str:
