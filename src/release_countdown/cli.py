@@ -338,30 +338,19 @@ RegionOption = Annotated[
         "--region", metavar="CC", help="Use each title's date in this region (ISO 3166-1, or WW)."
     ),
 ]
-ComposerOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        help="Titles with a composer whose name contains NAME (repeatable).",
+
+
+def _people_option(who: str) -> Any:
+    return typer.Option(
+        help=f"Titles with {who} whose name contains NAME (repeatable).",
         metavar="NAME",
         autocompletion=complete_people,
-    ),
-]
-DirectorOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        help="Titles with a director whose name contains NAME (repeatable).",
-        metavar="NAME",
-        autocompletion=complete_people,
-    ),
-]
-PersonOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        help="Titles with anyone (any role) whose name contains NAME (repeatable).",
-        metavar="NAME",
-        autocompletion=complete_people,
-    ),
-]
+    )
+
+
+ComposerOption = Annotated[list[str] | None, _people_option("a composer")]
+DirectorOption = Annotated[list[str] | None, _people_option("a director")]
+PersonOption = Annotated[list[str] | None, _people_option("anyone (any role)")]
 KindOption = Annotated[
     list[str] | None,
     typer.Option(help=f"Only these kinds ({', '.join(KINDS)}; repeatable).", metavar="KIND"),
