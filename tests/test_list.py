@@ -452,3 +452,43 @@ def test_release_time_counts_in_the_local_day(tmp_path: Path, row_schema: dict[s
     assert row["date"] == "2024-02-02T08:00:00+00:00"
     assert row["earliest"] == local_day.isoformat()
     assert row["days_remaining"] == (local_day - datetime(2024, 2, 1).date()).days
+
+
+# --- long views ---------------------------------------------------------------------------
+
+
+def test_wrap_keeps_every_word_within_the_width() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from rich.cells import cell_len
+
+    from release_countdown.biglist import wrap
+
+    @settings(max_examples=500)
+    @given(st.text(alphabet=st.sampled_from("ab é漢 -"), max_size=60), st.integers(1, 30))
+    def check(text: str, width: int) -> None:
+        lines = wrap(text, width)
+        assert all(cell_len(line) <= max(width, 2) for line in lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+    check()
+
+
+@pytest.mark.parametrize("width", ["60", "100", "170"])
+def test_long_views_use_the_linear_layout(tmp_path: Path, width: str) -> None:
+    from rich.cells import cell_len
+
+    text = "".join(
+        f'[[release]]\ntitle = "Title {n} Ünïcode"\ndate = 2030-01-{n % 28 + 1:02d}\n'
+        f'[release.people]\ndirector = ["Dee Rector {n}"]\n'
+        for n in range(1_200)
+    )
+    result = invoke("list", "-r", write(tmp_path, text), "--as-of", AS_OF, env={"COLUMNS": width})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Title")
+    assert "Countdown" in lines[0]
+    assert lines[-1].strip() == "as of 2023-07-08 · 1200 of 1200 titles"
+    assert max(cell_len(line) for line in lines) <= int(width)
+    assert sum("Title " in line for line in lines[2:]) == 1200
+    assert "\x1b" not in result.stdout

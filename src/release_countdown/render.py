@@ -23,6 +23,7 @@ STATUS_STYLES = {
     "released": "dim",
 }
 CAST_SHOWN = 3
+LONG_VIEW = 1_000  # from this many rows, a linear-time layout (biglist.py) draws the table
 
 
 def make_console(file: IO[str]) -> Console:
@@ -138,8 +139,59 @@ def print_list(
     svg: Any = None,
     html: Any = None,
 ) -> None:
-    width = make_console(file).width
+    console = make_console(file)
+    width = console.width
+    if len(rows) > LONG_VIEW and svg is None and html is None:
+        _print_long_list(rows, today=today, total=total, console=console)
+        return
     emit(list_table(rows, today=today, total=total, width=width), file=file, svg=svg, html=html)
+
+
+def _plain_names(row: Row, role: str, limit: int | None = None) -> str:
+    names: list[str] = row["people"].get(role, [])
+    more = "…" if limit and len(names) > limit else ""
+    return terminal_safe(", ".join(names[:limit] if limit else names)) + more
+
+
+def _row_cells(row: Row, width: int) -> list[str]:
+    """The plain text of a row's cells, as list_table lays them out at ``width``."""
+    wide, narrow = width >= WIDE, width < NARROW
+    title = terminal_safe(row["title"])
+    if wide or narrow:
+        title += f" {row['kind']}"
+    else:
+        people = [row["kind"]]
+        for label, role, limit in (("dir. ", "director", None), ("music ", "composer", None)):
+            if names := _plain_names(row, role, limit):
+                people.append(label + names)
+        if width >= 100 and (cast := _plain_names(row, "cast", CAST_SHOWN)):
+            people.append(cast)
+        title += "\n" + " · ".join(people)
+    date_text = terminal_safe(row["date"])
+    if row["region"]:
+        date_text += f" {row['region']} {row['release_type']}"
+    cells = [title, date_text, row["countdown"], days_cell(row)]
+    if wide:
+        cells += [
+            _plain_names(row, "director"),
+            _plain_names(row, "composer"),
+            _plain_names(row, "cast", CAST_SHOWN),
+        ]
+    return cells
+
+
+def _print_long_list(rows: Sequence[Row], *, today: date, total: int, console: Console) -> None:
+    from release_countdown.biglist import list_lines
+
+    width = console.width
+    rows = list(rows)  # a RowView makes each row afresh: make them once
+    cells = [_row_cells(row, width) for row in rows]
+    lines = list_lines(rows, today=today, total=total, width=width, cells=cells)
+    if not console.is_terminal or console.no_color or console.color_system is None:
+        console.file.write("".join(line + "\n" for line, _ in lines))
+        return
+    for line, style in lines:
+        console.print(Text(line, style=style or ""), no_wrap=True, crop=True)
 
 
 # --- show -------------------------------------------------------------------------------------
