@@ -1,0 +1,188 @@
+"""The parse cache never changes output, is private, survives corruption, and caches no errors;
+the fast validation path agrees with the careful one."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import invoke
+
+GENERATE = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("synthetic")
+    paths = []
+    for seed in (1, 2):
+        path = folder / f"registry-{seed}.toml"
+        with path.open("w") as out:
+            subprocess.run(
+                [sys.executable, str(GENERATE), "600", "--seed", str(seed)], stdout=out, check=True
+            )
+        paths.append(path)
+    return paths
+
+
+def cache_files() -> list[Path]:
+    return sorted(
+        (Path(os.environ["XDG_CACHE_HOME"]) / "release-countdown" / "registries").glob("*.json")
+    )
+
+
+QUERIES = [
+    ["list", "--json"],
+    ["list", "--all", "--json"],
+    ["list", "--all", "--format", "csv"],
+    ["list", "--director", "vaughn", "--all", "--json"],
+    ["list", "--composer", "jóhannsson", "--json"],
+    ["list", "--kind", "game", "--status", "released", "--json"],
+    ["list", "--as-of", "2022-03-01", "--json"],
+    ["list", "--within", "6m", "--region", "GB", "--json"],
+    ["list", "--all", "--sort", "title", "--limit", "50"],
+    ["next", "--person", "silva"],
+    ["people", "--role", "composer", "--json"],
+    ["export", "--all", "--format", "json"],
+    ["timeline", "--kind", "album", "--limit", "30"],
+]
+
+
+@pytest.mark.parametrize("args", QUERIES, ids=[" ".join(q) for q in QUERIES])
+def test_cache_never_changes_output(synthetic: list[Path], args: list[str]) -> None:
+    for path in synthetic:
+        cold = invoke(*args, "-r", str(path), "--no-cache")
+        first = invoke(*args, "-r", str(path))  # writes the cache
+        assert cache_files(), "a 600-title registry is large enough to be cached"
+        warm = invoke(*args, "-r", str(path))  # reads it
+        assert cold.exit_code == first.exit_code == warm.exit_code
+        assert cold.stdout_bytes == first.stdout_bytes == warm.stdout_bytes
+        assert cold.stderr == warm.stderr
+
+
+def test_cache_is_private_and_keyed_by_content(synthetic: list[Path]) -> None:
+    path = synthetic[0]
+    invoke("list", "-r", str(path), "--json")
+    (entry,) = cache_files()
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+    assert stat.S_IMODE(entry.parent.stat().st_mode) == 0o700
+    assert b"pickle" not in entry.read_bytes()[:100]
+    json.loads(entry.read_text())  # plain JSON
+    path.write_text(path.read_text() + "\n# an edit\n")
+    invoke("list", "-r", str(path), "--json")
+    assert len(cache_files()) == 2  # new content, new entry
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"not json", b'{"format": 1, "version": "0.0.0", "releases": [], "warnings": []}',
+     b'{"format": 1, "version": "VERSION", "releases": [["x"]], "warnings": []}', b"\x00\xff" * 50],
+)  # fmt: skip
+def test_corrupt_or_old_cache_is_ignored_and_rebuilt(synthetic: list[Path], damage: bytes) -> None:
+    from release_countdown import __version__
+
+    path = synthetic[1]
+    expected = invoke("list", "-r", str(path), "--all", "--json", "--no-cache").stdout
+    invoke("list", "-r", str(path), "--json")
+    (entry,) = cache_files()
+    entry.write_bytes(damage.replace(b"VERSION", __version__.encode()))
+    assert invoke("list", "-r", str(path), "--all", "--json").stdout == expected
+    assert json.loads(entry.read_text())["releases"]  # rebuilt
+
+
+def test_errors_are_never_cached(tmp_path: Path) -> None:
+    body = "".join(
+        f'[[release]]\ntitle = "T{n}"\ndate = 2030-01-01\nnote = "{"x" * 60}"\n' for n in range(800)
+    )
+    path = tmp_path / "broken.toml"
+    path.write_text(body + '[[release]]\ntitle = "Bad"\ndate = "2030-13-01"\n')
+    first, second = invoke("list", "-r", str(path)), invoke("list", "-r", str(path))
+    assert first.exit_code == second.exit_code == 3
+    assert first.stderr == second.stderr
+    assert cache_files() == []
+
+
+def test_cache_can_be_turned_off(synthetic: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    invoke("list", "-r", str(synthetic[0]), "--no-cache")
+    monkeypatch.setenv("COUNTDOWN_NO_CACHE", "1")
+    invoke("list", "-r", str(synthetic[0]))
+    assert cache_files() == []
+
+
+def test_fast_path_agrees_with_the_careful_checker(synthetic: list[Path]) -> None:
+    import tomli
+
+    from release_countdown.fastpath import quick_release
+    from release_countdown.locate import Locator  # noqa: F401  (the careful path may need it)
+    from release_countdown.registry import LazyLocator, _Checker
+
+    for path in [*synthetic, *sorted((Path(__file__).parent / "data" / "valid").glob("*.toml"))]:
+        text = path.read_text(encoding="utf-8-sig")
+        items = tomli.loads(text).get("release", [])
+        checker = _Checker(str(path), LazyLocator(text), None)
+        for index, item in enumerate(items):
+            fast = quick_release(item, str(path), None)
+            careful = checker.release(index, item)
+            if fast is not None:
+                assert fast == careful, (path, index)
+        assert checker.problems == []
+
+
+def test_fast_path_never_accepts_what_the_careful_checker_rejects() -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from release_countdown.fastpath import quick_release
+    from release_countdown.registry import LazyLocator, _Checker
+    from tests.test_edges import FUZZ_EXAMPLES, release_tables
+
+    forms = st.one_of(
+        st.dates(), st.sampled_from(["2024-Q1", "TBA", "early 2024", "2024-13", " ", "2024"])
+    )
+    texts = st.text(max_size=12)
+    typed = st.fixed_dictionaries(
+        {
+            "region": st.sampled_from(["US", "uk", "UK", "W1", "gb"]),
+            "type": st.sampled_from(["theatrical", "x"]),
+            "date": forms,
+        },
+        optional={"announced": forms, "where": texts},
+    )
+    entry = st.fixed_dictionaries({"date": forms}, optional={"announced": forms, "title": texts})
+    plausible = st.fixed_dictionaries(
+        {"title": texts, "date": forms},
+        optional={
+            "id": texts,
+            "aliases": st.lists(texts, max_size=3) | texts,
+            "kind": st.sampled_from(["film", "album", "movie", ""]),
+            "people": st.dictionaries(texts, st.lists(texts, max_size=3) | texts, max_size=3),
+            "dates": st.lists(typed, max_size=2),
+            "history": st.lists(entry, max_size=2),
+            "announced": forms,
+            "checked": forms,
+            "override": st.booleans() | texts,
+            "note": texts,
+        },
+    )
+
+    @settings(
+        max_examples=FUZZ_EXAMPLES * 3,
+        suppress_health_check=[HealthCheck.too_slow],
+        deadline=None,
+    )
+    @given(st.one_of(release_tables, plausible))
+    def check(table: dict[str, object]) -> None:
+        fast = quick_release(table, "fuzz.toml", None)
+        if fast is None:
+            return
+        checker = _Checker("fuzz.toml", LazyLocator(""), None)
+        assert checker.release(0, table) == fast
+        assert [p for p in checker.problems if not p.warning] == []
+
+    check()
