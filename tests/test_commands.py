@@ -348,10 +348,10 @@ def test_export_imports_into_khal_and_reimport_updates(tmp_path: Path) -> None:
     run("import", "--batch", "-a", "releases", str(ics))
     run("import", "--batch", "-a", "releases", str(ics))  # again: updates, no duplicates
     listed = run("list", "--format", "{title}", "2024-02-02", "1d")
-    assert listed.splitlines()[1:] == ["Argylle", "Argylle (US theatrical)"]
+    assert listed.splitlines()[1:] == ["Argylle"]  # the US date is the headline: one event
     listed = run("list", "--format", "{title}", "2023-07-12", "1d")
-    # The film, its US date, the album and its worldwide digital date.
-    assert listed.count("Mission: Impossible – Dead Reckoning Part One") == 4
+    # The film and the album; their US and worldwide dates are the same days.
+    assert listed.count("Mission: Impossible – Dead Reckoning Part One") == 2
 
 
 def test_export_csv_and_json(tmp_path: Path, row_schema: dict[str, Any]) -> None:
@@ -428,3 +428,25 @@ def test_shell_completion_script() -> None:
     result = invoke("--show-completion", "bash")
     assert result.exit_code == 0
     assert "complete" in result.stdout
+
+
+def test_ics_uids_do_not_depend_on_export_options() -> None:
+    def uids(*args: str) -> dict[str, str]:
+        data = invoke("export", "--all", *args).stdout_bytes
+        return {str(e["UID"]): e.decoded("DTSTART").isoformat() for e in ics_events(data)}
+
+    plain, regional, every = uids(), uids("--region", "GB"), uids("--all-dates")
+    assert plain["argylle@release-countdown"] == "2024-02-02"
+    assert regional["argylle.gb.theatrical@release-countdown"] == "2024-02-01"
+    assert "argylle@release-countdown" not in regional
+    assert every["argylle.gb.theatrical@release-countdown"] == "2024-02-01"
+    assert every["argylle@release-countdown"] == "2024-02-02"
+    assert "argylle.us.theatrical@release-countdown" not in every  # same day as the headline
+
+
+def test_region_without_a_date_there_uses_the_headline() -> None:
+    rows = json.loads(invoke("list", "--json", "--as-of", AS_OF, "--region", "IT").stdout)
+    argylle = next(r for r in rows if r["id"] == "argylle")
+    assert (argylle["date"], argylle["region"]) == ("2024-02-02", None)  # not WW streaming
+    album = next(r for r in rows if r["id"].endswith("soundtrack"))
+    assert (album["region"], album["release_type"]) == ("WW", "digital")

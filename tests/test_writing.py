@@ -575,3 +575,35 @@ def test_user_paths_match_platformdirs(monkeypatch: pytest.MonkeyPatch, tmp_path
         assert paths.user_cache_dir() == platformdirs.user_cache_path(
             "release-countdown", appauthor=False
         )
+
+
+def test_postpone_refuses_a_date_before_its_announcement(tmp_path: Path) -> None:
+    path = registry(tmp_path)
+    result = invoke("postpone", "alpha", "2020-01-01", "-r", str(path))
+    assert result.exit_code == 2
+    assert "before the day of the announcement" in result.stderr
+    assert "--announced" in result.stderr
+    assert path.read_text() == HAND_WRITTEN
+
+
+def test_postpone_with_an_older_announcement_keeps_the_date_in_force(tmp_path: Path) -> None:
+    path = registry(tmp_path)
+    invoke("postpone", "gamma", "2031-09-09", "--announced", "2026-02-02", "-r", str(path))
+    result = invoke("postpone", "gamma", "2031-07-07", "--announced", "2026-01-01", "-r", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "the date in force stays 2031-09-09" in result.stderr
+    (row,) = json.loads(invoke("list", "-r", str(path), "--search", "gamma", "--json").stdout)
+    assert row["date"] == "2031-09-09"
+    assert [h["date"] for h in row["history"]] == ["2031-05-05", "2031-07-07", "2031-09-09"]
+
+
+def test_edit_refusals_and_no_ops(tmp_path: Path) -> None:
+    path = registry(tmp_path)
+    assert invoke("add", " ", "--date", "2030-01-01", "-r", str(path)).exit_code == 2
+    result = invoke("edit", "gamma", "--alias", "uno", "-r", str(path))
+    assert result.exit_code == 2
+    assert 'already names "Alpha"' in result.stderr
+    result = invoke("edit", "gamma", "--title", "Gamma", "-r", str(path))
+    assert result.exit_code == 0
+    assert "already so" in result.stderr
+    assert path.read_text() == HAND_WRITTEN

@@ -113,6 +113,8 @@ class NewRelease:
 def add_release(document: TOMLDocument, releases: Sequence[Release], new: NewRelease) -> str:
     import tomlkit
 
+    if not new.title.strip():
+        raise UsageError("TITLE is empty: give the title of the release")
     wanted = new.id or slugify(new.title)
     for release in releases:
         if release.id == wanted:
@@ -180,6 +182,17 @@ def edit_release(
 ) -> str:
     index = find_release(releases, name)
     release, table = releases[index], release_table(document, index)
+    for alias in [*edits.aliases, *([edits.title] if edits.title else [])]:
+        for other in releases:
+            if other.id != release.id and fold(alias) in {
+                fold(n) for n in (other.title, *other.aliases)
+            }:
+                raise UsageError(
+                    f'"{alias}" already names "{other.title}" (id {other.id}); '
+                    "titles and aliases must name one release each"
+                )
+    if edits.title is not None and not edits.title.strip():
+        raise UsageError("--title is empty")
     done: list[str] = []
     if edits.title is not None and edits.title != release.title:
         if "id" not in table:  # keep the id: it is derived from the old title
@@ -220,6 +233,8 @@ def edit_release(
         table["checked"] = edits.checked
         done.append(f"checked on {edits.checked.isoformat()}")
     if not done:
+        if edits != Edits():
+            return f"{release.id}: nothing to change, it is already so"
         raise UsageError("nothing to change: give at least one option (see countdown edit -h)")
     return f"{release.id}: " + "; ".join(done)
 
@@ -240,6 +255,15 @@ def postpone_release(
     spec = parse_date_text(new_date)
     if release.date.iso() == spec.iso():
         raise UsageError(f'"{release.title}" is already dated {release.date.iso()}')
+    if spec.latest is not None and announced > spec.latest:
+        raise UsageError(
+            f"NEW_DATE {spec.iso()} is before the day of the announcement ({announced}); "
+            "pass --announced DATE with the day the date was announced"
+        )
+    latest = max(
+        (h.announced.earliest for h in release.history if h.announced and h.announced.earliest),
+        default=None,
+    )
     if not release.history:
         first = _new_table()
         if release.announced is not None:
@@ -252,6 +276,12 @@ def postpone_release(
     if note:
         entry.add("note", note)
     _append_entry(table, "history", entry)
+    if latest is not None and announced < latest:
+        # An older announcement, recorded late: the history gains it, the date in force stays.
+        return (
+            f'recorded that "{release.title}" was announced for {spec.iso()} on {announced}; '
+            f"the date in force stays {release.date.iso()} (announced {latest} or later)"
+        )
     table["date"] = value
     old, new = release.date, spec
     if old.earliest and new.earliest and new.earliest < old.earliest:

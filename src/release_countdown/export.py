@@ -31,6 +31,13 @@ def ics_text(text: str) -> str:
     return text.translate(_ICS_CONTROL)
 
 
+def _uid(release_id: str, region: str | None = None, kind: str | None = None) -> str:
+    """Stable across exports: the release id, and the region and type for a regional date."""
+    if region is None:
+        return f"{release_id}@{UID_DOMAIN}"
+    return f"{release_id}.{region.lower()}.{kind}@{UID_DOMAIN}"
+
+
 def _description(row: Row) -> str:
     lines = []
     if row["aliases"]:
@@ -69,11 +76,12 @@ def events(
         span = _span(row, fuzzy_as_span)
         if span is None:
             skipped += 1
+        elif row["region"]:  # a regional date: the same UID as it has with --all-dates
+            summary = f"{row['title']} ({row['region']} {row['release_type']})"
+            uid = _uid(row["id"], row["region"], row["release_type"])
+            found.append(Event(uid, summary, *span, description))
         else:
-            suffix = f" ({row['region']} {row['release_type']})" if row["region"] else ""
-            found.append(
-                Event(f"{row['id']}@{UID_DOMAIN}", row["title"] + suffix, *span, description)
-            )
+            found.append(Event(_uid(row["id"]), row["title"], *span, description))
         if typed is None:
             continue
         for typed_date in row["dates"]:
@@ -81,6 +89,12 @@ def events(
                 continue
             if (typed_date["region"], typed_date["type"]) == (row["region"], row["release_type"]):
                 continue  # already the row's own event
+            same_day = (typed_date["earliest"], typed_date["latest"]) == (
+                row["earliest"],
+                row["latest"],
+            )
+            if row["region"] is None and same_day and typed_date["type"] != "premiere":
+                continue  # the headline date itself, seen from one region: one event a day
             span = _span(typed_date, fuzzy_as_span)
             if span is None:
                 skipped += 1
@@ -88,7 +102,7 @@ def events(
             where = f", {typed_date['where']}" if typed_date["where"] else ""
             found.append(
                 Event(
-                    f"{row['id']}.{typed_date['region'].lower()}.{typed_date['type']}@{UID_DOMAIN}",
+                    _uid(row["id"], typed_date["region"], typed_date["type"]),
                     f"{row['title']} ({typed_date['region']} {typed_date['type']}{where})",
                     *span,
                     description,

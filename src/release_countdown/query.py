@@ -52,15 +52,18 @@ def status_of(spec: DateSpec, today: date) -> str:
 
 def _regional(release: Release, dates: Sequence[TypedDate], region: str) -> TypedDate | None:
     """The date of ``region`` for the kind's main release type, else its earliest non-premiere."""
-    for wanted in (region, WORLDWIDE) if region != WORLDWIDE else (WORLDWIDE,):
-        own = [d for d in dates if d.region == wanted]
-        for kind in MAIN_TYPES.get(release.kind, ()):
-            typed = [d for d in own if d.type == kind]
-            if typed:
-                return min(typed, key=_date_order)
-        others = [d for d in own if d.type != "premiere"]
-        if others:
-            return min(others, key=_date_order)
+    own = [d for d in dates if d.region == region]
+    for kind in MAIN_TYPES.get(release.kind, ()):
+        if typed := [d for d in own if d.type == kind]:
+            return min(typed, key=_date_order)
+    if others := [d for d in own if d.type != "premiere"]:
+        return min(others, key=_date_order)
+    # A worldwide release of the kind's main type (an album's digital release) is the
+    # region's too; a worldwide streaming date is not a film's release in cinemas.
+    worldwide = [d for d in dates if d.region == WORLDWIDE]
+    for kind in MAIN_TYPES.get(release.kind, ()):
+        if typed := [d for d in worldwide if d.type == kind]:
+            return min(typed, key=_date_order)
     return None
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from release_countdown.errors import CountdownError, ExitCode, Problem, RegistryError
+from release_countdown.errors import CountdownError, ExitCode, RegistryError
 from release_countdown.files import write_file_atomically
 from release_countdown.model import Release
 
@@ -91,19 +91,28 @@ def validate(text: str, path: Path, *, after_change: bool = False) -> list[Relea
     from release_countdown.registry import check_text
 
     releases, problems = check_text(text, str(path))
-    if any(not p.warning for p in problems):
+    errors = [p for p in problems if not p.warning]
+    if errors:
         if after_change:
-            problems.append(
-                Problem(
-                    str(path), "the change would make the registry invalid; nothing was written"
-                )
-            )
-        else:
-            problems.append(
-                Problem(str(path), "the registry is invalid; fix it first (nothing was written)")
-            )
-        raise RegistryError(problems)
+            raise ChangeRefused(errors)
+        raise InvalidRegistry(problems)
     return releases
+
+
+class InvalidRegistry(RegistryError):
+    def __str__(self) -> str:
+        count = sum(not p.warning for p in self.problems)
+        plural = "s" if count != 1 else ""
+        return f"{count} error{plural} in the registry; fix them first (nothing was written)"
+
+
+class ChangeRefused(RegistryError):
+    """A change that would make the registry invalid: the user's input is at fault (exit 2)."""
+
+    exit_code = ExitCode.USAGE
+
+    def __str__(self) -> str:
+        return "the change was refused: the registry would become invalid (nothing was written)"
 
 
 def tidy_insertions(old: str, new: str) -> str:
