@@ -450,3 +450,37 @@ def test_region_without_a_date_there_uses_the_headline() -> None:
     assert (argylle["date"], argylle["region"]) == ("2024-02-02", None)  # not WW streaming
     album = next(r for r in rows if r["id"].endswith("soundtrack"))
     assert (album["region"], album["release_type"]) == ("WW", "digital")
+
+
+def test_review_fixes_for_everyday_commands(row_schema: dict[str, Any]) -> None:
+    result = invoke("show", "argylle", "--as-of", "2023-06-01")
+    assert result.exit_code == 1
+    assert '"Argylle" was not announced yet on 2023-06-01 (announced 2023-06-15)' in result.stderr
+    result = invoke("watch")
+    assert "needs a terminal" in result.stderr
+    assert "Invalid value for '--once'" not in result.stderr
+    row = json.loads(invoke("next", "--json", "--as-of", AS_OF).stdout)
+    validate_rows([row], row_schema)
+    assert row["id"] == "mi-dead-reckoning-part-one"
+    result = invoke("list", "--json", "--format", "csv")
+    assert result.exit_code == 2
+    ids = [
+        r["id"]
+        for r in json.loads(
+            invoke("list", "--all", "--json", "--search", "gran", "--search", "argylle").stdout
+        )
+    ]
+    assert sorted(ids) == ["argylle", "gran-turismo"]
+
+
+def test_completion_follows_the_role() -> None:
+    from release_countdown.cli import complete_composers, complete_directors
+
+    class Ctx:
+        def __init__(self) -> None:
+            self.params: dict[str, Any] = {}
+
+    ctx: Any = Ctx()
+    assert "Tom Cruise" not in complete_composers(ctx, "")
+    assert "Lorne Balfe" in complete_composers(ctx, "")
+    assert complete_directors(ctx, "vau") == ["Matthew Vaughn"]

@@ -268,16 +268,34 @@ def complete_titles(ctx: typer.Context, incomplete: str) -> list[str]:
     return starting or [n for n in names if needle in fold(n)]
 
 
-def complete_people(ctx: typer.Context, incomplete: str) -> list[str]:
-    """People's names that contain what was typed, for --composer, --director and --person."""
+def _complete_role(ctx: typer.Context, incomplete: str, role: str | None) -> list[str]:
     from release_countdown.text import fold
 
     loaded = _completion_registry(ctx)
     if loaded is None:
         return []
     needle = fold(incomplete)
-    names = {n: None for r in loaded.releases for ns in r.people.values() for n in ns}
+    names = {
+        n: None
+        for r in loaded.releases
+        for each_role, ns in r.people.items()
+        if role is None or fold(each_role) == role
+        for n in ns
+    }
     return sorted((n for n in names if needle in fold(n)), key=fold)
+
+
+def complete_people(ctx: typer.Context, incomplete: str) -> list[str]:
+    """People's names that contain what was typed, for --person and `people NAME`."""
+    return _complete_role(ctx, incomplete, None)
+
+
+def complete_composers(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _complete_role(ctx, incomplete, "composer")
+
+
+def complete_directors(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _complete_role(ctx, incomplete, "director")
 
 
 # --- shared options ---------------------------------------------------------------------------
@@ -340,17 +358,17 @@ RegionOption = Annotated[
 ]
 
 
-def _people_option(who: str) -> Any:
+def _people_option(who: str, complete: Any) -> Any:
     return typer.Option(
         help=f"Titles with {who} whose name contains NAME (repeatable).",
         metavar="NAME",
-        autocompletion=complete_people,
+        autocompletion=complete,
     )
 
 
-ComposerOption = Annotated[list[str] | None, _people_option("a composer")]
-DirectorOption = Annotated[list[str] | None, _people_option("a director")]
-PersonOption = Annotated[list[str] | None, _people_option("anyone (any role)")]
+ComposerOption = Annotated[list[str] | None, _people_option("a composer", complete_composers)]
+DirectorOption = Annotated[list[str] | None, _people_option("a director", complete_directors)]
+PersonOption = Annotated[list[str] | None, _people_option("anyone (any role)", complete_people)]
 KindOption = Annotated[
     list[str] | None,
     typer.Option(help=f"Only these kinds ({', '.join(KINDS)}; repeatable).", metavar="KIND"),
@@ -369,8 +387,10 @@ WithinOption = Annotated[
     ),
 ]
 SearchOption = Annotated[
-    str | None,
-    typer.Option(help="Only titles whose title or an alias contains TEXT.", metavar="TEXT"),
+    list[str] | None,
+    typer.Option(
+        help="Only titles whose title or an alias contains TEXT (repeatable).", metavar="TEXT"
+    ),
 ]
 SortOption = Annotated[SortOrder, typer.Option(help="Order of the rows.")]
 ReverseOption = Annotated[bool, typer.Option("--reverse", help="Reverse the order.")]
@@ -389,7 +409,7 @@ def make_query(
     kind: list[str] | None = None,
     status: list[str] | None = None,
     within: str | None = None,
-    search: str | None = None,
+    search: list[str] | None = None,
     sort: SortOrder = SortOrder.COUNTDOWN,
     reverse: bool = False,
     limit: int | None = None,
@@ -409,7 +429,7 @@ def make_query(
         kinds=_choices("--kind", kind, KINDS),
         statuses=_choices("--status", status, STATUSES),
         within_until=add_duration(today, *_duration("--within", within)) if within else None,
-        search=search,
+        search=tuple(search or ()),
         sort=sort.value,
         reverse=reverse,
         limit=limit,
@@ -492,6 +512,8 @@ def write_rows(
 
 def _format(value: str, json_output: bool) -> str:
     if json_output:
+        if value.lower() not in ("table", "json"):
+            _bad("--json", f"--json asks for JSON, --format {value!r} for something else: use one")
         return "json"
     if "{" in value:
         return _template("--format", value)
@@ -603,6 +625,9 @@ def next_command(
     search: SearchOption = None,
     as_of: AsOfOption = None,
     region: RegionOption = None,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print the title's JSON row instead of a line.")
+    ] = False,
     registry: RegistryOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -629,10 +654,21 @@ def next_command(
     found = select(loaded.releases, query, today)
     if not found:
         raise NotFoundError("nothing upcoming in this view; try other filters or --as-of DATE")
+    if json_output:
+        import json
+
+        sys.stdout.write(json.dumps(release_row(found[0], today), ensure_ascii=False) + "\n")
+        return
     write_rows([release_row(found[0], today)], template, today=today, total=len(found))
 
 
-def _one(found: "list[Standing]", name: str, everyone: "list[Standing]") -> "Standing":
+def _one(
+    found: "list[Standing]",
+    name: str,
+    everyone: "list[Standing]",
+    registry: "Registry | None" = None,
+    today: date | None = None,
+) -> "Standing":
     from release_countdown.query import names_of, suggestions
 
     if len(found) == 1:
@@ -640,6 +676,19 @@ def _one(found: "list[Standing]", name: str, everyone: "list[Standing]") -> "Sta
     if found:
         listed = "\n".join(f"  {s.release.id}  {s.title}" for s in found)
         raise NotFoundError(f"{name!r} matches {len(found)} titles; name one of:\n{listed}")
+    if registry is not None and today is not None:
+        from release_countdown.editing import find_release
+
+        try:
+            later = registry.releases[find_release(registry.releases, name)]
+        except CountdownError:
+            pass
+        else:
+            when = later.announced_on.isoformat() if later.announced_on else "later"
+            raise NotFoundError(
+                f'"{later.title}" was not announced yet on {today.isoformat()} '
+                f"(announced {when}); try a later --as-of"
+            )
     close = suggestions((n for s in everyone for n in (*names_of(s)[1:], s.release.id)), name)
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
     raise NotFoundError(f"no title matches {name!r}{hint}")
@@ -680,7 +729,7 @@ def show_command(
     today = today_of(as_of)
     loaded = load(registry, no_cache)
     everyone = standings(loaded.releases, today, _region(region))
-    row = release_row(_one(find(everyone, title), title, everyone), today)
+    row = release_row(_one(find(everyone, title), title, everyone, loaded, today), today)
     if json_output:
         import json
 
@@ -965,7 +1014,9 @@ def watch_command(
     from release_countdown.watch import announced_of, progress, target_of
 
     if not once and not sys.stdout.isatty():
-        _bad("--once", "stdout is not a terminal: `watch` draws live; use --once for one frame")
+        raise UsageError(
+            "watch draws a live display and needs a terminal; use --once to print one frame"
+        )
     start_day = today_of(as_of)
     query = make_query(
         start_day, composer=composer, director=director, person=person, kind=kind,

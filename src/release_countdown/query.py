@@ -224,7 +224,7 @@ class Query(NamedTuple):
     kinds: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
     within_until: date | None = None  # inclusive last day of --within
-    search: str | None = None
+    search: tuple[str, ...] = ()
     sort: str = "countdown"
     reverse: bool = False
     limit: int | None = None
@@ -274,7 +274,7 @@ def matches(standing: Standing, query: Query, today: date) -> bool:
             return False
     elif not query.show_all and not _in_default_view(standing, today):
         return False
-    if query.search and not _names_match((standing.title, *standing.aliases), [query.search]):
+    if query.search and not _names_match((standing.title, *standing.aliases), query.search):
         return False
     return query.within_until is None or _within(standing, today, query.within_until)
 
