@@ -861,9 +861,10 @@ def check_command(
     failed = errors > 0 or (strict and warnings > 0)
     files = f"{len(targets)} file{'s' if len(targets) != 1 else ''}"
     counted = f"{titles} title{'s' if titles != 1 else ''}, " if not errors else ""
+    strictly = " (errors with --strict)" if strict and warnings else ""
     print(
         f"countdown check: {files}, {counted}{errors} error{'s' if errors != 1 else ''}, "
-        f"{warnings} warning{'s' if warnings != 1 else ''}" + (" (strict)" if strict else ""),
+        f"{warnings} warning{'s' if warnings != 1 else ''}{strictly}",
         file=sys.stderr,
     )
     if failed:

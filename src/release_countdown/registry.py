@@ -161,9 +161,13 @@ class _Checker:
         self.locator = locator
         self.tz = tz
         self.problems: list[Problem] = []
+        self._reported: set[tuple[Where, str]] = set()
         self.label = ""
 
     def report(self, where: Where, message: str, *, warning: bool = False) -> None:
+        if (where, message) in self._reported:  # one line per problem, however many items
+            return
+        self._reported.add((where, message))
         line, column = self.locator.find(where)
         prefix = f"{self.label}: " if self.label else ""
         for i in range(len(where) - 1):
@@ -472,7 +476,8 @@ def parse_registry(text: str, path: str, *, tz: tzinfo | None = None) -> _Parsed
     except tomli.TOMLDecodeError as exc:
         msg = getattr(exc, "msg", str(exc))
         line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
-        parsed.problems.append(Problem(path, f"TOML syntax error: {msg}", line, column))
+        hint = _syntax_hint(text, line)
+        parsed.problems.append(Problem(path, f"TOML syntax error: {msg}{hint}", line, column))
         return parsed
     except RecursionError:
         parsed.problems.append(Problem(path, "TOML arrays or tables are nested too deeply to read"))
@@ -512,6 +517,20 @@ def parse_registry(text: str, path: str, *, tz: tzinfo | None = None) -> _Parsed
     checker.label = ""
     parsed.problems.extend(checker.problems)
     return parsed
+
+
+def _syntax_hint(text: str, line: int | None) -> str:
+    """What tomli's message leaves out, for the mistakes people make most."""
+    if line is None:
+        return ""
+    lines = text.splitlines()
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    for token in re.findall(r"(?<![\d\"'])(\d{4}-\d{2}-\d{2})(?![\d\"'])", source):
+        try:
+            date.fromisoformat(token)
+        except ValueError as exc:
+            return f" ({token} is not a calendar date: {exc})"
+    return ""
 
 
 def read_registry_text(path: Path) -> str:
@@ -731,23 +750,34 @@ def _load_registry(
 def stale_warnings(
     releases: Iterable[Release], today: date, amount: int, unit: str
 ) -> list[Problem]:
-    """Warnings for entries never checked, or checked longer ago than the given age."""
+    """Warnings for entries never checked, or checked longer ago than the given age, each at
+    the entry's ``checked`` key (or its table) in its file."""
     from release_countdown.dates import add_duration
+    from release_countdown.locate import Locator
 
     problems = []
+    places: dict[str, int] = {}
+    locators: dict[str, Locator | None] = {}
     for release in releases:
+        index = places[release.source] = places.get(release.source, -1) + 1
         if release.checked is None:
-            problems.append(
-                Problem(release.source, f'release "{_clip(release.title)}": never checked '
-                        f"(add checked = {today.isoformat()} once verified)", warning=True)
-            )  # fmt: skip
-        elif add_duration(release.checked, amount, unit) < today:
-            problems.append(
-                Problem(
-                    release.source,
-                    f'release "{_clip(release.title)}": last checked '
-                    f"{release.checked.isoformat()}, more than {amount}{unit} ago",
-                    warning=True,
-                )
+            message = (
+                f'release "{_clip(release.title)}": never checked '
+                f"(add checked = {today.isoformat()} once verified)"
             )
+        elif add_duration(release.checked, amount, unit) < today:
+            message = (
+                f'release "{_clip(release.title)}": last checked '
+                f"{release.checked.isoformat()}, more than {amount}{unit} ago"
+            )
+        else:
+            continue
+        if release.source not in locators:
+            try:
+                locators[release.source] = Locator(read_registry_text(Path(release.source)))
+            except RegistryError:
+                locators[release.source] = None
+        locator = locators[release.source]
+        line, column = locator.find(("release", index, "checked")) if locator else (None, None)
+        problems.append(Problem(release.source, message, line, column, warning=True))
     return problems
