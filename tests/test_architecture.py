@@ -35,13 +35,16 @@ def test_json_and_csv_paths_do_not_import_rich() -> None:
         assert not {m for m in modules if m.split(".")[0] == "rich"}, fmt
 
 
-def test_table_path_does_import_rich() -> None:  # the probe above would see it
+def test_piped_table_does_not_import_rich_but_show_does() -> None:
     code = (
         "import sys\nsys.argv = ['countdown', 'list', '--all']\n"
         "from release_countdown.cli import app\n"
         "try:\n    app()\nexcept SystemExit:\n    pass\n"
     )
-    assert "rich.table" in loaded_after(code)
+    modules = loaded_after(code)
+    assert "release_countdown.biglist" in modules
+    assert not {"rich.console", "rich.table", "rich.text"} & modules  # rich.cells measures text
+    assert "rich.panel" in loaded_after(code.replace("'list', '--all'", "'show', 'argylle'"))
 
 
 def test_module_entry_point() -> None:

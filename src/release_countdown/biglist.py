@@ -8,13 +8,69 @@ above LONG_VIEW rows.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import Final
+from typing import IO, Final
 
 from release_countdown.query import Row
+from release_countdown.text import terminal_safe
 
-LONG_VIEW: Final = 1_000
+LONG_VIEW: Final = 1_000  # from this many rows, render.print_list uses this layout too
+CAST_SHOWN: Final = 3
+WIDE = 160  # from this width people get columns of their own; below, a line under the title
+NARROW = 72  # below this width the line under the title is left out
+STATUS_STYLES = {
+    "upcoming": "",
+    "today": "bold green",
+    "due": "yellow",
+    "tba": "italic",
+    "released": "dim",
+}
+
+
+def days_cell(row: Row) -> str:
+    low, high = row["days_remaining"], row["days_remaining_max"]
+    if low is None or high is None:
+        return "—"
+    if low == high:
+        return str(low)
+    if row["status"] == "due":
+        return f"≤{high}"
+    return f"{low}–{high}"
+
+
+def plain_names(row: Row, role: str, limit: int | None = None) -> str:
+    names: list[str] = row["people"].get(role, [])
+    more = "…" if limit and len(names) > limit else ""
+    return terminal_safe(", ".join(names[:limit] if limit else names)) + more
+
+
+def row_cells(row: Row, width: int) -> list[str]:
+    """The plain text of a row's cells, as list_table lays them out at ``width``."""
+    wide, narrow = width >= WIDE, width < NARROW
+    title = terminal_safe(row["title"])
+    if wide or narrow:
+        title += f" {row['kind']}"
+    else:
+        people = [row["kind"]]
+        for label, role, limit in (("dir. ", "director", None), ("music ", "composer", None)):
+            if names := plain_names(row, role, limit):
+                people.append(label + names)
+        if width >= 100 and (cast := plain_names(row, "cast", CAST_SHOWN)):
+            people.append(cast)
+        title += "\n" + " · ".join(people)
+    date_text = terminal_safe(row["date"])
+    if row["region"]:
+        date_text += f" {row['region']} {row['release_type']}"
+    cells = [title, date_text, row["countdown"], days_cell(row)]
+    if wide:
+        cells += [
+            plain_names(row, "director"),
+            plain_names(row, "composer"),
+            plain_names(row, "cast", CAST_SHOWN),
+        ]
+    return cells
 
 
 def _width(text: str) -> int:
@@ -69,10 +125,12 @@ def list_lines(
     ]
     count = len(headers)
     fixed = {1, 3}
+    if max((_width(c[2]) for c in cells), default=0) <= 22:
+        fixed.add(2)  # countdowns in words are short: keep them on one line
     widths = [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(headers)]
     room = width - 2 * (count - 1) - sum(widths[i] for i in fixed)
     flexible = [i for i in range(count) if i not in fixed]
-    ratios = {0: 5, 2: 2, 4: 2, 5: 2, 6: 3}
+    ratios = {0: 5, 2: 2, 4: 2, 5: 2, 6: 3}  # shares of the room left by the fixed columns
     share = sum(ratios[i] for i in flexible)
     for i in flexible:
         widths[i] = max(min(widths[i], room * ratios[i] // share), 12 if i == 2 else 8)
@@ -80,8 +138,6 @@ def list_lines(
     widths[0] += max(spare, 0)
     yield "  ".join(_pad(h, widths[i], i == 3) for i, h in enumerate(headers)).rstrip(), "bold"
     yield "─" * min(sum(widths) + 2 * (count - 1), width), "dim"
-    from release_countdown.render import STATUS_STYLES
-
     leading = count == 4 and width >= 72
     for number, (row, texts) in enumerate(zip(rows, cells, strict=True)):
         if leading and number:
@@ -100,3 +156,18 @@ def list_lines(
     caption = f"as of {today.isoformat()} · {len(rows)} of {total} titles"
     yield "", ""
     yield caption.center(min(sum(widths) + 2 * (count - 1), width)).rstrip(), "dim"
+
+
+def plain_width() -> int:
+    """The width Rich would give a console that is not a terminal: $COLUMNS, else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else 80
+
+
+def write_plain_table(rows: Sequence[Row], *, today: date, total: int, file: IO[str]) -> None:
+    """The list table as plain text, for pipes and files."""
+    width = plain_width()
+    rows = list(rows)  # a RowView makes each row afresh: make them once
+    cells = [row_cells(row, width) for row in rows]
+    lines = list_lines(rows, today=today, total=total, width=width, cells=cells)
+    file.write("".join(line + "\n" for line, _ in lines))

@@ -504,6 +504,11 @@ def write_rows(
         # Bytes, so the RFC 4180 CRLF line ends reach the file untranslated on every platform.
         sys.stdout.flush()
         sys.stdout.buffer.write(to_csv(rows).encode("utf-8"))
+    elif rows and svg is None and html is None and not sys.stdout.isatty():
+        # Piped: plain text laid out in linear time, without importing rich at all.
+        from release_countdown.biglist import write_plain_table
+
+        write_plain_table(rows, today=today, total=total, file=sys.stdout)
     elif rows:
         from release_countdown.render import print_list
 

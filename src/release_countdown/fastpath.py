@@ -90,7 +90,7 @@ def _typed(value: Any, tz: tzinfo | None) -> TypedDate:
     if region == "UK":
         raise _Unusual
     kind = value.get("type")
-    if kind not in _TYPES:
+    if type(kind) is not str or kind not in _TYPES:
         raise _Unusual
     spec = _spec(value.get("date"), tz)
     announced = value.get("announced")
@@ -141,7 +141,7 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
         if not _ID.fullmatch(release_id):
             raise _Unusual
     kind = table.get("kind", "other")
-    if kind not in _KINDS:
+    if type(kind) is not str or kind not in _KINDS:
         raise _Unusual
     spec = _spec(table.get("date"), tz)
     announced = table.get("announced")

@@ -12,18 +12,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from release_countdown.biglist import (
+    CAST_SHOWN,
+    LONG_VIEW,
+    NARROW,
+    STATUS_STYLES,
+    WIDE,
+    days_cell,
+    row_cells,
+)
 from release_countdown.query import Row
 from release_countdown.text import terminal_safe
-
-STATUS_STYLES = {
-    "upcoming": "",
-    "today": "bold green",
-    "due": "yellow",
-    "tba": "italic",
-    "released": "dim",
-}
-CAST_SHOWN = 3
-LONG_VIEW = 1_000  # from this many rows, a linear-time layout (biglist.py) draws the table
 
 
 def make_console(file: IO[str]) -> Console:
@@ -50,26 +49,11 @@ def _names(row: Row, role: str, limit: int | None = None) -> Text:
     return _safe(", ".join(shown) + more)
 
 
-def days_cell(row: Row) -> str:
-    low, high = row["days_remaining"], row["days_remaining_max"]
-    if low is None or high is None:
-        return "—"
-    if low == high:
-        return str(low)
-    if row["status"] == "due":
-        return f"≤{high}"
-    return f"{low}–{high}"
-
-
 def date_cell(row: Row) -> Text:
     cell = _safe(row["date"])
     if row["region"]:
         cell.append(f" {row['region']} {row['release_type']}", style="dim")
     return cell
-
-
-WIDE = 160  # from this width people get columns of their own; below, a line under the title
-NARROW = 72  # below this width the line under the title is left out
 
 
 def _people_line(row: Row, with_cast: bool) -> Text:
@@ -147,45 +131,12 @@ def print_list(
     emit(list_table(rows, today=today, total=total, width=width), file=file, svg=svg, html=html)
 
 
-def _plain_names(row: Row, role: str, limit: int | None = None) -> str:
-    names: list[str] = row["people"].get(role, [])
-    more = "…" if limit and len(names) > limit else ""
-    return terminal_safe(", ".join(names[:limit] if limit else names)) + more
-
-
-def _row_cells(row: Row, width: int) -> list[str]:
-    """The plain text of a row's cells, as list_table lays them out at ``width``."""
-    wide, narrow = width >= WIDE, width < NARROW
-    title = terminal_safe(row["title"])
-    if wide or narrow:
-        title += f" {row['kind']}"
-    else:
-        people = [row["kind"]]
-        for label, role, limit in (("dir. ", "director", None), ("music ", "composer", None)):
-            if names := _plain_names(row, role, limit):
-                people.append(label + names)
-        if width >= 100 and (cast := _plain_names(row, "cast", CAST_SHOWN)):
-            people.append(cast)
-        title += "\n" + " · ".join(people)
-    date_text = terminal_safe(row["date"])
-    if row["region"]:
-        date_text += f" {row['region']} {row['release_type']}"
-    cells = [title, date_text, row["countdown"], days_cell(row)]
-    if wide:
-        cells += [
-            _plain_names(row, "director"),
-            _plain_names(row, "composer"),
-            _plain_names(row, "cast", CAST_SHOWN),
-        ]
-    return cells
-
-
 def _print_long_list(rows: Sequence[Row], *, today: date, total: int, console: Console) -> None:
     from release_countdown.biglist import list_lines
 
     width = console.width
     rows = list(rows)  # a RowView makes each row afresh: make them once
-    cells = [_row_cells(row, width) for row in rows]
+    cells = [row_cells(row, width) for row in rows]
     lines = list_lines(rows, today=today, total=total, width=width, cells=cells)
     if not console.is_terminal or console.no_color or console.color_system is None:
         console.file.write("".join(line + "\n" for line, _ in lines))
