@@ -186,3 +186,38 @@ def test_fast_path_never_accepts_what_the_careful_checker_rejects() -> None:
         assert [p for p in checker.problems if not p.warning] == []
 
     check()
+
+
+def test_chunked_parsing_matches_the_whole_parse(
+    synthetic: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from release_countdown import registry
+
+    files = [*synthetic, *sorted((Path(__file__).parent / "data").glob("*/*.toml"))]
+    for path in files:
+        raw = path.read_bytes()
+        try:
+            text = registry.decode_registry(raw, str(path))
+        except registry.RegistryError:
+            continue
+        monkeypatch.setattr(registry, "CHUNKED_FROM", 10**12)
+        whole = registry.parse_registry(text, str(path))
+        monkeypatch.setattr(registry, "CHUNKED_FROM", 0)
+        chunked = registry.parse_registry(text, str(path))
+        assert [r for r, _, _ in chunked.releases] == [r for r, _, _ in whole.releases], path
+        assert chunked.problems == whole.problems, path
+
+
+def test_release_chunks_split_only_at_release_headers() -> None:
+    from release_countdown.registry import release_chunks
+
+    text = 'schema = 1\n[[release]]\nnote = "[[release]]"\n  [[release]] # next\ntitle = "b"\n'
+    chunks = release_chunks(text)
+    assert chunks is not None
+    assert [text[a:b] for a, b in chunks] == [
+        "schema = 1\n",
+        '[[release]]\nnote = "[[release]]"\n',
+        '  [[release]] # next\ntitle = "b"\n',
+    ]
+    assert release_chunks("[other]\nx = 1\n[[release]]\n") is None
+    assert release_chunks('[[release]]\nnote = """\n[[release]]\n"""\n') is None

@@ -466,10 +466,54 @@ class _Parsed(NamedTuple):
     problems: list[Problem]
 
 
+CHUNKED_FROM: Final = 4 * 1024 * 1024  # bytes of text from which a file is parsed in chunks
+_RELEASE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*release[ \t]*\]\][ \t]*(#.*)?$", re.MULTILINE)
+_OTHER_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+
+
+def release_chunks(text: str) -> list[tuple[int, int]] | None:
+    """Offsets of the preamble and of each ``[[release]]`` block, or None for any other shape.
+
+    A large registry is parsed a block at a time so that its parsed tables never all exist at
+    once (peak memory); anything unusual falls back to parsing the whole text. Multi-line
+    strings could hide a header line, so a file with any is not split.
+    """
+    if '"""' in text or "'''" in text:
+        return None
+    starts = [0, *(m.start() for m in _RELEASE_HEADER.finditer(text))]
+    if len(starts) > 1 and _OTHER_HEADER.search(text, 0, starts[1]):
+        return None  # a table before the first release: not the usual shape
+    ends = [*starts[1:], len(text)]
+    return list(zip(starts, ends, strict=True))
+
+
+class _Unchunkable(Exception):
+    pass
+
+
+def _chunked_tables(text: str, chunks: list[tuple[int, int]]) -> Iterator[Any]:
+    import tomli
+
+    for start, end in chunks[1:]:
+        document = tomli.loads(text[start:end])
+        tables = document.get("release")
+        if len(document) != 1 or not isinstance(tables, list) or len(tables) != 1:
+            raise _Unchunkable
+        yield tables[0]
+
+
 def parse_registry(text: str, path: str, *, tz: tzinfo | None = None) -> _Parsed:
     """Parse and validate one registry's text. Problems are returned, not raised."""
     import tomli
 
+    if len(text) >= CHUNKED_FROM and (chunks := release_chunks(text)) is not None:
+        try:
+            preamble = tomli.loads(text[: chunks[0][1]])
+            if "release" in preamble:
+                raise _Unchunkable
+            return _validate(text, path, tz, preamble, _chunked_tables(text, chunks))
+        except (tomli.TOMLDecodeError, RecursionError, _Unchunkable):
+            pass  # the whole parse below says precisely what is wrong
     parsed = _Parsed([], [])
     try:
         document = tomli.loads(text)
@@ -482,9 +526,18 @@ def parse_registry(text: str, path: str, *, tz: tzinfo | None = None) -> _Parsed
     except RecursionError:
         parsed.problems.append(Problem(path, "TOML arrays or tables are nested too deeply to read"))
         return parsed
+    items = document.pop("release", [])
+    return _validate(text, path, tz, document, items)
+
+
+def _validate(
+    text: str, path: str, tz: tzinfo | None, document: dict[str, Any], items: Any
+) -> _Parsed:
+    """Check the top level of ``document``, then each release table of ``items`` in turn."""
+    parsed = _Parsed([], [])
     locator = LazyLocator(text)
     checker = _Checker(path, locator, tz)
-    checker.unknown_keys((), document, TOP_KEYS)
+    checker.unknown_keys((), {**document, "release": None}, TOP_KEYS)
     schema = document.get("schema", SCHEMA_VERSION)
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         checker.report(
@@ -499,8 +552,7 @@ def parse_registry(text: str, path: str, *, tz: tzinfo | None = None) -> _Parsed
         )
         parsed.problems.extend(checker.problems)
         return parsed
-    items = document.get("release", [])
-    if not isinstance(items, list):
+    if not isinstance(items, list | Iterator):
         checker.report(
             ("release",),
             f"release must be an array of tables written as [[release]], not {_type_name(items)}",
@@ -513,7 +565,8 @@ def parse_registry(text: str, path: str, *, tz: tzinfo | None = None) -> _Parsed
         if release is not None:
             derived = "id" not in item
             parsed.releases.append((release, Spot(locator, index), derived))
-        items[index] = None  # let the parsed table go: peak memory stays near one copy
+        if isinstance(items, list):
+            items[index] = None  # let the parsed table go: peak memory stays near one copy
     checker.label = ""
     parsed.problems.extend(checker.problems)
     return parsed
@@ -696,7 +749,9 @@ def _file_releases(
         indexed, warnings, size = hit
         locator = LazyLocator(decode_registry(raw, source))
         return [(r, source, Spot(locator, i)) for i, r in indexed], warnings, size
-    parsed = parse_registry(decode_registry(raw, source), source, tz=tz)
+    text = decode_registry(raw, source)
+    del raw  # the text is all we need from here: one copy of a large file, not two
+    parsed = parse_registry(text, source, tz=tz)
     kept, repeated = _unique(parsed, source)
     problems = [*parsed.problems, *repeated, *_clashes(kept)]
     if entry is not None and not any(not p.warning for p in problems):
