@@ -189,3 +189,14 @@ def test_locator_positions() -> None:
     assert locator.find(("release", 1, "date")) == (15, 8)  # past a multi-line string and array
     assert locator.find(("release", 1, "missing")) == (8, 1)  # falls back to the table
     assert locator.find(("release", 2)) == (None, None)
+
+
+def test_override_without_an_earlier_entry_warns(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text('[[release]]\nid = "x"\ntitle = "X"\ndate = 2030-01-01\noverride = true\n')
+    result = invoke("list", "-r", str(path), "--json")
+    assert result.exit_code == 0
+    assert (
+        f'{path}:1:1: warning: release "X": override = true, but no earlier registry'
+        in result.stderr
+    )

@@ -16,7 +16,6 @@ from release_countdown.model import MAIN_TYPES, WORLDWIDE, HistoryEntry, Release
 from release_countdown.text import fold
 
 RECENT_DAYS: Final = 30  # the default view keeps titles released this many days ago or less
-SORTS: Final = ("countdown", "date", "title")
 
 Row = dict[str, Any]
 

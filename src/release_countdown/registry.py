@@ -787,6 +787,17 @@ def _load_registry(
                     )
                 )
                 continue
+            if release.override and release.id not in merged:
+                problems.append(
+                    Problem(
+                        source,
+                        f'release "{_clip(release.title)}": override = true, but no earlier '
+                        f'registry defines id "{release.id}" (remove override, or check the id)',
+                        pos[0],
+                        pos[1],
+                        warning=True,
+                    )
+                )
             merged[release.id] = (release, source, pos)
     if len(paths) > 1:  # within one file, names were checked already
         problems.extend(p for p in _clashes(merged.values()) if p not in problems)
