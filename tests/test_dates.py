@@ -12,6 +12,7 @@ from release_countdown.dates import (
     DateFormError,
     Precision,
     add_duration,
+    calendar_delta,
     countdown_words,
     days_between,
     exact_time,
@@ -58,6 +59,31 @@ years = st.integers(min_value=1, max_value=9998)
 @given(days, days)
 def test_days_between_matches_oracle(today: date, target: date) -> None:
     assert days_between(today, target) == oracle_day_number(target) - oracle_day_number(today)
+
+
+@settings(max_examples=3000)
+@given(days, days)
+def test_calendar_delta_matches_relativedelta(a: date, b: date) -> None:
+    from dateutil.relativedelta import relativedelta
+
+    start, end = min(a, b), max(a, b)
+    expected = relativedelta(end, start)
+    assert calendar_delta(start, end) == (expected.years, expected.months, expected.days)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2024-01-31", "2024-02-29", (0, 1, 0)),  # Jan 31 + 1 month is Feb 29
+        ("2024-01-31", "2024-03-01", (0, 1, 1)),
+        ("2023-01-31", "2023-02-28", (0, 1, 0)),
+        ("2024-02-29", "2025-02-28", (1, 0, 0)),
+        ("2023-07-08", "2024-06-28", (0, 11, 20)),
+        ("2025-12-25", "2025-12-25", (0, 0, 0)),
+    ],
+)
+def test_calendar_delta_month_ends(start: str, end: str, expected: tuple[int, int, int]) -> None:
+    assert calendar_delta(date.fromisoformat(start), date.fromisoformat(end)) == expected
 
 
 @pytest.mark.parametrize(
