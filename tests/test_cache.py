@@ -3,12 +3,12 @@ the fast validation path agrees with the careful one."""
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,7 +33,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 def cache_files() -> list[Path]:
     return sorted(
-        (Path(os.environ["XDG_CACHE_HOME"]) / "release-countdown" / "registries").glob("*.json")
+        (Path(os.environ["XDG_CACHE_HOME"]) / "release-countdown" / "registries").glob("*.sqlite")
     )
 
 
@@ -45,6 +45,11 @@ QUERIES = [
     ["list", "--composer", "jóhannsson", "--json"],
     ["list", "--kind", "game", "--status", "released", "--json"],
     ["list", "--as-of", "2022-03-01", "--json"],
+    ["list", "--as-of", "2019-06-30", "--json"],
+    ["list", "--as-of", "2031-01-01", "--json"],
+    ["list", "--region", "GB", "--json"],
+    ["list", "--region", "JP", "--as-of", "2024-01-01", "--json"],
+    ["list", "--kind", "film", "--director", "a", "--person", "silva", "--all", "--json"],
     ["list", "--within", "6m", "--region", "GB", "--json"],
     ["list", "--all", "--sort", "title", "--limit", "50"],
     ["next", "--person", "silva"],
@@ -66,34 +71,63 @@ def test_cache_never_changes_output(synthetic: list[Path], args: list[str]) -> N
         assert cold.stderr == warm.stderr
 
 
+def entry_rows(entry: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(entry) as db:
+        (count,) = db.execute("SELECT count(*) FROM release").fetchone()
+    return int(count)
+
+
 def test_cache_is_private_and_keyed_by_content(synthetic: list[Path]) -> None:
     path = synthetic[0]
     invoke("list", "-r", str(path), "--json")
     (entry,) = cache_files()
     assert stat.S_IMODE(entry.stat().st_mode) == 0o600
     assert stat.S_IMODE(entry.parent.stat().st_mode) == 0o700
-    assert b"pickle" not in entry.read_bytes()[:100]
-    json.loads(entry.read_text())  # plain JSON
+    assert entry.read_bytes().startswith(b"SQLite format 3\x00")  # data, not pickled objects
+    assert entry_rows(entry) == 600
     path.write_text(path.read_text() + "\n# an edit\n")
     invoke("list", "-r", str(path), "--json")
-    assert len(cache_files()) == 2  # new content, new entry
+    (newer,) = cache_files()  # new content, new entry; the path's old entry is gone
+    assert newer != entry
+    invoke("list", "-r", str(synthetic[1]), "--json")
+    assert len(cache_files()) == 2  # one entry per registry
+
+
+def old_entry(entry: Path) -> None:
+    """An entry as an older version of the program wrote it."""
+    import sqlite3
+
+    with sqlite3.connect(entry) as db:
+        db.execute("UPDATE meta SET version = '0.0.0'")
+    db.close()
+
+
+def wrong_rows(entry: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(entry) as db:
+        db.execute("UPDATE release SET data = '[\"x\"]'")
+    db.close()
 
 
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"not json", b'{"format": 1, "version": "0.0.0", "releases": [], "warnings": []}',
-     b'{"format": 1, "version": "VERSION", "releases": [["x"]], "warnings": []}', b"\x00\xff" * 50],
+    [b"", b"not sqlite", b"SQLite format 3\x00" + b"\x00" * 200, b"\x00\xff" * 50, old_entry,
+     wrong_rows],
 )  # fmt: skip
-def test_corrupt_or_old_cache_is_ignored_and_rebuilt(synthetic: list[Path], damage: bytes) -> None:
-    from release_countdown import __version__
-
+def test_corrupt_or_old_cache_is_ignored_and_rebuilt(synthetic: list[Path], damage: Any) -> None:
     path = synthetic[1]
     expected = invoke("list", "-r", str(path), "--all", "--json", "--no-cache").stdout
     invoke("list", "-r", str(path), "--json")
     (entry,) = cache_files()
-    entry.write_bytes(damage.replace(b"VERSION", __version__.encode()))
+    if isinstance(damage, bytes):
+        entry.write_bytes(damage)
+    else:
+        damage(entry)
     assert invoke("list", "-r", str(path), "--all", "--json").stdout == expected
-    assert json.loads(entry.read_text())["releases"]  # rebuilt
+    assert entry_rows(entry) == 600  # rebuilt
 
 
 def test_errors_are_never_cached(tmp_path: Path) -> None:

@@ -1,9 +1,12 @@
-"""The parse cache: validated registries stored as JSON, keyed by their content.
+"""The parse cache: validated registries stored in SQLite, keyed by their content.
 
 A cache entry is used only for the exact bytes (and path, time zone and program version) it
 was made from, so it can never change an output. Only valid registries are cached: an
-invalid file is parsed and fails the same way every time. JSON, not pickle: reading a cache
-file can never run code. Corrupt or foreign files are ignored and rebuilt.
+invalid file is parsed and fails the same way every time. Each title is stored as JSON (no
+pickle: reading a cache file can never run code) beside the columns a query filters on
+(kind, people, the days its dates can fall on), so SQLite finds the titles a query keeps and
+only those are decoded. Corrupt or foreign files are ignored and rebuilt; each registry path
+keeps one entry, the newest.
 """
 
 from __future__ import annotations
@@ -21,11 +24,13 @@ from release_countdown import __version__
 from release_countdown.dates import DateSpec, Precision
 from release_countdown.errors import Problem
 from release_countdown.model import HistoryEntry, Release, TypedDate
+from release_countdown.text import fold
 
 if TYPE_CHECKING:
     from release_countdown.registry import Prefilter
 
-FORMAT: Final = 1
+FORMAT: Final = 2
+SUFFIX: Final = ".sqlite"
 # Smaller files parse faster than a cache entry loads: they are never cached.
 MIN_SIZE: Final = 64 * 1024
 
@@ -41,13 +46,15 @@ def cache_dir() -> Path:
 
 
 def key(path: str, raw: bytes) -> str:
-    """What a parse depends on: the bytes, the path (it is in messages and rows), the local
-    time zone (release times resolve to local days) and the program version."""
+    """The entry's file name: which registry path (so a newer entry replaces older ones), and
+    what a parse depends on: the bytes, the path (it is in messages and rows), the local time
+    zone (release times resolve to local days) and the program version."""
+    where = hashlib.blake2b(path.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
     digest = hashlib.blake2b(raw, digest_size=20)
     context = f"{FORMAT}|{__version__}|{path}|{os.environ.get('TZ', '')}|{time.tzname}|"
     context += f"{time.timezone}|{time.altzone}"
     digest.update(context.encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
+    return f"{where}-{digest.hexdigest()}"
 
 
 # --- encoding ---------------------------------------------------------------------------------
@@ -112,11 +119,50 @@ class _Decoder:
         )  # fmt: skip
 
 
-def _latest(item: list[Any]) -> int | None:
-    """The latest day any date of a cached release could put it on (None: some date is TBA)."""
-    specs = [item[2], *(d[2] for d in item[11]), *(h[0] for h in item[12])]
-    days = [spec[3] for spec in specs]
-    return None if None in days else max(days)
+def _ordinal(day: date | None) -> int | None:
+    return day.toordinal() if day is not None else None
+
+
+def _index(r: Release) -> tuple[Any, ...]:
+    """The columns a query filters on (see ``_where``)."""
+    latest = [r.date.latest, *(d.date.latest for d in r.dates), *(h.date.latest for h in r.history)]
+    changes = [h.announced.earliest for h in r.history if h.announced and h.announced.earliest]
+    return (
+        r.kind,
+        _ordinal(r.announced_on),
+        max(changes).toordinal() if changes else 0,
+        _ordinal(r.date.latest),
+        None if None in latest else max(latest).toordinal(),  # type: ignore[type-var]
+    )
+
+
+def _where(prefilter: Prefilter) -> tuple[str, list[Any]]:
+    """SQL that keeps every title ``prefilter`` might keep (and drops only what it must)."""
+    clauses, values = [], []
+    if prefilter.kinds:
+        clauses.append(f"kind IN ({', '.join('?' * len(prefilter.kinds))})")
+        values.extend(prefilter.kinds)
+    for role, needles in prefilter.roles:
+        found = " OR ".join("instr(name, ?) > 0" for _ in needles)
+        clauses.append(
+            f"n IN (SELECT n FROM person WHERE {'role = ? AND ' if role else ''}({found}))"
+        )
+        values.extend([role] if role else [])
+        values.extend(needles)
+    if prefilter.today is not None:
+        today = prefilter.today.toordinal()
+        clauses.append("(announced IS NULL OR announced <= ?)")
+        values.append(today)
+        if prefilter.recent_since is not None:
+            # The headline is in force once every change was announced (and with no region
+            # asked); otherwise any date of the title could be the one in force.
+            since = prefilter.recent_since.toordinal()
+            clauses.append(
+                "coalesce(CASE WHEN changed > ? OR ? THEN any_latest ELSE headline_latest END"
+                ", ?) >= ?"
+            )
+            values.extend([today, prefilter.regional, since, since])
+    return " AND ".join(f"({clause})" for clause in clauses) or "1", values
 
 
 def load(
@@ -124,42 +170,103 @@ def load(
 ) -> tuple[list[tuple[int, Release]], list[Problem], int] | None:
     """The cached releases (with their places in the file) and warnings of a registry, and
     how many titles it holds; None when missing, corrupt or foreign. Titles that
-    ``prefilter`` is sure to drop are not decoded."""
+    ``prefilter`` is sure to drop are not decoded (SQLite drops them)."""
     try:
-        text = (cache_dir() / f"{entry}.json").read_text(encoding="utf-8")
-        document = json.loads(text)
-        if document.get("format") != FORMAT or document.get("version") != __version__:
-            return None
-        items = document["releases"]
-        decoder = _Decoder()
-        releases = [
-            (index, decoder.release(item, source))
-            for index, item in enumerate(items)
-            if prefilter is None or prefilter.keeps(item[3], item[10], _latest(item))
-        ]
-        warnings = [
-            Problem(source, m, line, column, True) for m, line, column in document["warnings"]
-        ]
-    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        import sqlite3
+    except ImportError:  # a Python built without SQLite: no cache, only slower
         return None
-    return releases, warnings, len(items)
+    path = cache_dir() / f"{entry}{SUFFIX}"
+    if not path.is_file():
+        return None
+    try:
+        # Entries are replaced whole, never changed in place: immutable, so no locking.
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            meta = db.execute("SELECT format, version, total, warnings FROM meta").fetchone()
+            if meta is None or meta[0] != FORMAT or meta[1] != __version__:
+                return None
+            where, values = _where(prefilter) if prefilter is not None else ("1", [])
+            found = db.execute(f"SELECT n, data FROM release WHERE {where} ORDER BY n", values)
+            decoder = _Decoder()
+            releases = [(n, decoder.release(json.loads(data), source)) for n, data in found]
+        finally:
+            db.close()
+        warnings = [
+            Problem(source, m, line, column, True) for m, line, column in json.loads(meta[3])
+        ]
+        return releases, warnings, int(meta[2])
+    except (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None
 
 
 def store(entry: str, releases: Sequence[Release], warnings: Sequence[Problem]) -> None:
-    """Save a valid registry's parse; failing to (read-only home, full disk) is not an error."""
-    from release_countdown.files import write_file_atomically
+    """Save a valid registry's parse, replacing older entries of the same path; failing to
+    (read-only home, full disk, no SQLite) is not an error."""
+    import tempfile
 
-    document = {
-        "format": FORMAT,
-        "version": __version__,
-        "releases": [_release(r) for r in releases],
-        "warnings": [[p.message, p.line, p.column] for p in warnings],
-    }
-    data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     folder = cache_dir()
+    temporary = None
     try:
+        import sqlite3
+
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.chmod(folder, 0o700)
-        write_file_atomically(folder / f"{entry}.json", data, mode=0o600)
+        fd, temporary = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=folder)
+        os.close(fd)
+        db = sqlite3.connect(temporary)
+        try:
+            _fill(db, releases, warnings)
+        finally:
+            db.close()
+        with open(temporary, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, folder / f"{entry}{SUFFIX}")
+        temporary = None
+        where = entry.split("-", 1)[0]
+        for old in folder.glob(f"{where}-*{SUFFIX}"):
+            if old.name != f"{entry}{SUFFIX}":
+                old.unlink(missing_ok=True)
     except Exception:  # a cache that cannot be written is only a slower next run
         return
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+
+
+def _fill(db: Any, releases: Sequence[Release], warnings: Sequence[Problem]) -> None:
+    db.executescript(
+        """
+        PRAGMA journal_mode = OFF;
+        PRAGMA synchronous = OFF;
+        CREATE TABLE meta (format INTEGER, version TEXT, total INTEGER, warnings TEXT);
+        CREATE TABLE release (
+            n INTEGER PRIMARY KEY, kind TEXT, announced INTEGER, changed INTEGER,
+            headline_latest INTEGER, any_latest INTEGER, data TEXT);
+        CREATE TABLE person (n INTEGER, role TEXT, name TEXT);
+        """
+    )
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    db.executemany(
+        "INSERT INTO release VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ((n, *_index(r), dumps(_release(r))) for n, r in enumerate(releases)),
+    )
+    db.executemany(
+        "INSERT INTO person VALUES (?, ?, ?)",
+        (
+            (n, fold(role), fold(name))
+            for n, r in enumerate(releases)
+            for role, names in r.people.items()
+            for name in names
+        ),
+    )
+    db.execute(
+        "INSERT INTO meta VALUES (?, ?, ?, ?)",
+        (
+            FORMAT,
+            __version__,
+            len(releases),
+            dumps([[p.message, p.line, p.column] for p in warnings]),
+        ),
+    )
+    db.commit()

@@ -460,7 +460,7 @@ def prefilter_of(query: "Query") -> Any:
             recent_since = query.today - timedelta(days=RECENT_DAYS)
         except OverflowError:
             recent_since = None
-    return Prefilter(query.kinds, roles, recent_since)
+    return Prefilter(query.kinds, roles, query.today, recent_since, query.region is not None)
 
 
 def _template(option: str, value: str) -> str:

@@ -268,9 +268,13 @@ def distance_words(start: date, end: date, *, parts: int = 2) -> str:
 
 def countdown_words(today: date, spec: DateSpec) -> str:
     """What a person would say about ``spec`` on ``today``: "in 4 days", "released 3 years ago"."""
-    if spec.earliest is None or spec.latest is None:
+    return countdown_between(today, spec.earliest, spec.latest)
+
+
+def countdown_between(today: date, first: date | None, last: date | None) -> str:
+    """``countdown_words`` of a window from ``first`` to ``last`` (None: TBA)."""
+    if first is None or last is None:
         return "date TBA"
-    first, last = spec.earliest, spec.latest
     if today < first:
         if first == last:
             return (

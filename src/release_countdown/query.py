@@ -40,13 +40,17 @@ def _known(announced: DateSpec | None, today: date) -> bool:
 
 
 def status_of(spec: DateSpec, today: date) -> str:
-    if spec.earliest is None or spec.latest is None:
+    return status_between(today, spec.earliest, spec.latest, spec.exact)
+
+
+def status_between(today: date, earliest: date | None, latest: date | None, exact: bool) -> str:
+    if earliest is None or latest is None:
         return "tba"
-    if today < spec.earliest:
+    if today < earliest:
         return "upcoming"
-    if today > spec.latest:
+    if today > latest:
         return "released"
-    return "today" if spec.exact else "due"
+    return "today" if exact else "due"
 
 
 def _regional(release: Release, dates: Sequence[TypedDate], region: str) -> TypedDate | None:
@@ -241,9 +245,13 @@ def _role_names(release: Release, role: str) -> list[str]:
 
 
 def _in_default_view(standing: Standing, today: date) -> bool:
-    if standing.status != "released":
+    return in_default_view(standing.status, standing.date.latest, today)
+
+
+def in_default_view(status: str, latest: date | None, today: date) -> bool:
+    """Upcoming, due, TBA, or released at most RECENT_DAYS ago."""
+    if status != "released":
         return True
-    latest = standing.date.latest
     return latest is not None and days_between(latest, today) <= RECENT_DAYS
 
 
@@ -284,14 +292,19 @@ _GROUP: Final = {"upcoming": 0, "today": 0, "due": 0, "tba": 1, "released": 2}
 def sort_key(standing: Standing, sort: str) -> tuple[Any, ...]:
     """A total order: ties fall back to the folded title, then the id."""
     spec, name = standing.date, (fold(standing.title), standing.release.id)
+    return order_key(sort, standing.status, spec.earliest, spec.latest, name)
+
+
+def order_key(
+    sort: str, status: str, first: date | None, last: date | None, name: tuple[str, str]
+) -> tuple[Any, ...]:
     if sort == "title":
         return name
-    first, last = spec.earliest, spec.latest
     if first is None or last is None:
         return (1, date.max, date.max, *name) if sort == "date" else (1, 0, *name)
     if sort == "date":
         return (0, first, last, *name)
-    group = _GROUP[standing.status]
+    group = _GROUP[status]
     if group == 2:  # released: most recent first
         return (2, -last.toordinal(), -first.toordinal(), *name)
     return (group, first.toordinal(), last.toordinal(), *name)

@@ -54,24 +54,15 @@ def bundled_registry() -> Path:
 class Prefilter(NamedTuple):
     """What a query is sure to drop, so that a cache hit need not decode those titles.
 
-    Conservative by construction: it drops a title only when no date it could stand on (the
-    headline, a history entry or a typed date) could keep it in view. Never changes output.
+    Conservative by construction: it drops a title only when the query could not keep it (see
+    ``cache._where``, which applies it). Never changes output.
     """
 
     kinds: tuple[str, ...] = ()
-    roles: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (role or "", folded needles)
+    roles: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (folded role or "", folded needles)
+    today: date | None = None  # the day asked: titles announced later are dropped
     recent_since: date | None = None  # the default view: drop titles over before this day
-
-    def keeps(self, kind: str, people: Mapping[str, Sequence[str]], latest: int | None) -> bool:
-        if self.kinds and kind not in self.kinds:
-            return False
-        for role, needles in self.roles:
-            names = [fold(n) for r, ns in people.items() if not role or fold(r) == role for n in ns]
-            if not any(needle in name for needle in needles for name in names):
-                return False
-        return (
-            self.recent_since is None or latest is None or latest >= self.recent_since.toordinal()
-        )
+    regional: bool = False  # --region: any regional date could be the one in force
 
 
 class Registry(NamedTuple):
