@@ -132,13 +132,14 @@ def _index(r: Release) -> tuple[Any, ...]:
         _ordinal(r.announced_on),
         max(changes).toordinal() if changes else 0,
         _ordinal(r.date.latest),
-        None if None in latest else max(latest).toordinal(),  # type: ignore[type-var]
+        None if None in latest else max(latest).toordinal(),  # type: ignore[type-var,union-attr]
     )
 
 
 def _where(prefilter: Prefilter) -> tuple[str, list[Any]]:
     """SQL that keeps every title ``prefilter`` might keep (and drops only what it must)."""
-    clauses, values = [], []
+    clauses: list[str] = []
+    values: list[Any] = []
     if prefilter.kinds:
         clauses.append(f"kind IN ({', '.join('?' * len(prefilter.kinds))})")
         values.extend(prefilter.kinds)

@@ -232,11 +232,10 @@ def calendar_delta(start: date, end: date) -> tuple[int, int, int]:
     last day; the days are what remains.
     """
     months = (end.year - start.year) * 12 + end.month - start.month
-    if end.day < start.day and months > 0:
-        # ``start`` moved on by ``months`` lands in ``end``'s month, on ``start.day`` or the
-        # month's last day: past ``end`` unless ``end`` is that last day.
-        if end.day < min(start.day, calendar.monthrange(end.year, end.month)[1]):
-            months -= 1
+    # ``start`` moved on by ``months`` lands in ``end``'s month, on ``start.day`` or the
+    # month's last day: past ``end`` unless ``end`` is that last day.
+    if end.day < start.day and end.day < calendar.monthrange(end.year, end.month)[1]:
+        months -= 1
     years, months = divmod(months, 12)
     year, month = divmod(start.month - 1 + years * 12 + months, 12)
     year += start.year
