@@ -255,3 +255,43 @@ def test_release_chunks_split_only_at_release_headers() -> None:
     ]
     assert release_chunks("[other]\nx = 1\n[[release]]\n") is None
     assert release_chunks('[[release]]\nnote = """\n[[release]]\n"""\n') is None
+
+
+@pytest.mark.parametrize("day", ["1999-01-01", "2023-07-08", "2026-11-25", "2031-06-30"])
+def test_row_templates_fill_to_the_rows_release_row_makes(synthetic: list[Path], day: str) -> None:
+    from datetime import date
+
+    from release_countdown.output import json_lines
+    from release_countdown.query import fill_row, release_row, row_template, settled_on, stand
+    from release_countdown.registry import load_registry
+
+    today = date.fromisoformat(day)
+    bundled = Path(__file__).parents[1] / "data" / "releases.toml"
+    releases = [r for path in [*synthetic, bundled] for r in load_registry([path]).releases]
+    filled = 0
+    for release in releases:
+        made = row_template(release)
+        assert made is not None
+        if settled_on(release) > today:
+            continue
+        standing = stand(release, today)
+        assert standing is not None
+        expected = "".join(json_lines([release_row(standing, today)]))
+        assert f"[\n{fill_row(made.text, made.holes, today)}\n]\n" == expected, release.id
+        filled += 1
+    assert filled > (100 if today.year > 2000 else 0)
+
+
+def test_json_rows_come_from_templates_when_warm(
+    synthetic: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from release_countdown import query
+
+    path = str(synthetic[0])
+    cold = invoke("list", "--all", "--json", "-r", path, "--as-of", "2026-11-25")
+    calls = []
+    real = query.fill_row
+    monkeypatch.setattr(query, "fill_row", lambda *a: calls.append(1) or real(*a))
+    warm = invoke("list", "--all", "--json", "-r", path, "--as-of", "2026-11-25")
+    assert warm.stdout == cold.stdout
+    assert len(calls) > 300  # most titles settled long before the day asked

@@ -27,6 +27,7 @@ from release_countdown.model import HistoryEntry, Release, TypedDate
 from release_countdown.text import fold
 
 if TYPE_CHECKING:
+    from release_countdown.query import Query
     from release_countdown.registry import Prefilter
 
 FORMAT: Final = 2
@@ -166,12 +167,8 @@ def _where(prefilter: Prefilter) -> tuple[str, list[Any]]:
     return " AND ".join(f"({clause})" for clause in clauses) or "1", values
 
 
-def load(
-    entry: str, source: str, prefilter: Prefilter | None = None
-) -> tuple[list[tuple[int, Release]], list[Problem], int] | None:
-    """The cached releases (with their places in the file) and warnings of a registry, and
-    how many titles it holds; None when missing, corrupt or foreign. Titles that
-    ``prefilter`` is sure to drop are not decoded (SQLite drops them)."""
+def _open(entry: str) -> Any:
+    """A read-only connection to a current entry and its meta row, or None."""
     try:
         import sqlite3
     except ImportError:  # a Python built without SQLite: no cache, only slower
@@ -179,24 +176,114 @@ def load(
     path = cache_dir() / f"{entry}{SUFFIX}"
     if not path.is_file():
         return None
+    # Entries are replaced whole, never changed in place: immutable, so no locking.
+    db = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
     try:
-        # Entries are replaced whole, never changed in place: immutable, so no locking.
-        db = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+        meta = db.execute("SELECT format, version, total, warnings FROM meta").fetchone()
+    except sqlite3.Error:
+        db.close()
+        raise
+    if meta is None or meta[0] != FORMAT or meta[1] != __version__:
+        db.close()
+        return None
+    return db, meta
+
+
+def _errors() -> tuple[type[Exception], ...]:
+    import sqlite3
+
+    return (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError)
+
+
+def load(
+    entry: str, source: str, prefilter: Prefilter | None = None
+) -> tuple[list[tuple[int, Release]], list[Problem], int] | None:
+    """The cached releases (with their places in the file) and warnings of a registry, and
+    how many titles it holds; None when missing, corrupt or foreign. Titles that
+    ``prefilter`` is sure to drop are not decoded (SQLite drops them)."""
+    try:
+        if (opened := _open(entry)) is None:
+            return None
+        db, meta = opened
         try:
-            meta = db.execute("SELECT format, version, total, warnings FROM meta").fetchone()
-            if meta is None or meta[0] != FORMAT or meta[1] != __version__:
-                return None
             where, values = _where(prefilter) if prefilter is not None else ("1", [])
             found = db.execute(f"SELECT n, data FROM release WHERE {where} ORDER BY n", values)
             decoder = _Decoder()
             releases = [(n, decoder.release(json.loads(data), source)) for n, data in found]
         finally:
             db.close()
-        warnings = [
-            Problem(source, m, line, column, True) for m, line, column in json.loads(meta[3])
+        return releases, _warnings(meta, source), int(meta[2])
+    except _errors():
+        return None
+
+
+def _warnings(meta: Any, source: str) -> list[Problem]:
+    return [Problem(source, m, line, column, True) for m, line, column in json.loads(meta[3])]
+
+
+def json_rows(
+    entry: str, source: str, prefilter: Prefilter, query: Query, today: date
+) -> tuple[list[str], list[Problem], int] | None:
+    """The JSON text of each row ``query`` selects on ``today``, in order, with the registry's
+    warnings and size; None when the entry is missing, corrupt or foreign.
+
+    Rows of titles that have stood the same way since before ``today`` are filled in from
+    templates made by ``release_row`` when the entry was stored; others are made as usual.
+    """
+    from release_countdown.query import (
+        fill_row,
+        order_key,
+        release_row,
+        sort_key,
+        standing_in,
+        status_between,
+        status_matches,
+    )
+
+    day = today.toordinal()
+    try:
+        if (opened := _open(entry)) is None:
+            return None
+        db, meta = opened
+        try:
+            where, values = _where(prefilter)
+            # A title settled by the day asked is filled in from its template; the others
+            # (and any without one) are decoded and made as usual.
+            found = db.execute(
+                "SELECT CASE WHEN since <= ? THEN row END, CASE WHEN since <= ? THEN fill END, "
+                "CASE WHEN since <= ? THEN NULL ELSE data END "
+                f"FROM release WHERE {where} ORDER BY n",
+                [day, day, day, *values],
+            ).fetchall()
+        finally:
+            db.close()
+        decoder = _Decoder()
+        kept: list[tuple[tuple[Any, ...], Any, Any]] = []  # (order, template, or standing)
+        for text, fill, data in found:
+            if text is not None:
+                first, last, exact, title, ident, holes = json.loads(fill)
+                first = date.fromordinal(first) if first is not None else None
+                last = date.fromordinal(last) if last is not None else None
+                status = status_between(today, first, last, exact)
+                if status_matches(status, last, query, today):
+                    key = order_key(query.sort, status, first, last, (title, ident))
+                    kept.append((key, (text, holes), None))
+                continue
+            standing = standing_in(decoder.release(json.loads(data), source), query, today)
+            if standing is not None:
+                kept.append((sort_key(standing, query.sort), None, standing))
+        kept.sort(key=lambda pair: pair[0], reverse=query.reverse)
+        if query.limit is not None:
+            del kept[query.limit :]
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        texts = [
+            fill_row(made[0], made[1], today)
+            if made is not None
+            else encode(release_row(standing, today))
+            for _, made, standing in kept
         ]
-        return releases, warnings, int(meta[2])
-    except (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return texts, _warnings(meta, source), int(meta[2])
+    except _errors():
         return None
 
 
@@ -243,14 +330,24 @@ def _fill(db: Any, releases: Sequence[Release], warnings: Sequence[Problem]) -> 
         CREATE TABLE meta (format INTEGER, version TEXT, total INTEGER, warnings TEXT);
         CREATE TABLE release (
             n INTEGER PRIMARY KEY, kind TEXT, announced INTEGER, changed INTEGER,
-            headline_latest INTEGER, any_latest INTEGER, data TEXT);
+            headline_latest INTEGER, any_latest INTEGER, data TEXT,
+            since INTEGER, row TEXT, fill TEXT);
         CREATE TABLE person (n INTEGER, role TEXT, name TEXT);
         """
     )
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    from release_countdown.query import row_template
+
+    def template(release: Release) -> tuple[Any, ...]:
+        made = row_template(release)
+        if made is None:
+            return None, None, None
+        fill = [made.first, made.last, made.exact, made.title, made.ident, made.holes]
+        return made.since, made.text, dumps(fill)
+
     db.executemany(
-        "INSERT INTO release VALUES (?, ?, ?, ?, ?, ?, ?)",
-        ((n, *_index(r), dumps(_release(r))) for n, r in enumerate(releases)),
+        "INSERT INTO release VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((n, *_index(r), dumps(_release(r)), *template(r)) for n, r in enumerate(releases)),
     )
     db.executemany(
         "INSERT INTO person VALUES (?, ?, ?)",

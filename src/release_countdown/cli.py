@@ -237,6 +237,25 @@ def load(
     return loaded
 
 
+def cached_json(
+    registry: list[Path] | None, no_cache: bool, query: "Query", today: date
+) -> tuple[list[str], int] | None:
+    """JSON rows straight from the parse cache (warnings go to stderr), or None to take the
+    usual path: the same output, made faster (see cache.json_rows)."""
+    paths = registry_paths(registry)
+    if len(paths) != 1 or not cache_enabled(no_cache):
+        return None
+    from release_countdown.registry import cached_json_rows
+
+    found = cached_json_rows(paths[0], query, today, prefilter_of(query))
+    if found is None:
+        return None
+    texts, warnings, total = found
+    for problem in warnings:
+        say(problem)
+    return texts, total
+
+
 # --- completion -------------------------------------------------------------------------------
 
 
@@ -598,14 +617,22 @@ def list_command(
         show_all=show_all,
     )  # fmt: skip
     fmt = _format(output_format, json_output)
+    if (svg or html) and fmt != "table":
+        _bad("--svg" if svg else "--html", "snapshots are of the table: leave out --format/--json")
+    if fmt == "json" and (cached := cached_json(registry, no_cache, query, today)) is not None:
+        texts, total = cached
+        if not texts:
+            _say_empty(total, show_all or bool(query.statuses))
+        from release_countdown.output import json_array_lines
+
+        sys.stdout.writelines(json_array_lines(texts))
+        return
     loaded = load(registry, no_cache, query)
     found = RowView(select(loaded.releases, query, today), today)
     total = loaded.size
     del loaded  # rows are made one at a time from here: peak memory stays low
     if not found:
         _say_empty(total, show_all or bool(query.statuses))
-    if (svg or html) and fmt != "table":
-        _bad("--svg" if svg else "--html", "snapshots are of the table: leave out --format/--json")
     write_rows(found, fmt, today=today, total=total, svg=svg, html=html)
 
 

@@ -24,9 +24,15 @@ def to_json(rows: Sequence[Row]) -> str:
 def json_lines(rows: Iterable[Row]) -> Iterator[str]:
     """A JSON array with one row a line (like taskwarrior's export): greppable, diffable,
     streamable, and written by json's C encoder, which pretty-printing would bypass."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    return json_array_lines(encode(row) for row in rows)
+
+
+def json_array_lines(texts: Iterable[str]) -> Iterator[str]:
+    """The array around rows already encoded (``json_lines`` and the parse cache's rows)."""
     first = True
-    for row in rows:
-        yield ("[\n" if first else ",\n") + json.dumps(row, ensure_ascii=False)
+    for text in texts:
+        yield ("[\n" if first else ",\n") + text
         first = False
     yield "[]\n" if first else "\n]\n"
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any, Final, NamedTuple
 
-from release_countdown.dates import DateSpec, countdown_words, days_between
+from release_countdown.dates import DateSpec, countdown_between, countdown_words, days_between
 from release_countdown.model import MAIN_TYPES, WORLDWIDE, HistoryEntry, Release, TypedDate
 from release_countdown.text import fold
 
@@ -214,6 +215,107 @@ def release_row(standing: Standing, today: date) -> Row:
     }
 
 
+# --- rows made ahead (for the parse cache) --------------------------------------------------
+
+_HOLE: Final = "\x00release-countdown:{}\x00"
+# What fills a hole: days from today to a day, the status, or the countdown words.
+DAYS, STATUS, WORDS = 0, 1, 2
+
+
+def settled_on(release: Release) -> date:
+    """The day from which every announcement about ``release`` was public: from then on, the
+    release stands the same way on every day (only the day's figures change)."""
+    days = [release.announced_on]
+    days += [h.announced.earliest for h in release.history if h.announced]
+    days += [d.announced.earliest for d in release.dates if d.announced]
+    known = [day for day in days if day is not None]
+    return max(known) if known else date.min
+
+
+class RowTemplate(NamedTuple):
+    """A row's JSON text with holes for the figures of the day (see ``row_template``)."""
+
+    since: int  # the ordinal of the first day it holds for
+    first: int | None  # the headline's earliest and latest days, as ordinals
+    last: int | None
+    exact: bool
+    title: str  # folded, and the id: for ordering
+    ident: str
+    text: str  # the row's JSON with a NUL at each hole (JSON text never holds a raw NUL)
+    holes: list[list[Any]]  # [DAYS, day] | [STATUS, first, last, exact] | [WORDS, first, last]
+
+
+def row_template(release: Release) -> RowTemplate | None:
+    """``release_row``'s JSON for ``release`` on any day from ``settled_on(release)`` (with no
+    region asked), with the figures that depend on the day left as holes. ``fill_row`` makes
+    the row's JSON text on a day; a test checks it equals what ``release_row`` makes.
+    """
+    since = settled_on(release)
+    standing = stand(release, since)
+    if standing is None:
+        return None
+    row = release_row(standing, since)
+    spec = standing.date
+    first, last = _ordinal(spec.earliest), _ordinal(spec.latest)
+    holes: list[list[Any]] = [[DAYS, first], [DAYS, last], [STATUS, first, last, spec.exact]]
+    holes.append([WORDS, first, last])
+    row["days_remaining"], row["days_remaining_max"], row["status"], row["countdown"] = (
+        _HOLE.format(n) for n in range(4)
+    )
+    for fields, typed in zip(row["dates"], sorted(standing.dates, key=_date_order), strict=True):
+        fields["days_remaining"] = _HOLE.format(len(holes))
+        holes.append([DAYS, _ordinal(typed.date.earliest)])
+        fields["days_remaining_max"] = _HOLE.format(len(holes))
+        holes.append([DAYS, _ordinal(typed.date.latest)])
+    import json
+
+    text = json.dumps(row, ensure_ascii=False)
+    marks = [json.dumps(_HOLE.format(n)) for n in range(len(holes))]
+    if any(text.count(mark) != 1 for mark in marks):
+        return None  # the registry itself holds a mark: make this row the usual way
+    for mark in marks:  # the marks appear in the order they were made
+        text = text.replace(mark, "\x00")
+    name = fold(standing.title)
+    return RowTemplate(since.toordinal(), first, last, spec.exact, name, release.id, text, holes)
+
+
+def _ordinal(day: date | None) -> int | None:
+    return day.toordinal() if day is not None else None
+
+
+def fill_row(text: str, holes: Sequence[Sequence[Any]], today: date) -> str:
+    """The JSON text of a row made by ``row_template``, on ``today``."""
+    from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False) uses
+
+    day = today.toordinal()
+    segments = text.split("\x00")
+    parts = [segments[0]]
+    for hole, segment in zip(holes, segments[1:], strict=True):
+        what = hole[0]
+        if what == DAYS:
+            parts.append("null" if hole[1] is None else str(hole[1] - day))
+        elif what == STATUS:
+            parts.append(f'"{_status_on(today, hole[1], hole[2], hole[3])}"')
+        else:
+            parts.append(encode_basestring(_words_on(today, hole[1], hole[2])))
+        parts.append(segment)
+    return "".join(parts)
+
+
+def _day(ordinal: int | None) -> date | None:
+    return date.fromordinal(ordinal) if ordinal is not None else None
+
+
+def _status_on(today: date, first: int | None, last: int | None, exact: bool) -> str:
+    return status_between(today, _day(first), _day(last), exact)
+
+
+@lru_cache(maxsize=4096)
+def _words_on(today: date, first: int | None, last: int | None) -> str:
+    # Titles share windows (a quarter, a year, a day): each is worded once a run.
+    return countdown_between(today, _day(first), _day(last))
+
+
 # --- the query ------------------------------------------------------------------------------
 
 
@@ -275,11 +377,15 @@ def release_matches(release: Release, query: Query) -> bool:
     )
 
 
-def matches(standing: Standing, query: Query, today: date) -> bool:
+def status_matches(status: str, latest: date | None, query: Query, today: date) -> bool:
+    """--status, else the default view (unless --all)."""
     if query.statuses:
-        if standing.status not in query.statuses:
-            return False
-    elif not query.show_all and not _in_default_view(standing, today):
+        return status in query.statuses
+    return query.show_all or in_default_view(status, latest, today)
+
+
+def matches(standing: Standing, query: Query, today: date) -> bool:
+    if not status_matches(standing.status, standing.date.latest, query, today):
         return False
     if query.search and not _names_match((standing.title, *standing.aliases), query.search):
         return False
@@ -310,15 +416,17 @@ def order_key(
     return (group, first.toordinal(), last.toordinal(), *name)
 
 
+def standing_in(release: Release, query: Query, today: date) -> Standing | None:
+    """The release as it stood on ``today``, when ``query`` keeps it."""
+    if not release_matches(release, query):
+        return None
+    standing = stand(release, today, query.region)
+    return standing if standing is not None and matches(standing, query, today) else None
+
+
 def select(releases: Iterable[Release], query: Query, today: date) -> list[Standing]:
     """The releases that match ``query`` as they stood on ``today``, in the asked order."""
-    found = [
-        s
-        for release in releases
-        if release_matches(release, query)
-        and (s := stand(release, today, query.region)) is not None
-        and matches(s, query, today)
-    ]
+    found = [s for release in releases if (s := standing_in(release, query, today)) is not None]
     found.sort(key=lambda s: sort_key(s, query.sort), reverse=query.reverse)
     return found[: query.limit] if query.limit is not None else found
 

@@ -41,6 +41,7 @@ _REGION = re.compile(r"[A-Za-z]{2}")
 
 if TYPE_CHECKING:
     from release_countdown.locate import Locator, Where
+    from release_countdown.query import Query
 
 
 def bundled_registry() -> Path:
@@ -723,6 +724,23 @@ def load_registry(
     finally:
         if enabled:
             gc.enable()
+
+
+def cached_json_rows(
+    path: Path, query: Query, today: date, prefilter: Prefilter
+) -> tuple[list[str], list[Problem], int] | None:
+    """The JSON text of each row of ``query`` on ``today`` from the parse cache, with the
+    registry's warnings and size; None when there is no usable cache entry (or the query
+    needs what only the full path does: --search, --within, --region)."""
+    if query.search or query.within_until is not None or query.region is not None:
+        return None
+    from release_countdown import cache
+
+    raw = read_registry_bytes(path)
+    if not cache.worth_it(len(raw)):
+        return None
+    source = str(path)
+    return cache.json_rows(cache.key(source, raw), source, prefilter, query, today)
 
 
 def _file_releases(
