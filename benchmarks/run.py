@@ -133,6 +133,8 @@ def main() -> None:
         rc.write_text(
             f"data.location={data}\nuda.director.type=string\nuda.director.label=Director\n"
             "confirmation=off\nverbose=nothing\ncolor=off\nhooks=off\ngc=off\n"
+            # countdown's filters ignore case; taskwarrior's match nothing without this
+            "search.case.sensitive=no\n"
         )
         tasks = work / "tasks.json"
         with tasks.open("w") as out:

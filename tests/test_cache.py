@@ -295,3 +295,35 @@ def test_json_rows_come_from_templates_when_warm(
     warm = invoke("list", "--all", "--json", "-r", path, "--as-of", "2026-11-25")
     assert warm.stdout == cold.stdout
     assert len(calls) > 300  # most titles settled long before the day asked
+
+
+def test_untouched_registry_is_not_read_again(
+    tmp_path: Path, synthetic: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from release_countdown import cache, registry
+
+    path = tmp_path / "registry.toml"
+    path.write_bytes(synthetic[0].read_bytes())
+    args = ("list", "--all", "--json", "--as-of", "2026-11-25", "-r", str(path))
+    expected = invoke(*args, "--no-cache").stdout
+    invoke(*args)  # changed this instant: hashed, but not noted
+    assert not list(cache.cache_dir().glob("*.note"))
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)  # as if the file had been changed long ago
+    invoke(*args)
+    (note,) = cache.cache_dir().glob("*.note")
+    assert stat.S_IMODE(note.stat().st_mode) == 0o600
+
+    def unreadable(path: Path) -> bytes:
+        raise AssertionError("read a registry whose note says it is unchanged")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(registry, "read_registry_bytes", unreadable)
+        assert invoke(*args).stdout == expected
+    # The same size, new content: new times, so the note no longer applies.
+    text = path.read_text()
+    edited = text.replace('title = "', 'title = "X', 1).replace("\n\n", "\n", 1)
+    assert len(edited.encode()) == len(text.encode())
+    path.write_text(edited)
+    fresh = invoke(*args, "--no-cache").stdout
+    assert fresh != expected
+    assert invoke(*args).stdout == fresh

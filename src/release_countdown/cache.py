@@ -11,7 +11,6 @@ keeps one entry, the newest.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -46,16 +45,72 @@ def cache_dir() -> Path:
     return user_cache_dir() / "registries"
 
 
+def _place(path: str) -> str:
+    """A short name for a registry path: its entry and note start with it."""
+    import zlib
+
+    data = path.encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
 def key(path: str, raw: bytes) -> str:
     """The entry's file name: which registry path (so a newer entry replaces older ones), and
     what a parse depends on: the bytes, the path (it is in messages and rows), the local time
     zone (release times resolve to local days) and the program version."""
-    where = hashlib.blake2b(path.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
+    import hashlib
+
     digest = hashlib.blake2b(raw, digest_size=20)
     context = f"{FORMAT}|{__version__}|{path}|{os.environ.get('TZ', '')}|{time.tzname}|"
     context += f"{time.timezone}|{time.altzone}"
     digest.update(context.encode("utf-8", "surrogateescape"))
-    return f"{where}-{digest.hexdigest()}"
+    return f"{_place(path)}-{digest.hexdigest()}"
+
+
+# Hashing a large registry's bytes takes longer than the rest of a cached query. Like git's
+# index, a note beside the entries records the file's size, times and inode when its bytes
+# were hashed; while they are unchanged, the file is not read again. The note is written only
+# for a file last changed SETTLED_NS before it was read, so that a change within the file
+# system's clock granularity can never keep the old times.
+SETTLED_NS: Final = 2_000_000_000
+
+
+def _signature(status: os.stat_result) -> str:
+    return (
+        f"{status.st_size} {status.st_mtime_ns} {status.st_ctime_ns} {status.st_ino} "
+        f"{status.st_dev} {FORMAT} {__version__}"
+    )
+
+
+def noted_entry(path: str) -> str | None:
+    """The entry of the registry at ``path`` as noted when it was last hashed, if the file is
+    untouched since (same size, times and inode): found without reading the file."""
+    try:
+        status = os.stat(path)
+        note = (cache_dir() / f"{_place(path)}.note").read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return None
+    signature, _, entry = note.partition("\n")
+    return entry if signature == _signature(status) and entry.startswith(_place(path)) else None
+
+
+def note(path: str, status: os.stat_result, read_at_ns: int, entry: str) -> None:
+    """Note ``entry`` as the one for ``path``, whose stat before reading was ``status``."""
+    if read_at_ns - max(status.st_mtime_ns, status.st_ctime_ns) < SETTLED_NS:
+        return  # changed too recently to be sure a later change would show in its times
+    text = f"{_signature(status)}\n{entry}"
+    target = cache_dir() / f"{_place(path)}.note"
+    try:
+        if target.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, ValueError):
+        pass
+    from release_countdown.files import write_file_atomically
+
+    try:
+        cache_dir().mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_file_atomically(target, text.encode("utf-8"), mode=0o600)
+    except Exception:  # a note that cannot be written is only a slower next run
+        return
 
 
 # --- encoding ---------------------------------------------------------------------------------
@@ -311,8 +366,8 @@ def store(entry: str, releases: Sequence[Release], warnings: Sequence[Problem]) 
         os.chmod(temporary, 0o600)
         os.replace(temporary, folder / f"{entry}{SUFFIX}")
         temporary = None
-        where = entry.split("-", 1)[0]
-        for old in folder.glob(f"{where}-*{SUFFIX}"):
+        place = entry.split("-", 1)[0]
+        for old in folder.glob(f"{place}-*{SUFFIX}"):
             if old.name != f"{entry}{SUFFIX}":
                 old.unlink(missing_ok=True)
     except Exception:  # a cache that cannot be written is only a slower next run

@@ -736,24 +736,53 @@ def cached_json_rows(
         return None
     from release_countdown import cache
 
-    raw = read_registry_bytes(path)
+    source = str(path)
+    entry = cache.noted_entry(source)
+    if entry is None:
+        before, read_at = _stat(path)
+        entry = _entry(path, read_registry_bytes(path), before, read_at)
+        if entry is None:
+            return None
+    return cache.json_rows(entry, source, prefilter, query, today)
+
+
+def _stat(path: Path) -> tuple[Any, int]:
+    """The file's stat (None when it cannot be had) and the time, taken before reading it."""
+    import os
+    import time as clock
+
+    try:
+        before = os.stat(path)
+    except OSError:
+        before = None
+    return before, clock.time_ns()
+
+
+def _entry(path: Path, raw: bytes, before: Any, read_at: int) -> str | None:
+    """The cache entry name of the registry at ``path`` (None: too small to cache), from the
+    bytes read after ``before``; noted, so that the next run need not read them."""
+    from release_countdown import cache
+
     if not cache.worth_it(len(raw)):
         return None
-    source = str(path)
-    return cache.json_rows(cache.key(source, raw), source, prefilter, query, today)
+    entry = cache.key(str(path), raw)
+    if before is not None and before.st_size == len(raw):
+        cache.note(str(path), before, read_at, entry)
+    return entry
 
 
 def _file_releases(
     path: Path, tz: tzinfo | None, use_cache: bool, prefilter: Prefilter | None
 ) -> tuple[list[Located], list[Problem], int]:
     """One file's releases (ids and names unique within it), its problems, and its size."""
+    before, read_at = _stat(path) if use_cache else (None, 0)
     raw = read_registry_bytes(path)
     source = str(path)
     entry = None
     if use_cache and tz is None and len(raw) >= 64 * 1024:
         from release_countdown import cache
 
-        entry = cache.key(source, raw) if cache.worth_it(len(raw)) else None
+        entry = cache.noted_entry(source) or _entry(path, raw, before, read_at)
     if entry is not None and (hit := cache.load(entry, source, prefilter)) is not None:
         indexed, warnings, size = hit
         locator = LazyLocator(decode_registry(raw, source))
