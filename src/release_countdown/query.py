@@ -6,6 +6,7 @@ the rows made by ``release_row``; none reaches back into the model.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
@@ -218,6 +219,8 @@ def release_row(standing: Standing, today: date) -> Row:
 # --- rows made ahead (for the parse cache) --------------------------------------------------
 
 _HOLE: Final = "\x00release-countdown:{}\x00"
+_MARK: Final = '"\\u0000release-countdown:'  # how json.dumps writes the start of a hole
+_MARKS: Final = re.compile(r'"\\u0000release-countdown:\d+\\u0000"')
 # What fills a hole: days from today to a day, the status, or the countdown words.
 DAYS, STATUS, WORDS = 0, 1, 2
 
@@ -270,11 +273,9 @@ def row_template(release: Release) -> RowTemplate | None:
     import json
 
     text = json.dumps(row, ensure_ascii=False)
-    marks = [json.dumps(_HOLE.format(n)) for n in range(len(holes))]
-    if any(text.count(mark) != 1 for mark in marks):
+    if text.count(_MARK) != len(holes) or "\x00" in text:
         return None  # the registry itself holds a mark: make this row the usual way
-    for mark in marks:  # the marks appear in the order they were made
-        text = text.replace(mark, "\x00")
+    text = _MARKS.sub("\x00", text)  # the marks appear in the order they were made
     name = fold(standing.title)
     return RowTemplate(since.toordinal(), first, last, spec.exact, name, release.id, text, holes)
 
