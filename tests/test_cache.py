@@ -225,7 +225,7 @@ def test_fast_path_never_accepts_what_the_careful_checker_rejects() -> None:
 def test_chunked_parsing_matches_the_whole_parse(
     synthetic: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from release_countdown import registry
+    from release_countdown import parallel, registry
 
     files = [*synthetic, *sorted((Path(__file__).parent / "data").glob("*/*.toml"))]
     for path in files:
@@ -240,6 +240,12 @@ def test_chunked_parsing_matches_the_whole_parse(
         chunked = registry.parse_registry(text, str(path))
         assert [r for r, _, _ in chunked.releases] == [r for r, _, _ in whole.releases], path
         assert chunked.problems == whole.problems, path
+        with monkeypatch.context() as patched:  # the later blocks parsed by a second process
+            patched.setattr(parallel, "PARALLEL_FROM", 0)
+            patched.setattr(parallel, "available", lambda: True)
+            forked = registry.parse_registry(text, str(path))
+        assert [r for r, _, _ in forked.releases] == [r for r, _, _ in whole.releases], path
+        assert forked.problems == whole.problems, path
 
 
 def test_release_chunks_split_only_at_release_headers() -> None:
@@ -327,3 +333,34 @@ def test_untouched_registry_is_not_read_again(
     fresh = invoke(*args, "--no-cache").stdout
     assert fresh != expected
     assert invoke(*args).stdout == fresh
+
+
+def test_a_failing_child_falls_back_to_one_process(
+    synthetic: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from release_countdown import parallel, registry
+
+    text = synthetic[0].read_text()
+    expected = registry.parse_registry(text, "x.toml")
+    monkeypatch.setattr(registry, "CHUNKED_FROM", 0)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(parallel, "available", lambda: True)
+    monkeypatch.setattr(parallel, "_plain", lambda value: os._exit(3))  # the child dies
+    got = registry.parse_registry(text, "x.toml")
+    assert [r for r, _, _ in got.releases] == [r for r, _, _ in expected.releases]
+    broken = text + '\n[[release]]\ntitle = "Broken\n'  # a syntax error in the child's share
+    monkeypatch.undo()
+    whole = registry.parse_registry(broken, "x.toml")
+    monkeypatch.setattr(registry, "CHUNKED_FROM", 0)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(parallel, "available", lambda: True)
+    forked = registry.parse_registry(broken, "x.toml")
+    assert forked.problems == whole.problems
+    assert "TOML syntax error" in forked.problems[0].message
+
+
+def test_parallel_parsing_is_off_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from release_countdown import parallel
+
+    monkeypatch.setenv("COUNTDOWN_JOBS", "1")
+    assert not parallel.available()

@@ -630,7 +630,6 @@ def list_command(
     loaded = load(registry, no_cache, query)
     found = RowView(select(loaded.releases, query, today), today)
     total = loaded.size
-    del loaded  # rows are made one at a time from here: peak memory stays low
     if not found:
         _say_empty(total, show_all or bool(query.statuses))
     write_rows(found, fmt, today=today, total=total, svg=svg, html=html)
@@ -1575,13 +1574,23 @@ def _app_for(argv: list[str]) -> typer.Typer:
 
 def main() -> NoReturn:
     """Entry point of the installed ``countdown`` command."""
+    code: object = 0
     try:
         _app_for(sys.argv)()
+    except SystemExit as exc:
+        code = exc.code
     except KeyboardInterrupt:
-        sys.exit(ExitCode.INTERRUPTED)
+        code = ExitCode.INTERRUPTED
     finally:
         try:
             sys.stdout.flush()
         except BrokenPipeError:
             _silence_stdout()
-    sys.exit(0)
+    if code is not None and not isinstance(code, int):
+        say(code)
+        code = 1
+    sys.stderr.flush()
+    # Leave without tearing the interpreter down: freeing a large registry's objects one by
+    # one takes longer than the query did (tens of milliseconds for 10,000 titles). Output is
+    # flushed above, files are closed where they are written, and nothing registers exits.
+    os._exit(code or 0)
