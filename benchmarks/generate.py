@@ -108,7 +108,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("count", type=int)
     parser.add_argument("--seed", type=int, default=20261125)
-    parser.add_argument("--taskwarrior", action="store_true", help="taskwarrior import JSON instead")
+    parser.add_argument(
+        "--taskwarrior", action="store_true", help="taskwarrior import JSON instead"
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     made = [release(rng, n) for n in range(args.count)]
@@ -116,7 +118,9 @@ def main() -> None:
     if args.taskwarrior:
         out.write("\n".join(json.dumps(task) for _, task in made) + "\n")
     else:
-        out.write("# Synthetic registry for benchmarks (seeded; see benchmarks/generate.py)\nschema = 1\n\n")
+        out.write(
+            "# Synthetic registry for benchmarks (seeded; see benchmarks/generate.py)\nschema = 1\n\n"
+        )
         out.write("\n".join(body for body, _ in made))
 
 

@@ -28,8 +28,10 @@ PYTHON = sys.executable
 COUNTDOWN = str(Path(PYTHON).with_name("countdown"))
 
 
-def timed(command: list[str], runs: int, env: dict[str, str], warmup: int = 2) -> tuple[float, float, int]:
-    """Median and spread (max - min) of wall-clock seconds, and peak RSS in KiB."""
+def timed(
+    command: list[str], runs: int, env: dict[str, str], warmup: int = 2
+) -> tuple[float, float, tuple[int, int]]:
+    """Median and spread (max - min) of wall-clock seconds, peak RSS in KiB and output lines."""
     if shutil.which("hyperfine"):
         with tempfile.NamedTemporaryFile(suffix=".json") as out:
             subprocess.run(
@@ -50,10 +52,14 @@ def timed(command: list[str], runs: int, env: dict[str, str], warmup: int = 2) -
     return statistics.median(times), max(times) - min(times), peak_kib(command, env)
 
 
-def peak_kib(command: list[str], env: dict[str, str]) -> int:
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(process.pid, 0)
-    return int(usage.ru_maxrss)
+def peak_kib(command: list[str], env: dict[str, str]) -> tuple[int, int]:
+    """Peak RSS in KiB (of the process or any child it waited for), and lines of output: a
+    command that prints nothing (a filter that matched nothing) is not a fair comparison."""
+    with tempfile.TemporaryFile() as out:
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(process.pid, 0)
+        out.seek(0)
+        return int(usage.ru_maxrss), out.read().count(b"\n")
 
 
 def main() -> None:
@@ -79,11 +85,13 @@ def main() -> None:
         with path.open("w") as out:
             subprocess.run([PYTHON, str(HERE / "generate.py"), str(n)], stdout=out, check=True)
         registries[n] = str(path)
-    results: list[tuple[str, float, float, int, str]] = []
+    results: list[tuple[str, float, float, int, int, str]] = []
 
-    def measure(name: str, command: list[str], environment: dict[str, str], target: str = "") -> float:
-        median, spread, peak = timed(command, runs, environment)
-        results.append((name, median, spread, peak, target))
+    def measure(
+        name: str, command: list[str], environment: dict[str, str], target: str = ""
+    ) -> float:
+        median, spread, (peak, lines) = timed(command, runs, environment)
+        results.append((name, median, spread, peak, lines, target))
         return median
 
     f0 = measure("F0  python -c pass", [PYTHON, "-c", "pass"], env)
@@ -92,19 +100,31 @@ def main() -> None:
         [PYTHON, "-c", "import typer, rich.console, rich.table, dateutil.relativedelta, tomli"], env,
     )  # fmt: skip
     p = {
-        n: measure(f"P({n // 1000}k)  tomli.load", [PYTHON, "-c", f"import tomli; tomli.load(open({path!r}, 'rb'))"], env)
+        n: measure(
+            f"P({n // 1000}k)  tomli.load",
+            [PYTHON, "-c", f"import tomli; tomli.load(open({path!r}, 'rb'))"],
+            env,
+        )
         for n, path in registries.items()
     }
     product: dict[str, float] = {}
-    product["help"] = measure("countdown --help (bundled)", [COUNTDOWN, "--help"], env, "<= 1.0 x F1")
-    product["json"] = measure("countdown list --json (bundled)", [COUNTDOWN, "list", "--json"], env, "<= 1.0 x F1")
-    product["table"] = measure("countdown list, piped (bundled)", [COUNTDOWN, "list", "--all"], env, "<= 1.15 x F1")
+    product["help"] = measure(
+        "countdown --help (bundled)", [COUNTDOWN, "--help"], env, "<= 1.0 x F1"
+    )
+    product["json"] = measure(
+        "countdown list --json (bundled)", [COUNTDOWN, "list", "--json"], env, "<= 1.0 x F1"
+    )
+    product["table"] = measure(
+        "countdown list, piped (bundled)", [COUNTDOWN, "list", "--all"], env, "<= 1.15 x F1"
+    )
     ten = registries[10_000]
     product["cold"] = measure(
         "10k list --all --json --director vaughn, cache off",
         [COUNTDOWN, "list", "--all", "--json", "--director", "vaughn", "-r", ten], cold, "<= 1.3 x P(10k)",
     )  # fmt: skip
-    subprocess.run([COUNTDOWN, "list", "-r", ten, "--json"], env=env, capture_output=True, check=True)
+    subprocess.run(
+        [COUNTDOWN, "list", "-r", ten, "--json"], env=env, capture_output=True, check=True
+    )
     product["warm"] = measure(
         "10k list --all --json --director vaughn, cache warm",
         [COUNTDOWN, "list", "--all", "--json", "--director", "vaughn", "-r", ten], env, "< task filtered list",
@@ -138,16 +158,32 @@ def main() -> None:
         )
         tasks = work / "tasks.json"
         with tasks.open("w") as out:
-            subprocess.run([PYTHON, str(HERE / "generate.py"), "10000", "--taskwarrior"], stdout=out, check=True)
+            subprocess.run(
+                [PYTHON, str(HERE / "generate.py"), "10000", "--taskwarrior"],
+                stdout=out,
+                check=True,
+            )
         task_env = {**env, "TASKRC": str(rc)}
         subprocess.run([task, "import", str(tasks)], env=task_env, capture_output=True, check=True)
-        peer["list"] = measure("task director.contains:vaughn list (10k)", [task, "director.contains:vaughn", "list"], task_env)
-        peer["export"] = measure("task status:pending due.after:today export (10k)", [task, "status:pending", "due.after:today", "export"], task_env)
+        peer["list"] = measure(
+            "task director.contains:vaughn list (10k)",
+            [task, "director.contains:vaughn", "list"],
+            task_env,
+        )
+        peer["export"] = measure(
+            "task status:pending due.after:today export (10k)",
+            [task, "status:pending", "due.after:today", "export"],
+            task_env,
+        )
 
-    print(f"machine: {os.uname().sysname} {os.uname().machine}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    print(f"{'command':<78} {'median':>9} {'spread':>8} {'peak MiB':>9}  target")
-    for name, median, spread, peak, target in results:
-        print(f"{name:<78} {median * 1000:7.1f}ms {spread * 1000:6.1f}ms {peak / 1024:9.1f}  {target}")
+    print(
+        f"machine: {os.uname().sysname} {os.uname().machine}, {os.cpu_count()} cores, Python {sys.version.split()[0]}"
+    )
+    print(f"{'command':<76} {'median':>9} {'spread':>8} {'peak MiB':>9} {'lines':>6}  target")
+    for name, median, spread, peak, lines, target in results:
+        print(
+            f"{name:<76} {median * 1000:7.1f}ms {spread * 1000:6.1f}ms {peak / 1024:9.1f} {lines:6}  {target}"
+        )
     print()
     checks = [
         ("--help / F1", product["help"] / f1, 1.0),
@@ -162,8 +198,12 @@ def main() -> None:
             ("10k warm view / task export", product["warm-view"] / peer["export"], 1.0),
         ]
     if "100k" in product:
-        checks.append(("t(100k) / t(10k), list --json cold", product["100k"] / product["10k-json-cold"], 11.0))
-        peak_100k = next(peak for name, _, _, peak, _ in results if name.startswith("100k")) / 1024
+        checks.append(
+            ("t(100k) / t(10k), list --json cold", product["100k"] / product["10k-json-cold"], 11.0)
+        )
+        peak_100k = (
+            next(peak for name, _, _, peak, _, _ in results if name.startswith("100k")) / 1024
+        )
         checks.append(("100k peak memory (MiB)", peak_100k, 300.0))
     print(f"{'ratio':<40} {'value':>8} {'target':>8}  met")
     for name, value, limit in checks:

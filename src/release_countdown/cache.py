@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 FORMAT: Final = 2
 SUFFIX: Final = ".sqlite"
 # Smaller files parse faster than a cache entry loads: they are never cached.
-MIN_SIZE: Final = 64 * 1024
+MIN_SIZE: Final = 64 * 1024  # registry.CACHE_FROM, which checks it before loading this module
 
 
 def worth_it(size: int) -> bool:

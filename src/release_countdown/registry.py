@@ -459,6 +459,7 @@ class _Parsed(NamedTuple):
 
 
 CHUNKED_FROM: Final = 4 * 1024 * 1024  # bytes of text from which a file is parsed in chunks
+CACHE_FROM: Final = 64 * 1024  # bytes from which a file is worth caching (cache.MIN_SIZE)
 _RELEASE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*release[ \t]*\]\][ \t]*(#.*)?$", re.MULTILINE)
 _OTHER_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
 
@@ -761,6 +762,11 @@ def cached_json_rows(
     needs what only the full path does: --search, --within, --region)."""
     if query.search or query.within_until is not None or query.region is not None:
         return None
+    try:
+        if path.stat().st_size < CACHE_FROM:
+            return None  # small files are never cached: do not even load the cache's code
+    except OSError:
+        return None  # the usual path says what is wrong
     from release_countdown import cache
 
     source = str(path)
@@ -806,7 +812,7 @@ def _file_releases(
     raw = read_registry_bytes(path)
     source = str(path)
     entry = None
-    if use_cache and tz is None and len(raw) >= 64 * 1024:
+    if use_cache and tz is None and len(raw) >= CACHE_FROM:
         from release_countdown import cache
 
         entry = cache.noted_entry(source) or _entry(path, raw, before, read_at)
