@@ -234,7 +234,13 @@ def load(
     )
     for problem in loaded.warnings:
         say(problem)
+    # Kept until the process ends, which skips freeing it (see main): 10,000 titles take
+    # longer to free one object at a time than to query.
+    _LOADED[:] = [loaded]
     return loaded
+
+
+_LOADED: "list[Registry]" = []
 
 
 def cached_json(
