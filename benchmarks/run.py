@@ -125,6 +125,13 @@ def main() -> None:
     subprocess.run(
         [COUNTDOWN, "list", "-r", ten, "--json"], env=env, capture_output=True, check=True
     )
+    # The command answers first and writes its cache entry in a detached child: wait for it.
+    entries = work / "cache" / "release-countdown" / "registries"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and (
+        not list(entries.glob("*.sqlite")) or list(entries.glob(".*.building"))
+    ):
+        time.sleep(0.1)
     product["warm"] = measure(
         "10k list --all --json --director vaughn, cache warm",
         [COUNTDOWN, "list", "--all", "--json", "--director", "vaughn", "-r", ten], env, "< task filtered list",

@@ -369,3 +369,51 @@ def test_parallel_parsing_is_off_when_asked(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setenv("COUNTDOWN_JOBS", "1")
     assert not parallel.available()
+
+
+def test_the_command_writes_its_cache_after_answering(synthetic: list[Path], tmp_path: Path) -> None:
+    import time
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env.pop("COUNTDOWN_NO_CACHE", None)
+    command = [sys.executable, "-m", "release_countdown", "list", "--all", "--json"]
+    command += ["-r", str(synthetic[0]), "--as-of", "2026-11-25"]
+    first = subprocess.run(command, env=env, capture_output=True, check=True, timeout=60)
+    folder = tmp_path / "cache" / "release-countdown" / "registries"
+    deadline = time.monotonic() + 60
+    while not list(folder.glob("*.sqlite")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # written by a detached child once the answer was out
+    (entry,) = folder.glob("*.sqlite")
+    assert entry_rows(entry) == 600
+    while list(folder.glob(".*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(folder.glob(".*")) == []  # no claim or temporary file left behind
+    second = subprocess.run(command, env=env, capture_output=True, check=True, timeout=60)
+    assert second.stdout == first.stdout
+    assert second.stderr == first.stderr == b""
+
+
+def test_one_writer_per_entry_and_leftovers_are_swept(
+    synthetic: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from release_countdown import cache
+
+    folder = cache.cache_dir()
+    folder.mkdir(parents=True)
+    path = str(synthetic[0])
+    invoke("list", "-r", path, "--no-cache")
+    raw = synthetic[0].read_bytes()
+    entry = cache.key(path, raw)
+    claim = folder / f".{entry}.building"
+    claim.touch()  # another process is writing it
+    invoke("list", "-r", path)
+    assert cache_files() == []
+    leftover = folder / ".entry.abc.tmp"
+    leftover.touch()
+    old = 2 * cache.STALE_S
+    os.utime(claim, (os.path.getmtime(claim) - old,) * 2)  # its writer died long ago
+    os.utime(leftover, (os.path.getmtime(leftover) - old,) * 2)
+    invoke("list", "-r", path)
+    assert len(cache_files()) == 1
+    assert not claim.exists()
+    assert not leftover.exists()

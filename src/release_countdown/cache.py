@@ -348,12 +348,16 @@ def store(entry: str, releases: Sequence[Release], warnings: Sequence[Problem]) 
     import tempfile
 
     folder = cache_dir()
-    temporary = None
+    temporary = building = None
     try:
         import sqlite3
 
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.chmod(folder, 0o700)
+        if not _claim(folder / f".{entry}.building"):
+            return  # another process is writing this entry
+        building = folder / f".{entry}.building"
+        _sweep(folder)
         fd, temporary = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=folder)
         os.close(fd)
         db = sqlite3.connect(temporary)
@@ -375,6 +379,37 @@ def store(entry: str, releases: Sequence[Release], warnings: Sequence[Problem]) 
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
+        if building is not None:
+            building.unlink(missing_ok=True)
+
+
+STALE_S: Final = 600  # a claim or temporary file this old was left by a process that died
+
+
+def _claim(path: Path) -> bool:
+    """Whether this process may write an entry (no other is writing it), claiming it."""
+    for _ in range(2):
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            return True
+        except FileExistsError:
+            try:
+                if time.time() - path.stat().st_mtime < STALE_S:
+                    return False
+                path.unlink()
+            except OSError:
+                return False
+    return False
+
+
+def _sweep(folder: Path) -> None:
+    """Remove what writers that died (killed, or the machine stopped) left behind."""
+    for leftover in [*folder.glob(".entry.*.tmp"), *folder.glob(".*.building")]:
+        try:
+            if time.time() - leftover.stat().st_mtime > STALE_S:
+                leftover.unlink()
+        except OSError:
+            continue
 
 
 def _fill(db: Any, releases: Sequence[Release], warnings: Sequence[Problem]) -> None:

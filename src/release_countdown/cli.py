@@ -7,7 +7,7 @@ stderr and an exit code (see ``ExitCode``); nothing else here catches them.
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -231,6 +231,7 @@ def load(
         registry_paths(registry),
         use_cache=cache_enabled(no_cache),
         prefilter=prefilter_of(query) if query is not None else None,
+        later=_Later.jobs,
     )
     for problem in loaded.warnings:
         say(problem)
@@ -241,6 +242,13 @@ def load(
 
 
 _LOADED: "list[Registry]" = []
+
+
+class _Later:
+    """Cache entries to write once the output is out: main() sets a list to collect them;
+    in-process callers (tests, other programs) write them at once."""
+
+    jobs: list[Callable[[], None]] | None = None
 
 
 def cached_json(
@@ -1578,8 +1586,34 @@ def _app_for(argv: list[str]) -> typer.Typer:
     return single
 
 
+def _write_cache_in_background(jobs: list[Callable[[], None]]) -> None:
+    """Write new cache entries after the output is out: in a detached child where processes
+    fork (the command's caller does not wait for it), else now. Building an entry for 10,000
+    titles takes about a second; the answer does not need it."""
+    if not jobs:
+        return
+    try:
+        pid = os.fork() if hasattr(os, "fork") else -1
+    except OSError:
+        pid = -1
+    if pid == 0:  # the child: no terminal, no pipe held open, nothing run at exit
+        try:
+            os.setsid()
+            devnull = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(devnull, fd)
+            for job in jobs:
+                job()
+        finally:
+            os._exit(0)
+    if pid < 0:
+        for job in jobs:
+            job()
+
+
 def main() -> NoReturn:
     """Entry point of the installed ``countdown`` command."""
+    _Later.jobs = []
     code: object = 0
     try:
         _app_for(sys.argv)()
@@ -1596,6 +1630,7 @@ def main() -> NoReturn:
         say(code)
         code = 1
     sys.stderr.flush()
+    _write_cache_in_background(_Later.jobs)
     # Leave without tearing the interpreter down: freeing a large registry's objects one by
     # one takes longer than the query did (tens of milliseconds for 10,000 titles). Output is
     # flushed above, files are closed where they are written, and nothing registers exits.

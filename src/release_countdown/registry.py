@@ -7,8 +7,9 @@ person can fix a registry in one pass. Nothing here prints.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time, tzinfo
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -736,10 +737,12 @@ def load_registry(
     tz: tzinfo | None = None,
     use_cache: bool = False,
     prefilter: Prefilter | None = None,
+    later: list[Callable[[], None]] | None = None,
 ) -> Registry:
     """Read, validate and merge registries (later files may ``override`` earlier ids).
 
-    Raises RegistryError with every problem of every file when any file has an error.
+    Raises RegistryError with every problem of every file when any file has an error. With
+    ``later``, cache entries to write are left there as jobs instead of written at once.
     """
     import gc
 
@@ -748,7 +751,7 @@ def load_registry(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_registry(paths, tz, use_cache, prefilter if len(paths) == 1 else None)
+        return _load_registry(paths, tz, use_cache, prefilter if len(paths) == 1 else None, later)
     finally:
         if enabled:
             gc.enable()
@@ -805,7 +808,11 @@ def _entry(path: Path, raw: bytes, before: Any, read_at: int) -> str | None:
 
 
 def _file_releases(
-    path: Path, tz: tzinfo | None, use_cache: bool, prefilter: Prefilter | None
+    path: Path,
+    tz: tzinfo | None,
+    use_cache: bool,
+    prefilter: Prefilter | None,
+    later: list[Callable[[], None]] | None,
 ) -> tuple[list[Located], list[Problem], int]:
     """One file's releases (ids and names unique within it), its problems, and its size."""
     before, read_at = _stat(path) if use_cache else (None, 0)
@@ -828,19 +835,27 @@ def _file_releases(
     if entry is not None and not any(not p.warning for p in problems):
         from release_countdown import cache
 
-        cache.store(entry, [release for release, _, _ in kept], problems)
+        job = partial(cache.store, entry, [release for release, _, _ in kept], problems)
+        if later is None:
+            job()
+        else:
+            later.append(job)
     return kept, problems, len(kept)
 
 
 def _load_registry(
-    paths: Sequence[Path], tz: tzinfo | None, use_cache: bool, prefilter: Prefilter | None
+    paths: Sequence[Path],
+    tz: tzinfo | None,
+    use_cache: bool,
+    prefilter: Prefilter | None,
+    later: list[Callable[[], None]] | None,
 ) -> Registry:
     problems: list[Problem] = []
     merged: dict[str, Located] = {}
     total = 0
     for path in paths:
         try:
-            kept, found, size = _file_releases(path, tz, use_cache, prefilter)
+            kept, found, size = _file_releases(path, tz, use_cache, prefilter, later)
         except RegistryError as exc:
             problems.extend(exc.problems)
             continue
