@@ -371,7 +371,9 @@ def test_parallel_parsing_is_off_when_asked(monkeypatch: pytest.MonkeyPatch) -> 
     assert not parallel.available()
 
 
-def test_the_command_writes_its_cache_after_answering(synthetic: list[Path], tmp_path: Path) -> None:
+def test_the_command_writes_its_cache_after_answering(
+    synthetic: list[Path], tmp_path: Path
+) -> None:
     import time
 
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}

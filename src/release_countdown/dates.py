@@ -153,12 +153,12 @@ def parse_date_text(text: str) -> DateSpec:
 
 def exact_day(day: date, text: str | None = None) -> DateSpec:
     if text is None:
-        return _exact_day(day)
+        return day_spec(day)
     return DateSpec(text, Precision.DAY, day, day)
 
 
 @lru_cache(maxsize=1 << 14)
-def _exact_day(day: date) -> DateSpec:
+def day_spec(day: date) -> DateSpec:
     return DateSpec(day.isoformat(), Precision.DAY, day, day)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, tzinfo
 from typing import Any
 
-from release_countdown.dates import DateFormError, DateSpec, Precision, exact_day, parse_date_text
+from release_countdown.dates import DateFormError, DateSpec, Precision, day_spec, parse_date_text
 from release_countdown.model import DATE_TYPES, KINDS, HistoryEntry, Release, TypedDate
 from release_countdown.text import slugify
 
@@ -31,7 +31,8 @@ class _Unusual(Exception):
 
 
 def _text(value: Any, limit: int = SHORT) -> str:
-    if type(value) is not str or not value.strip() or len(value) > limit:
+    # ``not value or value.isspace()`` is ``not value.strip()`` without making a string.
+    if type(value) is not str or not value or value.isspace() or len(value) > limit:
         raise _Unusual
     return value
 
@@ -55,7 +56,7 @@ def _texts(table: dict[str, Any], key: str, limit: int = SHORT) -> tuple[str, ..
 def _spec(value: Any, tz: tzinfo | None, *, allow_tba: bool = True) -> DateSpec:
     kind = type(value)
     if kind is date:
-        return exact_day(value)
+        return day_spec(value)
     if kind is str:
         try:
             spec = parse_date_text(value)
@@ -155,10 +156,11 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
         if type(people_value) is not dict:
             raise _Unusual
         for role, names in people_value.items():
-            if not role.strip() or len(role) > SHORT or type(names) is not list:
+            if not role or role.isspace() or len(role) > SHORT or type(names) is not list:
                 raise _Unusual
-            for name in names:
-                _text(name)
+            for name in names:  # _text, inlined: a registry holds many names
+                if type(name) is not str or not name or name.isspace() or len(name) > SHORT:
+                    raise _Unusual
             if names:
                 people[role] = tuple(names)
     override = table.get("override", False)
@@ -171,19 +173,19 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
     history = [_entry(entry, tz) for entry in history_value]
     history.sort(key=_history_order)
     return Release(
-        id=release_id,
-        title=title,
-        date=spec,
-        kind=kind,
-        aliases=_texts(table, "aliases"),
-        franchise=_optional_text(table, "franchise"),
-        announced=announced_spec,
-        checked=checked,
-        sources=_texts(table, "sources", LONG),
-        note=_optional_text(table, "note", LONG),
-        people=people,
-        dates=tuple(_typed(d, tz) for d in dates_value),
-        history=tuple(history),
-        source=source,
-        override=override,
+        release_id,
+        title,
+        spec,
+        kind,
+        _texts(table, "aliases"),
+        _optional_text(table, "franchise"),
+        announced_spec,
+        checked,
+        _texts(table, "sources", LONG),
+        _optional_text(table, "note", LONG),
+        people,
+        tuple([_typed(d, tz) for d in dates_value]),
+        tuple(history),
+        source,
+        override,
     )

@@ -154,11 +154,16 @@ def _restore(value: Any) -> Any:
     kind = type(value)
     if kind is dict:
         for key, item in value.items():
-            if type(item) in (dict, list, tuple):
+            kind = type(item)
+            if kind is tuple:
+                value[key] = _FROM[item[0]](item[1])
+            elif kind is dict or kind is list:
                 value[key] = _restore(item)
         return value
     if kind is list:
-        return [_restore(item) if type(item) in (dict, list, tuple) else item for item in value]
+        if value and type(value[0]) is str and all(type(item) is str for item in value):
+            return value  # names, aliases, sources: the common list
+        return [_restore(item) for item in value]
     if kind is tuple:
         return _FROM[value[0]](value[1])
     return value

@@ -339,12 +339,21 @@ class Query(NamedTuple):
 
 
 def _names_match(names: Iterable[str], needles: Sequence[str]) -> bool:
-    folded = [fold(n) for n in names]
-    return any(fold(needle) in name for needle in needles for name in folded)
+    folded_needles = [fold(needle) for needle in needles]
+    for name in names:  # loops, not generators: this runs for every title of a registry
+        folded = fold(name)
+        for needle in folded_needles:
+            if needle in folded:
+                return True
+    return False
 
 
 def _role_names(release: Release, role: str) -> list[str]:
-    return [n for r, names in release.people.items() if fold(r) == role for n in names]
+    found: list[str] = []
+    for each_role, names in release.people.items():
+        if each_role == role or fold(each_role) == role:
+            found.extend(names)
+    return found
 
 
 def _in_default_view(standing: Standing, today: date) -> bool:
