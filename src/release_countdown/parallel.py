@@ -3,7 +3,7 @@
 TOML parsing is most of the time a large registry takes to load (see docs/performance.md),
 and one process parses one block after another. For a large file on a machine with a spare
 core, a forked child parses the later blocks while this process parses and validates the
-earlier ones; the child's tables come back through an unnamed temporary file as ``marshal``
+earlier ones; the child's tables come back through an unnamed in-memory file as ``marshal``
 data (plain values only: dates travel as tagged ISO strings), and are validated here in file
 order, so problems and their positions are exactly those of a one-process parse (a test
 compares both). Any failure in the child (a syntax error, an unusual shape, a crash) makes the
@@ -53,9 +53,7 @@ def parallel_tables(
     split = next((n for n, (start, _) in enumerate(chunks) if n > 1 and start >= cut), None)
     if split is None:
         return None
-    import tempfile
-
-    handle = tempfile.TemporaryFile()  # noqa: SIM115  (closed by _merge, or below)
+    handle = _scratch()
     try:
         sys.stdout.flush()  # nothing buffered may be written twice
         sys.stderr.flush()
@@ -71,6 +69,20 @@ def parallel_tables(
         finally:
             os._exit(code)
     return _merge(text, chunks[:split], tables, failed, handle=handle, pid=pid)
+
+
+def _scratch() -> Any:
+    """An unnamed file for the child's tables: in memory where the system allows (no disk
+    I/O; its pages are not counted in either process's resident size), else on disk. Closed by
+    _merge."""
+    if hasattr(os, "memfd_create"):
+        try:
+            return open(os.memfd_create("countdown-parse", os.MFD_CLOEXEC), "w+b")
+        except OSError:
+            pass
+    import tempfile
+
+    return tempfile.TemporaryFile()
 
 
 def _merge(
