@@ -286,6 +286,7 @@ def json_rows(
     templates made by ``release_row`` when the entry was stored; others are made as usual.
     """
     from release_countdown.query import (
+        day_of,
         fill_row,
         order_key,
         release_row,
@@ -317,8 +318,7 @@ def json_rows(
         for text, fill, data in found:
             if text is not None:
                 first, last, exact, title, ident, holes = json.loads(fill)
-                first = date.fromordinal(first) if first is not None else None
-                last = date.fromordinal(last) if last is not None else None
+                first, last = day_of(first), day_of(last)
                 status = status_between(today, first, last, exact)
                 if status_matches(status, last, query, today):
                     key = order_key(query.sort, status, first, last, (title, ident))

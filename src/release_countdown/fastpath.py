@@ -22,10 +22,9 @@ _RELEASE_KEYS = frozenset(
 )  # fmt: skip
 _DATE_KEYS = frozenset(("region", "type", "date", "where", "announced", "note"))
 _HISTORY_KEYS = frozenset(("announced", "date", "title", "note"))
-_KINDS = frozenset(KINDS)
-_TYPES = frozenset(DATE_TYPES)
-_KINDS_SHARED = {kind: kind for kind in KINDS}  # the model's own strings, shared by all titles
-_TYPES_SHARED = {kind: kind for kind in DATE_TYPES}
+# The model's own strings, shared by every title that names them.
+_KINDS = {kind: kind for kind in KINDS}
+_TYPES = {kind: kind for kind in DATE_TYPES}
 SHORT, LONG = 1_000, 20_000
 
 
@@ -79,6 +78,18 @@ def _spec(value: Any, tz: tzinfo | None, *, allow_tba: bool = True) -> DateSpec:
     return spec
 
 
+def _one_of(value: Any, choices: dict[str, str]) -> str:
+    """``value`` as the model's own string for it, when it is one of ``choices``."""
+    if type(value) is not str or (found := choices.get(value)) is None:
+        raise _Unusual
+    return found
+
+
+def _announced(table: dict[str, Any], tz: tzinfo | None) -> DateSpec | None:
+    announced = table.get("announced")
+    return None if announced is None else _spec(announced, tz, allow_tba=False)
+
+
 def _announcement_ok(spec: DateSpec, announced: DateSpec | None) -> None:
     if (
         announced is not None
@@ -98,13 +109,9 @@ def _typed(value: Any, tz: tzinfo | None) -> TypedDate:
     region = _shared(region.upper())
     if region == "UK":
         raise _Unusual
-    kind = value.get("type")
-    if type(kind) is not str or kind not in _TYPES:
-        raise _Unusual
-    kind = _TYPES_SHARED[kind]
+    kind = _one_of(value.get("type"), _TYPES)
     spec = _spec(value.get("date"), tz)
-    announced = value.get("announced")
-    announced_spec = None if announced is None else _spec(announced, tz, allow_tba=False)
+    announced_spec = _announced(value, tz)
     _announcement_ok(spec, announced_spec)
     where = _optional_text(value, "where")
     note = _optional_text(value, "note", LONG)
@@ -115,8 +122,7 @@ def _entry(value: Any, tz: tzinfo | None) -> HistoryEntry:
     if type(value) is not dict or not _HISTORY_KEYS.issuperset(value):
         raise _Unusual
     spec = _spec(value.get("date"), tz)
-    announced = value.get("announced")
-    announced_spec = None if announced is None else _spec(announced, tz, allow_tba=False)
+    announced_spec = _announced(value, tz)
     _announcement_ok(spec, announced_spec)
     return HistoryEntry(
         spec, announced_spec, _optional_text(value, "title"), _optional_text(value, "note", LONG)
@@ -150,13 +156,9 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
 
         if not _ID.fullmatch(release_id):
             raise _Unusual
-    kind = table.get("kind", "other")
-    if type(kind) is not str or kind not in _KINDS:
-        raise _Unusual
-    kind = _KINDS_SHARED[kind]
+    kind = _one_of(table.get("kind", "other"), _KINDS)
     spec = _spec(table.get("date"), tz)
-    announced = table.get("announced")
-    announced_spec = None if announced is None else _spec(announced, tz, allow_tba=False)
+    announced_spec = _announced(table, tz)
     checked = table.get("checked")
     if checked is not None and type(checked) is not date:
         raise _Unusual  # strings such as "2026-11-25" are rare: the careful path takes them

@@ -303,18 +303,18 @@ def fill_row(text: str, holes: Sequence[Sequence[Any]], today: date) -> str:
     return "".join(parts)
 
 
-def _day(ordinal: int | None) -> date | None:
+def day_of(ordinal: int | None) -> date | None:
     return date.fromordinal(ordinal) if ordinal is not None else None
 
 
 def _status_on(today: date, first: int | None, last: int | None, exact: bool) -> str:
-    return status_between(today, _day(first), _day(last), exact)
+    return status_between(today, day_of(first), day_of(last), exact)
 
 
 @lru_cache(maxsize=4096)
 def _words_on(today: date, first: int | None, last: int | None) -> str:
     # Titles share windows (a quarter, a year, a day): each is worded once a run.
-    return countdown_between(today, _day(first), _day(last))
+    return countdown_between(today, day_of(first), day_of(last))
 
 
 # --- the query ------------------------------------------------------------------------------
