@@ -1,0 +1,1 @@
+"""Golden outputs of the read commands; see make.py."""
