@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from release_countdown.cli import app
+from release_countdown.cli.app import app
 
 DATA = Path(__file__).parent / "data"
 AS_OF = "2023-07-08"  # the day of the news item that started the project
@@ -28,12 +28,16 @@ class Result:
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Pin what the environment could change: width, colour, registry, clock zone."""
-    for name in ("COUNTDOWN_REGISTRY", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS"):
+    for name in (
+        "COUNTDOWN_REGISTRY", "COUNTDOWN_CONFIG", "COUNTDOWN_REGION", "COUNTDOWN_NO_CACHE",
+        "COUNTDOWN_LOCK_TIMEOUT", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS",
+    ):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     # Never read or write the real user registry (platformdirs reads this on every call).
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
 
 
 def invoke(*args: str, env: dict[str, str] | None = None) -> Result:

@@ -227,7 +227,7 @@ def test_registry_format_schema_accepts_the_bundled_registry() -> None:
     import jsonschema
     import tomli
 
-    from release_countdown.registry import bundled_registry
+    from release_countdown.registry.locations import bundled_registry
 
     schema = json.loads(invoke("schema", "--registry-format").stdout)
     jsonschema.Draft7Validator.check_schema(schema)
@@ -387,7 +387,7 @@ def test_watch_once() -> None:
 def test_watch_progress() -> None:
     from datetime import datetime, timedelta, timezone
 
-    from release_countdown.watch import clock, progress
+    from release_countdown.views.watch import clock, progress
 
     start = datetime(2024, 1, 1, tzinfo=timezone.utc)
     target = start + timedelta(days=10)
@@ -402,7 +402,7 @@ def test_watch_progress() -> None:
 
 
 def test_completion_of_titles_and_people(tmp_path: Path) -> None:
-    from release_countdown.cli import complete_people, complete_titles
+    from release_countdown.cli.completion import complete_people, complete_titles
 
     class Ctx:
         def __init__(self) -> None:
@@ -474,7 +474,7 @@ def test_review_fixes_for_everyday_commands(row_schema: dict[str, Any]) -> None:
 
 
 def test_completion_follows_the_role() -> None:
-    from release_countdown.cli import complete_composers, complete_directors
+    from release_countdown.cli.completion import complete_composers, complete_directors
 
     class Ctx:
         def __init__(self) -> None:

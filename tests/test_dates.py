@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from release_countdown.dates import (
+from release_countdown.core.dates import (
     DateFormError,
     Precision,
     add_duration,

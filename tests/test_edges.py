@@ -17,11 +17,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from release_countdown.dates import DateSpec, exact_day, parse_date_text
-from release_countdown.errors import RegistryError
-from release_countdown.model import Release
-from release_countdown.query import Query, select, sort_key, stand
-from release_countdown.registry import bundled_registry, decode_registry, parse_registry
+from release_countdown.core.dates import DateSpec, exact_day, parse_date_text
+from release_countdown.core.errors import RegistryError
+from release_countdown.core.model import Release
+from release_countdown.core.query import Query, select, sort_key
+from release_countdown.core.standing import stand
+from release_countdown.registry.locations import bundled_registry
+from release_countdown.registry.parse import parse_registry
+from release_countdown.registry.read import decode_registry
 from tests.conftest import invoke
 
 FUZZ_EXAMPLES = int(os.environ.get("COUNTDOWN_FUZZ_EXAMPLES", "300"))

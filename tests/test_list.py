@@ -325,7 +325,7 @@ def test_table_fits_the_width(width: int) -> None:
 def test_no_color_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from release_countdown.render import make_console
+    from release_countdown.views.console import make_console
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:
@@ -372,7 +372,7 @@ def test_bad_option_values(args: list[str], fragments: list[str]) -> None:
 def test_help_has_examples_for_every_command() -> None:
     import typer.main
 
-    from release_countdown.cli import app
+    from release_countdown.cli.app import app
 
     group = typer.main.get_command(app)
     names = ["", *group.commands]  # type: ignore[attr-defined]
@@ -462,7 +462,7 @@ def test_wrap_keeps_every_word_within_the_width() -> None:
     from hypothesis import strategies as st
     from rich.cells import cell_len
 
-    from release_countdown.biglist import wrap
+    from release_countdown.views.listing import wrap
 
     @settings(max_examples=500)
     @given(st.text(alphabet=st.sampled_from("ab é漢 -"), max_size=60), st.integers(1, 30))

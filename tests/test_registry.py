@@ -9,10 +9,13 @@ from typing import Any
 
 import pytest
 
-from release_countdown.errors import RegistryError
-from release_countdown.locate import Locator
-from release_countdown.query import Query, rows
-from release_countdown.registry import bundled_registry, load_registry
+from release_countdown.core.errors import RegistryError
+from release_countdown.core.query import Query, select
+from release_countdown.core.rows import release_row
+from release_countdown.formats.jsonrows import row_json
+from release_countdown.registry.load import load_registry
+from release_countdown.registry.locations import bundled_registry
+from release_countdown.registry.positions import Locator
 from tests.conftest import DATA, invoke, validate_rows
 
 VALID = sorted((DATA / "valid").glob("*.toml"))
@@ -22,7 +25,10 @@ FIXTURE_DAY = date(2024, 1, 1)
 
 def fixture_rows(path: Path) -> list[dict[str, Any]]:
     registry = load_registry([path], tz=timezone.utc)
-    found = rows(registry.releases, Query(show_all=True), FIXTURE_DAY)
+    found = [
+        row_json(release_row(s, FIXTURE_DAY))
+        for s in select(registry.releases, Query(show_all=True), FIXTURE_DAY)
+    ]
     for row in found:
         del row["source"]  # the path differs between checkouts
     return found

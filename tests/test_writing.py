@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import tomli
 
-from release_countdown.registry import bundled_registry
+from release_countdown.registry.locations import bundled_registry
 from tests.conftest import invoke
 
 COUNTDOWN = [sys.executable, "-m", "release_countdown"]
@@ -361,7 +361,7 @@ def test_lock_wait_fails_clearly(tmp_path: Path) -> None:
     import fcntl
 
     path = registry(tmp_path)
-    from release_countdown.store import lock_path
+    from release_countdown.writing.lock import lock_path
 
     handle = os.open(lock_path(path), os.O_RDWR | os.O_CREAT)
     fcntl.flock(handle, fcntl.LOCK_EX)
@@ -379,10 +379,15 @@ def test_lock_wait_fails_clearly(tmp_path: Path) -> None:
     assert path.read_text() == HAND_WRITTEN
 
 
-def test_default_lock_wait_is_thirty_seconds() -> None:
-    from release_countdown import store
+def test_default_lock_wait_is_thirty_seconds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from release_countdown.settings import read_settings
+    from release_countdown.writing.lock import DEFAULT_TIMEOUT
 
-    assert store.LOCK_TIMEOUT >= 30 or "COUNTDOWN_LOCK_TIMEOUT" in os.environ
+    monkeypatch.delenv("COUNTDOWN_LOCK_TIMEOUT", raising=False)
+    monkeypatch.setenv("COUNTDOWN_CONFIG", "/nonexistent/config.toml")
+    found = read_settings()
+    assert found.lock_timeout == (30.0, "default")
+    assert DEFAULT_TIMEOUT == 30.0
 
 
 def test_twenty_concurrent_adds_all_land(tmp_path: Path) -> None:
@@ -462,7 +467,7 @@ def test_killed_mid_write_leaves_the_old_file_and_the_next_writer_cleans_up(tmp_
     path = registry(tmp_path)
     code = (
         "import sys; from pathlib import Path\n"
-        "from release_countdown.files import write_file_atomically\n"
+        "from release_countdown.writing.atomic import write_file_atomically\n"
         "print('writing', flush=True)\n"
         "write_file_atomically(Path(sys.argv[1]), b'#' * 400_000_000)\n"
     )
@@ -550,8 +555,8 @@ def test_fmt_refuses_invalid_files(tmp_path: Path) -> None:
     "name", sorted(p.name for p in (Path(__file__).parent / "data" / "valid").glob("*.toml"))
 )
 def test_fmt_is_idempotent_and_keeps_meaning(name: str) -> None:
-    from release_countdown.canonical import format_registry
-    from release_countdown.registry import check_text
+    from release_countdown.registry.load import check_text
+    from release_countdown.writing.canonical import format_registry
 
     text = (Path(__file__).parent / "data" / "valid" / name).read_text(encoding="utf-8-sig")
     once = format_registry(text, name)
@@ -559,22 +564,6 @@ def test_fmt_is_idempotent_and_keeps_meaning(name: str) -> None:
     before, _ = check_text(text, name)
     after, _ = check_text(once, name)
     assert after == sorted(before, key=lambda r: r.id)
-
-
-def test_user_paths_match_platformdirs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import platformdirs
-
-    from release_countdown import paths
-
-    for data, cache in ((str(tmp_path / "d"), str(tmp_path / "c")), ("", "")):
-        monkeypatch.setenv("XDG_DATA_HOME", data)
-        monkeypatch.setenv("XDG_CACHE_HOME", cache)
-        assert paths.user_data_dir() == platformdirs.user_data_path(
-            "release-countdown", appauthor=False
-        )
-        assert paths.user_cache_dir() == platformdirs.user_cache_path(
-            "release-countdown", appauthor=False
-        )
 
 
 def test_postpone_refuses_a_date_before_its_announcement(tmp_path: Path) -> None:

@@ -1,0 +1,52 @@
+"""Optional speed, plugged into the read pipeline at one seam (``load_registry(accel=...)``).
+
+Deleting this package leaves every output the same, only slower: the cache keeps each large
+registry's validated releases between runs (cache.py), and the fast path checks well-formed
+release tables with fewer tests than the checker (fastpath.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from release_countdown.core.errors import Problem
+from release_countdown.core.model import Release
+from release_countdown.registry.parse import QuickCheck
+
+# Smaller files parse about as fast as a cache entry loads: they are never cached.
+CACHE_FROM: Final = 64 * 1024
+
+
+class Speedups:
+    """What registry/load.py's ``Accel`` asks for. New cache entries wait in ``pending`` until
+    ``flush``, so that a command can answer first and write them after."""
+
+    def __init__(self, *, cache: bool = True) -> None:
+        from release_countdown.accel.fastpath import quick_release
+
+        self.quick: QuickCheck | None = quick_release
+        self.use_cache = cache
+        self.pending: list[Callable[[], None]] = []
+
+    def cached(self, path: str, raw: bytes) -> tuple[list[Release], list[Problem]] | None:
+        if not self.use_cache or len(raw) < CACHE_FROM:
+            return None
+        from release_countdown.accel import cache
+
+        return cache.load(path, raw)
+
+    def store(
+        self, path: str, raw: bytes, releases: Sequence[Release], warnings: Sequence[Problem]
+    ) -> None:
+        if not self.use_cache or len(raw) < CACHE_FROM:
+            return
+        from release_countdown.accel import cache
+
+        self.pending.append(lambda: cache.store(path, raw, releases, warnings))
+
+    def flush(self) -> None:
+        """Write the cache entries made so far."""
+        jobs, self.pending = self.pending, []
+        for job in jobs:
+            job()

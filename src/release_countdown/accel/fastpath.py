@@ -1,0 +1,211 @@
+"""A fast check of well-formed release tables, with few, cheap tests.
+
+``quick_release`` returns the Release that the checker (registry/checker.py) would build, or
+None at the first thing that is unusual in any way; the checker then handles that release and
+words its problems. It never accepts what the checker rejects (tests compare the two over
+generated and fuzzed registries, and check that it does take the usual tables). It reads the
+format's keys and limits from registry/format.py.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, tzinfo
+from typing import Any
+
+from release_countdown.core.dates import (
+    DateFormError,
+    DateSpec,
+    Precision,
+    day_spec,
+    parse_date_text,
+)
+from release_countdown.core.matching import slugify
+from release_countdown.core.model import HistoryEntry, Release, TypedDate
+from release_countdown.registry.checker import history_order
+from release_countdown.registry.format import (
+    DATE_KEYS,
+    DATE_TYPES,
+    HISTORY_KEYS,
+    ID_PATTERN,
+    KINDS,
+    MAX_LONG_TEXT,
+    MAX_SHORT_TEXT,
+    RELEASE_KEYS,
+)
+
+_RELEASE_KEYS = frozenset(RELEASE_KEYS)
+_DATE_KEYS = frozenset(DATE_KEYS)
+_HISTORY_KEYS = frozenset(HISTORY_KEYS)
+# The model's own strings, shared by every title that names them.
+_KINDS = {kind: kind for kind in KINDS}
+_TYPES = {kind: kind for kind in DATE_TYPES}
+SHORT, LONG = MAX_SHORT_TEXT, MAX_LONG_TEXT
+
+
+# One object for equal strings: a large registry repeats roles, names and regions thousands
+# of times (100k titles: about 85 MiB less at the peak).
+_shared = sys.intern
+
+
+class _Unusual(Exception):
+    """Leave this release to the careful checker."""
+
+
+def _text(value: Any, limit: int = SHORT) -> str:
+    # ``not value or value.isspace()`` is ``not value.strip()`` without making a string.
+    if type(value) is not str or not value or value.isspace() or len(value) > limit:
+        raise _Unusual
+    return value
+
+
+def _optional_text(table: dict[str, Any], key: str, limit: int = SHORT) -> str | None:
+    value = table.get(key)
+    return None if value is None else _text(value, limit)
+
+
+def _texts(table: dict[str, Any], key: str, limit: int = SHORT) -> tuple[str, ...]:
+    value = table.get(key)
+    if value is None:
+        return ()
+    if type(value) is not list:
+        raise _Unusual
+    for item in value:
+        _text(item, limit)
+    return tuple(value)
+
+
+def _spec(value: Any, tz: tzinfo | None, *, allow_tba: bool = True) -> DateSpec:
+    kind = type(value)
+    if kind is date:
+        return day_spec(value)
+    if kind is str:
+        try:
+            spec = parse_date_text(value)
+        except DateFormError:
+            raise _Unusual from None
+        if spec.precision is Precision.TIME:
+            raise _Unusual  # the local day depends on tz: the careful path handles it
+    else:
+        raise _Unusual  # date-times and anything else
+    if spec.earliest is None and not allow_tba:
+        raise _Unusual
+    return spec
+
+
+def _one_of(value: Any, choices: dict[str, str]) -> str:
+    """``value`` as the model's own string for it, when it is one of ``choices``."""
+    if type(value) is not str or (found := choices.get(value)) is None:
+        raise _Unusual
+    return found
+
+
+def _announced(table: dict[str, Any], tz: tzinfo | None) -> DateSpec | None:
+    announced = table.get("announced")
+    return None if announced is None else _spec(announced, tz, allow_tba=False)
+
+
+def _announcement_ok(spec: DateSpec, announced: DateSpec | None) -> None:
+    if (
+        announced is not None
+        and spec.latest is not None
+        and announced.earliest is not None
+        and announced.earliest > spec.latest
+    ):
+        raise _Unusual
+
+
+def _typed(value: Any, tz: tzinfo | None) -> TypedDate:
+    if type(value) is not dict or not _DATE_KEYS.issuperset(value):
+        raise _Unusual
+    region = value.get("region")
+    if type(region) is not str or len(region) != 2 or not region.isascii() or not region.isalpha():
+        raise _Unusual
+    region = _shared(region.upper())
+    if region == "UK":
+        raise _Unusual
+    kind = _one_of(value.get("type"), _TYPES)
+    spec = _spec(value.get("date"), tz)
+    announced_spec = _announced(value, tz)
+    _announcement_ok(spec, announced_spec)
+    where = _optional_text(value, "where")
+    note = _optional_text(value, "note", LONG)
+    return TypedDate(region, kind, spec, where, announced_spec, note)
+
+
+def _entry(value: Any, tz: tzinfo | None) -> HistoryEntry:
+    if type(value) is not dict or not _HISTORY_KEYS.issuperset(value):
+        raise _Unusual
+    spec = _spec(value.get("date"), tz)
+    announced_spec = _announced(value, tz)
+    _announcement_ok(spec, announced_spec)
+    return HistoryEntry(
+        spec, announced_spec, _optional_text(value, "title"), _optional_text(value, "note", LONG)
+    )
+
+
+def quick_release(table: Any, source: str, tz: tzinfo | None) -> Release | None:
+    try:
+        return _release(table, source, tz)
+    except _Unusual:
+        return None
+
+
+def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
+    if type(table) is not dict or not _RELEASE_KEYS.issuperset(table):
+        raise _Unusual
+    title = _text(table.get("title"))
+    explicit_id = table.get("id")
+    if explicit_id is None:
+        release_id = slugify(title)
+        if not release_id:
+            raise _Unusual
+    else:
+        release_id = _text(explicit_id)
+        if not ID_PATTERN.fullmatch(release_id):
+            raise _Unusual
+    kind = _one_of(table.get("kind", "other"), _KINDS)
+    spec = _spec(table.get("date"), tz)
+    announced_spec = _announced(table, tz)
+    checked = table.get("checked")
+    if checked is not None and type(checked) is not date:
+        raise _Unusual  # strings such as "2026-11-25" are rare: the careful path takes them
+    people_value = table.get("people")
+    people: dict[str, tuple[str, ...]] = {}
+    if people_value is not None:
+        if type(people_value) is not dict:
+            raise _Unusual
+        for role, names in people_value.items():
+            if not role or role.isspace() or len(role) > SHORT or type(names) is not list:
+                raise _Unusual
+            for name in names:  # _text, inlined: a registry holds many names
+                if type(name) is not str or not name or name.isspace() or len(name) > SHORT:
+                    raise _Unusual
+            if names:
+                people[_shared(role)] = tuple([_shared(name) for name in names])
+    override = table.get("override", False)
+    if type(override) is not bool:
+        raise _Unusual
+    dates_value = table.get("dates", ())
+    history_value = table.get("history", ())
+    if type(dates_value) not in (list, tuple) or type(history_value) not in (list, tuple):
+        raise _Unusual
+    history = [_entry(entry, tz) for entry in history_value]
+    history.sort(key=history_order)
+    return Release(
+        release_id,
+        title,
+        spec,
+        kind,
+        _texts(table, "aliases"),
+        _optional_text(table, "franchise"),
+        announced_spec,
+        checked,
+        _texts(table, "sources", LONG),
+        _optional_text(table, "note", LONG),
+        people,
+        tuple([_typed(d, tz) for d in dates_value]),
+        tuple(history),
+        source,
+        override,
+    )

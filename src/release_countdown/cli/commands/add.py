@@ -1,0 +1,93 @@
+"""`countdown add`: add a title to a registry."""
+
+from typing import Annotated
+
+import typer
+
+from release_countdown.cli.app import command_app
+from release_countdown.cli.options import DryRunOption, TargetOption, checked_day
+from release_countdown.cli.options import region as region_option
+from release_countdown.cli.output import bad
+from release_countdown.core.model import KINDS
+
+app = command_app()
+
+
+@app.command("add")
+def add_command(
+    title: Annotated[str, typer.Argument(help="The title.", metavar="TITLE")],
+    *,
+    date_: Annotated[
+        str,
+        typer.Option(
+            "--date",
+            "-d",
+            help="Release date: 2024-02-02, 2024-Q1, early 2024, TBA…",
+            metavar="DATE",
+        ),
+    ],
+    kind: Annotated[str | None, typer.Option(help=f"{', '.join(KINDS)}.", metavar="KIND")] = None,
+    release_id: Annotated[
+        str | None, typer.Option("--id", help="Id (default: derived from the title).")
+    ] = None,
+    franchise: Annotated[str | None, typer.Option(help="Franchise.", metavar="NAME")] = None,
+    composer: Annotated[
+        list[str] | None, typer.Option(help="Composer (repeatable).", metavar="NAME")
+    ] = None,
+    director: Annotated[
+        list[str] | None, typer.Option(help="Director (repeatable).", metavar="NAME")
+    ] = None,
+    person: Annotated[
+        list[str] | None,
+        typer.Option(help="Anyone else: ROLE=NAME (repeatable).", metavar="ROLE=NAME"),
+    ] = None,
+    alias: Annotated[
+        list[str] | None, typer.Option(help="Another name (repeatable).", metavar="NAME")
+    ] = None,
+    region: Annotated[
+        str | None, typer.Option(help="Also record the date as this region's…", metavar="CC")
+    ] = None,
+    release_type: Annotated[
+        str | None,
+        typer.Option(
+            "--type", help="…release of this type (theatrical, streaming…).", metavar="TYPE"
+        ),
+    ] = None,
+    announced: Annotated[
+        str | None, typer.Option(help="When it was announced.", metavar="DATE")
+    ] = None,
+    checked: Annotated[
+        str | None, typer.Option(help="Verified on DATE (or 'today').", metavar="DATE")
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="A note.", metavar="TEXT")] = None,
+    dry_run: DryRunOption = False,
+    registry: TargetOption = None,
+) -> None:
+    """Add a title to a registry (validated before anything is written).
+
+    \b
+    Examples:
+      countdown add "Dune: Part Three" --date 2026-12-18 --kind film --director "Denis Villeneuve"
+      countdown add "Blade" --date TBA --kind film --person cast="Mahershala Ali"
+      countdown add "Argylle 2" --date "late 2027" --composer "Lorne Balfe" --dry-run
+    """
+    from release_countdown.cli import reading
+    from release_countdown.cli.output import finish
+    from release_countdown.core.model import DATE_TYPES
+    from release_countdown.writing.edits import NewRelease, add_release, parse_credit
+
+    if kind is not None and kind not in KINDS:
+        bad("--kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+    if release_type is not None and release_type not in DATE_TYPES:
+        bad("--type", f"{release_type!r} is not one of {', '.join(DATE_TYPES)}")
+    credits = [("composer", n) for n in composer or []] + [("director", n) for n in director or []]
+    credits += [parse_credit(p) for p in person or []]
+    where = region_option(region) if region else None
+    new = NewRelease(
+        title=title, date=date_, id=release_id, kind=kind, franchise=franchise,
+        aliases=list(alias or []), credits=credits, region=where, type=release_type,
+        announced=announced, checked=checked_day(checked), note=note,
+    )  # fmt: skip
+    path = reading.writable_path(registry)
+    change = reading.change(path, lambda doc, rels: add_release(doc, rels, new), dry_run=dry_run)
+    finish(change, dry_run)

@@ -1,0 +1,76 @@
+"""`countdown check`: validate registries, for pre-commit hooks and CI."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from release_countdown.cli.app import command_app
+from release_countdown.cli.options import AsOfOption, duration, today_of
+
+app = command_app()
+
+
+@app.command("check")
+def check_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Registry files (default: the ones `list` would read).", metavar="[PATH]..."
+        ),
+    ] = None,
+    *,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    stale: Annotated[
+        str | None,
+        typer.Option(
+            help="Warn about entries whose `checked` date is older than AGE (e.g. 180d) "
+            "or missing.",
+            metavar="AGE",
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Validate registries without listing them, for pre-commit hooks and CI.
+
+    Prints every error and warning as path:line:col: message, then a summary line (all on
+    stderr). Exit code 3 when there are errors (with --strict, warnings too), else 0.
+
+    \b
+    Examples:
+      countdown check
+      countdown check releases.toml team.toml --strict
+      countdown check --stale 180d
+    """
+    from release_countdown.cli.output import say
+    from release_countdown.cli.reading import registry_paths
+    from release_countdown.core.errors import ExitCode, Problem, RegistryError
+    from release_countdown.registry.load import load_registry, stale_warnings
+
+    today = today_of(as_of)
+    age = duration("--stale", stale) if stale else None
+    targets = registry_paths(paths)
+    problems: list[Problem] = []
+    titles = 0
+    try:
+        loaded = load_registry(targets)
+    except RegistryError as exc:
+        problems = list(exc.problems)
+    else:
+        problems = list(loaded.warnings)
+        titles = len(loaded.releases)
+        if age is not None:
+            problems += stale_warnings(loaded, today, *age)
+    for problem in problems:
+        say(problem)
+    errors = sum(not p.warning for p in problems)
+    warnings = len(problems) - errors
+    files = f"{len(targets)} file{'s' if len(targets) != 1 else ''}"
+    counted = f"{titles} title{'s' if titles != 1 else ''}, " if not errors else ""
+    strictly = " (errors with --strict)" if strict and warnings else ""
+    say(
+        f"countdown check: {files}, {counted}{errors} error{'s' if errors != 1 else ''}, "
+        f"{warnings} warning{'s' if warnings != 1 else ''}{strictly}"
+    )
+    if errors > 0 or (strict and warnings > 0):
+        raise typer.Exit(ExitCode.REGISTRY)

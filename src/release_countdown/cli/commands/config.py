@@ -1,0 +1,76 @@
+"""`countdown config`: the settings in force and where each came from."""
+
+from typing import Annotated
+
+import typer
+
+from release_countdown.cli.app import command_app
+
+app = command_app()
+
+
+@app.command("config")
+def config_command(
+    *, json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
+) -> None:
+    """Show the settings in force and where each came from: the command line wins over the
+    environment, which wins over the config file, which wins over the defaults.
+
+    The config file is TOML at $XDG_CONFIG_HOME/release-countdown/config.toml (the platform's
+    config directory elsewhere; COUNTDOWN_CONFIG names another). Keys: region = "GB",
+    registries = ["~/films.toml", "team.toml"] (relative to the config file), cache = true,
+    lock_timeout = 30; the tables [sources.*], [notify] and [serve] are kept for later use.
+    A bad value exits 2 naming the file, line and column (or the environment variable).
+
+    \b
+    Examples:
+      countdown config
+      countdown config --json | jq .settings.region
+      COUNTDOWN_REGION=GB countdown config
+    """
+    import sys
+
+    from release_countdown.cli.reading import settings
+    from release_countdown.settings import ENVIRONMENT, KEYS
+
+    found = settings()
+    values = {key: getattr(found, key) for key in KEYS}
+
+    def shown(value: object) -> object:
+        if isinstance(value, tuple):
+            return [str(v) for v in value]
+        return value
+
+    if json_output:
+        from release_countdown.cli.output import write_json
+
+        write_json(
+            {
+                "config_file": str(found.config_file),
+                "config_exists": found.config_exists,
+                "settings": {
+                    key: {
+                        "value": shown(s.value),
+                        "origin": s.origin,
+                        "environment": ENVIRONMENT[key],
+                    }
+                    for key, s in values.items()
+                },
+                "tables": sorted(found.tables),
+            }
+        )
+        return
+    import json
+
+    width = max(len(key) for key in KEYS)
+    lines = [
+        f"{key:<{width}}  {json.dumps(shown(s.value), ensure_ascii=False)}  ({s.origin})"
+        for key, s in values.items()
+    ]
+    exists = "" if found.config_exists else "  (missing: defaults and environment only)"
+    lines.append(f"config file: {found.config_file}{exists}")
+    if found.tables:
+        lines.append("tables kept for later use: " + ", ".join(f"[{t}]" for t in found.tables))
+    from release_countdown.views.safe import terminal_safe
+
+    sys.stdout.write("".join(terminal_safe(line) + "\n" for line in lines))

@@ -1,0 +1,107 @@
+"""`countdown export`: the filtered view as an iCalendar file, CSV or JSON."""
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from release_countdown.cli.app import command_app
+from release_countdown.cli.options import (
+    AsOfOption,
+    Filters,
+    NoCacheOption,
+    RegistryOption,
+    filter_options,
+    today_of,
+)
+
+app = command_app()
+
+
+class ExportFormat(str, Enum):
+    ICS = "ics"
+    CSV = "csv"
+    JSON = "json"
+
+
+class FuzzyExport(str, Enum):
+    SKIP = "skip"
+    AS_SPAN = "as-span"
+
+
+@app.command("export")
+@filter_options(
+    "composer", "director", "person", "kind", "status", "within", "search", "sort", "region",
+    "show_all",
+)  # fmt: skip
+def export_command(
+    *,
+    filters: Filters,
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="File format.")
+    ] = ExportFormat.ICS,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to FILE instead of stdout.", metavar="FILE"),
+    ] = None,
+    all_dates: Annotated[
+        bool, typer.Option("--all-dates", help="ICS: add every typed regional date as an event.")
+    ] = False,
+    fuzzy: Annotated[
+        FuzzyExport,
+        typer.Option(help="ICS: skip fuzzy dates (counted on stderr), or export them as spans."),
+    ] = FuzzyExport.SKIP,
+    as_of: AsOfOption = None,
+    registry: RegistryOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Export the filtered view as an iCalendar file, CSV or JSON.
+
+    ICS: one all-day event per exact date, with UIDs derived from the ids so that importing
+    again updates events instead of duplicating them; people and aliases go in the
+    description. With --region, that region's typed dates are added; with --all-dates, all.
+
+    \b
+    Examples:
+      countdown export -o releases.ics
+      countdown export --all --all-dates --fuzzy as-span -o everything.ics
+      countdown export --format csv --composer balfe -o balfe.csv
+    """
+    from datetime import datetime
+
+    from release_countdown.cli.output import say, write_bytes
+    from release_countdown.cli.reading import load
+    from release_countdown.core.query import select
+    from release_countdown.core.rows import release_row
+
+    today = today_of(as_of)
+    query = filters.query(today)
+    loaded = load(registry, no_cache)
+    found = [release_row(s, today) for s in select(loaded.releases, query, today)]
+    if output_format is ExportFormat.ICS:
+        from release_countdown.formats.ics import events, to_ics
+
+        typed = "all" if all_dates else query.region
+        made, skipped = events(found, typed=typed, fuzzy_as_span=fuzzy is FuzzyExport.AS_SPAN)
+        data = to_ics(made, stamp=datetime.now().astimezone().replace(microsecond=0))
+        if skipped:
+            say(
+                f"countdown: skipped {skipped} fuzzy or TBA date{'s' if skipped != 1 else ''} "
+                "(use --fuzzy as-span to export fuzzy windows)"
+            )
+    elif output_format is ExportFormat.CSV:
+        from release_countdown.formats.csvrows import to_csv
+
+        data = to_csv(found).encode("utf-8")
+    else:
+        from release_countdown.formats.jsonrows import to_json
+
+        data = to_json(found).encode("utf-8")
+    if output is None:
+        write_bytes(data)
+        return
+    from release_countdown.writing.atomic import write_file_atomically
+
+    write_file_atomically(output, data)
+    say(f"countdown: wrote {len(found)} titles to {output}")

@@ -1,0 +1,96 @@
+"""`countdown list`: titles with their countdowns."""
+
+from typing import Annotated
+
+import typer
+
+from release_countdown.cli.app import command_app
+from release_countdown.cli.options import (
+    AsOfOption,
+    Filters,
+    HtmlOption,
+    NoCacheOption,
+    RegistryOption,
+    SvgOption,
+    filter_options,
+    template,
+    today_of,
+)
+from release_countdown.cli.output import bad
+
+app = command_app()
+NAMED_FORMATS = ("table", "json", "csv")
+
+
+def output_format(value: str, json_output: bool) -> str:
+    """table, json, csv or a template, from --format and --json."""
+    if json_output:
+        if value.lower() not in ("table", "json"):
+            bad("--json", f"--json asks for JSON, --format {value!r} for something else: use one")
+        return "json"
+    if "{" in value:
+        return template(value)
+    if value.lower() not in NAMED_FORMATS:
+        bad(
+            "--format",
+            f"{value!r} is not one of {', '.join(NAMED_FORMATS)}, nor a template with "
+            "{fields} (e.g. '{title} {countdown}')",
+        )
+    return value.lower()
+
+
+@app.command("list")
+@filter_options(
+    "composer", "director", "person", "kind", "status", "within", "search", "sort", "reverse",
+    "limit", "region", "show_all",
+)  # fmt: skip
+def list_command(
+    *,
+    filters: Filters,
+    as_of: AsOfOption = None,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, json, csv, or a template of {fields}, one line per title.",
+        ),
+    ] = "table",
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Shorthand for --format json.")
+    ] = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+    registry: RegistryOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """List titles with their countdowns.
+
+    By default: titles still to come, due or to be announced, and those released in the last
+    30 days. Names match case- and accent-insensitively, as a part of a name; several values
+    of one option match any of them, different options must all match.
+
+    \b
+    Examples:
+      countdown list
+      countdown list --composer balfe --director mcquarrie
+      countdown list --within 90d --kind film --json
+      countdown list --all --as-of 2023-07-08 --format csv > titles.csv
+      countdown list --format '{days:>4}  {title}'
+    """
+    from release_countdown.cli.output import say_empty, write_rows
+    from release_countdown.cli.reading import load
+    from release_countdown.core.query import select
+    from release_countdown.core.rows import RowView
+
+    today = today_of(as_of)
+    query = filters.query(today)
+    fmt = output_format(output, json_output)
+    if (svg or html) and fmt != "table":
+        bad("--svg" if svg else "--html", "snapshots are of the table: leave out --format/--json")
+    loaded = load(registry, no_cache)
+    found = RowView(select(loaded.releases, query, today), today)
+    if not found:
+        say_empty(len(loaded.releases), query.widened)
+    write_rows(found, fmt, today=today, total=len(loaded.releases), svg=svg, html=html)

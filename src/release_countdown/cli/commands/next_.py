@@ -1,0 +1,77 @@
+"""`countdown next`: the soonest upcoming title as one line, for status bars and prompts."""
+
+from typing import Annotated
+
+import typer
+
+from release_countdown.cli.app import command_app
+from release_countdown.cli.options import (
+    AsOfOption,
+    Filters,
+    NoCacheOption,
+    RegistryOption,
+    filter_options,
+    template,
+    today_of,
+)
+
+app = command_app()
+
+
+@app.command("next")
+@filter_options("composer", "director", "person", "kind", "within", "search", "region")
+def next_command(
+    *,
+    filters: Filters,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="TEMPLATE",
+            help="Template of {fields}: {title} {days} {in_days} {date} {countdown} {director} "
+            "{composer} {cast} {kind} {status} {id} and every JSON scalar field.",
+            callback=template,
+        ),
+    ] = "{title} {in_days} ({date})",
+    as_of: AsOfOption = None,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print the title's JSON row instead of a line.")
+    ] = False,
+    registry: RegistryOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Print the soonest upcoming title as one line, for status bars and prompts.
+
+    A title releasing today counts; ties go to the title first in alphabetical order. When
+    nothing is upcoming, a message goes to stderr, nothing to stdout, and the exit code is 1.
+
+    \b
+    Examples:
+      countdown next
+      countdown next --format '{title} in {days} days'
+      countdown next --composer balfe --format '{title}: {countdown}'
+    """
+    import sys
+
+    from release_countdown.cli.output import write_rows
+    from release_countdown.cli.reading import load
+    from release_countdown.core.errors import NotFoundError
+    from release_countdown.core.query import select
+    from release_countdown.core.rows import release_row
+
+    today = today_of(as_of)
+    query = filters.query(today, statuses=("upcoming", "today"))
+    loaded = load(registry, no_cache)
+    found = select(loaded.releases, query, today)
+    if not found:
+        raise NotFoundError("nothing upcoming in this view; try other filters or --as-of DATE")
+    row = release_row(found[0], today)
+    if json_output:
+        import json
+
+        from release_countdown.formats.jsonrows import row_json
+
+        sys.stdout.write(json.dumps(row_json(row), ensure_ascii=False) + "\n")
+        return
+    write_rows([row], output, today=today, total=len(found))

@@ -1,0 +1,83 @@
+"""`countdown people`: everyone in the registry, or one person's titles."""
+
+from typing import Annotated
+
+import typer
+
+from release_countdown.cli.app import command_app
+from release_countdown.cli.completion import complete_people
+from release_countdown.cli.options import AsOfOption, NoCacheOption, RegistryOption, today_of
+
+app = command_app()
+
+
+@app.command("people")
+def people_command(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="List this person's titles.", metavar="[NAME]", autocompletion=complete_people
+        ),
+    ] = None,
+    *,
+    role: Annotated[
+        str | None, typer.Option(help="Only people in this role (e.g. composer).", metavar="ROLE")
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option(help="Only people whose name contains TEXT.", metavar="TEXT")
+    ] = None,
+    as_of: AsOfOption = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    registry: RegistryOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """List everyone in the registry with their roles, titles and next release.
+
+    With NAME, list that person's titles with their countdowns (all of them, released too).
+
+    \b
+    Examples:
+      countdown people --role composer
+      countdown people --search mcq --json
+      countdown people "Lorne Balfe"
+    """
+    import sys
+
+    from release_countdown.cli.output import say, write_json, write_rows
+    from release_countdown.cli.reading import load
+    from release_countdown.core.matching import did_you_mean, fold, one
+    from release_countdown.core.query import people_of
+    from release_countdown.core.rows import person_row, release_row
+    from release_countdown.core.standing import standings
+
+    today = today_of(as_of)
+    loaded = load(registry, no_cache)
+    everyone = standings(loaded.releases, today)
+    people = people_of(everyone, role)
+    if search:
+        people = [p for p in people if fold(search) in fold(p.name)]
+    if name is None:
+        found = [person_row(p, today) for p in people]
+        if json_output:
+            from release_countdown.formats.jsonrows import person_json
+
+            write_json([person_json(p) for p in found])
+        elif found:
+            from release_countdown.views.people import print_people
+
+            print_people(found, file=sys.stdout)
+        else:
+            say("countdown: nobody matches")
+        return
+    chosen = one(
+        people,
+        name,
+        lambda p: (p.name,),
+        shown=lambda p: p.name,
+        noun="people",
+        missing=lambda name: (
+            f"nobody named {name!r} in the registry" + did_you_mean((p.name for p in people), name)
+        ),
+    )
+    rows = [release_row(s, today) for s in chosen.titles]
+    write_rows(rows, "json" if json_output else "table", today=today, total=len(everyone))

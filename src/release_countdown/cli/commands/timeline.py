@@ -1,0 +1,105 @@
+"""`countdown timeline`: the titles on a time axis."""
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from release_countdown.cli.app import command_app
+from release_countdown.cli.options import (
+    AsOfOption,
+    Filters,
+    HtmlOption,
+    NoCacheOption,
+    RegistryOption,
+    SvgOption,
+    day,
+    duration,
+    filter_options,
+    today_of,
+)
+from release_countdown.cli.output import bad
+
+app = command_app()
+
+
+@app.command("timeline")
+@filter_options(
+    "composer", "director", "person", "kind", "status", "search", "limit", "region", "show_all"
+)
+def timeline_command(
+    *,
+    filters: Filters,
+    from_: Annotated[
+        str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Start of the time axis.")
+    ] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="End of the time axis.")
+    ] = None,
+    within: Annotated[
+        str | None,
+        typer.Option(help="Draw from today to today+N: 30d, 6w, 3m, 1y.", metavar="N"),
+    ] = None,
+    ascii_only: Annotated[
+        bool, typer.Option("--ascii", help="Only ASCII characters (no box or block glyphs).")
+    ] = False,
+    as_of: AsOfOption = None,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+    registry: RegistryOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Draw the titles on a time axis: a marker per exact date, a bar per fuzzy window.
+
+    Months or weeks are chosen to fit the span; today is marked; released titles are dimmed;
+    TBA titles are listed at the end. The span is --from/--to, or today to --within, or just
+    wide enough for the titles shown. Piped output uses ASCII and no colour.
+
+    \b
+    Examples:
+      countdown timeline
+      countdown timeline --as-of 2023-07-08 --all
+      countdown timeline --within 1y --kind film --svg releases.svg
+    """
+    import sys
+
+    from release_countdown.cli.output import say_empty
+    from release_countdown.cli.reading import load
+    from release_countdown.core.query import select
+    from release_countdown.core.rows import RowView
+    from release_countdown.views.timeline import default_span, timeline_lines
+
+    today = today_of(as_of)
+    query = filters.query(today, sort="date")
+    start = day("--from", from_) if from_ else None
+    end = day("--to", to) if to else None
+    if within:
+        from release_countdown.core.dates import add_duration
+
+        start, end = start or today, end or add_duration(today, *duration("--within", within))
+    if start is not None and end is not None and end <= start:
+        bad("--to", f"{end.isoformat()} is not after {start.isoformat()}")
+    loaded = load(registry, no_cache)
+    rows = list(RowView(select(loaded.releases, query, today), today))
+    if start is not None or end is not None:
+        low, high = start or date.min, end or date.max
+        rows = [
+            r
+            for r in rows
+            if r.earliest is None or r.latest is None or (r.latest >= low and r.earliest <= high)
+        ]
+    if not rows:
+        say_empty(len(loaded.releases), query.widened)
+        return
+    first, last = default_span(rows, today)
+    start, end = start or first, end or last
+    if end <= start:
+        bad("--to", f"{end.isoformat()} is not after {start.isoformat()}")
+    from release_countdown.views.console import emit, lines_text, make_console
+
+    console = make_console(sys.stdout)
+    plain = ascii_only or not console.is_terminal
+    picture = timeline_lines(
+        rows, today=today, start=start, end=end, width=console.width, ascii_only=plain
+    )
+    emit(lines_text(picture), file=sys.stdout, svg=svg, html=html, title="release timeline")

@@ -1,0 +1,53 @@
+"""`countdown where`: which registries are read and written, and where the config file is."""
+
+import os
+import sys
+
+from release_countdown.cli.app import command_app
+from release_countdown.cli.options import RegistryOption
+
+app = command_app()
+
+
+@app.command("where")
+def where_command(registry: RegistryOption = None) -> None:
+    """Show which registries are read, in which order, which file writes go to, and where the
+    config file is.
+
+    \b
+    Examples:
+      countdown where
+      COUNTDOWN_REGISTRY=a.toml:b.toml countdown where
+    """
+    from release_countdown.cli.reading import registry_paths, settings
+    from release_countdown.registry.locations import bundled_registry, user_registry
+
+    user, bundled = user_registry(), bundled_registry()
+    found = settings()
+    reading = registry_paths(registry)
+    if registry:
+        why = "from --registry"
+    elif found.registries.value:
+        origin = found.registries.origin
+        why = f"from ${origin.removeprefix('environment ')}" if "environment" in origin else origin
+        why = why.replace("config file", "from the config file")
+    elif reading == [user]:
+        why = "the user registry"
+    else:
+        why = "the bundled registry, as there is no user registry yet"
+    lines = [f"reading {why}:"]
+    lines += [f"  {path}" + ("" if path.exists() else "  (missing)") for path in reading]
+    target = registry[0] if registry and len(registry) == 1 else user
+    writes = (
+        f"{target}" if target.exists() or registry else f"{target}  (missing: run countdown init)"
+    )
+    lines += [
+        f"writes go to:\n  {writes}",
+        "resolution order: --registry PATH (repeatable), then $COUNTDOWN_REGISTRY "
+        f"({os.pathsep!r}-separated), then the config file's registries, then the user "
+        "registry if it exists, then the bundled one",
+        f"user registry:\n  {user}" + ("" if user.exists() else "  (missing)"),
+        f"bundled registry (read-only):\n  {bundled}",
+        f"config file:\n  {found.config_file}" + ("" if found.config_exists else "  (missing)"),
+    ]
+    sys.stdout.write("\n".join(lines) + "\n")

@@ -1,0 +1,127 @@
+"""Which registries a command reads or writes, and reading them through the one pipeline.
+
+Resolution order for reading: ``--registry`` (repeatable), then ``$COUNTDOWN_REGISTRY``
+(os.pathsep-separated), then the config file's ``registries``, then the user registry if it
+exists, then the bundled one. Writes go to ``--registry PATH`` or the user registry.
+"""
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from release_countdown.core.errors import UsageError
+
+if TYPE_CHECKING:
+    from release_countdown.accel import Speedups
+    from release_countdown.registry.merge import Registry
+    from release_countdown.settings import Settings
+    from release_countdown.writing.change import Change, Edit
+
+_SETTINGS: "list[Settings]" = []
+_ACCEL: "list[Speedups]" = []
+# Registries loaded by this process, kept until it ends (main leaves without freeing them:
+# 10,000 titles take longer to free one object at a time than to query).
+_LOADED: "list[Registry]" = []
+
+
+def settings() -> "Settings":
+    """The settings in force (read once a process; warnings about them go to stderr)."""
+    if not _SETTINGS:
+        from release_countdown.cli.output import say
+        from release_countdown.settings import read_settings
+
+        _SETTINGS.append(read_settings())
+        for problem in _SETTINGS[0].warnings:
+            say(problem)
+    return _SETTINGS[0]
+
+
+def forget_settings() -> None:
+    """For tests and long-lived callers: read the settings again next time."""
+    _SETTINGS.clear()
+
+
+def registry_paths(given: list[Path] | None) -> list[Path]:
+    if given:
+        return given
+    configured = settings().registries.value
+    if configured:
+        return list(configured)
+    from release_countdown.registry.locations import bundled_registry, user_registry
+
+    user = user_registry()
+    return [user] if user.exists() else [bundled_registry()]
+
+
+def writable_path(given: list[Path] | None) -> Path:
+    """What writing commands change: ``--registry PATH`` (once), else the user registry."""
+    from release_countdown.cli.output import bad
+    from release_countdown.registry.locations import bundled_registry, user_registry
+
+    if given and len(given) > 1:
+        bad("--registry", "writing commands change one file: give --registry once")
+    path = given[0] if given else user_registry()
+    if path.resolve() == bundled_registry().resolve():
+        raise UsageError(
+            f"{path} is the bundled registry, which is read-only; run `countdown init` to "
+            "start your own registry from it"
+        )
+    if not given and not path.exists():
+        raise UsageError(
+            f"there is no user registry yet ({path}); run `countdown init` to create it, "
+            "or pass --registry PATH"
+        )
+    return path
+
+
+def load(registry: list[Path] | None, no_cache: bool = False) -> "Registry":
+    """Read the registries; warnings go to stderr, errors raise RegistryError."""
+    from release_countdown.cli.output import say
+    from release_countdown.registry.load import load_registry
+
+    loaded = load_registry(registry_paths(registry), accel=_speedups(no_cache))
+    for problem in loaded.warnings:
+        say(problem)
+    _LOADED.append(loaded)
+    return loaded
+
+
+def _speedups(no_cache: bool) -> "Speedups | None":
+    try:
+        from release_countdown.accel import Speedups
+    except ImportError:  # accel/ is optional: the same answers, more slowly
+        return None
+    speedups = Speedups(cache=not no_cache and settings().cache.value)
+    _ACCEL.append(speedups)
+    return speedups
+
+
+_DEFERRED: list[bool] = []
+
+
+def defer_cache_writes() -> None:
+    """main() writes new cache entries once the answer is out; others get them at once."""
+    _DEFERRED.append(True)
+
+
+def finish_command() -> None:
+    if not _DEFERRED:
+        write_cache()
+
+
+def cache_pending() -> bool:
+    return any(speedups.pending for speedups in _ACCEL)
+
+
+def write_cache() -> None:
+    """Write the cache entries this process made."""
+    for speedups in _ACCEL:
+        speedups.flush()
+
+
+def change(path: Path, edit: "Edit", *, dry_run: bool) -> "Change":
+    """Apply ``edit`` to the registry at ``path`` under its lock (writing/change.py), waiting
+    for the lock as long as the `lock_timeout` setting says."""
+    from release_countdown.writing.change import change_registry
+
+    timeout = settings().lock_timeout.value
+    return change_registry(path, edit, dry_run=dry_run, lock_timeout=timeout)

@@ -1,0 +1,102 @@
+"""Matching names: the folded form of text, ids from titles, and the one lookup policy.
+
+Titles, aliases, ids and people are all looked up the same way: an exact name first (case-,
+accent- and dash-insensitive), else a part of one; several matches are listed, none gets
+"did you mean" suggestions. No I/O here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from typing import TypeVar
+
+from release_countdown.core.errors import NotFoundError
+
+T = TypeVar("T")
+
+# Dashes people type as "-" when searching for titles written with an en dash.
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Case-, accent- and dash-insensitive form of ``text`` for matching."""
+    if text.isascii():  # the common case, ten times faster
+        folded = text.lower()
+        return (
+            folded
+            if folded.strip() == folded and "  " not in folded and folded.isprintable()
+            else " ".join(folded.split())
+        )
+    decomposed = unicodedata.normalize("NFKD", text.translate(_DASHES))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def slugify(text: str) -> str:
+    """The id derived from a title: ``"Mission: Impossible – X"`` -> ``"mission-impossible-x"``.
+
+    Letters of any script are kept (a Japanese title keeps its characters); accents are not.
+    """
+    return re.sub(r"[\W_]+", "-", fold(text)).strip("-")
+
+
+def names_match(names: Iterable[str], needles: Sequence[str]) -> bool:
+    """Whether a part of any of ``names`` is any of ``needles`` (folded)."""
+    folded_needles = [fold(needle) for needle in needles]
+    for name in names:  # loops, not generators: this runs for every title of a registry
+        folded = fold(name)
+        for needle in folded_needles:
+            if needle in folded:
+                return True
+    return False
+
+
+def find(items: Iterable[T], name: str, names: Callable[[T], Iterable[str]]) -> list[T]:
+    """The items named ``name``: those with an exact (folded) name first, else a part of one."""
+    needle = fold(name)
+    every = [(item, [fold(n) for n in names(item)]) for item in items]
+    exact = [item for item, folded in every if needle in folded]
+    if exact:
+        return exact
+    return [item for item, folded in every if any(needle in n for n in folded)]
+
+
+def suggestions(candidates: Iterable[str], name: str, n: int = 3) -> list[str]:
+    """The closest names to ``name``, for "did you mean" hints."""
+    import difflib
+
+    by_fold: dict[str, str] = {}
+    for candidate in candidates:
+        by_fold.setdefault(fold(candidate), candidate)
+    close = difflib.get_close_matches(fold(name), list(by_fold), n=n, cutoff=0.5)
+    return [by_fold[c] for c in close]
+
+
+def did_you_mean(candidates: Iterable[str], name: str) -> str:
+    """``"; did you mean 'A' or 'B'?"``, or nothing when no name is close."""
+    close = suggestions(candidates, name)
+    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+
+
+def one(
+    items: Sequence[T],
+    name: str,
+    names: Callable[[T], Iterable[str]],
+    *,
+    shown: Callable[[T], str],
+    noun: str = "titles",
+    missing: Callable[[str], str] | None = None,
+) -> T:
+    """The one item named ``name``; NotFoundError listing the matches when there are several,
+    or saying what was missed (``missing``, else "no title matches ...") when there is none."""
+    found = find(items, name, names)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = "\n".join(f"  {shown(item)}" for item in found)
+        raise NotFoundError(f"{name!r} matches {len(found)} {noun}; name one of:\n{listed}")
+    raise NotFoundError(missing(name) if missing else f"no title matches {name!r}")

@@ -1,0 +1,160 @@
+"""What `list` (and every command built on it) asks of a registry: filters, order, selection.
+
+``today`` is always passed in. The query runs the same code whichever way the registry was
+loaded (parsed afresh or from the cache).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any, Final, NamedTuple
+
+from release_countdown.core.dates import days_between
+from release_countdown.core.matching import fold, names_match
+from release_countdown.core.model import Release
+from release_countdown.core.standing import Standing, stand
+
+RECENT_DAYS: Final = 30  # the default view keeps titles released this many days ago or less
+SORTS: Final = ("countdown", "date", "title")
+
+
+class Query(NamedTuple):
+    composers: tuple[str, ...] = ()
+    directors: tuple[str, ...] = ()
+    persons: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    within_until: date | None = None  # inclusive last day of --within
+    search: tuple[str, ...] = ()
+    sort: str = "countdown"
+    reverse: bool = False
+    limit: int | None = None
+    region: str | None = None
+    show_all: bool = False
+
+    @property
+    def widened(self) -> bool:
+        """Whether the view is wider than the default (for the hint when it is empty)."""
+        return self.show_all or bool(self.statuses)
+
+
+def _role_names(release: Release, role: str) -> list[str]:
+    found: list[str] = []
+    for each_role, names in release.people.items():
+        if each_role == role or fold(each_role) == role:
+            found.extend(names)
+    return found
+
+
+def in_default_view(standing: Standing, today: date) -> bool:
+    """Upcoming, due, TBA, or released at most RECENT_DAYS ago."""
+    if standing.status != "released":
+        return True
+    latest = standing.date.latest
+    return latest is not None and days_between(latest, today) <= RECENT_DAYS
+
+
+def _within(standing: Standing, today: date, until: date) -> bool:
+    spec = standing.date
+    if spec.earliest is None or spec.latest is None:
+        return False
+    return spec.earliest <= until and spec.latest >= today
+
+
+def release_matches(release: Release, query: Query) -> bool:
+    """The filters that do not depend on the day (checked first: they are cheaper)."""
+    if query.kinds and release.kind not in query.kinds:
+        return False
+    if query.composers and not names_match(_role_names(release, "composer"), query.composers):
+        return False
+    if query.directors and not names_match(_role_names(release, "director"), query.directors):
+        return False
+    return not query.persons or names_match(
+        (n for names in release.people.values() for n in names), query.persons
+    )
+
+
+def matches(standing: Standing, query: Query, today: date) -> bool:
+    """--status (else the default view, unless --all), --search and --within."""
+    if query.statuses:
+        if standing.status not in query.statuses:
+            return False
+    elif not query.show_all and not in_default_view(standing, today):
+        return False
+    if query.search and not names_match((standing.title, *standing.aliases), query.search):
+        return False
+    return query.within_until is None or _within(standing, today, query.within_until)
+
+
+_GROUP: Final = {"upcoming": 0, "today": 0, "due": 0, "tba": 1, "released": 2}
+
+
+def sort_key(standing: Standing, sort: str) -> tuple[Any, ...]:
+    """A total order: ties fall back to the folded title, then the id."""
+    spec, name = standing.date, (fold(standing.title), standing.release.id)
+    first, last = spec.earliest, spec.latest
+    if sort == "title":
+        return name
+    if first is None or last is None:
+        return (1, date.max, date.max, *name) if sort == "date" else (1, 0, *name)
+    if sort == "date":
+        return (0, first, last, *name)
+    group = _GROUP[standing.status]
+    if group == 2:  # released: most recent first
+        return (2, -last.toordinal(), -first.toordinal(), *name)
+    return (group, first.toordinal(), last.toordinal(), *name)
+
+
+def standing_in(release: Release, query: Query, today: date) -> Standing | None:
+    """The release as it stood on ``today``, when ``query`` keeps it."""
+    if not release_matches(release, query):
+        return None
+    standing = stand(release, today, query.region)
+    return standing if standing is not None and matches(standing, query, today) else None
+
+
+def select(releases: Iterable[Release], query: Query, today: date) -> list[Standing]:
+    """The releases that match ``query`` as they stood on ``today``, in the asked order."""
+    found = [s for release in releases if (s := standing_in(release, query, today)) is not None]
+    found.sort(key=lambda s: sort_key(s, query.sort), reverse=query.reverse)
+    return found[: query.limit] if query.limit is not None else found
+
+
+def is_next(standing: Standing) -> bool:
+    return standing.status in ("upcoming", "today")
+
+
+class Person(NamedTuple):
+    name: str
+    roles: tuple[str, ...]
+    titles: tuple[Standing, ...]  # in countdown order
+
+    @property
+    def next(self) -> Standing | None:
+        return next((s for s in self.titles if is_next(s)), None)
+
+
+def people_of(found: Iterable[Standing], role: str | None = None) -> list[Person]:
+    """Everyone credited in ``found`` (optionally in one role), alphabetically."""
+    credits: dict[str, tuple[str, dict[str, None], dict[str, Standing]]] = {}
+    for standing in found:
+        for each_role, names in standing.release.people.items():
+            if role is not None and fold(each_role) != fold(role):
+                continue
+            for name in names:
+                _, roles, titles = credits.setdefault(fold(name), (name, {}, {}))
+                roles[each_role] = None
+                titles[standing.release.id] = standing
+    return [
+        Person(
+            name,
+            tuple(roles),
+            tuple(sorted(titles.values(), key=lambda s: sort_key(s, "countdown"))),
+        )
+        for name, roles, titles in sorted(credits.values(), key=lambda c: fold(c[0]))
+    ]
+
+
+def person_names(people: Sequence[Person]) -> list[str]:
+    return [p.name for p in people]

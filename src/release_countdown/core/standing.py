@@ -1,0 +1,142 @@
+"""What stood on a day: the title, date and dates of a release as known then, and its status.
+
+``today`` is always passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import NamedTuple
+
+from release_countdown.core.dates import DateSpec
+from release_countdown.core.matching import did_you_mean, find, fold, one
+from release_countdown.core.model import MAIN_TYPES, WORLDWIDE, HistoryEntry, Release, TypedDate
+
+
+class Standing(NamedTuple):
+    """A release as it stood on one day: the title, date and dates known then."""
+
+    release: Release
+    title: str
+    aliases: tuple[str, ...]
+    date: DateSpec
+    region: str | None
+    release_type: str | None
+    dates: tuple[TypedDate, ...]
+    history: tuple[HistoryEntry, ...]
+    status: str
+
+
+def _known(announced: DateSpec | None, today: date) -> bool:
+    """Whether something was public on ``today`` (unknown announcement: known from the start)."""
+    return announced is None or announced.earliest is None or announced.earliest <= today
+
+
+def status_of(spec: DateSpec, today: date) -> str:
+    """upcoming, today (an exact day), due (inside a fuzzy window), released or tba."""
+    if spec.earliest is None or spec.latest is None:
+        return "tba"
+    if today < spec.earliest:
+        return "upcoming"
+    if today > spec.latest:
+        return "released"
+    return "today" if spec.exact else "due"
+
+
+def date_order(typed: TypedDate) -> tuple[date, date]:
+    spec = typed.date
+    return (spec.earliest or date.max, spec.latest or date.max)
+
+
+def _regional(release: Release, dates: Sequence[TypedDate], region: str) -> TypedDate | None:
+    """The date of ``region`` for the kind's main release type, else its earliest non-premiere."""
+    own = [d for d in dates if d.region == region]
+    for kind in MAIN_TYPES.get(release.kind, ()):
+        if typed := [d for d in own if d.type == kind]:
+            return min(typed, key=date_order)
+    if others := [d for d in own if d.type != "premiere"]:
+        return min(others, key=date_order)
+    # A worldwide release of the kind's main type (an album's digital release) is the
+    # region's too; a worldwide streaming date is not a film's release in cinemas.
+    worldwide = [d for d in dates if d.region == WORLDWIDE]
+    for kind in MAIN_TYPES.get(release.kind, ()):
+        if typed := [d for d in worldwide if d.type == kind]:
+            return min(typed, key=date_order)
+    return None
+
+
+def stand(release: Release, today: date, region: str | None = None) -> Standing | None:
+    """The release as it stood on ``today``, or None when it was not yet announced."""
+    announced_on = release.announced_on
+    if announced_on is not None and announced_on > today:
+        return None
+    history = tuple(h for h in release.history if _known(h.announced, today))
+    # The headline date is the present state; history says what was in force before the
+    # latest announcement.
+    superseded = len(history) < len(release.history)
+    spec = history[-1].date if superseded and history else release.date
+    title = release.title
+    if superseded:
+        titled = [h.title for h in history if h.title] or [
+            h.title for h in release.history if h.title
+        ][:1]
+        if titled and titled[-1] is not None:
+            title = titled[-1]
+    aliases = release.aliases
+    if fold(title) != fold(release.title):
+        aliases = (release.title, *(a for a in release.aliases if fold(a) != fold(title)))
+    # Regional dates without an announcement day describe the present schedule: when the
+    # schedule has changed since ``today``, only those announced by then are known.
+    dates = tuple(
+        d
+        for d in release.dates
+        if _known(d.announced, today) and not (superseded and d.announced is None)
+    )
+    used_region = used_type = None
+    if region is not None:
+        chosen = _regional(release, dates, region)
+        if chosen is not None:
+            spec, used_region, used_type = chosen.date, chosen.region, chosen.type
+    return Standing(
+        release, title, aliases, spec, used_region, used_type, dates, history,
+        status_of(spec, today),
+    )  # fmt: skip
+
+
+def standings(
+    releases: Sequence[Release], today: date, region: str | None = None
+) -> list[Standing]:
+    """Every release announced by ``today``, as it stood then."""
+    return [s for r in releases if (s := stand(r, today, region)) is not None]
+
+
+def names_of(standing: Standing) -> list[str]:
+    """What a title answers to: its id, the title in force and its aliases."""
+    return [standing.release.id, standing.title, *standing.aliases]
+
+
+def one_title(
+    everyone: Sequence[Standing],
+    name: str,
+    releases: Sequence[Release] = (),
+    today: date | None = None,
+) -> Standing:
+    """The one title named ``name`` (see core.matching.one). When none matches, a title of
+    ``releases`` that was announced after ``today`` is named as such; else the closest names
+    are suggested."""
+
+    def missing(name: str) -> str:
+        later = find(releases, name, lambda r: (r.id, r.title, *r.aliases))
+        if len(later) == 1 and today is not None:
+            when = later[0].announced_on
+            return (
+                f'"{later[0].title}" was not announced yet on {today.isoformat()} '
+                f"(announced {when.isoformat() if when else 'later'}); try a later --as-of"
+            )
+        candidates = (n for s in everyone for n in (*names_of(s)[1:], s.release.id))
+        return f"no title matches {name!r}{did_you_mean(candidates, name)}"
+
+    return one(
+        everyone, name, names_of, shown=lambda s: f"{s.release.id}  {s.title}", missing=missing
+    )

@@ -1,0 +1,131 @@
+"""Calendar export: rows to an iCalendar file (RFC 5545), built with the icalendar library."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Final
+
+from release_countdown import __version__
+from release_countdown.core.rows import DateRow, Row
+
+UID_DOMAIN: Final = "release-countdown"
+EXACT: Final = ("day", "time")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    uid: str
+    summary: str
+    start: date
+    end: date  # exclusive, as DTEND of an all-day event
+    description: str
+
+
+_ICS_CONTROL = {c: 0x2400 + c for c in (*range(0x09), *range(0x0B, 0x20))} | {0x7F: 0x2421}
+
+
+def ics_text(text: str) -> str:
+    """RFC 5545 TEXT may not hold control characters (bar tab and, escaped, newline)."""
+    return text.translate(_ICS_CONTROL)
+
+
+def _uid(release_id: str, region: str | None = None, kind: str | None = None) -> str:
+    """Stable across exports: the release id, and the region and type for a regional date."""
+    if region is None:
+        return f"{release_id}@{UID_DOMAIN}"
+    return f"{release_id}.{region.lower()}.{kind}@{UID_DOMAIN}"
+
+
+def _description(row: Row) -> str:
+    lines = []
+    if row.aliases:
+        lines.append("Also known as: " + "; ".join(row.aliases))
+    for role, names in row.people.items():
+        lines.append(f"{role.capitalize()}: {', '.join(names)}")
+    if row.note:
+        lines.append(row.note)
+    lines.extend(row.sources)
+    return "\n".join(lines)
+
+
+def _span(spec: Row | DateRow, fuzzy_as_span: bool) -> tuple[date, date] | None:
+    first, last = spec.earliest, spec.latest
+    if first is None or last is None:
+        return None
+    if spec.precision not in EXACT and not fuzzy_as_span:
+        return None
+    # DTEND is exclusive; on the last representable day it cannot be, so the event ends there.
+    return first, last + timedelta(days=1) if last < date.max else last
+
+
+def events(
+    rows: Sequence[Row], *, typed: str | None, fuzzy_as_span: bool
+) -> tuple[list[Event], int]:
+    """The all-day events of ``rows`` and the number of dates skipped as fuzzy or TBA.
+
+    ``typed`` adds the rows' typed dates: ``"all"`` for every one, or a region code for that
+    region's (worldwide dates included). UIDs derive from ids so re-imports update events.
+    """
+    found: list[Event] = []
+    skipped = 0
+    for row in rows:
+        description = _description(row)
+        span = _span(row, fuzzy_as_span)
+        if span is None:
+            skipped += 1
+        elif row.region:  # a regional date: the same UID as it has with --all-dates
+            summary = f"{row.title} ({row.region} {row.release_type})"
+            uid = _uid(row.id, row.region, row.release_type)
+            found.append(Event(uid, summary, *span, description))
+        else:
+            found.append(Event(_uid(row.id), row.title, *span, description))
+        if typed is None:
+            continue
+        for typed_date in row.dates:
+            if typed != "all" and typed_date.region not in (typed, "WW"):
+                continue
+            if (typed_date.region, typed_date.type) == (row.region, row.release_type):
+                continue  # already the row's own event
+            same_day = (typed_date.earliest, typed_date.latest) == (row.earliest, row.latest)
+            if row.region is None and same_day and typed_date.type != "premiere":
+                continue  # the headline date itself, seen from one region: one event a day
+            span = _span(typed_date, fuzzy_as_span)
+            if span is None:
+                skipped += 1
+                continue
+            where = f", {typed_date.where}" if typed_date.where else ""
+            found.append(
+                Event(
+                    _uid(row.id, typed_date.region, typed_date.type),
+                    f"{row.title} ({typed_date.region} {typed_date.type}{where})",
+                    *span,
+                    description,
+                )
+            )
+    return found, skipped
+
+
+def to_ics(found: Sequence[Event], *, stamp: Any) -> bytes:
+    """An iCalendar document; ``stamp`` (a UTC datetime) is each event's DTSTAMP."""
+    import icalendar
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//release-countdown//release-countdown {__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "Release countdown")
+    for event in found:
+        vevent = icalendar.Event()
+        vevent.add("uid", event.uid)
+        vevent.add("dtstamp", stamp)
+        vevent.add("summary", ics_text(event.summary))
+        vevent.add("dtstart", event.start)
+        vevent.add("dtend", event.end)
+        vevent.add("transp", "TRANSPARENT")
+        if event.description:
+            vevent.add("description", ics_text(event.description))
+        calendar.add_component(vevent)
+    data: bytes = calendar.to_ical()
+    return data

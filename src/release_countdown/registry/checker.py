@@ -1,0 +1,200 @@
+"""The registry format's rules: each ``[[release]]`` table checked and turned into a Release.
+
+Every problem is reported (with its position) and checking goes on, so one pass finds them
+all. The format's keys and limits come from format.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date, tzinfo
+from typing import Any
+
+from release_countdown.core.dates import DateSpec
+from release_countdown.core.matching import slugify
+from release_countdown.core.model import DATE_TYPES, KINDS, HistoryEntry, Release, TypedDate
+from release_countdown.registry.format import (
+    DATE_KEYS,
+    HISTORY_KEYS,
+    ID_PATTERN,
+    MAX_LONG_TEXT,
+    MAX_SHORT_TEXT,
+    REGION_PATTERN,
+    RELEASE_KEYS,
+)
+from release_countdown.registry.positions import Where
+from release_countdown.registry.values import Fields, Reporter, clip, closest, type_name
+
+SHORT, LONG = MAX_SHORT_TEXT, MAX_LONG_TEXT
+
+
+def _people(fields: Fields, where: Where, value: object) -> dict[str, tuple[str, ...]]:
+    table = fields.table_of((*where, "people"), value, "people")
+    if table is None:
+        return {}
+    people: dict[str, tuple[str, ...]] = {}
+    for role, names in table.items():
+        if not role.strip() or len(role) > SHORT:
+            fields.report((*where, "people"), "people has an empty or overlong role name")
+            continue
+        if isinstance(names, str):
+            fields.report(
+                (*where, "people", role),
+                f"people.{role} must be a list of names, not a string "
+                f'(e.g. {role} = ["{clip(names)}"])',
+            )
+            continue
+        found = fields.texts((*where, "people"), table, role, limit=SHORT, shown=f"people.{role}")
+        if found:
+            people[role] = found
+    return people
+
+
+def _announcement(
+    fields: Fields, where: Where, spec: DateSpec | None, announced: DateSpec | None
+) -> None:
+    if spec is None or announced is None or spec.latest is None or announced.earliest is None:
+        return
+    if announced.earliest > spec.latest:
+        fields.report(
+            (*where, "announced"),
+            f'announced "{announced.iso()}" is after the date it announces ("{spec.iso()}"); '
+            "an announcement comes before its release date",
+        )
+
+
+def _typed_date(fields: Fields, where: Where, value: object) -> TypedDate | None:
+    table = fields.table_of(where, value, "each [[release.dates]] entry")
+    if table is None:
+        return None
+    fields.unknown_keys(where, table, DATE_KEYS)
+    region = fields.text(where, table, "region", required=True, limit=SHORT)
+    if region is not None:
+        if not REGION_PATTERN.fullmatch(region):
+            fields.report(
+                (*where, "region"),
+                f'region "{clip(region)}" is not an ISO 3166-1 alpha-2 code '
+                '(e.g. "US", "GB") or "WW" for worldwide',
+            )
+            region = None
+        elif region.upper() == "UK":
+            fields.report((*where, "region"), 'region "UK" is not ISO 3166-1: use "GB"')
+            region = None
+    kind = fields.text(where, table, "type", required=True, limit=SHORT)
+    if kind is not None and kind not in DATE_TYPES:
+        fields.report(
+            (*where, "type"),
+            f'type "{clip(kind)}" is not a release type '
+            f"({closest(kind, DATE_TYPES, 'expected one of')})",
+        )
+        kind = None
+    spec = fields.date_spec(where, table, "date", required=True)
+    announced = fields.date_spec(where, table, "announced", allow_tba=False)
+    _announcement(fields, where, spec, announced)
+    place = fields.text(where, table, "where", limit=SHORT)
+    note = fields.text(where, table, "note", limit=LONG)
+    if region is None or kind is None or spec is None:
+        return None
+    return TypedDate(region.upper(), kind, spec, place, announced, note)
+
+
+def _history_entry(fields: Fields, where: Where, value: object) -> HistoryEntry | None:
+    table = fields.table_of(where, value, "each [[release.history]] entry")
+    if table is None:
+        return None
+    fields.unknown_keys(where, table, HISTORY_KEYS)
+    spec = fields.date_spec(where, table, "date", required=True)
+    announced = fields.date_spec(where, table, "announced", allow_tba=False)
+    _announcement(fields, where, spec, announced)
+    title = fields.text(where, table, "title", limit=SHORT)
+    note = fields.text(where, table, "note", limit=LONG)
+    if spec is None:
+        return None
+    return HistoryEntry(spec, announced, title, note)
+
+
+def history_order(entry: HistoryEntry) -> date:
+    """History is ordered by announcement: unannounced first, then file order within a day."""
+    announced = entry.announced
+    return announced.earliest if announced and announced.earliest else date.min
+
+
+def check_release(
+    reporter: Reporter, index: int, value: object, source: str, tz: tzinfo | None
+) -> Release | None:
+    """The Release of the ``index``-th ``[[release]]`` table, or None after reporting why not."""
+    where: Where = ("release", index)
+    fields = Fields(reporter, f"release #{index + 1}", tz)
+    table = fields.table_of(where, value, "each [[release]]")
+    if table is None:
+        return None
+    title = fields.text(where, table, "title", required=True, limit=SHORT)
+    if title is not None:  # from here on, messages name the release by its title
+        fields = Fields(reporter, f'release "{clip(title)}"', tz)
+    fields.unknown_keys(where, table, RELEASE_KEYS)
+    explicit_id = fields.text(where, table, "id", limit=SHORT)
+    if explicit_id is not None and not ID_PATTERN.fullmatch(explicit_id):
+        suggestion = slugify(explicit_id)
+        fields.report(
+            (*where, "id"),
+            f'id "{clip(explicit_id)}" may hold only letters, digits, ".", "-" and "_"'
+            + (f' (e.g. id = "{suggestion}")' if suggestion else ""),
+        )
+        explicit_id = None
+    kind = fields.text(where, table, "kind", limit=SHORT)
+    if kind is not None and kind not in KINDS:
+        fields.report(
+            (*where, "kind"),
+            f'kind "{clip(kind)}" is not a kind of release '
+            f"({closest(kind, KINDS, 'expected one of')})",
+        )
+        kind = None
+    spec = fields.date_spec(where, table, "date", required=True)
+    announced = fields.date_spec(where, table, "announced", allow_tba=False)
+    checked = fields.date_spec(where, table, "checked", allow_tba=False)
+    if checked is not None and checked.precision.value != "day":
+        fields.report(
+            (*where, "checked"), "checked must be an exact day (e.g. checked = 2026-11-25)"
+        )
+        checked = None
+    aliases = fields.texts(where, table, "aliases", limit=SHORT)
+    sources = fields.texts(where, table, "sources", limit=LONG)
+    franchise = fields.text(where, table, "franchise", limit=SHORT)
+    note = fields.text(where, table, "note", limit=LONG)
+    people = _people(fields, where, table["people"]) if "people" in table else {}
+    override: Any = table.get("override", False)
+    if not isinstance(override, bool):
+        fields.report(
+            (*where, "override"), f"override must be true or false, not {type_name(override)}"
+        )
+        override = False
+    dates = [
+        _typed_date(fields, (*where, "dates", i), item)
+        for i, item in enumerate(fields.array_of_tables(where, table, "dates"))
+    ]
+    entries = [
+        _history_entry(fields, (*where, "history", i), item)
+        for i, item in enumerate(fields.array_of_tables(where, table, "history"))
+    ]
+    if title is None or spec is None:
+        return None
+    release_id = explicit_id or slugify(title)
+    if not release_id:
+        fields.report((*where, "title"), 'no id can be derived from this title: add id = "..."')
+        return None
+    return Release(
+        id=release_id,
+        title=title,
+        date=spec,
+        kind=kind or "other",
+        aliases=aliases,
+        franchise=franchise,
+        announced=announced,
+        checked=checked.earliest if checked else None,
+        sources=sources,
+        note=note,
+        people=people,
+        dates=tuple(d for d in dates if d is not None),
+        history=tuple(sorted((h for h in entries if h is not None), key=history_order)),
+        source=source,
+        override=override,
+    )

@@ -1,0 +1,137 @@
+"""The one read pipeline: files -> bytes -> text -> releases -> one merged Registry.
+
+Every command that reads a registry comes through ``load_registry``. Optional speed plugs in
+at one seam, the ``accel`` argument (see accel/): a cache of each file's validated releases
+and a faster check of well-formed tables. Without it the answers are the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, tzinfo
+from pathlib import Path
+from typing import Protocol
+
+from release_countdown.core.errors import Problem, RegistryError
+from release_countdown.core.model import Release
+from release_countdown.registry.merge import Located, Registry, clashes, merge, unique
+from release_countdown.registry.parse import QuickCheck, parse_registry
+from release_countdown.registry.positions import LazyLocator, Spot
+from release_countdown.registry.read import decode_registry, read_registry_bytes
+
+
+class Accel(Protocol):
+    """What accel/ offers the pipeline (see accel/__init__.py)."""
+
+    quick: QuickCheck | None
+
+    def cached(self, path: str, raw: bytes) -> tuple[list[Release], list[Problem]] | None:
+        """A valid file's releases (in file order) and warnings, as stored for these bytes."""
+
+    def store(
+        self, path: str, raw: bytes, releases: Sequence[Release], warnings: Sequence[Problem]
+    ) -> None:
+        """Keep a valid file's releases for next time."""
+
+
+def check_text(
+    text: str, path: str, *, tz: tzinfo | None = None
+) -> tuple[list[Release], list[Problem]]:
+    """Validate one registry's text completely (ids and names unique within it)."""
+    kept, problems = _checked(text, path, tz, None)
+    return [entry.release for entry in kept], problems
+
+
+def _checked(
+    text: str, path: str, tz: tzinfo | None, quick: QuickCheck | None
+) -> tuple[list[Located], list[Problem]]:
+    parsed = parse_registry(text, path, tz=tz, quick=quick)
+    kept, repeated = unique(parsed.releases, path)
+    problems = [*parsed.problems, *repeated, *clashes(kept)]
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return kept, problems
+
+
+def _file_releases(
+    path: Path, tz: tzinfo | None, accel: Accel | None
+) -> tuple[list[Located], list[Problem]]:
+    """One file's releases (ids and names unique within it) and its problems."""
+    raw = read_registry_bytes(path)
+    source = str(path)
+    if accel is not None and tz is None and (hit := accel.cached(source, raw)) is not None:
+        releases, warnings = hit
+        locator = LazyLocator(decode_registry(raw, source))
+        return [Located(r, source, Spot(locator, i)) for i, r in enumerate(releases)], warnings
+    text = decode_registry(raw, source)
+    kept, problems = _checked(text, source, tz, accel.quick if accel is not None else None)
+    if accel is not None and tz is None and all(p.warning for p in problems):
+        accel.store(source, raw, [entry.release for entry in kept], problems)
+    return kept, problems
+
+
+def load_registry(
+    paths: Sequence[Path], *, tz: tzinfo | None = None, accel: Accel | None = None
+) -> Registry:
+    """Read, validate and merge registries (later files may ``override`` earlier ids).
+
+    Raises RegistryError with every problem of every file when any file has an error.
+    """
+    import gc
+
+    # Loading makes hundreds of thousands of small objects and no cycles: the cyclic
+    # collector would scan them again and again for nothing (a third of the load time).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        problems: list[Problem] = []
+        files: list[list[Located]] = []
+        for path in paths:
+            try:
+                kept, found = _file_releases(path, tz, accel)
+            except RegistryError as exc:
+                problems.extend(exc.problems)
+                continue
+            files.append(kept)
+            problems.extend(found)
+        merged, more = merge(files)
+        problems.extend(more)
+        if len(paths) > 1:  # within one file, names were checked already
+            problems.extend(p for p in clashes(merged) if p not in problems)
+    finally:
+        if enabled:
+            gc.enable()
+    order = {str(path): n for n, path in enumerate(paths)}
+    problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line or 0, p.column or 0))
+    if any(not p.warning for p in problems):
+        raise RegistryError(problems)
+    return Registry(
+        tuple(entry.release for entry in merged),
+        tuple(problems),
+        tuple(str(p) for p in paths),
+        tuple(entry.spot for entry in merged),
+    )
+
+
+def stale_warnings(registry: Registry, today: date, amount: int, unit: str) -> list[Problem]:
+    """Warnings for entries never checked, or checked longer ago than the given age, each at
+    the entry's ``checked`` key (or its table) in its file."""
+    from release_countdown.core.dates import add_duration
+    from release_countdown.registry.values import clip
+
+    problems = []
+    for release, spot in zip(registry.releases, registry.spots, strict=True):
+        if release.checked is None:
+            message = (
+                f'release "{clip(release.title)}": never checked '
+                f"(add checked = {today.isoformat()} once verified)"
+            )
+        elif add_duration(release.checked, amount, unit) < today:
+            message = (
+                f'release "{clip(release.title)}": last checked '
+                f"{release.checked.isoformat()}, more than {amount}{unit} ago"
+            )
+        else:
+            continue
+        line, column = spot.find("checked")
+        problems.append(Problem(release.source, message, line, column, warning=True))
+    return problems

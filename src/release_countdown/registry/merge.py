@@ -1,0 +1,124 @@
+"""Ids and names across a file and across files: unique ids, titles and aliases that name one
+release each, and ``override`` in later files. A Registry keeps where each release is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from release_countdown.core.errors import Problem
+from release_countdown.core.matching import fold
+from release_countdown.core.model import Release
+from release_countdown.registry.positions import Spot
+from release_countdown.registry.values import clip
+
+
+class Located(NamedTuple):
+    release: Release
+    path: str
+    spot: Spot
+
+
+class Registry(NamedTuple):
+    """The releases of one or more files, merged, with the warnings found on the way and
+    where each release is (``spots[i]`` is the position of ``releases[i]``)."""
+
+    releases: tuple[Release, ...]
+    warnings: tuple[Problem, ...] = ()
+    paths: tuple[str, ...] = ()
+    spots: tuple[Spot, ...] = ()
+
+
+def _at(path: str, spot: Spot) -> str:
+    line = spot[0]
+    return f"{path}:{line}" if line is not None else path
+
+
+def clashes(entries: Iterable[Located]) -> list[Problem]:
+    """Titles and aliases that name two different releases make lookups ambiguous."""
+    owner: dict[str, Located] = {}
+    problems: list[Problem] = []
+    for entry in entries:
+        release = entry.release
+        names = [release.title, *release.aliases]
+        for name in dict.fromkeys(fold(n) for n in names):
+            other = owner.get(name)
+            if other is None:
+                owner[name] = entry
+            elif other.release.id != release.id:
+                kind = "title" if fold(release.title) == name else "alias"
+                shown = next(n for n in names if fold(n) == name)
+                problems.append(
+                    Problem(
+                        entry.path,
+                        f'release "{clip(release.title)}": {kind} "{clip(shown)}" is also a '
+                        f'title or alias of "{clip(other.release.title)}" '
+                        f"({_at(other.path, other.spot)}); "
+                        "titles and aliases must name one release each",
+                        *entry.spot,
+                    )
+                )
+    return problems
+
+
+def unique(
+    releases: Iterable[tuple[Release, Spot, bool]], path: str
+) -> tuple[list[Located], list[Problem]]:
+    """The releases of one file with unique ids; a repeated id is a problem naming both."""
+    problems: list[Problem] = []
+    seen: dict[str, tuple[Release, Spot, bool]] = {}
+    kept: list[Located] = []
+    for release, spot, derived in releases:
+        if release.id in seen:
+            first, first_spot, first_derived = seen[release.id]
+            first_at = _at(path, first_spot)
+            if derived and first_derived:
+                message = (
+                    f'titles "{clip(first.title)}" ({first_at}) and "{clip(release.title)}" '
+                    f'both derive the id "{release.id}"; give them explicit ids '
+                    f'(id = "{release.id}-2")'
+                )
+            else:
+                message = (
+                    f'duplicate id "{release.id}": also used by "{clip(first.title)}" at '
+                    f"{first_at}; ids must be unique"
+                )
+            problems.append(Problem(path, message, *spot))
+            continue
+        seen[release.id] = (release, spot, derived)
+        kept.append(Located(release, path, spot))
+    return kept, problems
+
+
+def merge(files: Sequence[list[Located]]) -> tuple[list[Located], list[Problem]]:
+    """Later files' releases after earlier ones'; a repeated id is an error unless the later
+    one says ``override = true``, which replaces the earlier entry where it stood."""
+    problems: list[Problem] = []
+    merged: dict[str, Located] = {}
+    for kept in files:
+        for entry in kept:
+            release, source, spot = entry
+            if release.id in merged and not release.override:
+                other = merged[release.id]
+                problems.append(
+                    Problem(
+                        source,
+                        f'id "{release.id}" is also defined at {_at(other.path, other.spot)}; '
+                        "rename it, or set override = true to replace the earlier entry",
+                        *spot,
+                    )
+                )
+                continue
+            if release.override and release.id not in merged:
+                problems.append(
+                    Problem(
+                        source,
+                        f'release "{clip(release.title)}": override = true, but no earlier '
+                        f'registry defines id "{release.id}" (remove override, or check the id)',
+                        spot[0],
+                        spot[1],
+                        warning=True,
+                    )
+                )
+            merged[release.id] = entry
+    return list(merged.values()), problems

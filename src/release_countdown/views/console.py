@@ -1,0 +1,85 @@
+"""Rich on stdout: the console, styled lines as Rich text, and SVG/HTML snapshots of what is
+drawn. Imported only when a picture is drawn (never on the JSON, CSV or piped-table paths)."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from rich.console import Console
+from rich.text import Text
+
+from release_countdown.views.safe import terminal_safe
+
+Line = Sequence[tuple[str, str]]  # segments of (text, Rich style or "")
+
+
+def make_console(file: IO[str]) -> Console:
+    """A console for stdout: $COLUMNS or the terminal's width (80 when piped), no escape
+    codes when piped or when NO_COLOR is set."""
+    no_color = "NO_COLOR" in os.environ and os.environ["NO_COLOR"] != ""
+    return Console(
+        file=file,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        color_system=None if no_color else "auto",
+    )
+
+
+def safe(text: str) -> Text:
+    """Registry text as Rich text: never markup, and unable to drive the terminal."""
+    return Text(terminal_safe(text))
+
+
+def lines_text(lines: Sequence[Line]) -> Text:
+    """Styled lines (laid out by listing.py or timeline.py, which made registry text safe)
+    as one Rich Text."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for number, line in enumerate(lines):
+        if number:
+            text.append("\n")
+        for part, style in line:
+            # Runs of spaces as spans of their own: SVG collapses spaces inside a text span,
+            # which would shift everything after them in a snapshot.
+            for run in re.findall(r" +|[^ ]+", part):
+                text.append(run, style=style or None)
+    return text
+
+
+def emit(
+    renderable: Any,
+    *,
+    file: IO[str],
+    svg: Path | None = None,
+    html: Path | None = None,
+    title: str = "release-countdown",
+) -> None:
+    """Print ``renderable``; with ``svg``/``html`` paths, also save exactly what was drawn
+    (in colour, as on a terminal) as an SVG or HTML file. Rich escapes text for both."""
+    console = make_console(file)
+    console.print(renderable)
+    if svg is None and html is None:
+        return
+    import io
+
+    from release_countdown.writing.atomic import write_file_atomically
+
+    recorder = Console(
+        file=io.StringIO(),
+        record=True,
+        width=console.width,
+        force_terminal=True,
+        color_system="truecolor",
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    recorder.print(renderable)
+    if svg is not None:
+        write_file_atomically(svg, recorder.export_svg(title=title, clear=False).encode("utf-8"))
+    if html is not None:
+        write_file_atomically(html, recorder.export_html(clear=False).encode("utf-8"))

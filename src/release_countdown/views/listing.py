@@ -1,0 +1,194 @@
+"""The list table: the one layout of `list`, on a terminal, in a pipe and in snapshots.
+
+Rich's Table measures every cell of every row before it draws (about 0.3 ms a row); a view of
+thousands of titles would take seconds. This lays the columns out once from the widest
+cells and wraps text greedily by terminal cells, in linear time, and imports rich only to
+draw in colour on a terminal or to save a snapshot.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import IO, Final
+
+from release_countdown.core.rows import Row
+from release_countdown.views.safe import terminal_safe
+
+CAST_SHOWN: Final = 3
+WIDE = 160  # from this width people get columns of their own; below, a line under the title
+NARROW = 72  # below this width the line under the title is left out
+STATUS_STYLES = {
+    "upcoming": "",
+    "today": "bold green",
+    "due": "yellow",
+    "tba": "italic",
+    "released": "dim",
+}
+
+
+def days_cell(row: Row) -> str:
+    low, high = row.days_remaining, row.days_remaining_max
+    if low is None or high is None:
+        return "—"
+    if low == high:
+        return str(low)
+    if row.status == "due":
+        return f"≤{high}"
+    return f"{low}–{high}"
+
+
+def plain_names(row: Row, role: str, limit: int | None = None) -> str:
+    names: Sequence[str] = row.people.get(role, ())
+    more = "…" if limit and len(names) > limit else ""
+    return terminal_safe(", ".join(names[:limit] if limit else names)) + more
+
+
+def row_cells(row: Row, width: int) -> list[str]:
+    """The plain text of a row's cells at ``width``."""
+    wide, narrow = width >= WIDE, width < NARROW
+    title = terminal_safe(row.title)
+    if wide or narrow:
+        title += f" {row.kind}"
+    else:
+        people = [row.kind]
+        for label, role, limit in (("dir. ", "director", None), ("music ", "composer", None)):
+            if names := plain_names(row, role, limit):
+                people.append(label + names)
+        if width >= 100 and (cast := plain_names(row, "cast", CAST_SHOWN)):
+            people.append(cast)
+        title += "\n" + " · ".join(people)
+    date_text = terminal_safe(row.date)
+    if row.region:
+        date_text += f" {row.region} {row.release_type}"
+    cells = [title, date_text, row.countdown, days_cell(row)]
+    if wide:
+        cells += [
+            plain_names(row, "director"),
+            plain_names(row, "composer"),
+            plain_names(row, "cast", CAST_SHOWN),
+        ]
+    return cells
+
+
+def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap by terminal cells; words longer than a line are cut."""
+    width = max(width, 1)
+    if _width(text) <= width:
+        return [text]
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if _width(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        rest = word
+        while _width(rest) > width:
+            cut = width
+            while cut > 1 and _width(rest[:cut]) > width:
+                cut -= 1  # a character wider than the line still takes one line of its own
+            lines.append(rest[:cut])
+            rest = rest[cut:]
+        current = rest
+    if current or not lines:
+        lines.append(current)
+    return lines
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(width - _width(text), 0)
+    return gap + text if right else text + gap
+
+
+def list_lines(
+    rows: Sequence[Row], *, today: date, total: int, width: int, cells: Sequence[Sequence[str]]
+) -> Iterator[tuple[str, str]]:
+    """Lines of the table and the style of each (a row's status style, or header styles).
+
+    ``cells`` holds, per row, the plain text of each column (see ``row_cells``).
+    """
+    headers = ["Title", "Date", "Countdown", "Days", "Director", "Composer", "Cast"][
+        : len(cells[0]) if cells else 4
+    ]
+    count = len(headers)
+    fixed = {1, 3}
+    if max((_width(c[2]) for c in cells), default=0) <= 22:
+        fixed.add(2)  # countdowns in words are short: keep them on one line
+    widths = [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(headers)]
+    room = width - 2 * (count - 1) - sum(widths[i] for i in fixed)
+    flexible = [i for i in range(count) if i not in fixed]
+    ratios = {0: 5, 2: 2, 4: 2, 5: 2, 6: 3}  # shares of the room left by the fixed columns
+    share = sum(ratios[i] for i in flexible)
+    for i in flexible:
+        widths[i] = max(min(widths[i], room * ratios[i] // share), 12 if i == 2 else 8)
+    spare = room - sum(widths[i] for i in flexible)
+    widths[0] += max(spare, 0)
+    yield "  ".join(_pad(h, widths[i], i == 3) for i, h in enumerate(headers)).rstrip(), "bold"
+    yield "─" * min(sum(widths) + 2 * (count - 1), width), "dim"
+    leading = count == 4 and width >= 72
+    for number, (row, texts) in enumerate(zip(rows, cells, strict=True)):
+        if leading and number:
+            yield "", ""
+        wrapped = [
+            [segment for part in text.split("\n") for segment in wrap(part, widths[i])]
+            for i, text in enumerate(texts)
+        ]
+        style = STATUS_STYLES.get(row.status, "")
+        for line in range(max(len(w) for w in wrapped)):
+            parts = [
+                _pad(w[line] if line < len(w) else "", widths[i], i == 3)
+                for i, w in enumerate(wrapped)
+            ]
+            yield "  ".join(parts).rstrip(), style
+    caption = f"as of {today.isoformat()} · {len(rows)} of {total} titles"
+    yield "", ""
+    yield caption.center(min(sum(widths) + 2 * (count - 1), width)).rstrip(), "dim"
+
+
+def plain_width() -> int:
+    """The width Rich would give a console that is not a terminal: $COLUMNS, else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else 80
+
+
+def print_list(
+    rows: Sequence[Row],
+    *,
+    today: date,
+    total: int,
+    file: IO[str],
+    svg: Path | None = None,
+    html: Path | None = None,
+) -> None:
+    """The list table: plain text for pipes and files (without importing rich), in colour on a
+    terminal, and also saved as a snapshot with ``svg``/``html``."""
+    piped = svg is None and html is None and not file.isatty()
+    if piped:
+        width = plain_width()
+    else:
+        from release_countdown.views.console import make_console
+
+        console = make_console(file)
+        width = console.width
+    rows = list(rows)  # a RowView makes each row afresh: make them once
+    cells = [row_cells(row, width) for row in rows]
+    lines = list_lines(rows, today=today, total=total, width=width, cells=cells)
+    if piped or (console.color_system is None and svg is None and html is None):
+        file.write("".join(line + "\n" for line, _ in lines))
+        return
+    from release_countdown.views.console import emit, lines_text
+
+    emit(lines_text([[(line, style)] for line, style in lines]), file=file, svg=svg, html=html)

@@ -1,0 +1,177 @@
+"""`countdown show`: one title in a panel (dates, history, people, sources) and its slip
+chart, drawn with rich."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from release_countdown.core.rows import Row, Slip
+from release_countdown.views.console import emit, lines_text, make_console
+from release_countdown.views.console import safe as _safe
+from release_countdown.views.listing import STATUS_STYLES, days_cell
+from release_countdown.views.safe import terminal_safe
+
+
+def date_cell(row: Row) -> Text:
+    cell = _safe(row.date)
+    if row.region:
+        cell.append(f" {row.region} {row.release_type}", style="dim")
+    return cell
+
+
+def slip_words(slip: Slip | None) -> str:
+    if slip is None:
+        return ""
+    parts = []
+    if slip.postponed:
+        n = slip.postponed
+        parts.append(f"postponed {'once' if n == 1 else f'{n} times'}")
+    if slip.moved_up:
+        n = slip.moved_up
+        parts.append(f"moved up {'once' if n == 1 else f'{n} times'}")
+    days = slip.days_later
+    if days > 0:
+        shift = f"{days:,} day{'s' if days != 1 else ''} later than first announced"
+    elif days < 0:
+        shift = f"{-days:,} day{'s' if days != -1 else ''} earlier than first announced"
+    else:
+        shift = "on the date first announced"
+    return ", ".join(parts) + ("; " if parts else "") + shift
+
+
+def _detail_table(*, wrap_last: bool) -> Table:
+    """A borderless table whose columns but the last never wrap."""
+
+    class _Detail(Table):
+        def add_row(self, *cells: Any, **kwargs: Any) -> None:
+            while len(self.columns) < len(cells):
+                last = len(self.columns) == len(cells) - 1
+                self.add_column(no_wrap=not (last and wrap_last), ratio=1 if last else None)
+            super().add_row(*cells, **kwargs)
+
+    return _Detail(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0), expand=True)
+
+
+def _indent(renderable: Any) -> Any:
+    from rich.padding import Padding
+
+    return Padding(renderable, (0, 0, 0, 2))
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold")
+
+
+def show_panel(row: Row, *, today: date) -> Any:
+    from rich.console import Group
+    from rich.panel import Panel
+
+    parts: list[Any] = []
+    line = Text(row.kind, style="dim")
+    if row.franchise:
+        line.append(" · ").append_text(_safe(row.franchise))
+    line.append(f" · id {terminal_safe(row.id)}", style="dim")
+    parts.append(line)
+    if row.aliases:
+        parts.append(
+            Text("Also known as: ", style="dim").append_text(_safe("; ".join(row.aliases)))
+        )
+    when = Text("\n")
+    when.append_text(date_cell(row))
+    when.append("  ")
+    when.append(row.countdown, style=STATUS_STYLES.get(row.status, "") or "bold")
+    if row.days_remaining is not None:
+        when.append(f"  ({days_cell(row)} days)", style="dim")
+    parts.append(when)
+
+    if row.dates:
+        dates = _detail_table(wrap_last=True)
+        for typed in row.dates:
+            past = typed.latest is not None and typed.latest < today
+            style = "dim" if past else ""
+            detail = Text(" · ").join(_safe(text) for text in (typed.where, typed.note) if text)
+            if past:
+                detail = (
+                    Text("past", style="italic")
+                    .append(" · " if detail.plain else "")
+                    .append_text(detail)
+                )
+            dates.add_row(
+                _safe(typed.date),
+                Text(f"{typed.region} {typed.type}"),
+                detail,
+                style=style,
+            )
+        parts += [Text(""), _heading("Dates"), _indent(dates)]
+
+    if row.history:
+        history = _detail_table(wrap_last=True)
+        for entry in row.history:
+            detail = Text(" · ").join(_safe(text) for text in (entry.title, entry.note) if text)
+            history.add_row(
+                Text(f"announced {entry.announced.iso() if entry.announced else '?'}", style="dim"),
+                Text("→ ").append_text(_safe(entry.date)),
+                detail,
+            )
+        heading = _heading("History")
+        if row.slip:
+            heading.append("  " + slip_words(row.slip), style="")
+        parts += [Text(""), heading, _indent(history)]
+
+    if row.people:
+        people = _detail_table(wrap_last=True)
+        for role, names in row.people.items():
+            people.add_row(
+                Text(terminal_safe(role).capitalize(), style="dim"), _safe(", ".join(names))
+            )
+        parts += [Text(""), _heading("People"), _indent(people)]
+
+    tail = []
+    for source in row.sources:
+        tail.append(Text("Source: ", style="dim").append_text(_safe(source)))
+    if row.note:
+        tail.append(Text("Note: ", style="dim").append_text(_safe(row.note)))
+    if row.checked:
+        tail.append(Text(f"Checked: {row.checked.isoformat()}", style="dim"))
+    if tail:
+        parts += [Text(""), *tail]
+    return Panel(
+        Group(*parts),
+        title=_safe(row.title),
+        title_align="left",
+        subtitle=f"as of {today.isoformat()}",
+        subtitle_align="right",
+        box=box.ROUNDED,
+        padding=(0, 1),
+    )
+
+
+def print_show(
+    row: Row, *, today: date, file: IO[str], svg: Path | None = None, html: Path | None = None
+) -> None:
+    width = make_console(file).width
+    emit(
+        show_renderable(row, today=today, width=width),
+        file=file, svg=svg, html=html, title=row.title,
+    )  # fmt: skip
+
+
+def show_renderable(row: Row, *, today: date, width: int, ascii_only: bool = False) -> Any:
+    """The `show` panel, with the slip chart when the title has an announcement history."""
+    from rich.console import Group
+
+    from release_countdown.views.timeline import slip_chart_lines
+
+    panel = show_panel(row, today=today)
+    chart = slip_chart_lines(row, today=today, width=width - 2, ascii_only=ascii_only)
+    if not chart:
+        return panel
+    heading = Text("\nSlip chart", style="bold")
+    heading.append(" — how the announced release date moved", style="dim")
+    return Group(panel, heading, lines_text(chart))

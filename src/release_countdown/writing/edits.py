@@ -1,0 +1,319 @@
+"""Edits of a registry document (tomlkit, so comments and formatting survive).
+
+Each function changes the document in place and returns what it did, in words. The caller
+(store.change_registry) validates the result and writes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from release_countdown.core.dates import DateFormError, Precision, parse_date_text
+from release_countdown.core.errors import NotFoundError, UsageError
+from release_countdown.core.matching import fold, one, slugify
+from release_countdown.core.model import Release
+
+if TYPE_CHECKING:
+    from tomlkit import TOMLDocument
+    from tomlkit.items import Table
+
+    from release_countdown.writing.change import NewText
+
+
+def date_value(text: str, option: str = "--date") -> Any:
+    """A date form as the TOML value to store: a TOML date for exact days, else the string."""
+    try:
+        spec = parse_date_text(text)
+    except DateFormError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+    if spec.precision is Precision.DAY and spec.earliest is not None:
+        return spec.earliest
+    if spec.precision is Precision.TIME and spec.instant is not None:
+        return spec.instant
+    return " ".join(text.split())
+
+
+def find_release(releases: Sequence[Release], name: str) -> int:
+    """The index of the release named ``name`` (id, title or alias; exact, else a part)."""
+    return one(
+        range(len(releases)),
+        name,
+        lambda i: (releases[i].id, releases[i].title, *releases[i].aliases),
+        shown=lambda i: f"{releases[i].id}  {releases[i].title}",
+        missing=lambda name: f"no title matches {name!r} in this registry",
+    )
+
+
+def release_table(document: TOMLDocument, index: int) -> Table:
+    table: Table = document["release"][index]
+    return table
+
+
+def _new_table() -> Table:
+    import tomlkit
+
+    return tomlkit.table()
+
+
+def _append_entry(release: Table, key: str, entry: Table) -> None:
+    import tomlkit
+
+    if key in release:
+        release[key].append(entry)
+    else:
+        entries = tomlkit.aot()
+        entries.append(entry)
+        release.add(key, entries)
+
+
+def _add_to_list(table: Table, key: str, value: str) -> bool:
+    """Append ``value`` to the array ``key`` unless it is there already (case-insensitively)."""
+    if key not in table:
+        table.add(key, [value])
+        return True
+    if any(fold(str(v)) == fold(value) for v in table[key]):
+        return False
+    table[key].append(value)
+    return True
+
+
+def parse_credit(text: str) -> tuple[str, str]:
+    """``"composer=Lorne Balfe"`` -> ``("composer", "Lorne Balfe")``."""
+    role, sep, name = text.partition("=")
+    if not sep or not role.strip() or not name.strip():
+        raise UsageError(f"{text!r} is not ROLE=NAME (e.g. composer=Lorne Balfe)")
+    return role.strip().lower(), name.strip()
+
+
+@dataclass
+class NewRelease:
+    title: str
+    date: str
+    id: str | None = None
+    kind: str | None = None
+    franchise: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    credits: list[tuple[str, str]] = field(default_factory=list)
+    region: str | None = None
+    type: str | None = None
+    announced: str | None = None
+    checked: dt.date | None = None
+    note: str | None = None
+
+
+def add_release(document: TOMLDocument, releases: Sequence[Release], new: NewRelease) -> str:
+    import tomlkit
+
+    if not new.title.strip():
+        raise UsageError("TITLE is empty: give the title of the release")
+    wanted = new.id or slugify(new.title)
+    for release in releases:
+        if release.id == wanted:
+            raise UsageError(f'id "{wanted}" is already used by "{release.title}"; pass --id')
+        names = {fold(n) for n in (release.title, *release.aliases)}
+        for name in (new.title, *new.aliases):
+            if fold(name) in names:
+                raise UsageError(
+                    f'"{name}" already names "{release.title}" (id {release.id}); '
+                    "titles and aliases must name one release each"
+                )
+    table = _new_table()
+    if new.id:
+        table.add("id", new.id)
+    table.add("title", new.title)
+    if new.aliases:
+        table.add("aliases", list(new.aliases))
+    if new.kind:
+        table.add("kind", new.kind)
+    if new.franchise:
+        table.add("franchise", new.franchise)
+    table.add("date", date_value(new.date))
+    if new.announced:
+        table.add("announced", date_value(new.announced, "--announced"))
+    if new.checked:
+        table.add("checked", new.checked)
+    if new.note:
+        table.add("note", new.note)
+    if new.credits:
+        people = _new_table()
+        for role, name in new.credits:
+            _add_to_list(people, role, name)
+        table.add("people", people)
+    if new.region or new.type:
+        if not (new.region and new.type):
+            raise UsageError("--region and --type go together (e.g. --region US --type theatrical)")
+        typed = _new_table()
+        typed.add("region", new.region)
+        typed.add("type", new.type)
+        typed.add("date", date_value(new.date))
+        _append_entry(table, "dates", typed)
+    if "release" in document:
+        document["release"].append(table)
+    else:
+        entries = tomlkit.aot()
+        entries.append(table)
+        document.append("release", entries)
+    return f'added "{new.title}" (id {wanted})'
+
+
+@dataclass
+class Edits:
+    title: str | None = None
+    date: str | None = None
+    kind: str | None = None
+    add_people: list[tuple[str, str]] = field(default_factory=list)
+    remove_people: list[tuple[str, str]] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    note: str | None = None
+    checked: dt.date | None = None
+
+
+def edit_release(
+    document: TOMLDocument, releases: Sequence[Release], name: str, edits: Edits
+) -> str:
+    index = find_release(releases, name)
+    release, table = releases[index], release_table(document, index)
+    for alias in [*edits.aliases, *([edits.title] if edits.title else [])]:
+        for other in releases:
+            if other.id != release.id and fold(alias) in {
+                fold(n) for n in (other.title, *other.aliases)
+            }:
+                raise UsageError(
+                    f'"{alias}" already names "{other.title}" (id {other.id}); '
+                    "titles and aliases must name one release each"
+                )
+    if edits.title is not None and not edits.title.strip():
+        raise UsageError("--title is empty")
+    done: list[str] = []
+    if edits.title is not None and edits.title != release.title:
+        if "id" not in table:  # keep the id: it is derived from the old title
+            table.add("id", release.id)
+        table["title"] = edits.title
+        _add_to_list(table, "aliases", release.title)
+        done.append(f'retitled "{release.title}" to "{edits.title}" (old title kept as alias)')
+    if edits.date is not None:
+        table["date"] = date_value(edits.date)
+        done.append(f"date set to {edits.date}")
+    if edits.kind is not None:
+        table["kind"] = edits.kind
+        done.append(f"kind set to {edits.kind}")
+    for alias in edits.aliases:
+        if _add_to_list(table, "aliases", alias):
+            done.append(f'alias "{alias}" added')
+    for role, person in edits.add_people:
+        if "people" not in table:
+            table.add("people", _new_table())
+        if _add_to_list(table["people"], role, person):
+            done.append(f"{role} {person} added")
+    for role, person in edits.remove_people:
+        people = table.get("people")
+        names = people.get(role) if people is not None else None
+        match = [i for i, n in enumerate(names or []) if fold(str(n)) == fold(person)]
+        if people is None or names is None or not match:
+            raise NotFoundError(f'"{release.title}" has no {role} named {person!r}')
+        del names[match[0]]
+        if not names:
+            del people[role]
+        if not people:
+            del table["people"]
+        done.append(f"{role} {person} removed")
+    if edits.note is not None:
+        table["note"] = edits.note
+        done.append("note set")
+    if edits.checked is not None:
+        table["checked"] = edits.checked
+        done.append(f"checked on {edits.checked.isoformat()}")
+    if not done:
+        if edits != Edits():
+            return f"{release.id}: nothing to change, it is already so"
+        raise UsageError("nothing to change: give at least one option (see countdown edit -h)")
+    return f"{release.id}: " + "; ".join(done)
+
+
+def postpone_release(
+    document: TOMLDocument,
+    releases: Sequence[Release],
+    name: str,
+    new_date: str,
+    *,
+    announced: dt.date,
+    note: str | None,
+) -> str:
+    """Set a new date and record the announcement in the history (moving up works the same)."""
+    index = find_release(releases, name)
+    release, table = releases[index], release_table(document, index)
+    value = date_value(new_date, "NEW_DATE")
+    spec = parse_date_text(new_date)
+    if release.date.iso() == spec.iso():
+        raise UsageError(f'"{release.title}" is already dated {release.date.iso()}')
+    if spec.latest is not None and announced > spec.latest:
+        raise UsageError(
+            f"NEW_DATE {spec.iso()} is before the day of the announcement ({announced}); "
+            "pass --announced DATE with the day the date was announced"
+        )
+    latest = max(
+        (h.announced.earliest for h in release.history if h.announced and h.announced.earliest),
+        default=None,
+    )
+    if not release.history:
+        first = _new_table()
+        if release.announced is not None:
+            first.add("announced", date_value(release.announced.iso()))
+        first.add("date", date_value(release.date.iso()))
+        _append_entry(table, "history", first)
+    entry = _new_table()
+    entry.add("announced", announced)
+    entry.add("date", value)
+    if note:
+        entry.add("note", note)
+    _append_entry(table, "history", entry)
+    if latest is not None and announced < latest:
+        # An older announcement, recorded late: the history gains it, the date in force stays.
+        return (
+            f'recorded that "{release.title}" was announced for {spec.iso()} on {announced}; '
+            f"the date in force stays {release.date.iso()} (announced {latest} or later)"
+        )
+    table["date"] = value
+    old, new = release.date, spec
+    if old.earliest and new.earliest and new.earliest < old.earliest:
+        verb = "moved up"
+    else:
+        verb = "postponed"
+    return f'{verb} "{release.title}" from {old.iso()} to {new.iso()} (announced {announced})'
+
+
+def _block_start(lines: list[str], header: int) -> int:
+    """The first line of a release: its header, or the comment lines right above it."""
+    start = header
+    while start > 0 and lines[start - 1].lstrip().startswith("#"):
+        start -= 1
+    return start
+
+
+def remove_release(
+    document: TOMLDocument, releases: Sequence[Release], index: int
+) -> str | NewText:
+    """Remove a release with the comments above its header; the next release keeps its own."""
+    from release_countdown.registry.positions import Locator
+
+    release = releases[index]
+    message = f'removed "{release.title}" (id {release.id})'
+    text = document.as_string()
+    locator = Locator(text)
+    header = locator.positions.get(("release", index))
+    if header is None:  # not written as [[release]] tables: let tomlkit do it
+        del document["release"][index]
+        return message
+    lines = text.splitlines(keepends=True)
+    start = _block_start(lines, header[0] - 1)
+    following = locator.positions.get(("release", index + 1))
+    end = _block_start(lines, following[0] - 1) if following else len(lines)
+    if following is None:  # the last release: drop the blank lines that separated it
+        while start > 0 and not lines[start - 1].strip():
+            start -= 1
+    from release_countdown.writing.change import NewText
+
+    return NewText(message, "".join(lines[:start] + lines[end:]))
