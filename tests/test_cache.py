@@ -65,6 +65,7 @@ QUERIES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", QUERIES, ids=[" ".join(q) for q in QUERIES])
 def test_cache_never_changes_output(synthetic: list[Path], args: list[str]) -> None:
     for path in synthetic:
@@ -185,6 +186,7 @@ def test_fast_path_agrees_with_the_careful_checker(synthetic: list[Path]) -> Non
     assert taken >= 0.9 * total, (taken, total)
 
 
+@pytest.mark.slow
 def test_fast_path_never_accepts_what_the_careful_checker_rejects() -> None:
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import AS_OF, DATA, invoke, validate_rows
 
 
@@ -321,6 +323,7 @@ def test_export_ics_escapes_registry_text(tmp_path: Path) -> None:
     assert str(ics_events(result.stdout_bytes)[0]["SUMMARY"]) == "A; B, C\nD"
 
 
+@pytest.mark.slow
 def test_export_imports_into_khal_and_reimport_updates(tmp_path: Path) -> None:
     calendar = tmp_path / "calendar"
     calendar.mkdir()

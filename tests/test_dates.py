@@ -55,12 +55,14 @@ years = st.integers(min_value=1, max_value=9998)
 # --- days remaining ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @settings(max_examples=2000)
 @given(days, days)
 def test_days_between_matches_oracle(today: date, target: date) -> None:
     assert days_between(today, target) == oracle_day_number(target) - oracle_day_number(today)
 
 
+@pytest.mark.slow
 @settings(max_examples=3000)
 @given(days, days)
 def test_calendar_delta_matches_relativedelta(a: date, b: date) -> None:

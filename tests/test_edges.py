@@ -71,6 +71,7 @@ def load_text(text: str) -> None:
         str(problem)
 
 
+@pytest.mark.slow
 @settings(max_examples=FUZZ_EXAMPLES, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(documents)
 def test_fuzz_structured_documents(document: dict[str, Any]) -> None:
@@ -86,6 +87,7 @@ def test_fuzz_structured_documents(document: dict[str, Any]) -> None:
 BUNDLED = bundled_registry().read_bytes()
 
 
+@pytest.mark.slow
 @settings(max_examples=FUZZ_EXAMPLES, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.data())
 def test_fuzz_mutated_bytes(data: st.DataObject) -> None:
@@ -234,6 +236,7 @@ fuzzy_texts = st.builds(
 specs = st.one_of(days.map(exact_day), fuzzy_texts.map(parse_date_text))
 
 
+@pytest.mark.slow
 @settings(max_examples=1500)
 @given(specs, days, st.integers(0, 4000))
 def test_within_matches_overlap_oracle(spec: DateSpec, today: date, span: int) -> None:
@@ -248,6 +251,7 @@ def test_within_matches_overlap_oracle(spec: DateSpec, today: date, span: int) -
     assert bool(found) == expected
 
 
+@pytest.mark.slow
 @settings(max_examples=500)
 @given(
     st.lists(specs, min_size=1, max_size=12), days, st.sampled_from(["countdown", "date", "title"])
@@ -299,6 +303,7 @@ def big_registry(tmp_path: Path, n: int = 20_000) -> str:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["table", "json", "csv"])
 def test_closed_pipe_exits_quietly(tmp_path: Path, fmt: str) -> None:
     path = big_registry(tmp_path)
@@ -317,6 +322,7 @@ def test_closed_pipe_exits_quietly(tmp_path: Path, fmt: str) -> None:
     assert writer.stderr == ""
 
 
+@pytest.mark.slow
 def test_ctrl_c_exits_130_quietly(tmp_path: Path) -> None:
     path = big_registry(tmp_path, 60_000)
     process = subprocess.Popen(
@@ -332,6 +338,7 @@ def test_ctrl_c_exits_130_quietly(tmp_path: Path) -> None:
     assert "Traceback" not in stderr
 
 
+@pytest.mark.slow
 def test_ctrl_c_in_watch_exits_0_and_restores_the_cursor(tmp_path: Path) -> None:
     import pty
 

@@ -119,6 +119,7 @@ def test_deeply_nested_arrays(tmp_path: Path) -> None:
     assert "nested too deeply" in result.stderr or "TOML syntax error" in result.stderr
 
 
+@pytest.mark.slow
 def test_large_registry_reports_errors_at_the_right_line(tmp_path: Path) -> None:
     block = '[[release]]\ntitle = "T{n}"\ndate = 2030-01-01\nnote = "{pad}"\n\n'
     pad = "p" * 400
@@ -206,3 +207,24 @@ def test_override_without_an_earlier_entry_warns(tmp_path: Path) -> None:
         f'{path}:1:1: warning: release "X": override = true, but no earlier registry'
         in result.stderr
     )
+
+
+def test_stale_warnings_point_at_the_entry_after_an_override(tmp_path: Path) -> None:
+    """`override` puts b.toml's x where a.toml's x stood; the warning must still point at the
+    line of b.toml's x, not at whatever release has the same place in b.toml."""
+    a = tmp_path / "a.toml"
+    a.write_text(
+        '[[release]]\nid = "x"\ntitle = "X"\ndate = 2030-01-01\nchecked = 2020-01-01\n\n'
+        '[[release]]\nid = "y"\ntitle = "Y"\ndate = 2030-01-01\nchecked = 2020-01-01\n'
+    )
+    b = tmp_path / "b.toml"
+    b.write_text(
+        '[[release]]\nid = "z"\ntitle = "Z"\ndate = 2030-01-01\nchecked = 2020-01-01\n\n'
+        '[[release]]\nid = "x"\ntitle = "X again"\ndate = 2031-01-01\noverride = true\n'
+        "checked = 2020-02-02\n"
+    )
+    result = invoke("check", str(a), str(b), "--stale", "30d", "--as-of", "2026-01-01")
+    lines = [line for line in result.stderr.splitlines() if "last checked" in line]
+    assert f'{b}:12:11: warning: release "X again": last checked 2020-02-02' in "\n".join(lines)
+    assert f'{b}:5:11: warning: release "Z": last checked 2020-01-01' in "\n".join(lines)
+    assert f'{a}:11:11: warning: release "Y"' in "\n".join(lines)

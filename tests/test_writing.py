@@ -357,6 +357,7 @@ def test_permissions_and_symlinks_survive_a_write(tmp_path: Path) -> None:
     assert real.stat().st_mode & 0o777 == 0o640
 
 
+@pytest.mark.slow
 def test_lock_wait_fails_clearly(tmp_path: Path) -> None:
     import fcntl
 
@@ -390,6 +391,7 @@ def test_default_lock_wait_is_thirty_seconds(monkeypatch: pytest.MonkeyPatch) ->
     assert DEFAULT_TIMEOUT == 30.0
 
 
+@pytest.mark.slow
 def test_twenty_concurrent_adds_all_land(tmp_path: Path) -> None:
     path = registry(tmp_path)
     processes = [
@@ -415,6 +417,7 @@ def test_twenty_concurrent_adds_all_land(tmp_path: Path) -> None:
     assert len(titles) == 23
 
 
+@pytest.mark.slow
 def test_killed_writers_leave_the_old_or_the_new_file(tmp_path: Path) -> None:
     """SIGKILL writers at random moments: the registry always parses and is a known state."""
     filler = "".join(
@@ -462,6 +465,7 @@ def test_killed_writers_leave_the_old_or_the_new_file(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_killed_mid_write_leaves_the_old_file_and_the_next_writer_cleans_up(tmp_path: Path) -> None:
     """Kill a writer while it is writing a large temporary file: the target is untouched."""
     path = registry(tmp_path)
