@@ -125,11 +125,13 @@ def main() -> None:
     subprocess.run(
         [COUNTDOWN, "list", "-r", ten, "--json"], env=env, capture_output=True, check=True
     )
-    # The command answers first and writes its cache entry in a detached child: wait for it.
+    # Older versions wrote the cache entry in a detached child after answering: wait for it
+    # (SQLite entries then; one JSON file per registry now).
     entries = work / "cache" / "release-countdown" / "registries"
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and (
-        not list(entries.glob("*.sqlite")) or list(entries.glob(".*.building"))
+        not [*entries.glob("*.sqlite"), *entries.glob("*.json")]
+        or list(entries.glob(".*.building"))
     ):
         time.sleep(0.1)
     product["warm"] = measure(

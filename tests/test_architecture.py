@@ -21,7 +21,7 @@ ALLOWED = {
     "formats": {"core"},
     "writing": {"core", "registry"},
     "views": {"core", "writing"},
-    "settings": {"core", "registry"},
+    "settings": {"core", "registry", "writing"},
     "accel": {"core", "registry", "writing"},
     "cli": {"core", "registry", "formats", "writing", "views", "settings", "accel"},
 }

@@ -16,6 +16,7 @@ from typing import Any, Final, Generic, NamedTuple, TypeVar
 
 from release_countdown.core.errors import Problem, UsageError
 from release_countdown.core.model import region_code
+from release_countdown.writing.lock import DEFAULT_TIMEOUT
 
 T = TypeVar("T")
 
@@ -29,7 +30,6 @@ ENVIRONMENT: Final = {
     "cache": "COUNTDOWN_NO_CACHE",
     "lock_timeout": "COUNTDOWN_LOCK_TIMEOUT",
 }
-DEFAULT_LOCK_TIMEOUT: Final = 30.0
 
 
 class Setting(NamedTuple, Generic[T]):
@@ -191,7 +191,7 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         region=setting("region", None, _region, _region),
         registries=setting("registries", (), _paths(path.parent), _env_paths),
         cache=setting("cache", True, _flag, _no_cache),
-        lock_timeout=setting("lock_timeout", DEFAULT_LOCK_TIMEOUT, _seconds, _seconds),
+        lock_timeout=setting("lock_timeout", DEFAULT_TIMEOUT, _seconds, _seconds),
         config_file=path,
         config_exists=found is not None,
         tables={key: document[key] for key in RESERVED_TABLES if key in document},

@@ -1,7 +1,7 @@
 """Edits of a registry document (tomlkit, so comments and formatting survive).
 
 Each function changes the document in place and returns what it did, in words. The caller
-(store.change_registry) validates the result and writes it.
+(writing/change.py, change_registry) validates the result and writes it.
 """
 
 from __future__ import annotations
