@@ -16,6 +16,7 @@ import time
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from sys import intern
 from typing import Any, Final
 
 from release_countdown import __version__
@@ -120,28 +121,22 @@ class _Decoder:
         return found
 
     def release(self, data: list[Any], source: str) -> Release:
-        spec, shared = self.spec, _shared
+        spec = self.spec
         (ident, title, headline, kind, aliases, franchise, announced, checked, sources, note,
          people, dates, history, override) = data  # fmt: skip
         return Release(
-            ident, title, spec(headline), shared(kind), tuple(aliases), franchise,
+            ident, title, spec(headline), intern(kind), tuple(aliases), franchise,
             spec(announced), date.fromordinal(checked) if checked is not None else None,
             tuple(sources), note,
-            {shared(role): tuple([shared(n) for n in names]) for role, names in people.items()},
-            tuple(
-                TypedDate(shared(d[0]), shared(d[1]), spec(d[2]), d[3], spec(d[4]), d[5])
+            # Roles, regions and types repeat thousands of times: one object each.
+            {intern(role): tuple(names) for role, names in people.items()},
+            tuple([
+                TypedDate(intern(d[0]), intern(d[1]), spec(d[2]), d[3], spec(d[4]), d[5])
                 for d in dates
-            ),
-            tuple(HistoryEntry(spec(h[0]), spec(h[1]), h[2], h[3]) for h in history),
+            ]),
+            tuple([HistoryEntry(spec(h[0]), spec(h[1]), h[2], h[3]) for h in history]),
             source, override is True,
         )  # fmt: skip
-
-
-def _shared(text: str) -> str:
-    # A large registry repeats roles, names and regions thousands of times: one object each.
-    import sys
-
-    return sys.intern(text)
 
 
 def load(path: str, raw: bytes) -> tuple[list[Release], list[Problem]] | None:

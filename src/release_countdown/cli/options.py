@@ -20,7 +20,7 @@ from release_countdown.cli.completion import (
     complete_people,
 )
 from release_countdown.cli.output import bad
-from release_countdown.core.model import KINDS, STATUSES, region_code
+from release_countdown.core.model import DATE_TYPES, KINDS, STATUSES, region_code
 from release_countdown.core.query import SORTS, Query
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -84,6 +84,17 @@ def _choices(option: str, allowed: tuple[str, ...]) -> Callable[[list[str] | Non
                     bad(option, f"{item!r} is not one of {', '.join(allowed)}")
                 found.append(item)
         return found
+
+    return check
+
+
+def _one_of(option: str, allowed: tuple[str, ...]) -> Callable[[str | None], str | None]:
+    """The value of a single-choice option, when it is one of ``allowed``."""
+
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in allowed:
+            bad(option, f"{value!r} is not one of {', '.join(allowed)}")
+        return value
 
     return check
 
@@ -193,6 +204,19 @@ RegionOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+KindOption = Annotated[
+    str | None,
+    typer.Option(help=f"{', '.join(KINDS)}.", metavar="KIND", callback=_one_of("--kind", KINDS)),
+]
+TypeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--type",
+        help=f"…release of this type ({', '.join(DATE_TYPES)}).",
+        metavar="TYPE",
+        callback=_one_of("--type", DATE_TYPES),
+    ),
+]
 
 
 def _people_option(who: str, complete: Any) -> Any:

@@ -6,7 +6,7 @@ loaded (parsed afresh or from the cache).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, Final, NamedTuple
 
@@ -135,14 +135,20 @@ class Person(NamedTuple):
         return next((s for s in self.titles if is_next(s)), None)
 
 
-def people_of(found: Iterable[Standing], role: str | None = None) -> list[Person]:
-    """Everyone credited in ``found`` (optionally in one role), alphabetically."""
+def people_of(
+    found: Iterable[Standing], role: str | None = None, search: str | None = None
+) -> list[Person]:
+    """Everyone credited in ``found`` (optionally in one role, or whose name contains
+    ``search``), alphabetically."""
     credits: dict[str, tuple[str, dict[str, None], dict[str, Standing]]] = {}
+    needle = fold(search) if search else None
     for standing in found:
         for each_role, names in standing.release.people.items():
             if role is not None and fold(each_role) != fold(role):
                 continue
             for name in names:
+                if needle is not None and needle not in fold(name):
+                    continue
                 _, roles, titles = credits.setdefault(fold(name), (name, {}, {}))
                 roles[each_role] = None
                 titles[standing.release.id] = standing
@@ -154,7 +160,3 @@ def people_of(found: Iterable[Standing], role: str | None = None) -> list[Person
         )
         for name, roles, titles in sorted(credits.values(), key=lambda c: fold(c[0]))
     ]
-
-
-def person_names(people: Sequence[Person]) -> list[str]:
-    return [p.name for p in people]

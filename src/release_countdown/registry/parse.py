@@ -22,7 +22,7 @@ from release_countdown.registry.values import Fields, Reporter, type_name
 # the checker would build, or None to leave the table to the checker.
 QuickCheck = Callable[[Any, str, "tzinfo | None"], "Release | None"]
 
-CHUNKED_FROM: Final = 4 * 1024 * 1024  # bytes of text from which a file is parsed in chunks
+CHUNKED_FROM: Final = 16 * 1024 * 1024  # bytes of text from which a file is parsed in chunks
 
 
 class Parsed(NamedTuple):

@@ -137,6 +137,17 @@ def _short(row: Row, ascii_only: bool) -> str:
     return text.replace("≤", "<=").replace("–", "-") if ascii_only else text
 
 
+def within_span(rows: Sequence[Row], start: date | None, end: date | None) -> list[Row]:
+    """The rows whose dates overlap the span from ``start`` to ``end`` (either may be open);
+    TBA titles stay, to be listed at the end."""
+    low, high = start or date.min, end or date.max
+    return [
+        r
+        for r in rows
+        if r.earliest is None or r.latest is None or (r.latest >= low and r.earliest <= high)
+    ]
+
+
 def default_span(rows: Sequence[Row], today: date) -> tuple[date, date]:
     """From today (or the earliest date shown) to the latest date shown, with a margin."""
     days = [day for r in rows for day in (r.earliest, r.latest) if day is not None]

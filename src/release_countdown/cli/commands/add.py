@@ -5,10 +5,14 @@ from typing import Annotated
 import typer
 
 from release_countdown.cli.app import command_app
-from release_countdown.cli.options import DryRunOption, TargetOption, checked_day
+from release_countdown.cli.options import (
+    DryRunOption,
+    KindOption,
+    TargetOption,
+    TypeOption,
+    checked_day,
+)
 from release_countdown.cli.options import region as region_option
-from release_countdown.cli.output import bad
-from release_countdown.core.model import KINDS
 
 app = command_app()
 
@@ -26,7 +30,7 @@ def add_command(
             metavar="DATE",
         ),
     ],
-    kind: Annotated[str | None, typer.Option(help=f"{', '.join(KINDS)}.", metavar="KIND")] = None,
+    kind: KindOption = None,
     release_id: Annotated[
         str | None, typer.Option("--id", help="Id (default: derived from the title).")
     ] = None,
@@ -47,12 +51,7 @@ def add_command(
     region: Annotated[
         str | None, typer.Option(help="Also record the date as this region's…", metavar="CC")
     ] = None,
-    release_type: Annotated[
-        str | None,
-        typer.Option(
-            "--type", help="…release of this type (theatrical, streaming…).", metavar="TYPE"
-        ),
-    ] = None,
+    release_type: TypeOption = None,
     announced: Annotated[
         str | None, typer.Option(help="When it was announced.", metavar="DATE")
     ] = None,
@@ -73,13 +72,8 @@ def add_command(
     """
     from release_countdown.cli import reading
     from release_countdown.cli.output import finish
-    from release_countdown.core.model import DATE_TYPES
     from release_countdown.writing.edits import NewRelease, add_release, parse_credit
 
-    if kind is not None and kind not in KINDS:
-        bad("--kind", f"{kind!r} is not one of {', '.join(KINDS)}")
-    if release_type is not None and release_type not in DATE_TYPES:
-        bad("--type", f"{release_type!r} is not one of {', '.join(DATE_TYPES)}")
     credits = [("composer", n) for n in composer or []] + [("director", n) for n in director or []]
     credits += [parse_credit(p) for p in person or []]
     where = region_option(region) if region else None

@@ -6,9 +6,12 @@ import typer
 
 from release_countdown.cli.app import command_app
 from release_countdown.cli.completion import complete_titles
-from release_countdown.cli.options import DryRunOption, TargetOption, checked_day
-from release_countdown.cli.output import bad
-from release_countdown.core.model import KINDS
+from release_countdown.cli.options import (
+    DryRunOption,
+    KindOption,
+    TargetOption,
+    checked_day,
+)
 
 app = command_app()
 
@@ -32,7 +35,7 @@ def edit_command(
             "--date", help="Set the date (use `postpone` to record a slip).", metavar="DATE"
         ),
     ] = None,
-    kind: Annotated[str | None, typer.Option(help=f"{', '.join(KINDS)}.", metavar="KIND")] = None,
+    kind: KindOption = None,
     add_person: Annotated[
         list[str] | None, typer.Option(help="ROLE=NAME (repeatable).", metavar="ROLE=NAME")
     ] = None,
@@ -61,8 +64,6 @@ def edit_command(
     from release_countdown.cli.output import finish
     from release_countdown.writing.edits import Edits, edit_release, parse_credit
 
-    if kind is not None and kind not in KINDS:
-        bad("--kind", f"{kind!r} is not one of {', '.join(KINDS)}")
     edits = Edits(
         title=new_title, date=date_, kind=kind,
         add_people=[parse_credit(p) for p in add_person or []],

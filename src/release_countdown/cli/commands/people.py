@@ -45,7 +45,7 @@ def people_command(
 
     from release_countdown.cli.output import say, write_json, write_rows
     from release_countdown.cli.reading import load
-    from release_countdown.core.matching import did_you_mean, fold, one
+    from release_countdown.core.matching import did_you_mean, one
     from release_countdown.core.query import people_of
     from release_countdown.core.rows import person_row, release_row
     from release_countdown.core.standing import standings
@@ -53,9 +53,7 @@ def people_command(
     today = today_of(as_of)
     loaded = load(registry, no_cache)
     everyone = standings(loaded.releases, today)
-    people = people_of(everyone, role)
-    if search:
-        people = [p for p in people if fold(search) in fold(p.name)]
+    people = people_of(everyone, role, search)
     if name is None:
         found = [person_row(p, today) for p in people]
         if json_output:

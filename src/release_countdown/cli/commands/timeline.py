@@ -1,6 +1,5 @@
 """`countdown timeline`: the titles on a time axis."""
 
-from datetime import date
 from typing import Annotated
 
 import typer
@@ -67,7 +66,7 @@ def timeline_command(
     from release_countdown.cli.reading import load
     from release_countdown.core.query import select
     from release_countdown.core.rows import RowView
-    from release_countdown.views.timeline import default_span, timeline_lines
+    from release_countdown.views.timeline import default_span, timeline_lines, within_span
 
     today = today_of(as_of)
     query = filters.query(today, sort="date")
@@ -81,13 +80,7 @@ def timeline_command(
         bad("--to", f"{end.isoformat()} is not after {start.isoformat()}")
     loaded = load(registry, no_cache)
     rows = list(RowView(select(loaded.releases, query, today), today))
-    if start is not None or end is not None:
-        low, high = start or date.min, end or date.max
-        rows = [
-            r
-            for r in rows
-            if r.earliest is None or r.latest is None or (r.latest >= low and r.earliest <= high)
-        ]
+    rows = within_span(rows, start, end)
     if not rows:
         say_empty(len(loaded.releases), query.widened)
         return

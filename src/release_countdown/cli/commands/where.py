@@ -50,4 +50,8 @@ def where_command(registry: RegistryOption = None) -> None:
         f"bundled registry (read-only):\n  {bundled}",
         f"config file:\n  {found.config_file}" + ("" if found.config_exists else "  (missing)"),
     ]
-    sys.stdout.write("\n".join(lines) + "\n")
+    from release_countdown.views.safe import terminal_safe
+
+    sys.stdout.write(
+        "".join(terminal_safe(part) + "\n" for line in lines for part in line.split("\n"))
+    )

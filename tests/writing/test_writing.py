@@ -15,7 +15,7 @@ import pytest
 import tomli
 
 from release_countdown.registry.locations import bundled_registry
-from tests.conftest import invoke
+from tests.conftest import DATA, invoke
 
 COUNTDOWN = [sys.executable, "-m", "release_countdown"]
 
@@ -555,14 +555,12 @@ def test_fmt_refuses_invalid_files(tmp_path: Path) -> None:
     assert invoke("fmt", str(path), "--check").exit_code == 3
 
 
-@pytest.mark.parametrize(
-    "name", sorted(p.name for p in (Path(__file__).parent / "data" / "valid").glob("*.toml"))
-)
+@pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "valid").glob("*.toml")))
 def test_fmt_is_idempotent_and_keeps_meaning(name: str) -> None:
     from release_countdown.registry.load import check_text
     from release_countdown.writing.canonical import format_registry
 
-    text = (Path(__file__).parent / "data" / "valid" / name).read_text(encoding="utf-8-sig")
+    text = (DATA / "valid" / name).read_text(encoding="utf-8-sig")
     once = format_registry(text, name)
     assert format_registry(once, name) == once
     before, _ = check_text(text, name)

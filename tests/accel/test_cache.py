@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import invoke
+from tests.conftest import DATA, invoke
 
-GENERATE = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
+GENERATE = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
 
 
 @pytest.fixture(scope="module")
@@ -169,7 +169,7 @@ def test_fast_path_agrees_with_the_careful_checker(synthetic: list[Path]) -> Non
     from release_countdown.registry.values import Reporter
 
     taken = total = 0
-    for path in [*synthetic, *sorted((Path(__file__).parent / "data" / "valid").glob("*.toml"))]:
+    for path in [*synthetic, *sorted((DATA / "valid").glob("*.toml"))]:
         text = path.read_text(encoding="utf-8-sig")
         items = tomli.loads(text).get("release", [])
         reporter = Reporter(str(path), LazyLocator(text))
@@ -258,7 +258,7 @@ def test_chunked_parsing_matches_the_whole_parse(
         return chunked_tables(text, chunks)
 
     monkeypatch.setattr(parse, "chunked_tables", counting)
-    files = [*synthetic, *sorted((Path(__file__).parent / "data").glob("*/*.toml"))]
+    files = [*synthetic, *sorted((DATA).glob("*/*.toml"))]
     for path in files:
         try:
             text = decode_registry(path.read_bytes(), str(path))
