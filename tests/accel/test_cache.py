@@ -118,6 +118,13 @@ def old_entry(entry: Path) -> None:
     entry.write_text(json.dumps(data))
 
 
+def aliases_as_a_string(entry: Path) -> None:
+    """Of the right shape but the wrong type: it must not become a tuple of letters."""
+    data = json.loads(entry.read_bytes())
+    data["releases"][0][4] = "abc"
+    entry.write_text(json.dumps(data))
+
+
 def wrong_rows(entry: Path) -> None:
     data = json.loads(entry.read_bytes())
     data["releases"][0] = ["x"]
@@ -126,7 +133,8 @@ def wrong_rows(entry: Path) -> None:
 
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"not json", b'{"format": 3}', b"\x00\xff" * 50, old_entry, wrong_rows],
+    [b"", b"not json", b'{"format": 4}', b"\x00\xff" * 50, old_entry, wrong_rows,
+     aliases_as_a_string],
 )  # fmt: skip
 def test_corrupt_or_old_cache_is_ignored_and_rebuilt(synthetic: list[Path], damage: Any) -> None:
     path = synthetic[1]

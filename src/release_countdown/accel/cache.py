@@ -24,7 +24,7 @@ from release_countdown.core.dates import DateSpec, Precision
 from release_countdown.core.errors import Problem
 from release_countdown.core.model import HistoryEntry, Release, TypedDate
 
-FORMAT: Final = 3
+FORMAT: Final = 4
 
 
 def cache_dir() -> Path:
@@ -73,70 +73,86 @@ def entry_name(path: str, raw: bytes) -> str:
 # --- encoding ---------------------------------------------------------------------------------
 
 
-def _spec(spec: DateSpec | None) -> Any:
-    if spec is None:
-        return None
-    return [
-        spec.text,
-        spec.precision.value,
-        spec.earliest.toordinal() if spec.earliest else None,
-        spec.latest.toordinal() if spec.latest else None,
-        spec.instant.isoformat() if spec.instant else None,
-    ]
-
-
-def _release(r: Release) -> list[Any]:
-    return [
-        r.id, r.title, _spec(r.date), r.kind, list(r.aliases), r.franchise, _spec(r.announced),
-        r.checked.toordinal() if r.checked else None, list(r.sources), r.note,
-        {role: list(names) for role, names in r.people.items()},
-        [[d.region, d.type, _spec(d.date), d.where, _spec(d.announced), d.note] for d in r.dates],
-        [[_spec(h.date), _spec(h.announced), h.title, h.note] for h in r.history],
-        r.override,
-    ]  # fmt: skip
-
-
-class _Decoder:
-    """Releases from their JSON form; equal dates and strings become one shared object."""
+class _Encoder:
+    """Releases as JSON lists; each distinct date form is stored once and named by its index
+    (a registry repeats quarters, years and days thousands of times)."""
 
     def __init__(self) -> None:
-        self.specs: dict[tuple[Any, ...], DateSpec] = {}
-        self.precisions = {p.value: p for p in Precision}
+        self.specs: dict[DateSpec, int] = {}
 
-    def spec(self, data: Any) -> Any:
-        if data is None:
+    def spec(self, spec: DateSpec | None) -> int | None:
+        if spec is None:
             return None
-        memo = tuple(data)
-        found = self.specs.get(memo)
-        if found is None:
-            text, precision, earliest, latest, instant = data
-            found = DateSpec(
-                text,
-                self.precisions[precision],
-                date.fromordinal(earliest) if earliest is not None else None,
-                date.fromordinal(latest) if latest is not None else None,
-                datetime.fromisoformat(instant) if instant is not None else None,
-            )
-            self.specs[memo] = found
-        return found
+        return self.specs.setdefault(spec, len(self.specs))
 
-    def release(self, data: list[Any], source: str) -> Release:
+    def release(self, r: Release) -> list[Any]:
         spec = self.spec
+        return [
+            r.id, r.title, spec(r.date), r.kind, list(r.aliases), r.franchise, spec(r.announced),
+            r.checked.toordinal() if r.checked else None, list(r.sources), r.note,
+            {role: list(names) for role, names in r.people.items()},
+            [[d.region, d.type, spec(d.date), d.where, spec(d.announced), d.note] for d in r.dates],
+            [[spec(h.date), spec(h.announced), h.title, h.note] for h in r.history],
+            r.override,
+        ]  # fmt: skip
+
+    def spec_table(self) -> list[list[Any]]:
+        return [
+            [
+                spec.text,
+                spec.precision.value,
+                spec.earliest.toordinal() if spec.earliest else None,
+                spec.latest.toordinal() if spec.latest else None,
+                spec.instant.isoformat() if spec.instant else None,
+            ]
+            for spec in self.specs
+        ]
+
+
+def _spec_of(data: list[Any]) -> DateSpec:
+    text, precision, earliest, latest, instant = data
+    if type(text) is not str:
+        raise TypeError(text)
+    return DateSpec(
+        text,
+        Precision(precision),
+        date.fromordinal(earliest) if earliest is not None else None,
+        date.fromordinal(latest) if latest is not None else None,
+        datetime.fromisoformat(instant) if instant is not None else None,
+    )
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if type(value) is not list:
+        raise TypeError(value)  # a string here would become a tuple of its letters
+    return tuple(value)
+
+
+def _releases(data: list[Any], specs: list[DateSpec], source: str) -> list[Release]:
+    """Releases from their JSON lists (see ``_Encoder``)."""
+
+    def spec(index: int | None) -> Any:
+        return None if index is None else specs[index]
+
+    found = []
+    for item in data:
         (ident, title, headline, kind, aliases, franchise, announced, checked, sources, note,
-         people, dates, history, override) = data  # fmt: skip
-        return Release(
-            ident, title, spec(headline), intern(kind), tuple(aliases), franchise,
+         people, dates, history, override) = item  # fmt: skip
+        release = Release(
+            ident, title, specs[headline], intern(kind), _texts(aliases), franchise,
             spec(announced), date.fromordinal(checked) if checked is not None else None,
-            tuple(sources), note,
+            _texts(sources), note,
             # Roles, regions and types repeat thousands of times: one object each.
-            {intern(role): tuple(names) for role, names in people.items()},
+            {intern(role): _texts(names) for role, names in people.items()},
             tuple([
-                TypedDate(intern(d[0]), intern(d[1]), spec(d[2]), d[3], spec(d[4]), d[5])
+                TypedDate(intern(d[0]), intern(d[1]), specs[d[2]], d[3], spec(d[4]), d[5])
                 for d in dates
             ]),
-            tuple([HistoryEntry(spec(h[0]), spec(h[1]), h[2], h[3]) for h in history]),
+            tuple([HistoryEntry(specs[h[0]], spec(h[1]), h[2], h[3]) for h in history]),
             source, override is True,
         )  # fmt: skip
+        found.append(release)
+    return found
 
 
 def load(path: str, raw: bytes) -> tuple[list[Release], list[Problem]] | None:
@@ -145,8 +161,8 @@ def load(path: str, raw: bytes) -> tuple[list[Release], list[Problem]] | None:
         data = json.loads((cache_dir() / entry_name(path, raw)).read_bytes())
         if data["format"] != FORMAT or data["version"] != __version__ or data["path"] != path:
             return None
-        decoder = _Decoder()
-        releases = [decoder.release(item, path) for item in data["releases"]]
+        specs = [_spec_of(item) for item in data["specs"]]
+        releases = _releases(data["releases"], specs, path)
         warnings = [
             Problem(path, str(message), line, column, warning=True)
             for message, line, column in data["warnings"]
@@ -162,11 +178,14 @@ def store(path: str, raw: bytes, releases: Sequence[Release], warnings: Sequence
 
     folder = cache_dir()
     name = entry_name(path, raw)
+    encoder = _Encoder()
+    encoded = [encoder.release(r) for r in releases]
     data = {
         "format": FORMAT,
         "version": __version__,
         "path": path,
-        "releases": [_release(r) for r in releases],
+        "specs": encoder.spec_table(),
+        "releases": encoded,
         "warnings": [[p.message, p.line, p.column] for p in warnings],
     }
     try:
