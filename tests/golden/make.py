@@ -175,6 +175,8 @@ def bundled_cases() -> list[Case]:
         },
     )
     cases += [
+        # `check` on the synthetic registries is left out: they hold announcements after
+        # today, which `check` warns about by the real date, so their output changes with it.
         Case("bundled", "check", ("check", TOKEN)),
         Case("bundled", "check-strict", ("check", TOKEN, "--strict")),
         Case("bundled", "check-stale", ("check", TOKEN, "--stale", "30d", "--as-of", day)),
@@ -233,11 +235,7 @@ def synthetic_1k_cases() -> list[Case]:
             "export-ics-all-dates-spans": ["export", "--all", "--all-dates", "--fuzzy", "as-span"],
         },
     )
-    cases += [
-        Case("1k", "check", ("check", TOKEN)),
-        Case("1k", "check-strict", ("check", TOKEN, "--strict")),
-        Case("1k", "check-stale", ("check", TOKEN, "--stale", "14d", "--as-of", "2026-01-20")),
-    ]
+    cases += []
     return alternate_cache(cases)
 
 
@@ -260,10 +258,7 @@ def synthetic_10k_cases() -> list[Case]:
             "people-role-composer": ["people", "--role", "composer"],
         },
     )
-    cases += [
-        Case("10k", "check", ("check", TOKEN)),
-        Case("10k", "check-stale", ("check", TOKEN, "--stale", "7d", "--as-of", "2026-01-10")),
-    ]
+    cases += []
     return alternate_cache(cases)
 
 

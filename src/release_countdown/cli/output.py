@@ -49,8 +49,12 @@ def write_rows(
     total: int,
     svg: Path | None = None,
     html: Path | None = None,
+    raw: bool = False,
 ) -> None:
-    """Print rows in a named format or a ``{field}`` template (one line per row)."""
+    """Print rows in a named format or a ``{field}`` template (one line per row).
+
+    CSV is for people unless ``raw``: cells a spreadsheet would run as formulas get a leading '.
+    """
     if "{" in fmt:
         from release_countdown.formats.template import TemplateError, render_template
 
@@ -66,17 +70,17 @@ def write_rows(
 
         sys.stdout.writelines(json_lines(rows))
     elif fmt == "csv":
-        write_bytes(_csv(rows))
+        write_bytes(_csv(rows, raw=raw))
     elif rows:
         from release_countdown.views.listing import print_list
 
         print_list(rows, today=today, total=total, file=sys.stdout, svg=svg, html=html)
 
 
-def _csv(rows: Sequence[Row]) -> bytes:
+def _csv(rows: Sequence[Row], *, raw: bool) -> bytes:
     from release_countdown.formats.csvrows import to_csv
 
-    return to_csv(rows).encode("utf-8")
+    return to_csv(rows, raw=raw).encode("utf-8")
 
 
 def write_bytes(data: bytes) -> None:
@@ -106,3 +110,5 @@ def finish(change: Any, dry_run: bool) -> None:
         say(f"countdown: {change.message} (dry run: nothing written)")
     else:
         say(f"countdown: {change.message} in {change.path}")
+    for warning in getattr(change, "warnings", ()):
+        say(f"countdown: warning: {warning}")

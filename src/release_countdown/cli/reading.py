@@ -60,7 +60,13 @@ def writable_path(given: list[Path] | None) -> Path:
     if given and len(given) > 1:
         bad("--registry", "writing commands change one file: give --registry once")
     path = given[0] if given else user_registry()
-    if path.resolve() == bundled_registry().resolve():
+    try:
+        resolved = path.resolve()
+    except (RuntimeError, OSError) as exc:  # a symlink loop
+        from release_countdown.writing.atomic import WriteError
+
+        raise WriteError(f"cannot write {path}: {exc}") from None
+    if resolved == bundled_registry().resolve():
         raise UsageError(
             f"{path} is the bundled registry, which is read-only; run `countdown init` to "
             "start your own registry from it"
@@ -78,7 +84,12 @@ def load(registry: list[Path] | None, no_cache: bool = False) -> "Registry":
     from release_countdown.cli.output import say
     from release_countdown.registry.load import load_registry
 
-    loaded = load_registry(registry_paths(registry), accel=_speedups(no_cache))
+    speedups = _speedups(no_cache)
+    try:
+        loaded = load_registry(registry_paths(registry), accel=speedups)
+    finally:  # a refused cache folder is worth a line even when the registry is invalid
+        for warning in speedups.warnings if speedups is not None else ():
+            say(f"countdown: warning: {warning}")
     for problem in loaded.warnings:
         say(problem)
     _LOADED.append(loaded)

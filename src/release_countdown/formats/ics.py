@@ -19,7 +19,7 @@ class Event:
     uid: str
     summary: str
     start: date
-    end: date  # exclusive, as DTEND of an all-day event
+    end: date | None  # exclusive, as DTEND of an all-day event; None: one day, no DTEND
     description: str
 
 
@@ -50,14 +50,18 @@ def _description(row: Row) -> str:
     return "\n".join(lines)
 
 
-def _span(spec: Row | DateRow, fuzzy_as_span: bool) -> tuple[date, date] | None:
+def _span(spec: Row | DateRow, fuzzy_as_span: bool) -> tuple[date, date | None] | None:
     first, last = spec.earliest, spec.latest
     if first is None or last is None:
         return None
     if spec.precision not in EXACT and not fuzzy_as_span:
         return None
-    # DTEND is exclusive; on the last representable day it cannot be, so the event ends there.
-    return first, last + timedelta(days=1) if last < date.max else last
+    if last < date.max:
+        return first, last + timedelta(days=1)  # DTEND is exclusive
+    # No day follows 9999-12-31 (iCalendar's years have four digits), so DTEND cannot exclude
+    # it. One day: no DTEND, which RFC 5545 3.6.1 reads as one day, rather than DURATION:P1D,
+    # which names an end that does not exist. A span ends on its last day, one day short.
+    return first, (last if first < last else None)
 
 
 def events(
@@ -122,7 +126,8 @@ def to_ics(found: Sequence[Event], *, stamp: Any) -> bytes:
         vevent.add("dtstamp", stamp)
         vevent.add("summary", ics_text(event.summary))
         vevent.add("dtstart", event.start)
-        vevent.add("dtend", event.end)
+        if event.end is not None:
+            vevent.add("dtend", event.end)
         vevent.add("transp", "TRANSPARENT")
         if event.description:
             vevent.add("description", ics_text(event.description))

@@ -1,11 +1,13 @@
 """One-line templates for status bars and prompts: ``--format '{title} in {days} days'``.
 
-Fields are the row's scalar fields plus a few shorthands; no attribute or index access, so a
-template cannot reach into Python objects.
+Fields are the row's scalar fields plus a few shorthands; no attribute or index access and no
+fields nested in format specs, so a template cannot reach into Python objects; widths and
+precisions stop at MAX_WIDTH, so one row cannot grow to megabytes.
 """
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterator, Mapping
 from typing import Final
@@ -20,6 +22,14 @@ SHORTHANDS: Final = {
 }
 ROLE_FIELDS: Final = ("director", "composer", "writer", "cast")
 FIELDS: Final = (*CSV_FIELDS, *SHORTHANDS, "in_days", *ROLE_FIELDS)
+MAX_WIDTH: Final = 1000
+# Python's format-spec mini-language, [[fill]align][sign][z][#][0][width][grouping][.precision]
+# [grouping][type] (the grouping after the precision is Python 3.14's), any fill character.
+_SPEC: Final = re.compile(
+    r"(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>[0-9]+)?[,_]?(?:\.(?P<precision>[0-9]+))?[,_]?"
+    r"[bcdeEfFgGnosxX%]?",
+    re.DOTALL,
+)
 
 
 def in_days(row: Row) -> str:
@@ -42,21 +52,60 @@ class TemplateError(ValueError):
 
 
 def check_template(template: str) -> None:
-    """Raise TemplateError unless every ``{field}`` of ``template`` is a known field."""
+    """Raise TemplateError unless every ``{field}`` of ``template`` is a known field.
+
+    Format specs are checked too: no nested ``{field}`` in them, and no width or precision over
+    MAX_WIDTH.
+    """
     try:
         parsed = list(string.Formatter().parse(template))
     except ValueError as exc:
         raise TemplateError(f"{template!r} is not a valid template: {exc}") from None
-    for _, field, _, conversion in parsed:
+    for _, field, spec, conversion in parsed:
         if field is None:
             continue
         if field not in FIELDS:
+            if "." in field or "[" in field:
+                raise TemplateError(
+                    f"{_where(f'{{{field}}}', template)}: attribute or index access is not "
+                    "supported"
+                )
             raise TemplateError(
                 f"unknown field {{{field}}} in {template!r}; valid fields: "
                 + ", ".join(f"{{{f}}}" for f in FIELDS)
             )
         if conversion not in (None, "s", "r"):
             raise TemplateError(f"conversion !{conversion} is not supported in {template!r}")
+        if spec:
+            _check_spec(field, spec, template)
+
+
+def _where(part: str, template: str) -> str:
+    """The part of a template a message is about, and the template if there is more to it."""
+    return part if part == template else f"{part} in {template!r}"
+
+
+def _check_spec(field: str, spec: str, template: str) -> None:
+    where = _where(f"{{{field}:{spec}}}", template)
+    try:
+        parts = list(string.Formatter().parse(spec))
+    except ValueError as exc:
+        raise TemplateError(f"{where} is not a valid format spec: {exc}") from None
+    if any(nested is not None for _, nested, _, _ in parts):
+        raise TemplateError(f"{where}: nested fields are not supported in format specs")
+    # What Python would use once "{{" and "}}" are unescaped.
+    plain = "".join(text for text, _, _, _ in parts)
+    match = _SPEC.fullmatch(plain)
+    if match is None:
+        raise TemplateError(
+            f"{where} is not a valid format spec (expected "
+            "[[fill]align][sign][#][0][width][,][.precision][type], e.g. {days:>4})"
+        )
+    for name in ("width", "precision"):
+        # Compared by length first: int() refuses strings of over 4,300 digits.
+        digits = (match.group(name) or "").lstrip("0")
+        if len(digits) > len(str(MAX_WIDTH)) or (digits and int(digits) > MAX_WIDTH):
+            raise TemplateError(f"{where}: a {name} over {MAX_WIDTH} is not supported")
 
 
 class _Fields(Mapping[str, object]):

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, tzinfo
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
+from release_countdown.core.dates import DateSpec
 from release_countdown.core.errors import Problem, RegistryError
 from release_countdown.core.model import Release
 from release_countdown.registry.merge import Located, Registry, clashes, merge, unique
@@ -135,3 +136,105 @@ def stale_warnings(registry: Registry, today: date, amount: int, unit: str) -> l
         line, column = spot.find("checked")
         problems.append(Problem(release.source, message, line, column, warning=True))
     return problems
+
+
+def future_warnings(registry: Registry, today: date, *, tz: tzinfo | None = None) -> list[Problem]:
+    """Warnings for days after ``today`` that cannot have come yet, each at its key in its
+    file: an ``announced`` (of a release, a typed date or a history entry), which hides what
+    it announces from every view until that day, and a ``checked``."""
+    from release_countdown.registry.values import clip
+
+    problems = []
+    lines: dict[int, list[str]] = {}  # each file's lines, split once (by id of its locator)
+    for release, spot in zip(registry.releases, registry.spots, strict=True):
+        found: list[tuple[tuple[str | int, ...], str]] = []
+        if release.announced is not None and _after(release.announced, today):
+            found.append(
+                (
+                    ("announced",),
+                    f'announced "{release.announced.iso()}" is after today ({today.isoformat()}); '
+                    "the title stays hidden from every view until then",
+                )
+            )
+        if release.checked is not None and release.checked > today:
+            found.append(
+                (
+                    ("checked",),
+                    f"checked {release.checked.isoformat()} is after today "
+                    f"({today.isoformat()}); checked is the day the entry was last verified",
+                )
+            )
+        for i, typed in enumerate(release.dates):
+            if typed.announced is not None and _after(typed.announced, today):
+                found.append(
+                    (
+                        ("dates", i, "announced"),
+                        f'dates #{i + 1}: announced "{typed.announced.iso()}" is after today '
+                        f"({today.isoformat()}); this date is ignored until then",
+                    )
+                )
+        if any(h.announced is not None and _after(h.announced, today) for h in release.history):
+            for i, announced in enumerate(_history_announcements(release, spot, tz, lines)):
+                if announced is not None and _after(announced, today):
+                    found.append(
+                        (
+                            ("history", i, "announced"),
+                            f'history #{i + 1}: announced "{announced.iso()}" is after today '
+                            f"({today.isoformat()}); this entry is ignored until then",
+                        )
+                    )
+        for keys, message in found:
+            line, column = spot.find(*keys)
+            text = f'release "{clip(release.title)}": {message}'
+            problems.append(Problem(release.source, text, line, column, warning=True))
+    order = {path: n for n, path in enumerate(registry.paths)}
+    problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line or 0, p.column or 0))
+    return problems
+
+
+def _after(spec: DateSpec, today: date) -> bool:
+    """Whether a date form's first day is after ``today`` (the day it is known from)."""
+    return spec.earliest is not None and spec.earliest > today
+
+
+def _history_announcements(
+    release: Release, spot: Spot, tz: tzinfo | None, lines: dict[int, list[str]]
+) -> list[DateSpec | None]:
+    """The ``announced`` of each history entry in file order (the model orders history by
+    announcement), read again from the release's table; the model's order if that fails."""
+    import tomli
+
+    from release_countdown.registry.values import Fields, Reporter
+
+    fallback = [h.announced for h in release.history]
+    text, positions = spot.locator.text, spot.locator.locator.positions
+    table: Any = None
+    start, end = positions.get(("release", spot.index)), positions.get(("release", spot.index + 1))
+    if start is not None:  # the release's own lines: far cheaper than the whole file
+        if id(spot.locator) not in lines:
+            lines[id(spot.locator)] = text.splitlines()  # numbered as the Locator numbers them
+        block = lines[id(spot.locator)][start[0] - 1 : end[0] - 1 if end else None]
+        try:
+            document = tomli.loads("\n".join(block))
+        except tomli.TOMLDecodeError:
+            document = {}
+        tables = document.get("release")
+        if isinstance(tables, list) and len(tables) == 1:
+            table = tables[0]
+    if table is None:
+        try:
+            table = tomli.loads(text).get("release", [])[spot.index]
+        except (tomli.TOMLDecodeError, RecursionError, IndexError, TypeError, AttributeError):
+            return fallback
+    if not isinstance(table, dict) or table.get("title") != release.title:
+        return fallback
+    entries = table.get("history")
+    if not isinstance(entries, list) or len(entries) != len(release.history):
+        return fallback
+    fields = Fields(Reporter(release.source, spot.locator), "", tz)
+    return [
+        fields.date_spec(("history", i), entry, "announced", allow_tba=False)
+        if isinstance(entry, dict)
+        else None
+        for i, entry in enumerate(entries)
+    ]

@@ -34,7 +34,26 @@ def read_registry_bytes(path: Path) -> bytes:
     return raw
 
 
+def _is_utf32(raw: bytes) -> bool:
+    """A UTF-32 BOM, or text whose first 4-byte units all look like UTF-32 code points (no
+    unit zero, the top byte zero and the next at most 0x10), in either byte order."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return True
+    sample = raw[: min(len(raw), 64) // 4 * 4]
+    units = [sample[i : i + 4] for i in range(0, len(sample), 4)]
+    if not units or b"\x00\x00\x00\x00" in units:
+        return False
+    little = all(u[3] == 0 and u[2] <= 0x10 for u in units)
+    big = all(u[0] == 0 and u[1] <= 0x10 for u in units)
+    return little or big
+
+
 def decode_registry(raw: bytes, shown: str) -> str:
+    # UTF-32 first: its little-endian BOM starts with UTF-16's, and its ASCII with a NUL.
+    if b"\x00" in raw[:64] and _is_utf32(raw):
+        raise RegistryError(
+            [Problem(shown, "is UTF-32 text; registries must be UTF-8 (re-save the file as UTF-8)")]
+        )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and raw[1:2] == b"\x00"):
         raise RegistryError(
             [Problem(shown, "is UTF-16 text; registries must be UTF-8 (re-save the file as UTF-8)")]

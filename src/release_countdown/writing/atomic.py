@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from release_countdown.core.errors import CountdownError, ExitCode
@@ -13,13 +15,25 @@ class WriteError(CountdownError):
     exit_code = ExitCode.REGISTRY
 
 
-def write_file_atomically(path: Path, data: bytes, *, mode: int | None = None) -> None:
+def write_file_atomically(
+    path: Path,
+    data: bytes,
+    *,
+    mode: int | None = None,
+    before_replace: Callable[[], None] | None = None,
+    owner: os.stat_result | None = None,
+) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync it, then rename it over ``path``.
 
     A symlink is written through (its target is replaced), and an existing file keeps its
-    permission bits.
+    permission bits. ``before_replace`` runs right before the rename and may raise to stop it
+    (the temporary file is removed). With ``owner`` (the file's stat), the new file keeps its
+    owner and group where this process may set them (root writing a user's registry).
     """
-    target = path.resolve() if path.is_symlink() else path
+    try:
+        target = path.resolve() if path.is_symlink() else path
+    except (RuntimeError, OSError) as exc:  # a symlink loop
+        raise WriteError(f"cannot write {path}: {exc}") from None
     directory = target.parent if str(target.parent) else Path(".")
     if mode is None:
         try:
@@ -36,6 +50,12 @@ def write_file_atomically(path: Path, data: bytes, *, mode: int | None = None) -
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, mode)
+        if owner is not None and (owner.st_uid, owner.st_gid) != (os.getuid(), os.getgid()):
+            # Not root: the file becomes ours, as any editor's save would make it.
+            with contextlib.suppress(PermissionError, AttributeError):
+                os.chown(temporary, owner.st_uid, owner.st_gid)
+        if before_replace is not None:
+            before_replace()
         os.replace(temporary, target)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)

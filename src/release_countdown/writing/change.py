@@ -3,6 +3,8 @@ atomically, and comments and formatting of everything untouched kept byte for by
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from release_countdown.core.errors import ExitCode, RegistryError
 from release_countdown.core.model import Release
-from release_countdown.writing.atomic import write_file_atomically
+from release_countdown.writing.atomic import WriteError, write_file_atomically
 from release_countdown.writing.lock import DEFAULT_TIMEOUT, locked
 
 if TYPE_CHECKING:
@@ -52,30 +54,67 @@ class ChangeRefused(RegistryError):
         return "the change was refused: the registry would become invalid (nothing was written)"
 
 
+def _common_ends(old: list[str], new: list[str]) -> tuple[int, int]:
+    """How many lines the two texts share at the start, and then at the end: a change made
+    by an edit lies between them, so only that middle needs a line diff (linear in the file,
+    quadratic only in the one release that changed)."""
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    return start, end
+
+
+def line_ending(text: str) -> str:
+    """The file's usual line end: CRLF when most of its lines end so, else LF."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf * 2 > text.count("\n") else "\n"
+
+
 def tidy_insertions(old: str, new: str) -> str:
-    """Blank lines around blocks that a change inserted, and nowhere else.
+    """Blank lines around blocks that a change inserted, and nowhere else; inserted lines end
+    as the line above them does (or as most of the file's lines do).
 
     tomlkit places a new table right after the previous one; this adds a blank line where a
     new block would touch a table header, so appended releases and history entries read like
-    the rest of the file. Lines the change did not insert are never touched.
+    the rest of the file. Lines the change did not insert are never touched, byte for byte.
     """
     import difflib
 
+    eol = line_ending(old)
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    out: list[str] = []
-    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    start, end = _common_ends(old_lines, new_lines)
+    old_middle = old_lines[start : len(old_lines) - end]
+    new_middle = new_lines[start : len(new_lines) - end]
+    out: list[str] = new_lines[:start]
+    matcher = difflib.SequenceMatcher(a=old_middle, b=new_middle, autojunk=False)
     for tag, _, _, j1, j2 in matcher.get_opcodes():
-        block = new_lines[j1:j2]
+        block = new_middle[j1:j2]
         if tag in ("insert", "replace") and block:
+            # New lines end as the line above them does (a mixed file stays mixed).
+            above = out[-1] if out else ""
+            near = "\r\n" if above.endswith("\r\n") else "\n" if above.endswith("\n") else eol
+            block = [_ended(line, near) for line in block]
             if block[0].lstrip().startswith("[") and out and out[-1].strip():
-                block = ["\n", *block]
+                block = [near, *block]
             if out and not out[-1].strip() and not block[0].strip():
                 block = block[1:]
-            following = new_lines[j2] if j2 < len(new_lines) else ""
+            at = start + j2
+            following = new_lines[at] if at < len(new_lines) else ""
             if following.lstrip().startswith("[") and block and block[-1].strip():
-                block = [*block, "\n"]
+                block = [*block, near]
         out.extend(block)
+    out.extend(new_lines[len(new_lines) - end :] if end else [])
     return "".join(out)
+
+
+def _ended(line: str, eol: str) -> str:
+    if line.endswith("\n") and not line.endswith("\r\n"):
+        return line[:-1] + eol
+    return line
 
 
 @dataclass(frozen=True)
@@ -84,19 +123,34 @@ class Change:
     old: str
     new: str
     message: str
+    warnings: tuple[str, ...] = ()
 
     def diff(self) -> str:
+        """A unified diff of the change (only the changed middle is compared)."""
         import difflib
 
         name = str(self.path)
-        return "".join(
-            difflib.unified_diff(
-                self.old.splitlines(keepends=True),
-                self.new.splitlines(keepends=True),
-                fromfile=name,
-                tofile=name,
-            )
-        )
+        old, new = self.old.splitlines(keepends=True), self.new.splitlines(keepends=True)
+        start, end = _common_ends(old, new)
+        context = 3
+        start = max(start - context, 0)
+        end = max(end - context, 0)
+        body = difflib.unified_diff(
+            old[start : len(old) - end], new[start : len(new) - end], fromfile=name, tofile=name,
+            n=context,
+        )  # fmt: skip
+        return "".join(_shifted(line, start) for line in body)
+
+
+def _shifted(line: str, offset: int) -> str:
+    """A hunk header of a diff of the middle, renumbered to the whole file's lines."""
+    if not offset or not line.startswith("@@"):
+        return line
+    import re
+
+    header, _, rest = line[2:].partition("@@")
+    moved = re.sub(r"([-+])(\d+)", lambda m: f"{m[1]}{int(m[2]) + offset}", header)
+    return f"@@{moved}@@{rest}"
 
 
 @dataclass(frozen=True)
@@ -110,57 +164,134 @@ class NewText:
 Edit = Callable[["TOMLDocument", list[Release]], "str | NewText"]
 
 
+def _target(path: Path) -> Path:
+    """The file a write replaces: the registry, or what its symlink points at."""
+    try:
+        return path.resolve() if path.is_symlink() else path
+    except (RuntimeError, OSError) as exc:  # a symlink loop
+        raise WriteError(f"cannot write {path}: {exc}") from None
+
+
+class _Changed(Exception):
+    """The file changed between our read and our rename (an editor's save, another writer)."""
+
+
 def change_registry(
     path: Path, edit: Edit, *, dry_run: bool = False, lock_timeout: float = DEFAULT_TIMEOUT
 ) -> Change:
     """Apply ``edit`` to the registry at ``path`` under its lock.
 
     ``edit`` changes the tomlkit document in place and returns a message saying what it did.
-    The file is validated before and after; with ``dry_run`` nothing is written.
+    The file is validated before and after; with ``dry_run`` nothing is written. Right
+    before the rename, the file must still be what was read (and our lock still ours): if
+    not, the edit is made again once on the new contents, then the change is refused.
     """
-    import tomlkit
+    target = _target(path)
+    for attempt in (1, 2):
+        with locked(target, lock_timeout) as lock:
+            _remove_leftovers(target)
+            before = _stat(target)
+            raw = _read(target)
+            change = _changed(path, raw, edit)
+            if dry_run or change.new == change.old:
+                return change
+            if not stat.S_IMODE(before.st_mode) & 0o222:
+                raise WriteError(
+                    f"{path} is read-only (mode {stat.S_IMODE(before.st_mode):04o}); nothing "
+                    f"written (chmod u+w {path} to allow changes)"
+                )
 
-    with locked(path, lock_timeout):
-        _remove_leftovers(path)
-        old = read_text(path)
-        releases = validate(old, path)
-        document = tomlkit.parse(old)
-        outcome = edit(document, releases)
-        if isinstance(outcome, NewText):
-            message, new = outcome.message, outcome.text
-        else:
-            message = outcome
-            new = tidy_insertions(old, _ends_with_newline(document.as_string()))
-        validate(new, path, after_change=True)
-        change = Change(path, old, new, message)
-        if not dry_run and new != old:
-            write_file_atomically(path, _encode(new, path))
-    return change
+            def unchanged(before: os.stat_result = before, raw: bytes = raw) -> None:
+                if not lock.still_held() or not _same_file(target, before, raw):
+                    raise _Changed
+
+            data = _encode(change.new, raw)
+            try:
+                write_file_atomically(target, data, before_replace=unchanged, owner=before)
+            except _Changed:
+                if attempt == 2:
+                    raise WriteError(
+                        f"{path} changed while writing; nothing written (try again)"
+                    ) from None
+                continue
+            if before.st_nlink > 1:
+                return Change(
+                    change.path, change.old, change.new, change.message,
+                    (
+                        f"{path} had {before.st_nlink} hard links: this name now holds the "
+                        "new contents, the other links keep the old ones",
+                    ),
+                )  # fmt: skip
+            return change
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _remove_leftovers(path: Path) -> None:
+def _changed(path: Path, raw: bytes, edit: Edit) -> Change:
+    from release_countdown.registry.read import decode_registry
+    from release_countdown.writing.splice import document_of
+
+    old = decode_registry(raw, str(path))
+    releases = validate(old, path)
+    document = document_of(old)
+    outcome = edit(document, releases)
+    if isinstance(outcome, NewText):
+        message, new = outcome.message, outcome.text
+    else:
+        message = outcome
+        new = tidy_insertions(old, _ends_with_newline(document.as_string()))
+    validate(new, path, after_change=True)
+    return Change(path, old, new, message)
+
+
+def _stat(path: Path) -> os.stat_result:
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        from release_countdown.registry.read import read_registry_bytes
+
+        read_registry_bytes(path)  # says what is wrong, as a reader would
+        raise WriteError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _read(target: Path) -> bytes:
+    from release_countdown.registry.read import read_registry_bytes
+
+    return read_registry_bytes(target)
+
+
+def _same_file(path: Path, before: os.stat_result, raw: bytes) -> bool:
+    """Whether ``path`` still holds what was read: same inode, size and modification time,
+    and, when those agree, the same bytes (a save within the clock's granularity)."""
+    try:
+        now = os.stat(path)
+    except OSError:
+        return False
+    if (now.st_ino, now.st_dev, now.st_size, now.st_mtime_ns) != (
+        before.st_ino, before.st_dev, before.st_size, before.st_mtime_ns,
+    ):  # fmt: skip
+        return False
+    try:
+        return path.read_bytes() == raw
+    except OSError:
+        return False
+
+
+def _remove_leftovers(target: Path) -> None:
     """Temporary files of writers that were killed mid-write. Safe: we hold the lock, so no
     other writer is using one."""
-    target = path.resolve()
     for leftover in target.parent.glob(f".{target.name}.*.tmp"):
         leftover.unlink(missing_ok=True)
 
 
 def _ends_with_newline(text: str) -> str:
-    return text if not text or text.endswith("\n") else text + "\n"
+    return text if not text or text.endswith(("\n", "\r")) else text + "\n"
 
 
-def _encode(text: str, path: Path) -> bytes:
-    """Keep the file's line ends (CRLF files stay CRLF) and its byte-order mark, if any."""
-    try:
-        head = path.read_bytes()[:4096]
-    except OSError:
-        head = b""
-    data = text.replace("\r\n", "\n")
-    if b"\r\n" in head:
-        data = data.replace("\n", "\r\n")
-    bom = b"\xef\xbb\xbf" if head.startswith(b"\xef\xbb\xbf") else b""
-    return bom + data.encode("utf-8")
+def _encode(text: str, raw: bytes) -> bytes:
+    """The new text as the file's bytes: its line ends are already each line's own (see
+    tidy_insertions), and a byte-order mark the file had is kept."""
+    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    return bom + text.encode("utf-8")
 
 
 def create_registry(path: Path, data: bytes, *, lock_timeout: float = DEFAULT_TIMEOUT) -> None:

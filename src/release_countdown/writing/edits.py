@@ -285,6 +285,10 @@ def postpone_release(
     return f'{verb} "{release.title}" from {old.iso()} to {new.iso()} (announced {announced})'
 
 
+def _comment(line: str) -> bool:
+    return line.lstrip().startswith("#")
+
+
 def _block_start(lines: list[str], header: int) -> int:
     """The first line of a release: its header, or the comment lines right above it."""
     start = header
@@ -311,9 +315,17 @@ def remove_release(
     start = _block_start(lines, header[0] - 1)
     following = locator.positions.get(("release", index + 1))
     end = _block_start(lines, following[0] - 1) if following else len(lines)
-    if following is None:  # the last release: drop the blank lines that separated it
+    kept: list[str] = []
+    if following is None:  # the last release: drop the blank lines that separated it...
         while start > 0 and not lines[start - 1].strip():
             start -= 1
+        # ...and keep the comments that end the file, a blank line above them.
+        while end > header[0] and (not lines[end - 1].strip() or _comment(lines[end - 1])):
+            end -= 1
+        while end < len(lines) and not _comment(lines[end]):
+            end += 1
+        if end < len(lines) and start > 0:
+            kept = ["\r\n" if lines[start - 1].endswith("\r\n") else "\n"]
     from release_countdown.writing.change import NewText
 
-    return NewText(message, "".join(lines[:start] + lines[end:]))
+    return NewText(message, "".join(lines[:start] + kept + lines[end:]))

@@ -7,6 +7,7 @@ the lock when its holder dies, so a killed writer never leaves a stale lock.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,13 +27,36 @@ def lock_path(path: Path) -> Path:
     return target.with_name(f".{target.name}.lock")
 
 
+class Held:
+    """A lock held: ``still_held`` says whether its file is still the one we locked (a
+    tidy-up that deletes ``.NAME.lock`` lets another writer lock a new file of that name)."""
+
+    def __init__(self, where: Path) -> None:
+        self.where = where
+        self.identity = _identity(where)
+
+    def still_held(self) -> bool:
+        return self.identity is not None and _identity(self.where) == self.identity
+
+
+def _identity(where: Path) -> tuple[int, int] | None:
+    try:
+        status = os.stat(where)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
 @contextmanager
-def locked(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[None]:
-    """Hold the lock of the registry at ``path``, waiting up to ``timeout`` seconds."""
+def locked(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Held]:
+    """Hold the lock of the registry at ``path``, waiting up to ``timeout`` seconds.
+
+    The lock file is kept after use (filelock would otherwise unlink it on release, and a
+    writer waiting on the unlinked file would then hold a lock no one else sees)."""
     import filelock
 
     where = lock_path(path)
-    lock = filelock.FileLock(where, timeout=timeout, mode=0o600)
+    lock = filelock.FileLock(where, timeout=timeout, mode=0o600, preserve_lock_file=True)
     try:
         lock.acquire()
     except filelock.Timeout:
@@ -43,6 +67,6 @@ def locked(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[None]:
     except OSError as exc:
         raise LockTimeout(f"cannot create the lock {where}: {exc.strerror or exc}") from None
     try:
-        yield
+        yield Held(where)
     finally:
         lock.release()

@@ -1,5 +1,6 @@
 """`countdown add`: add a title to a registry."""
 
+from datetime import date
 from typing import Annotated
 
 import typer
@@ -13,6 +14,7 @@ from release_countdown.cli.options import (
     checked_day,
 )
 from release_countdown.cli.options import region as region_option
+from release_countdown.cli.output import bad
 
 app = command_app()
 
@@ -72,15 +74,30 @@ def add_command(
     """
     from release_countdown.cli import reading
     from release_countdown.cli.output import finish
+    from release_countdown.core.dates import DateFormError, parse_date_text
     from release_countdown.writing.edits import NewRelease, add_release, parse_credit
 
+    verified = checked_day(checked)
+    today = date.today()  # read after --checked today: that day is never after this one
+    if verified is not None and verified > today:
+        bad("--checked", f"{checked!r} is in the future; a check has happened already")
+    if announced is not None:
+        try:
+            first = parse_date_text(announced).earliest  # a window counts from its first day
+        except DateFormError:
+            first = None  # worded by add_release, as any --announced that is not a date
+        if first is not None and first > today:
+            bad(
+                "--announced",
+                f"{announced!r} is in the future; an announcement has happened already",
+            )
     credits = [("composer", n) for n in composer or []] + [("director", n) for n in director or []]
     credits += [parse_credit(p) for p in person or []]
     where = region_option(region) if region else None
     new = NewRelease(
         title=title, date=date_, id=release_id, kind=kind, franchise=franchise,
         aliases=list(alias or []), credits=credits, region=where, type=release_type,
-        announced=announced, checked=checked_day(checked), note=note,
+        announced=announced, checked=verified, note=note,
     )  # fmt: skip
     path = reading.writable_path(registry)
     change = reading.change(path, lambda doc, rels: add_release(doc, rels, new), dry_run=dry_run)

@@ -1,5 +1,6 @@
 """`countdown check`: validate registries, for pre-commit hooks and CI."""
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -35,6 +36,8 @@ def check_command(
 
     Prints every error and warning as path:line:col: message, then a summary line (all on
     stderr). Exit code 3 when there are errors (with --strict, warnings too), else 0.
+    An `announced` or `checked` day after today (the clock's, whatever --as-of says) is a
+    warning: what it announces stays hidden from every view until that day.
 
     \b
     Examples:
@@ -45,9 +48,12 @@ def check_command(
     from release_countdown.cli.output import say
     from release_countdown.cli.reading import registry_paths
     from release_countdown.core.errors import ExitCode, Problem, RegistryError
-    from release_countdown.registry.load import load_registry, stale_warnings
+    from release_countdown.registry.load import future_warnings, load_registry, stale_warnings
 
     today = today_of(as_of)
+    # Days after the clock's today are mistakes whatever --as-of says: looking back, later
+    # announcements are normal; looking ahead, they have still not happened.
+    clock_today = date.today()
     age = duration("--stale", stale) if stale else None
     targets = registry_paths(paths)
     problems: list[Problem] = []
@@ -61,6 +67,7 @@ def check_command(
         titles = len(loaded.releases)
         if age is not None:
             problems += stale_warnings(loaded, today, *age)
+        problems += future_warnings(loaded, clock_today)
     for problem in problems:
         say(problem)
     errors = sum(not p.warning for p in problems)

@@ -1,5 +1,6 @@
 """`countdown edit`: change a title."""
 
+from datetime import date
 from typing import Annotated
 
 import typer
@@ -12,6 +13,7 @@ from release_countdown.cli.options import (
     TargetOption,
     checked_day,
 )
+from release_countdown.cli.output import bad
 
 app = command_app()
 
@@ -64,11 +66,14 @@ def edit_command(
     from release_countdown.cli.output import finish
     from release_countdown.writing.edits import Edits, edit_release, parse_credit
 
+    verified = checked_day(checked)
+    if verified is not None and verified > date.today():  # read after --checked today
+        bad("--checked", f"{checked!r} is in the future; a check has happened already")
     edits = Edits(
         title=new_title, date=date_, kind=kind,
         add_people=[parse_credit(p) for p in add_person or []],
         remove_people=[parse_credit(p) for p in remove_person or []],
-        aliases=list(alias or []), note=note, checked=checked_day(checked),
+        aliases=list(alias or []), note=note, checked=verified,
     )  # fmt: skip
     path = reading.writable_path(registry)
     change = reading.change(

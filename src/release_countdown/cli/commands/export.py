@@ -52,6 +52,14 @@ def export_command(
         FuzzyExport,
         typer.Option(help="ICS: skip fuzzy dates (counted on stderr), or export them as spans."),
     ] = FuzzyExport.SKIP,
+    raw: Annotated[
+        bool,
+        typer.Option(
+            "--raw",
+            help="CSV: write cells verbatim, for pipelines; by default cells that a spreadsheet "
+            "would run as a formula are prefixed with '.",
+        ),
+    ] = False,
     as_of: AsOfOption = None,
     registry: RegistryOption = None,
     no_cache: NoCacheOption = False,
@@ -67,6 +75,7 @@ def export_command(
       countdown export -o releases.ics
       countdown export --all --all-dates --fuzzy as-span -o everything.ics
       countdown export --format csv --composer balfe -o balfe.csv
+      countdown export --all --format csv --raw -o for-scripts.csv
     """
     from datetime import datetime
 
@@ -93,7 +102,7 @@ def export_command(
     elif output_format is ExportFormat.CSV:
         from release_countdown.formats.csvrows import to_csv
 
-        data = to_csv(found).encode("utf-8")
+        data = to_csv(found, raw=raw).encode("utf-8")
     else:
         from release_countdown.formats.jsonrows import to_json
 

@@ -60,6 +60,14 @@ def list_command(
     json_output: Annotated[
         bool, typer.Option("--json", help="Shorthand for --format json.")
     ] = False,
+    raw: Annotated[
+        bool,
+        typer.Option(
+            "--raw",
+            help="CSV: write cells verbatim, for pipelines; by default cells that a spreadsheet "
+            "would run as a formula are prefixed with '.",
+        ),
+    ] = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
     registry: RegistryOption = None,
@@ -77,6 +85,7 @@ def list_command(
       countdown list --composer balfe --director mcquarrie
       countdown list --within 90d --kind film --json
       countdown list --all --as-of 2023-07-08 --format csv > titles.csv
+      countdown list --format csv --raw | python3 import_titles.py
       countdown list --format '{days:>4}  {title}'
     """
     from release_countdown.cli.output import say_empty, write_rows
@@ -93,4 +102,4 @@ def list_command(
     found = RowView(select(loaded.releases, query, today), today)
     if not found:
         say_empty(len(loaded.releases), query.widened)
-    write_rows(found, fmt, today=today, total=len(loaded.releases), svg=svg, html=html)
+    write_rows(found, fmt, today=today, total=len(loaded.releases), svg=svg, html=html, raw=raw)

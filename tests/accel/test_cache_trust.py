@@ -1,0 +1,411 @@
+"""The cache trusts only the user (issue 12, section 4): a cache folder someone else owns or
+can reach is refused with one warning; the levels made are 0700 whatever the umask; no link
+at an entry is followed, read or written through; no open blocks; a relative
+$XDG_CACHE_HOME is ignored; an entry that is not exactly what this version writes is ignored
+and rebuilt; the key follows the time-zone rules in use."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Result, invoke
+
+GENERATE = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
+ZONES = Path("/usr/share/zoneinfo")
+LIST = ("list", "--all", "--json")
+
+
+@pytest.fixture(scope="module")
+def registries(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Two registries large enough to be cached, with no id, title or alias in common."""
+    folder = tmp_path_factory.mktemp("trust")
+    first, second = folder / "first.toml", folder / "second.toml"
+    with first.open("w") as out:
+        subprocess.run([sys.executable, str(GENERATE), "300"], stdout=out, check=True)
+    text = first.read_text().replace('id = "title-', 'id = "second-')
+    second.write_text(re.sub(r'^(title = |aliases = \[)"', r'\1"Second ', text, flags=re.M))
+    return [first, second]
+
+
+def run(*paths: Path, options: tuple[str, ...] = ()) -> Result:
+    result = invoke(*LIST, *options, *[arg for path in paths for arg in ("-r", str(path))])
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def cache_home() -> Path:
+    return Path(os.environ["XDG_CACHE_HOME"])
+
+
+def entries_folder() -> Path:
+    return cache_home() / "release-countdown" / "registries"
+
+
+def entry_of(path: Path) -> Path:
+    from release_countdown.accel import cache
+
+    return cache.cache_dir() / cache.entry_name(str(path), path.read_bytes())
+
+
+def cache_warnings(result: Result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("countdown: warning:")]
+
+
+def made_up(good: bytes) -> bytes:
+    """A well-formed entry whose every title is made up: any run that reads it shows it."""
+    data = json.loads(good)
+    for release in data["releases"]:
+        release[1] = f"Made Up {release[1]}"
+    return json.dumps(data).encode()
+
+
+def folder_state() -> dict[str, bytes]:
+    return {entry.name: entry.read_bytes() for entry in sorted(entries_folder().iterdir())}
+
+
+# --- the folder ---------------------------------------------------------------------------
+
+
+def refused(registries: list[Path], spoil: Callable[[Path], None], level: str) -> str:
+    """Spoil a cache folder holding made-up entries; the run must neither read nor write the
+    cache, answer as without it, and warn once (for two registries). Its warning."""
+    expected = run(*registries, options=("--no-cache",)).stdout
+    run(*registries)  # writes both entries
+    for entry in map(entry_of, registries):
+        entry.write_bytes(made_up(entry.read_bytes()))
+    before = folder_state()
+    spoil(cache_home() / level)
+    result = run(*registries)
+    assert result.stdout == expected  # the made-up entries were not read
+    assert folder_state() == before  # nothing written, nothing deleted
+    assert result.stderr.splitlines() == cache_warnings(result)
+    (warning,) = cache_warnings(result)
+    assert f"not using the cache in {cache_home() / level}: " in warning
+    return warning
+
+
+LEVELS = ["release-countdown", "release-countdown/registries"]
+
+
+def octal(mode: int) -> str:
+    return f"{mode:04o}"
+
+
+@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize("mode", [0o755, 0o770, 0o707, 0o711], ids=octal)
+def test_a_folder_others_can_reach_is_refused_with_one_warning(
+    registries: list[Path], level: str, mode: int
+) -> None:
+    warning = refused(registries, lambda folder: folder.chmod(mode), level)
+    assert f"mode is {mode:04o}" in warning
+    assert f"chmod 700 {cache_home() / level}" in warning
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chown needs root")
+@pytest.mark.parametrize("level", LEVELS)
+def test_a_folder_another_user_owns_is_refused_with_one_warning(
+    registries: list[Path], level: str
+) -> None:
+    warning = refused(registries, lambda folder: os.chown(folder, 12345, -1), level)
+    assert "owned by uid 12345, not you (uid 0)" in warning
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o000, 0o077, 0o277], ids=octal)
+def test_the_levels_made_are_private_whatever_the_umask(
+    registries: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, umask: int
+) -> None:
+    home = tmp_path / "made" / "here"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    existing = stat.S_IMODE(tmp_path.stat().st_mode)
+    old = os.umask(umask)
+    try:
+        first = run(registries[0])
+    finally:
+        os.umask(old)
+    made = [tmp_path / "made", home, home / "release-countdown", entries_folder()]
+    assert {level: stat.S_IMODE(level.stat().st_mode) for level in made} == dict.fromkeys(
+        made, 0o700
+    )
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == existing  # an existing parent is left alone
+    (entry,) = entries_folder().iterdir()
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+    second = run(registries[0])  # reads what the first wrote, without a warning
+    assert second.stdout == first.stdout
+    assert first.stderr == second.stderr == ""
+
+
+@pytest.mark.parametrize("how", ["made by platformdirs", "as an older platformdirs gives it"])
+def test_a_relative_xdg_cache_home_is_ignored(
+    registries: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    home, work = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    monkeypatch.chdir(work)
+    if how != "made by platformdirs":
+        from release_countdown.registry import locations
+
+        relative = Path("relative/cache/release-countdown")
+        monkeypatch.setattr(locations, "user_cache_dir", lambda: relative)
+    run(registries[0])
+    assert list(work.iterdir()) == []
+    assert len(list((home / ".cache" / "release-countdown" / "registries").glob("*.json"))) == 1
+
+
+# --- the entries --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["a made-up entry", "a shell start-up file", "nothing"])
+def test_a_link_at_an_entry_is_neither_read_nor_written_through(
+    registries: list[Path], tmp_path: Path, target: str
+) -> None:
+    path = registries[0]
+    expected = run(path, options=("--no-cache",)).stdout
+    run(path)
+    entry = entry_of(path)
+    outside = tmp_path / "home" / ".bashrc"
+    outside.parent.mkdir()
+    if target == "a made-up entry":
+        outside.write_bytes(made_up(entry.read_bytes()))
+    elif target == "a shell start-up file":
+        outside.write_text("export PATH=$HOME/bin:$PATH\n")
+    before = outside.read_bytes() if outside.exists() else None
+    entry.unlink()
+    entry.symlink_to(outside)
+    # An older entry of the same registry, planted as a link: deleting it removes the link.
+    older = entry.with_name(entry.name.split("-")[0] + "-" + "0" * 40 + ".json")
+    older.symlink_to(outside)
+    result = run(path)
+    assert result.stdout == expected
+    assert result.stderr == ""
+    assert (outside.read_bytes() if outside.exists() else None) == before
+    assert stat.S_ISREG(entry.lstat().st_mode)  # the link was replaced by the rebuilt entry
+    assert not older.is_symlink()
+    assert run(path).stdout == expected
+
+
+def test_a_folder_at_an_entry_is_ignored(registries: list[Path]) -> None:
+    path = registries[0]
+    expected = run(path, options=("--no-cache",)).stdout
+    run(path)
+    entry = entry_of(path)
+    entry.unlink()
+    entry.mkdir()
+    result = run(path)  # cannot be read, nor replaced: a slower run, the same answer
+    assert (result.stdout, result.stderr) == (expected, "")
+    assert entry.is_dir()
+    assert [other.name for other in entries_folder().iterdir()] == [entry.name]  # no leftovers
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chown needs root")
+def test_an_entry_another_user_owns_is_ignored_and_replaced(registries: list[Path]) -> None:
+    path = registries[0]
+    expected = run(path, options=("--no-cache",)).stdout
+    run(path)
+    entry = entry_of(path)
+    good = entry.read_bytes()
+    entry.write_bytes(made_up(good))
+    os.chown(entry, 12345, -1)
+    assert run(path).stdout == expected
+    assert entry.stat().st_uid == os.geteuid()
+    assert entry.read_bytes() == good
+
+
+@pytest.mark.slow
+def test_a_fifo_at_an_entry_does_not_hang(registries: list[Path]) -> None:
+    path = registries[0]
+    expected = run(path, options=("--no-cache",)).stdout
+    run(path)
+    entry = entry_of(path)
+    entry.unlink()
+    os.mkfifo(entry)
+    done = subprocess.run(
+        [sys.executable, "-m", "release_countdown", *LIST, "-r", str(path)],
+        capture_output=True,
+        timeout=60,  # before the fix, opening the FIFO waited for a writer forever
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode() == expected
+    assert stat.S_ISREG(entry.lstat().st_mode)  # replaced by the rebuilt entry
+
+
+def edited(change: Callable[[dict[str, Any]], object]) -> Callable[[bytes], bytes]:
+    def damage(good: bytes) -> bytes:
+        data = json.loads(good)
+        change(data)
+        return json.dumps(data).encode()
+
+    return damage
+
+
+def first(data: dict[str, Any], field: int) -> list[Any]:
+    """The first release whose ``field`` is not empty."""
+    release: list[Any] = next(r for r in data["releases"] if r[field])
+    return release
+
+
+def first_spec(data: dict[str, Any], precision: str) -> list[Any]:
+    spec: list[Any] = next(s for s in data["specs"] if s[1] == precision)
+    return spec
+
+
+def put(field: int, value: object) -> Callable[[dict[str, Any]], object]:
+    return lambda data: data["releases"][0].__setitem__(field, value)
+
+
+def set_in(field: int, index: int, value: object) -> Callable[[dict[str, Any]], object]:
+    """Set item ``index`` of the first entry of a release's dates (11) or history (12)."""
+    return lambda data: first(data, field)[field][0].__setitem__(index, value)
+
+
+def deep(good: bytes) -> bytes:
+    return good.replace(b'"releases":[', b'"releases":[' + b"[" * 100_000 + b"]" * 100_000 + b",")
+
+
+def huge_day(good: bytes) -> bytes:
+    data = json.loads(good)
+    spec = first_spec(data, "day")
+    spec[2] = spec[3] = 10**30
+    return json.dumps(data).encode()
+
+
+def oversized(good: bytes) -> bytes:
+    return good + b" " * (64 * 200_000 + (1 << 20))  # still well-formed JSON
+
+
+DAMAGE: dict[str, Callable[[bytes], bytes]] = {
+    # Of a type Python would take without a word:
+    "id as a number": edited(put(0, 7)),
+    "title as a number": edited(put(1, 7)),
+    "date index true": edited(put(2, True)),
+    "date index negative": edited(put(2, -1)),
+    "unknown kind": edited(put(3, "movie")),
+    "aliases as a string": edited(put(4, "abc")),
+    "aliases of numbers": edited(put(4, [1, 2])),
+    "franchise as a list": edited(put(5, ["Mission"])),
+    "checked as text": edited(put(7, "2024-01-01")),
+    "checked true": edited(put(7, True)),
+    "sources as a table": edited(put(8, {"a": "b"})),
+    "note as a number": edited(put(9, 5)),
+    "people as a list": edited(put(10, [["director", ["Vaughn"]]])),
+    "names as a string": edited(put(10, {"director": "Vaughn"})),
+    "names of nulls": edited(put(10, {"director": [None]})),
+    "dates as a table": edited(put(11, {"US": "theatrical"})),
+    "region in lower case": edited(set_in(11, 0, "us")),
+    "region UK": edited(set_in(11, 0, "UK")),
+    "region of three letters": edited(set_in(11, 0, "USA")),
+    "unknown release type": edited(set_in(11, 1, "cinema")),
+    "place as a number": edited(set_in(11, 3, 5)),
+    "typed date too short": edited(lambda data: first(data, 11)[11][0].pop()),
+    "history title as a number": edited(set_in(12, 2, 5)),
+    "history date index true": edited(set_in(12, 0, True)),
+    "history as a string": edited(put(12, "abcd")),
+    "override as text": edited(put(13, "yes")),
+    "override as 1": edited(put(13, 1)),
+    "release as a table": edited(
+        lambda data: data["releases"].__setitem__(0, {str(i): 0 for i in range(14)})
+    ),
+    "release as 14 letters": edited(lambda data: data["releases"].__setitem__(0, "abcdefghijklmn")),
+    "unknown precision": edited(lambda data: data["specs"][0].__setitem__(1, "weekly")),
+    "date text as a number": edited(lambda data: data["specs"][0].__setitem__(0, 5)),
+    "earliest day true": edited(lambda data: first_spec(data, "day").__setitem__(2, True)),
+    "earliest after latest": edited(lambda data: first_spec(data, "year").__setitem__(2, 10**6)),
+    "TBA with days": edited(lambda data: data["specs"].__setitem__(0, ["TBA", "tba", 1, 1, None])),
+    "time without an offset": edited(
+        lambda data: data["specs"].__setitem__(
+            0, ["2024-01-01T10:00", "time", 738886, 738886, "2024-01-01T10:00:00"]
+        )
+    ),
+    "warning as numbers": edited(lambda data: data.__setitem__("warnings", [[5, "1", 1]])),
+    "format as text": edited(lambda data: data.__setitem__("format", "4")),
+    "an extra key": edited(lambda data: data.__setitem__("extra", 1)),
+    "a list, not a table": edited(lambda data: data.__setitem__("specs", {})),
+    # Out of range: OverflowError and ValueError from date.fromordinal.
+    "checked ordinal huge": edited(put(7, 10**30)),
+    "checked after 9999": edited(put(7, 10**7)),
+    "day ordinal huge": huge_day,
+    # Bytes: too deep for the parser, not UTF-8, UTF-16 (which json.loads(bytes) takes),
+    # too large to be what this version wrote.
+    "deep nesting": deep,
+    "deep nesting alone": lambda good: b"[" * 100_000 + b"]" * 100_000,
+    "not UTF-8": lambda good: good.replace(b'"title-', b'"\xfftitle-', 1),
+    "UTF-16": lambda good: good.decode("utf-8").encode("utf-16"),
+    "oversized": oversized,
+    "cut short": lambda good: good[: len(good) // 2],
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE.values()), ids=list(DAMAGE))
+def test_an_entry_not_as_written_is_ignored_and_rebuilt(
+    registries: list[Path], damage: Callable[[bytes], bytes]
+) -> None:
+    path = registries[0]
+    assert path.stat().st_size <= 200_000  # what "oversized" assumes
+    expected = run(path, options=("--no-cache",))
+    run(path)
+    entry = entry_of(path)
+    good = entry.read_bytes()
+    bad = damage(good)
+    assert bad != good
+    entry.write_bytes(bad)
+    result = run(path)  # a traceback would raise here (catch_exceptions=False)
+    assert result.stdout == expected.stdout
+    assert result.stderr == expected.stderr
+    assert entry.read_bytes() == good  # rebuilt
+
+
+# --- the key ------------------------------------------------------------------------------
+
+needs_zones = pytest.mark.skipif(
+    not (ZONES / "America" / "Indiana" / "Indianapolis").exists(), reason="no zoneinfo here"
+)
+
+
+@needs_zones
+def test_the_key_follows_the_zone_file_while_tz_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from release_countdown.accel import cache
+
+    zone = tmp_path / "localtime"
+    monkeypatch.setenv("TZ", f":{zone}")
+    names = []
+    for source in ("America/New_York", "America/Indiana/Indianapolis", "America/New_York"):
+        shutil.copyfile(ZONES / source, zone)
+        names.append(cache.entry_name("r.toml", b"schema = 1\n"))
+    assert names[0] != names[1]
+    assert names[0] == names[2]
+
+
+@needs_zones
+def test_the_key_holds_the_rules_of_the_zone_in_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from release_countdown.accel import cache
+
+    monkeypatch.delenv("TZ", raising=False)
+    monkeypatch.delenv("TZDIR", raising=False)
+    if Path("/etc/localtime").exists():
+        assert cache._zone().endswith(Path("/etc/localtime").read_bytes())
+    monkeypatch.setenv("TZ", "America/New_York")
+    assert cache._zone().endswith((ZONES / "America" / "New_York").read_bytes())
+    # The C library reads zone names under $TZDIR: another file by the same name.
+    before = cache.entry_name("r.toml", b"schema = 1\n")
+    (tmp_path / "America").mkdir()
+    shutil.copyfile(ZONES / "America/Indiana/Indianapolis", tmp_path / "America" / "New_York")
+    monkeypatch.setenv("TZDIR", str(tmp_path))
+    assert cache.entry_name("r.toml", b"schema = 1\n") != before
