@@ -12,6 +12,7 @@ from release_countdown.core.dates import (
     DateFormError,
     Precision,
     add_duration,
+    add_months,
     calendar_delta,
     countdown_words,
     days_between,
@@ -71,6 +72,20 @@ def test_calendar_delta_matches_relativedelta(a: date, b: date) -> None:
     start, end = min(a, b), max(a, b)
     expected = relativedelta(end, start)
     assert calendar_delta(start, end) == (expected.years, expected.months, expected.days)
+
+
+@settings(max_examples=2000)
+@given(days, st.integers(min_value=-1200, max_value=1200))
+def test_add_months_matches_relativedelta(day: date, months: int) -> None:
+    from dateutil.relativedelta import relativedelta
+
+    try:
+        expected = day + relativedelta(months=months)
+    except (OverflowError, ValueError):
+        with pytest.raises((OverflowError, ValueError)):
+            add_months(day, months)
+        return
+    assert add_months(day, months) == expected
 
 
 @pytest.mark.parametrize(

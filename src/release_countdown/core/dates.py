@@ -10,10 +10,7 @@ import re
 from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from dateutil.relativedelta import relativedelta
+from typing import NamedTuple
 
 FORMS_HINT = (
     "expected a TOML date such as 2024-02-02, or one of the strings "
@@ -196,24 +193,27 @@ def parse_duration(text: str) -> tuple[int, str]:
     return int(m[1]), m[2].lower()
 
 
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole calendar months, on the same day of the month or the month's
+    last day (Jan 31 + 1 month = Feb 28 or 29), as dateutil's relativedelta does (a property
+    test compares them)."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    if not 1 <= year <= 9999:
+        raise OverflowError(f"year {year} is out of range")
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
 def add_duration(day: date, amount: int, unit: str) -> date:
     """``day`` moved forward by a duration, clamped to the last representable day."""
-    from dateutil.relativedelta import relativedelta
-
-    delta: timedelta | relativedelta
-    if unit == "d":
-        delta = timedelta(days=amount)
-    elif unit == "w":
-        delta = timedelta(weeks=amount)
-    elif unit == "m":
-        delta = relativedelta(months=amount)
-    else:
-        delta = relativedelta(years=amount)
     try:
-        result: date = day + delta
+        if unit == "d":
+            return day + timedelta(days=amount)
+        if unit == "w":
+            return day + timedelta(weeks=amount)
+        return add_months(day, amount if unit == "m" else 12 * amount)
     except (OverflowError, ValueError):
         return date.max
-    return result
 
 
 # --- countdown words ------------------------------------------------------------------------
