@@ -1,0 +1,51 @@
+"""The shipped JSON Schemas say what the code says: the registry schema's keys, kinds, types
+and limits are registry/format.py's, and the rows schema's fields are the typed rows'."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from release_countdown.core.rows import DateRow, HistoryRow, Row, Slip
+from release_countdown.registry import format as registry_format
+
+
+def schema(name: str) -> dict[str, Any]:
+    text = resources.files("release_countdown").joinpath(f"schemas/{name}").read_text("utf-8")
+    found: dict[str, Any] = json.loads(text)
+    return found
+
+
+def test_registry_schema_states_the_format() -> None:
+    found = schema("registry.schema.json")
+    assert tuple(found["properties"]) == registry_format.TOP_KEYS
+    release = found["definitions"]["release"]["properties"]
+    assert set(release) == set(registry_format.RELEASE_KEYS)
+    dates = release["dates"]["items"]["properties"]
+    history = release["history"]["items"]["properties"]
+    assert tuple(dates) == registry_format.DATE_KEYS
+    assert tuple(history) == registry_format.HISTORY_KEYS
+    assert tuple(release["kind"]["enum"]) == registry_format.KINDS
+    assert tuple(dates["type"]["enum"]) == registry_format.DATE_TYPES
+    assert dates["region"]["pattern"] == f"^{registry_format.REGION_PATTERN.pattern}$"
+    definitions = found["definitions"]
+    assert definitions["text"]["maxLength"] == registry_format.MAX_SHORT_TEXT
+    assert definitions["longText"]["maxLength"] == registry_format.MAX_LONG_TEXT
+
+
+def fields(definition: dict[str, Any], defs: dict[str, Any]) -> set[str]:
+    """The properties of a schema definition, with those of the definitions it includes."""
+    found = set(definition.get("properties", {}))
+    for part in definition.get("allOf", []):
+        found |= fields(defs[part["$ref"].rsplit("/", 1)[1]], defs)
+    return found
+
+
+def test_rows_schema_names_the_typed_rows_fields() -> None:
+    found = schema("rows.schema.json")
+    defs = found["$defs"]
+    assert fields(defs["row"], defs) == set(Row._fields)
+    assert fields(defs["typedDate"], defs) == set(DateRow._fields)
+    assert fields(defs["historyEntry"], defs) == set(HistoryRow._fields)
+    assert fields(defs["slip"], defs) == set(Slip._fields)
