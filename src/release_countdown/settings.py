@@ -21,7 +21,7 @@ from release_countdown.writing.lock import DEFAULT_TIMEOUT
 T = TypeVar("T")
 
 CONFIG_ENV: Final = "COUNTDOWN_CONFIG"
-# Tables reserved for the online sources, reminders and the server: free-form for now.
+# Tables: [notify] (lead, to) is read below; [sources.*] and [serve] are kept for later.
 RESERVED_TABLES: Final = ("sources", "notify", "serve")
 KEYS: Final = ("region", "registries", "cache", "lock_timeout")
 ENVIRONMENT: Final = {

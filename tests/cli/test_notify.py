@@ -338,6 +338,16 @@ def test_bad_leads_are_usage_errors(registry: Path, tmp_path: Path) -> None:
     assert f"{config}:3:8: notify.lead must be lead times" in result.stderr
 
 
+def test_config_shows_notify_settings_and_warns_of_unknown_keys(tmp_path: Path) -> None:
+    config = tmp_path / "xdg-config" / "release-countdown" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('[notify]\nlead = "2w, 1d"\nleads = 3\n')
+    result = invoke("config")
+    assert f'notify.lead   ["14d", "1d"]  (config file {config}:2:8)' in result.stdout
+    assert "notify.to     []  (default)" in result.stdout
+    assert 'unknown setting "notify.leads" is ignored' in result.stderr
+
+
 def test_config_destinations(registry: Path, recorder: Path, tmp_path: Path) -> None:
     config = tmp_path / "xdg-config" / "release-countdown" / "config.toml"
     config.parent.mkdir(parents=True)
