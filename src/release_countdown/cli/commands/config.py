@@ -1,6 +1,6 @@
 """`countdown config`: the settings in force and where each came from."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -36,11 +36,14 @@ def config_command(
 
     found = settings()
     values = {key: getattr(found, key) for key in KEYS}
-    notify = {"notify.lead": found.notify_lead, "notify.to": found.notify_to}
-    if found.notify_lead.value is None:
-        from release_countdown.core.notices import DEFAULT_LEADS
+    from release_countdown.core.notices import DEFAULT_LEADS
+    from release_countdown.settings import Setting
 
-        notify["notify.lead"] = found.notify_lead._replace(value=DEFAULT_LEADS)
+    lead = found.notify_lead
+    notify: dict[str, Setting[Any]] = {
+        "notify.lead": Setting(lead.value or DEFAULT_LEADS, lead.origin),
+        "notify.to": found.notify_to,
+    }
 
     def shown(value: object) -> object:
         if isinstance(value, tuple):
