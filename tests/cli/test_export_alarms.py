@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
 import icalendar
 import pytest
 
-from tests.conftest import AS_OF, invoke
+from tests.conftest import AS_OF, invoke, khal_in
 
 
 def test_alarms_parse_back_with_icalendar() -> None:
@@ -39,32 +36,12 @@ def test_bad_alarm_is_a_usage_error() -> None:
 
 @pytest.mark.slow
 def test_alarms_import_into_khal(tmp_path: Path) -> None:
-    calendar = tmp_path / "calendar"
-    calendar.mkdir()
-    config = tmp_path / "khal.conf"
-    config.write_text(
-        f"[calendars]\n[[releases]]\npath = {calendar}\ntype = calendar\n"
-        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
-        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
-    )
     ics = tmp_path / "releases.ics"
     assert invoke("export", "--alarm", "7d,1d", "--as-of", AS_OF, "-o", str(ics)).exit_code == 0
-    khal = Path(sys.executable).with_name("khal")
-    env = {**os.environ, "HOME": str(tmp_path), "TZ": "UTC"}
-
-    def run(*args: str) -> str:
-        done = subprocess.run(
-            [str(khal), "-c", str(config), *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=True,
-        )
-        return done.stdout
-
-    run("import", "--batch", "-a", "releases", str(ics))
-    listed = run("list", "--format", "{alarm-symbol}{title}", "2024-02-02", "1d")
+    khal = khal_in(tmp_path)
+    khal("import", "--batch", "-a", "releases", str(ics))
+    listed = khal("list", "--format", "{alarm-symbol}{title}", "2024-02-02", "1d")
     assert listed.splitlines()[1:] == [" ⏰Argylle"]  # khal shows the event has alarms
-    stored = b"".join(p.read_bytes() for p in calendar.glob("*.ics"))
+    stored = b"".join(p.read_bytes() for p in (tmp_path / "calendar").glob("*.ics"))
     assert stored.count(b"BEGIN:VALARM") == 2 * stored.count(b"BEGIN:VEVENT")
     assert b"TRIGGER:-P7D" in stored

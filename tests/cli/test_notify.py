@@ -56,6 +56,13 @@ def recorded(tmp_path: Path) -> list[dict[str, Any]]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in files]
 
 
+def write_config(tmp_path: Path, text: str) -> Path:
+    config = tmp_path / "xdg-config" / "release-countdown" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
 def state_file(tmp_path: Path) -> Path:
     return tmp_path / "xdg-state" / "release-countdown" / "notify.json"
 
@@ -318,9 +325,7 @@ def test_state_option_and_where(registry: Path, tmp_path: Path) -> None:
 
 def test_leads_from_option_config_and_default(registry: Path, tmp_path: Path) -> None:
     assert notify(registry, before(14)).stdout == ""
-    config = tmp_path / "xdg-config" / "release-countdown" / "config.toml"
-    config.parent.mkdir(parents=True)
-    config.write_text('[notify]\nlead = "14d,2d"\n')
+    write_config(tmp_path, '[notify]\nlead = "14d,2d"\n')
     assert "in 14 days" in notify(registry, before(14)).stdout
     assert notify(registry, before(7)).stdout == ""  # 7d is not a lead now
     assert "in 3 days" in notify(registry, before(3), "--lead", "3d").stdout
@@ -330,18 +335,14 @@ def test_bad_leads_are_usage_errors(registry: Path, tmp_path: Path) -> None:
     result = notify(registry, before(7), "--lead", "7x")
     assert result.exit_code == 2
     assert "'7x' is not a lead time" in result.stderr
-    config = tmp_path / "xdg-config" / "release-countdown" / "config.toml"
-    config.parent.mkdir(parents=True)
-    config.write_text('[notify]\nto = "stdout"\nlead = 7\n')
+    config = write_config(tmp_path, '[notify]\nto = "stdout"\nlead = 7\n')
     result = notify(registry, before(7))
     assert result.exit_code == 2
     assert f"{config}:3:8: notify.lead must be lead times" in result.stderr
 
 
 def test_config_shows_notify_settings_and_warns_of_unknown_keys(tmp_path: Path) -> None:
-    config = tmp_path / "xdg-config" / "release-countdown" / "config.toml"
-    config.parent.mkdir(parents=True)
-    config.write_text('[notify]\nlead = "2w, 1d"\nleads = 3\n')
+    config = write_config(tmp_path, '[notify]\nlead = "2w, 1d"\nleads = 3\n')
     result = invoke("config")
     assert f'notify.lead   ["14d", "1d"]  (config file {config}:2:8)' in result.stdout
     assert "notify.to     []  (default)" in result.stdout
@@ -349,9 +350,7 @@ def test_config_shows_notify_settings_and_warns_of_unknown_keys(tmp_path: Path) 
 
 
 def test_config_destinations(registry: Path, recorder: Path, tmp_path: Path) -> None:
-    config = tmp_path / "xdg-config" / "release-countdown" / "config.toml"
-    config.parent.mkdir(parents=True)
-    config.write_text('[notify]\nto = ["nosuchscheme://x"]\n')
+    write_config(tmp_path, '[notify]\nto = ["nosuchscheme://x"]\n')
     assert notify(registry, before(7)).exit_code == 2  # the config's destination is used
     # --exec replaces the config's destinations
     assert notify(registry, before(7), "--exec", exec_of(recorder)).exit_code == 0

@@ -38,7 +38,7 @@ _LEAD = re.compile(r"\s*(\d{1,4})\s*([dw])\s*", re.IGNORECASE)
 Key = tuple[str, str, str, "int | None"]
 
 
-def parse_leads(text: str | Sequence[str]) -> tuple[int, ...]:
+def parse_leads(text: str | Sequence[str], what: str = "a lead time") -> tuple[int, ...]:
     """``"30d,7d,1d,0d"`` (or a list of such) -> ``(30, 7, 1, 0)``: days, largest first.
 
     ValueError says what would be right."""
@@ -48,7 +48,7 @@ def parse_leads(text: str | Sequence[str]) -> tuple[int, ...]:
         found = _LEAD.fullmatch(part)
         if found is None:
             raise ValueError(
-                f"{part.strip()!r} is not a lead time (expected days or weeks before the "
+                f"{part.strip()!r} is not {what} (expected days or weeks before the "
                 "release, comma-separated: 30d,7d,1d,0d or 2w)"
             )
         amount = int(found[1])

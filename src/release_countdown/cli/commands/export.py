@@ -13,22 +13,12 @@ from release_countdown.cli.options import (
     NoCacheOption,
     RegistryOption,
     filter_options,
+    leads,
+    leads_callback,
     today_of,
 )
-from release_countdown.cli.output import bad
 
 app = command_app()
-
-
-def _alarms(value: str | None) -> str | None:
-    if value is not None:
-        from release_countdown.core.notices import parse_leads
-
-        try:
-            parse_leads(value)
-        except ValueError as exc:
-            bad("--alarm", str(exc).replace("a lead time", "an alarm time"))
-    return value
 
 
 class ExportFormat(str, Enum):
@@ -79,7 +69,7 @@ def export_command(
             metavar="LEADS",
             help="ICS: add a reminder (VALARM) this long before each event, comma-separated "
             "days or weeks: 7d,1d (0d: on the day).",
-            callback=_alarms,
+            callback=leads_callback("--alarm"),
         ),
     ] = None,
     as_of: AsOfOption = None,
@@ -117,9 +107,7 @@ def export_command(
 
         typed = "all" if all_dates else query.region
         made, skipped = events(found, typed=typed, fuzzy_as_span=fuzzy is FuzzyExport.AS_SPAN)
-        from release_countdown.core.notices import parse_leads
-
-        alarms = parse_leads(alarm) if alarm is not None else ()
+        alarms = leads("--alarm", alarm) if alarm is not None else ()
         now = datetime.now().astimezone().replace(microsecond=0)
         data = to_ics(made, stamp=now, alarms=alarms)
         if skipped:

@@ -12,22 +12,12 @@ from release_countdown.cli.options import (
     NoCacheOption,
     RegistryOption,
     filter_options,
+    leads,
+    leads_callback,
     today_of,
 )
-from release_countdown.cli.output import bad
 
 app = command_app()
-
-
-def _leads(value: str | None) -> str | None:
-    if value is not None:
-        from release_countdown.core.notices import parse_leads
-
-        try:
-            parse_leads(value)
-        except ValueError as exc:
-            bad("--lead", str(exc))
-    return value
 
 
 @app.command("notify")
@@ -45,7 +35,7 @@ def notify_command(
             metavar="LEADS",
             help="Lead times before each release, comma-separated days or weeks (default: the "
             "config file's [notify] lead, else 30d,7d,1d,0d; 0d is the release day).",
-            callback=_leads,
+            callback=leads_callback("--lead"),
         ),
     ] = None,
     to: Annotated[
@@ -123,7 +113,7 @@ def notify_command(
     from release_countdown.cli.output import say
     from release_countdown.cli.reading import load, settings
     from release_countdown.core.errors import DeliveryError
-    from release_countdown.core.notices import DEFAULT_LEADS, parse_leads, plan_notices
+    from release_countdown.core.notices import DEFAULT_LEADS, plan_notices
     from release_countdown.core.query import select
     from release_countdown.core.rows import release_row
     from release_countdown.delivery import destinations
@@ -133,7 +123,8 @@ def notify_command(
 
     today = today_of(as_of)
     found = settings()
-    leads = parse_leads(lead) if lead is not None else found.notify_lead.value or DEFAULT_LEADS
+    given = leads("--lead", lead) if lead is not None else None
+    wanted_leads = given or found.notify_lead.value or DEFAULT_LEADS
     wanted = list(to or ()) if to or command else list(found.notify_to.value)
     sending = destinations(wanted, [command] if command else [], json_lines=json_output)
     for destination in sending:
@@ -143,7 +134,7 @@ def notify_command(
     loaded = load(registry, no_cache)
     rows = [release_row(s, today) for s in select(loaded.releases, filters.query(today), today)]
     if dry_run:
-        plan = plan_notices(rows, leads, read_state(path), today)
+        plan = plan_notices(rows, wanted_leads, read_state(path), today)
         shown = Stdout(json_lines=json_output)
         for notice in plan.notices:
             shown.send(notice)
@@ -155,7 +146,7 @@ def notify_command(
     failed = 0
     with state_lock(path, found.lock_timeout.value):
         known = read_state(path)
-        plan = plan_notices(rows, leads, known, today)
+        plan = plan_notices(rows, wanted_leads, known, today)
         for notice in plan.notices:
             problems = [p for d in sending if (p := d.send(notice)) is not None]
             if problems:
