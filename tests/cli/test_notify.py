@@ -116,10 +116,18 @@ def test_a_postpone_sends_changed_and_rearms_the_leads(registry: Path) -> None:
         "days_remaining": 41, "lead": None, "countdown": "in 1 month, 10 days",
         "old_date": "2024-02-02", "new_date": "2024-03-08", "change": "postponed",
     }  # fmt: skip
-    new_day = date(2024, 3, 8)
+    again = invoke(
+        "postpone", "argylle", "2024-03-09", "--announced", before(5).isoformat(),
+        "-r", str(registry),
+    )  # fmt: skip
+    assert again.exit_code == 0, again.stderr
+    assert notify(registry, before(5)).stdout == (
+        "changed   Argylle  postponed from 2024-03-08 to 2024-03-09 (in 1 month, 10 days)\n"
+    )
+    new_day = date(2024, 3, 9)
     assert notify(registry, new_day - timedelta(days=31)).stdout == ""
     assert "in 1 month" in notify(registry, new_day - timedelta(days=30)).stdout
-    assert "in 7 days (2024-03-08)" in notify(registry, new_day - timedelta(days=7)).stdout
+    assert "in 7 days (2024-03-09)" in notify(registry, new_day - timedelta(days=7)).stdout
 
 
 def test_first_run_sends_only_what_is_due_today(registry: Path, tmp_path: Path) -> None:

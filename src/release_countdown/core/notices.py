@@ -63,7 +63,7 @@ def lead_text(lead: int | None) -> str | None:
 
 
 class Notice(NamedTuple):
-    """One thing to tell the user. Field order is the order of the JSON keys."""
+    """One thing to tell the user (formats/notices.py spells it as JSON, lines, messages)."""
 
     event: str  # reminder, released or changed
     id: str

@@ -39,15 +39,15 @@ def notice_json(notice: Notice) -> str:
 
 
 def what(notice: Notice) -> str:
-    """The notice without its title: ``in 7 days (2024-02-02)``."""
+    """The notice without its title: ``in 7 days (2024-02-02)``, ``postponed from 2024-02-02
+    to 2024-03-08 (in 41 days)``."""
     if notice.event != "changed":
         return f"{notice.countdown} ({notice.date})"
     if notice.change == "retitled":
-        return f"retitled from {notice.old_title}, {notice.countdown} ({notice.date})"
+        return f"retitled from {notice.old_title}: {notice.countdown} ({notice.date})"
     renamed = f", formerly {notice.old_title}" if notice.old_title is not None else ""
-    return (
-        f"{notice.change} from {notice.old_date} to {notice.new_date}{renamed}, {notice.countdown}"
-    )
+    moved = f"{notice.change} from {notice.old_date} to {notice.new_date}"
+    return f"{moved}{renamed} ({notice.countdown})"
 
 
 def notice_line(notice: Notice) -> str:
