@@ -365,6 +365,28 @@ def test_config_destinations(registry: Path, recorder: Path, tmp_path: Path) -> 
     assert len(recorded(tmp_path)) == 1
 
 
+def test_stdout_beside_exec(registry: Path, recorder: Path, tmp_path: Path) -> None:
+    result = notify(registry, before(7), "--exec", exec_of(recorder), "--to", "stdout")
+    assert result.stdout == "reminder  Argylle  in 7 days (2024-02-02)\n"
+    assert len(recorded(tmp_path)) == 1
+
+
+def test_a_run_waiting_too_long_for_the_lock_is_named(
+    registry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from release_countdown.writing.lock import locked
+
+    monkeypatch.setenv("COUNTDOWN_LOCK_TIMEOUT", "0")
+    path = state_file(tmp_path)
+    path.parent.mkdir(parents=True)
+    with locked(path, 0):
+        result = notify(registry, before(7))
+    assert result.exit_code == 3
+    assert f"{path}: another countdown notify is still delivering" in result.stderr
+    assert result.stdout == ""
+    assert notify(registry, before(7)).stdout  # sent by the next run
+
+
 def test_help_shows_crontab_and_timer() -> None:
     out = invoke("notify", "--help").stdout
     assert "0 9 * * * countdown notify" in out
