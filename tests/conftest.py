@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -38,6 +38,31 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+
+
+def khal_in(tmp_path: Path) -> Callable[..., str]:
+    """A khal with one calendar under ``tmp_path`` (ISO dates, UTC): run(*args) -> stdout."""
+    import os
+    import subprocess
+    import sys
+
+    calendar = tmp_path / "calendar"
+    calendar.mkdir()
+    config = tmp_path / "khal.conf"
+    config.write_text(
+        f"[calendars]\n[[releases]]\npath = {calendar}\ntype = calendar\n"
+        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
+        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
+    )
+    khal = [str(Path(sys.executable).with_name("khal")), "-c", str(config)]
+    env = {**os.environ, "HOME": str(tmp_path), "TZ": "UTC"}
+
+    def run(*args: str) -> str:
+        done = subprocess.run([*khal, *args], capture_output=True, text=True, env=env, check=True)
+        return done.stdout
+
+    return run
 
 
 def invoke(*args: str, env: dict[str, str] | None = None) -> Result:

@@ -23,7 +23,8 @@ ALLOWED = {
     "views": {"core", "writing"},
     "settings": {"core", "registry", "writing"},
     "accel": {"core", "registry", "writing"},
-    "cli": {"core", "registry", "formats", "writing", "views", "settings", "accel"},
+    "delivery": {"core", "formats", "views"},
+    "cli": {"core", "registry", "formats", "writing", "views", "settings", "accel", "delivery"},
 }
 FORBIDDEN_IN_DOMAIN = {"typer", "click", "rich", "sqlite3", "httpx", "requests", "urllib3"}
 

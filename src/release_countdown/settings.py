@@ -21,7 +21,7 @@ from release_countdown.writing.lock import DEFAULT_TIMEOUT
 T = TypeVar("T")
 
 CONFIG_ENV: Final = "COUNTDOWN_CONFIG"
-# Tables reserved for the online sources, reminders and the server: free-form for now.
+# Tables: [notify] (lead, to) is read below; [sources.*] and [serve] are kept for later.
 RESERVED_TABLES: Final = ("sources", "notify", "serve")
 KEYS: Final = ("region", "registries", "cache", "lock_timeout")
 ENVIRONMENT: Final = {
@@ -37,6 +37,9 @@ class Setting(NamedTuple, Generic[T]):
     origin: str  # "default", "config file PATH:LINE", "environment NAME" or "command line"
 
 
+NOTIFY_KEYS: Final = ("lead", "to")
+
+
 class Settings(NamedTuple):
     region: Setting[str | None]
     registries: Setting[tuple[Path, ...]]  # () : the user registry, else the bundled one
@@ -46,6 +49,8 @@ class Settings(NamedTuple):
     config_exists: bool
     tables: Mapping[str, Any]  # the reserved tables, as written
     warnings: tuple[Problem, ...] = ()
+    notify_lead: Setting[tuple[int, ...] | None] = Setting(None, "default")  # None: the default
+    notify_to: Setting[tuple[str, ...]] = Setting((), "default")  # (): stdout
 
 
 def config_file(env: Mapping[str, str] | None = None) -> Path:
@@ -107,6 +112,26 @@ def _paths(base: Path) -> Callable[[object], tuple[Path, ...]]:
     return parse
 
 
+def _leads(value: object) -> tuple[int, ...]:
+    from release_countdown.core.notices import parse_leads
+
+    if isinstance(value, str) or (
+        isinstance(value, list) and value and all(isinstance(v, str) for v in value)
+    ):
+        return parse_leads(value)
+    raise ValueError('must be lead times such as "30d,7d,1d,0d" (or a list of them)')
+
+
+def _destinations(value: object) -> tuple[str, ...]:
+    if isinstance(value, str) and value.strip():
+        return (value.strip(),)
+    if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
+        return tuple(v.strip() for v in value)
+    raise ValueError(
+        'must be a notification URL or a list of them (e.g. to = ["ntfy://my-releases", "desktop"])'
+    )
+
+
 def _env_paths(value: str) -> tuple[Path, ...]:
     return tuple(Path(p) for p in value.split(os.pathsep) if p.strip())
 
@@ -146,17 +171,17 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
     document, text = found if found is not None else ({}, "")
     locator: Any = None
 
-    def position(key: str) -> tuple[int | None, int | None]:
+    def position(*key: str) -> tuple[int | None, int | None]:
         nonlocal locator
         if locator is None:
             from release_countdown.registry.positions import Locator
 
             locator = Locator(text)
-        found: tuple[int | None, int | None] = locator.find((key,))
+        found: tuple[int | None, int | None] = locator.find(key)
         return found
 
-    def at(key: str) -> str:
-        line, column = position(key)
+    def at(*key: str) -> str:
+        line, column = position(*key)
         return f"{path}:{line}:{column}" if line is not None else str(path)
 
     warnings: list[Problem] = []
@@ -187,6 +212,20 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
                 raise UsageError(f"{at(key)}: {key} {exc}") from None
         return Setting(default, "default")
 
+    notify = document.get("notify", {})
+    for key in notify:
+        if key not in NOTIFY_KEYS:
+            message = f'unknown setting "notify.{key}" is ignored (keys: {", ".join(NOTIFY_KEYS)})'
+            warnings.append(Problem(str(path), message, *position("notify", key), warning=True))
+
+    def notify_setting(key: str, default: T, parse: Callable[[object], T]) -> Setting[T]:
+        if key not in notify:
+            return Setting(default, "default")
+        try:
+            return Setting(parse(notify[key]), f"config file {at('notify', key)}")
+        except ValueError as exc:
+            raise UsageError(f"{at('notify', key)}: notify.{key} {exc}") from None
+
     return Settings(
         region=setting("region", None, _region, _region),
         registries=setting("registries", (), _paths(path.parent), _env_paths),
@@ -196,4 +235,6 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         config_exists=found is not None,
         tables={key: document[key] for key in RESERVED_TABLES if key in document},
         warnings=tuple(warnings),
+        notify_lead=notify_setting("lead", None, _leads),
+        notify_to=notify_setting("to", (), _destinations),
     )

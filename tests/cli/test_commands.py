@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import AS_OF, DATA, invoke, validate_rows
+from tests.conftest import AS_OF, DATA, invoke, khal_in, validate_rows
 
 
 def write(tmp_path: Path, text: str, name: str = "reg.toml") -> str:
@@ -325,29 +322,9 @@ def test_export_ics_escapes_registry_text(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_export_imports_into_khal_and_reimport_updates(tmp_path: Path) -> None:
-    calendar = tmp_path / "calendar"
-    calendar.mkdir()
-    config = tmp_path / "khal.conf"
-    config.write_text(
-        f"[calendars]\n[[releases]]\npath = {calendar}\ntype = calendar\n"
-        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
-        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
-    )
     ics = tmp_path / "releases.ics"
     assert invoke("export", "--all", "--all-dates", "-o", str(ics)).exit_code == 0
-    khal = Path(sys.executable).with_name("khal")
-    env = {**os.environ, "HOME": str(tmp_path), "TZ": "UTC"}
-
-    def run(*args: str) -> str:
-        done = subprocess.run(
-            [str(khal), "-c", str(config), *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=True,
-        )
-        return done.stdout
-
+    run = khal_in(tmp_path)
     run("import", "--batch", "-a", "releases", str(ics))
     run("import", "--batch", "-a", "releases", str(ics))  # again: updates, no duplicates
     listed = run("list", "--format", "{title}", "2024-02-02", "1d")

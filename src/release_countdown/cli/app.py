@@ -37,6 +37,7 @@ COMMANDS: Final = {
     "init": "init",
     "where": "where",
     "config": "config",
+    "notify": "notify",
 }
 
 
@@ -109,7 +110,8 @@ def root(
       countdown next --format '{title} {countdown}'   for a status bar
 
     Exit codes: 0 ok, 1 title or person not found (or nothing next), 2 bad usage, option
-    value or setting (config file, environment), 3 registry unreadable or invalid.
+    value or setting (config file, environment), 3 registry unreadable or invalid (or a
+    corrupt notify state file), 4 a notice could not be delivered (`notify`; retried next run).
     """
 
 

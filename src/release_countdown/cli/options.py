@@ -21,6 +21,7 @@ from release_countdown.cli.completion import (
 )
 from release_countdown.cli.output import bad
 from release_countdown.core.model import DATE_TYPES, KINDS, STATUSES, region_code
+from release_countdown.core.notices import parse_leads
 from release_countdown.core.query import SORTS, Query
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -52,6 +53,21 @@ def duration(option: str, value: str) -> tuple[int, str]:
         return parse_duration(value)
     except ValueError as exc:
         bad(option, str(exc))
+
+
+def leads(option: str, value: str) -> tuple[int, ...]:
+    """Lead times, largest first: notify's --lead, export's --alarm (``30d,7d,1d,0d``)."""
+    try:
+        return parse_leads(value, "an alarm time" if option == "--alarm" else "a lead time")
+    except ValueError as exc:
+        bad(option, str(exc))
+
+
+def leads_callback(option: str) -> Callable[[str | None], str | None]:
+    def check(value: str | None) -> str | None:
+        return value if value is None else (leads(option, value), value)[1]
+
+    return check
 
 
 def region(value: str | None, option: str = "--region") -> str | None:

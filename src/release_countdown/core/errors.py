@@ -11,7 +11,8 @@ class ExitCode(IntEnum):
     OK = 0
     NOT_FOUND = 1  # a named title or person is not in the registry; nothing upcoming for `next`
     USAGE = 2  # a malformed option value or command line
-    REGISTRY = 3  # a registry could not be read or is invalid
+    REGISTRY = 3  # a registry could not be read or is invalid; a corrupt or foreign state file
+    DELIVERY = 4  # `notify`: a notice could not be delivered (it is retried next run)
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -56,3 +57,15 @@ class NotFoundError(CountdownError):
     """A named title or person is not in the registry (or nothing is next)."""
 
     exit_code = ExitCode.NOT_FOUND
+
+
+class StateError(CountdownError):
+    """The notify state file cannot be read, is corrupt or is not ours: named, never reset."""
+
+    exit_code = ExitCode.REGISTRY
+
+
+class DeliveryError(CountdownError):
+    """Some notices could not be delivered; the rest were, and the failed ones are retried."""
+
+    exit_code = ExitCode.DELIVERY

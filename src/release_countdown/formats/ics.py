@@ -111,8 +111,26 @@ def events(
     return found, skipped
 
 
-def to_ics(found: Sequence[Event], *, stamp: Any) -> bytes:
-    """An iCalendar document; ``stamp`` (a UTC datetime) is each event's DTSTAMP."""
+def _alarm(event: Event, days: int) -> Any:
+    """A VALARM ``days`` before the event's start (ACTION:DISPLAY, TRIGGER:-P7D)."""
+    import icalendar
+
+    from release_countdown.core.dates import countdown_between
+
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", timedelta(days=-days))
+    try:
+        when = countdown_between(event.start - timedelta(days=days), event.start, event.start)
+    except OverflowError:  # an alarm before year 1
+        when = f"in {days} days"
+    alarm.add("description", ics_text(f"{event.summary}: {when}"))
+    return alarm
+
+
+def to_ics(found: Sequence[Event], *, stamp: Any, alarms: Sequence[int] = ()) -> bytes:
+    """An iCalendar document; ``stamp`` (a UTC datetime) is each event's DTSTAMP. ``alarms``
+    (days before) add one VALARM each to every event."""
     import icalendar
 
     calendar = icalendar.Calendar()
@@ -131,6 +149,8 @@ def to_ics(found: Sequence[Event], *, stamp: Any) -> bytes:
         vevent.add("transp", "TRANSPARENT")
         if event.description:
             vevent.add("description", ics_text(event.description))
+        for days in alarms:
+            vevent.add_component(_alarm(event, days))
         calendar.add_component(vevent)
     data: bytes = calendar.to_ical()
     return data

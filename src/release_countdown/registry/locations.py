@@ -42,3 +42,14 @@ def user_config_dir() -> Path:
 def user_registry() -> Path:
     """The user's registry: ``$XDG_DATA_HOME/release-countdown/releases.toml`` on Linux."""
     return user_data_dir() / "releases.toml"
+
+
+def user_state_dir() -> Path:
+    import platformdirs
+
+    return platformdirs.user_state_path(APP_NAME, appauthor=False)
+
+
+def notify_state_file() -> Path:
+    """What `notify` has delivered: ``$XDG_STATE_HOME/release-countdown/notify.json`` on Linux."""
+    return user_state_dir() / "notify.json"

@@ -1,6 +1,6 @@
 """`countdown config`: the settings in force and where each came from."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -19,7 +19,8 @@ def config_command(
     The config file is TOML at $XDG_CONFIG_HOME/release-countdown/config.toml (the platform's
     config directory elsewhere; COUNTDOWN_CONFIG names another). Keys: region = "GB",
     registries = ["~/films.toml", "team.toml"] (relative to the config file), cache = true,
-    lock_timeout = 30; the tables [sources.*], [notify] and [serve] are kept for later use.
+    lock_timeout = 30; [notify] lead = "30d,7d,1d,0d" and to = ["ntfy://topic"] for
+    `countdown notify`; the tables [sources.*] and [serve] are kept for later use.
     A bad value exits 2 naming the file, line and column (or the environment variable).
 
     \b
@@ -35,10 +36,18 @@ def config_command(
 
     found = settings()
     values = {key: getattr(found, key) for key in KEYS}
+    from release_countdown.core.notices import DEFAULT_LEADS
+    from release_countdown.settings import Setting
+
+    lead = found.notify_lead
+    notify: dict[str, Setting[Any]] = {
+        "notify.lead": Setting(lead.value or DEFAULT_LEADS, lead.origin),
+        "notify.to": found.notify_to,
+    }
 
     def shown(value: object) -> object:
         if isinstance(value, tuple):
-            return [str(v) for v in value]
+            return [f"{v}d" if isinstance(v, int) else str(v) for v in value]
         return value
 
     if json_output:
@@ -55,6 +64,10 @@ def config_command(
                         "environment": ENVIRONMENT[key],
                     }
                     for key, s in values.items()
+                }
+                | {
+                    key: {"value": shown(s.value), "origin": s.origin, "environment": None}
+                    for key, s in notify.items()
                 },
                 "tables": sorted(found.tables),
             }
@@ -62,15 +75,15 @@ def config_command(
         return
     import json
 
-    width = max(len(key) for key in KEYS)
+    width = max(len(key) for key in (*KEYS, *notify))
     lines = [
         f"{key:<{width}}  {json.dumps(shown(s.value), ensure_ascii=False)}  ({s.origin})"
-        for key, s in values.items()
+        for key, s in (*values.items(), *notify.items())
     ]
     exists = "" if found.config_exists else "  (missing: defaults and environment only)"
     lines.append(f"config file: {found.config_file}{exists}")
-    if found.tables:
-        lines.append("tables kept for later use: " + ", ".join(f"[{t}]" for t in found.tables))
+    if kept := [t for t in found.tables if t != "notify"]:
+        lines.append("tables kept for later use: " + ", ".join(f"[{t}]" for t in kept))
     from release_countdown.views.safe import terminal_safe
 
     sys.stdout.write("".join(terminal_safe(line) + "\n" for line in lines))

@@ -13,6 +13,8 @@ from release_countdown.cli.options import (
     NoCacheOption,
     RegistryOption,
     filter_options,
+    leads,
+    leads_callback,
     today_of,
 )
 
@@ -60,6 +62,16 @@ def export_command(
             "would run as a formula are prefixed with '.",
         ),
     ] = False,
+    alarm: Annotated[
+        str | None,
+        typer.Option(
+            "--alarm",
+            metavar="LEADS",
+            help="ICS: add a reminder (VALARM) this long before each event, comma-separated "
+            "days or weeks: 7d,1d (0d: on the day).",
+            callback=leads_callback("--alarm"),
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     registry: RegistryOption = None,
     no_cache: NoCacheOption = False,
@@ -69,11 +81,13 @@ def export_command(
     ICS: one all-day event per exact date, with UIDs derived from the ids so that importing
     again updates events instead of duplicating them; people and aliases go in the
     description. With --region, that region's typed dates are added; with --all-dates, all.
+    With --alarm, each event carries alarms, so a calendar app reminds you.
 
     \b
     Examples:
       countdown export -o releases.ics
       countdown export --all --all-dates --fuzzy as-span -o everything.ics
+      countdown export --alarm 7d,1d -o releases.ics
       countdown export --format csv --composer balfe -o balfe.csv
       countdown export --all --format csv --raw -o for-scripts.csv
     """
@@ -93,7 +107,9 @@ def export_command(
 
         typed = "all" if all_dates else query.region
         made, skipped = events(found, typed=typed, fuzzy_as_span=fuzzy is FuzzyExport.AS_SPAN)
-        data = to_ics(made, stamp=datetime.now().astimezone().replace(microsecond=0))
+        alarms = leads("--alarm", alarm) if alarm is not None else ()
+        now = datetime.now().astimezone().replace(microsecond=0)
+        data = to_ics(made, stamp=now, alarms=alarms)
         if skipped:
             say(
                 f"countdown: skipped {skipped} fuzzy or TBA date{'s' if skipped != 1 else ''} "

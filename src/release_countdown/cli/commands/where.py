@@ -1,4 +1,5 @@
-"""`countdown where`: which registries are read and written, and where the config file is."""
+"""`countdown where`: which registries are read and written, where the config file and the
+notify state are."""
 
 import os
 import sys
@@ -12,7 +13,7 @@ app = command_app()
 @app.command("where")
 def where_command(registry: RegistryOption = None) -> None:
     """Show which registries are read, in which order, which file writes go to, and where the
-    config file is.
+    config file and the state of `countdown notify` are.
 
     \b
     Examples:
@@ -20,9 +21,13 @@ def where_command(registry: RegistryOption = None) -> None:
       COUNTDOWN_REGISTRY=a.toml:b.toml countdown where
     """
     from release_countdown.cli.reading import registry_paths, settings
-    from release_countdown.registry.locations import bundled_registry, user_registry
+    from release_countdown.registry.locations import (
+        bundled_registry,
+        notify_state_file,
+        user_registry,
+    )
 
-    user, bundled = user_registry(), bundled_registry()
+    user, bundled, state = user_registry(), bundled_registry(), notify_state_file()
     found = settings()
     reading = registry_paths(registry)
     if registry:
@@ -49,6 +54,8 @@ def where_command(registry: RegistryOption = None) -> None:
         f"user registry:\n  {user}" + ("" if user.exists() else "  (missing)"),
         f"bundled registry (read-only):\n  {bundled}",
         f"config file:\n  {found.config_file}" + ("" if found.config_exists else "  (missing)"),
+        f"notify state (what `countdown notify` delivered):\n  {state}"
+        + ("" if state.exists() else "  (missing: no run yet)"),
     ]
     from release_countdown.views.safe import terminal_safe
 

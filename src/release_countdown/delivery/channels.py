@@ -1,0 +1,151 @@
+"""The destinations: stdout, a command without a shell, Apprise, notify-send."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from typing import Any, Final
+
+from release_countdown.core.errors import UsageError
+from release_countdown.core.notices import Notice
+from release_countdown.formats.notices import (
+    notice_environment,
+    notice_json,
+    notice_line,
+    notice_message,
+)
+
+COMMAND_TIMEOUT: Final = 60.0  # seconds a command may take for one notice
+
+
+class Stdout:
+    """One line per notice (``--json``: one JSON object a line)."""
+
+    name = "stdout"
+
+    def __init__(self, *, json_lines: bool) -> None:
+        self.json_lines = json_lines
+
+    def send(self, notice: Notice) -> str | None:
+        if self.json_lines:
+            line = notice_json(notice)
+        else:
+            from release_countdown.views.safe import terminal_safe
+
+            line = terminal_safe(notice_line(notice))
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+        return None
+
+
+class Command:
+    """``--exec CMD``: split with shlex, run without a shell, once per notice, with the
+    notice in COUNTDOWN_* variables and as one JSON object on stdin."""
+
+    def __init__(self, command: str) -> None:
+        self.name = f"--exec {command!r}"
+        try:
+            self.argv = shlex.split(command)
+        except ValueError as exc:
+            raise UsageError(f"--exec {command!r}: {exc}") from None
+        if not self.argv:
+            raise UsageError("--exec: the command is empty")
+        if shutil.which(self.argv[0]) is None:
+            raise UsageError(f"--exec {command!r}: {self.argv[0]!r} is not a command found")
+
+    def send(self, notice: Notice) -> str | None:
+        sys.stdout.flush()
+        try:
+            done = subprocess.run(
+                self.argv,
+                input=(notice_json(notice) + "\n").encode("utf-8"),
+                env={**os.environ, **notice_environment(notice)},
+                timeout=COMMAND_TIMEOUT,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return f"{self.name} took longer than {COMMAND_TIMEOUT:g} s"
+        except OSError as exc:
+            return f"{self.name} could not run: {exc.strerror or exc}"
+        if done.returncode != 0:
+            return f"{self.name} exited {done.returncode}"
+        return None
+
+
+class Push:
+    """``--to URL``: push services through Apprise (ntfy://, mailto://, json://host/path …)."""
+
+    def __init__(self, urls: Sequence[str]) -> None:
+        try:
+            import apprise
+        except ImportError:
+            raise UsageError(
+                "--to URL needs Apprise, which is not installed: pip install "
+                "'release-countdown[notify]' (or pip install apprise); --exec CMD and "
+                "--to desktop work without it"
+            ) from None
+        self.name = "--to " + " ".join(_redacted(url) for url in urls)
+        self.apprise: Any = apprise
+        self.services: list[tuple[str, Any]] = []
+        for url in urls:
+            service = apprise.Apprise()
+            if not service.add(url):
+                raise UsageError(
+                    f"--to {_redacted(url)!r} is not a notification URL Apprise knows "
+                    "(e.g. ntfy://topic, mailto://user:pass@host, json://host/path; see "
+                    "https://github.com/caronc/apprise/wiki)"
+                )
+            self.services.append((url, service))
+
+    def send(self, notice: Notice) -> str | None:
+        title, body = notice_message(notice)
+        failed = []
+        for url, service in self.services:
+            with self.apprise.LogCapture(level=self.apprise.logging.WARNING) as log:
+                sent = service.notify(body=body, title=title, body_format="text")
+            if not sent:
+                said = log.getvalue().strip().splitlines()
+                reason = said[-1].split(" - ", 2)[-1] if said else "not delivered"
+                failed.append(f"--to {_redacted(url)}: {reason}")
+        return "; ".join(failed) or None
+
+
+class Desktop:
+    """``--to desktop``: notify-send, where present (a Linux desktop session)."""
+
+    name = "--to desktop"
+
+    def __init__(self) -> None:
+        self.program = shutil.which("notify-send")
+        self.warning = (
+            None
+            if self.program is not None
+            else "--to desktop: notify-send is not installed here (a Linux desktop's libnotify); "
+            "desktop notices are skipped"
+        )
+
+    def send(self, notice: Notice) -> str | None:
+        if self.program is None:
+            return None
+        title, body = notice_message(notice)
+        argv = [self.program, "--app-name=release-countdown", "--", title, body]
+        try:
+            done = subprocess.run(argv, capture_output=True, timeout=COMMAND_TIMEOUT, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return f"notify-send failed: {exc}"
+        if done.returncode != 0:
+            error = done.stderr.decode("utf-8", "replace").strip()
+            return f"notify-send exited {done.returncode}: {error}"
+        return None
+
+
+def _redacted(url: str) -> str:
+    """A URL without the password or token before an ``@`` (messages go to logs)."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or "@" not in rest.split("/", 1)[0]:
+        return url
+    return f"{scheme}://…@{rest.split('@', 1)[1]}"
