@@ -160,3 +160,42 @@ def people_of(
         )
         for name, roles, titles in sorted(credits.values(), key=lambda c: fold(c[0]))
     ]
+
+
+class Holdings(NamedTuple):
+    """What a registry holds on a day, for the words of an empty view."""
+
+    total: int
+    coming: int  # upcoming, today, due or TBA
+    released: int
+    newest: Standing | None  # the most recently released title
+
+    def words(self) -> str:
+        """ "5 titles, all released; newest: X, released 2025-05-23", "12 titles, 3 to come"."""
+        noun = "title" if self.total == 1 else "titles"
+        if self.coming == 0 and self.newest is not None:
+            every = "released" if self.total == 1 else "all released"
+            newest = self.newest
+            return (
+                f"{self.total} {noun}, {every}; newest: {newest.title}, released "
+                f"{newest.date.iso()}"
+            )
+        return f"{self.total} {noun}, {self.coming} to come"
+
+
+def holdings(releases: Iterable[Release], today: date, region: str | None = None) -> Holdings:
+    """How many titles stood on ``today``, how many are still to come, and the newest released."""
+    total = coming = released = 0
+    newest: Standing | None = None
+    for release in releases:
+        standing = stand(release, today, region)
+        if standing is None:
+            continue
+        total += 1
+        if standing.status != "released":
+            coming += 1
+            continue
+        released += 1
+        if newest is None or sort_key(standing, "countdown") < sort_key(newest, "countdown"):
+            newest = standing
+    return Holdings(total, coming, released, newest)

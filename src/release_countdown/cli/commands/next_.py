@@ -54,9 +54,9 @@ def next_command(
     """
     import sys
 
+    from release_countdown.cli.empty import empty_error
     from release_countdown.cli.output import write_rows
     from release_countdown.cli.reading import load
-    from release_countdown.core.errors import NotFoundError
     from release_countdown.core.query import select
     from release_countdown.core.rows import release_row
 
@@ -65,7 +65,7 @@ def next_command(
     loaded = load(registry, no_cache)
     found = select(loaded.releases, query, today)
     if not found:
-        raise NotFoundError("nothing upcoming in this view; try other filters or --as-of DATE")
+        raise empty_error(loaded, today, query.region, what="upcoming titles")
     row = release_row(found[0], today)
     if json_output:
         import json

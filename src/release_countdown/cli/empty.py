@@ -1,0 +1,66 @@
+"""What an empty view says: what the registry holds, and how to start a registry of one's own."""
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from release_countdown.cli.output import say
+
+if TYPE_CHECKING:
+    from release_countdown.core.errors import NotFoundError
+    from release_countdown.registry.merge import Registry
+
+
+def start_hint(paths: Sequence[object]) -> str:
+    """How to count down to one's own titles: `init` while only the bundled registry is read."""
+    from release_countdown.cli.app import COMMANDS
+    from release_countdown.registry.locations import bundled_registry
+
+    add = "`countdown add TITLE --date DATE`"
+    if "import" in COMMANDS:
+        add += " or `countdown import`"
+    from pathlib import Path
+
+    if [Path(str(p)).resolve() for p in paths] == [bundled_registry().resolve()]:
+        return f"to count down to your own titles: `countdown init`, then {add}"
+    return f"add titles with {add}"
+
+
+def empty_words(
+    loaded: "Registry", today: date, region: str | None, *, widened: bool, what: str = "titles"
+) -> list[str]:
+    """The lines that say why a view is empty: what the registry holds, and what to try."""
+    from release_countdown.core.query import holdings
+
+    held = holdings(loaded.releases, today, region)
+    if held.total == 0:
+        return [
+            f"no {what} in this view: the registry holds no titles yet",
+            start_hint(loaded.paths),
+        ]
+    if held.coming == 0:
+        hint = "" if widened else "see them with --all, or as they stood with --as-of DATE; "
+        return [
+            f"nothing upcoming: the registry holds {held.words()}",
+            hint + start_hint(loaded.paths),
+        ]
+    hint = "try other filters or --as-of DATE" if widened else "try --all, or --as-of DATE"
+    return [f"no {what} in this view (the registry holds {held.words()}); {hint}"]
+
+
+def say_empty(
+    loaded: "Registry", today: date, region: str | None, *, widened: bool, what: str = "titles"
+) -> None:
+    """The words of a view with nothing in it, on stderr."""
+    for line in empty_words(loaded, today, region, widened=widened, what=what):
+        say(f"countdown: {line}")
+
+
+def empty_error(
+    loaded: "Registry", today: date, region: str | None, *, what: str
+) -> "NotFoundError":
+    """The same words as an error (exit 1), for commands whose empty view is a failure."""
+    from release_countdown.core.errors import NotFoundError
+
+    lines = empty_words(loaded, today, region, widened=True, what=what)
+    return NotFoundError("\ncountdown: ".join(lines))
