@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, Final, NamedTuple
 
 from release_countdown.core.dates import days_between
-from release_countdown.core.matching import fold, names_match
+from release_countdown.core.matching import fold, names_match, part_of
 from release_countdown.core.model import Release
 from release_countdown.core.standing import Standing, stand
 
@@ -147,7 +147,7 @@ def people_of(
             if role is not None and fold(each_role) != fold(role):
                 continue
             for name in names:
-                if needle is not None and needle not in fold(name):
+                if needle is not None and not part_of(needle, fold(name)):
                     continue
                 _, roles, titles = credits.setdefault(fold(name), (name, {}, {}))
                 roles[each_role] = None

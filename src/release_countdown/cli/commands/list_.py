@@ -76,7 +76,8 @@ def list_command(
     """List titles with their countdowns.
 
     By default: titles still to come, due or to be announced, and those released in the last
-    30 days. Names match case- and accent-insensitively, as a part of a name; several values
+    30 days. Names match case- and accent-insensitively, as a part of a name, punctuation
+    ignored ("star wars starfighter" finds "Star Wars: Starfighter"); several values
     of one option match any of them, different options must all match.
 
     \b
