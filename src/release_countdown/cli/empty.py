@@ -8,6 +8,7 @@ from release_countdown.cli.output import say
 
 if TYPE_CHECKING:
     from release_countdown.core.errors import NotFoundError
+    from release_countdown.core.query import Query
     from release_countdown.registry.merge import Registry
 
 
@@ -48,19 +49,35 @@ def empty_words(
     return [f"no {what} in this view (the registry holds {held.words()}); {hint}"]
 
 
-def say_empty(
-    loaded: "Registry", today: date, region: str | None, *, widened: bool, what: str = "titles"
-) -> None:
-    """The words of a view with nothing in it, on stderr."""
-    for line in empty_words(loaded, today, region, widened=widened, what=what):
+def say_empty(loaded: "Registry", today: date, query: "Query", *, what: str = "titles") -> None:
+    """The words of a view with nothing in it, on stderr: the people filters that name nobody,
+    else what the registry holds and what to try."""
+    if say_unknown_people(loaded, query):
+        return
+    for line in empty_words(loaded, today, query.region, widened=query.widened, what=what):
         say(f"countdown: {line}")
 
 
-def empty_error(
-    loaded: "Registry", today: date, region: str | None, *, what: str
-) -> "NotFoundError":
+def empty_error(loaded: "Registry", today: date, query: "Query", *, what: str) -> "NotFoundError":
     """The same words as an error (exit 1), for commands whose empty view is a failure."""
     from release_countdown.core.errors import NotFoundError
 
-    lines = empty_words(loaded, today, region, widened=True, what=what)
+    if say_unknown_people(loaded, query):
+        return NotFoundError(f"no {what} in this view")
+    lines = empty_words(loaded, today, query.region, widened=True, what=what)
     return NotFoundError("\ncountdown: ".join(lines))
+
+
+def say_unknown_people(loaded: "Registry", query: "Query") -> bool:
+    """Say which people filters name nobody in the registry; whether any did."""
+    from release_countdown.core.query import unknown_people
+
+    unknown = unknown_people(loaded.releases, query)
+    for person in unknown:
+        close = person.close
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        if person.elsewhere:
+            say(f"countdown: no {person.role} named {person.asked!r} in the registry{hint}")
+        else:
+            say(f"countdown: nobody named {person.asked!r} in the registry{hint}")
+    return bool(unknown)

@@ -86,15 +86,28 @@ def find(items: Iterable[T], name: str, names: Callable[[T], Iterable[str]]) -> 
     return [item for item, folded in every if any(part_of(needle, n) for n in folded)]
 
 
-def suggestions(candidates: Iterable[str], name: str, n: int = 3) -> list[str]:
+def suggestions(candidates: Iterable[str], name: str, n: int = 3, cutoff: float = 0.5) -> list[str]:
     """The closest names to ``name``, for "did you mean" hints."""
     import difflib
 
     by_fold: dict[str, str] = {}
     for candidate in candidates:
         by_fold.setdefault(fold(candidate), candidate)
-    close = difflib.get_close_matches(fold(name), list(by_fold), n=n, cutoff=0.5)
+    close = difflib.get_close_matches(fold(name), list(by_fold), n=n, cutoff=cutoff)
     return [by_fold[c] for c in close]
+
+
+def close_names(candidates: Iterable[str], name: str, n: int = 3) -> list[str]:
+    """The closest names to ``name``: those with a word close to it ("zimer" is close to
+    "Hans Zimmer"), else those close as a whole."""
+    names = list(candidates)
+    by_word: dict[str, str] = {}
+    for each in names:
+        for word in fold_words(each).split():
+            by_word.setdefault(word, each)
+    words = suggestions(by_word, fold_words(name), n, cutoff=0.75)
+    close = list(dict.fromkeys(by_word[w] for w in words))
+    return close or suggestions(names, name, n)
 
 
 def did_you_mean(candidates: Iterable[str], name: str) -> str:

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, Final, NamedTuple
 
 from release_countdown.core.dates import days_between
-from release_countdown.core.matching import fold, names_match, part_of
+from release_countdown.core.matching import close_names, fold, names_match, part_of
 from release_countdown.core.model import Release
 from release_countdown.core.standing import Standing, stand
 
@@ -133,6 +133,39 @@ class Person(NamedTuple):
     @property
     def next(self) -> Standing | None:
         return next((s for s in self.titles if is_next(s)), None)
+
+
+class UnknownPerson(NamedTuple):
+    """A people filter's value that names nobody in the registry (in its role, if it has one)."""
+
+    asked: str
+    role: str | None
+    elsewhere: bool  # someone of that name is credited in another role
+    close: tuple[str, ...]  # names to suggest
+
+
+def unknown_people(releases: Iterable[Release], query: Query) -> list[UnknownPerson]:
+    """The --composer, --director and --person values that match no one in ``releases``."""
+    asked: list[tuple[str | None, str]] = [
+        *(("composer", n) for n in query.composers),
+        *(("director", n) for n in query.directors),
+        *((None, n) for n in query.persons),
+    ]
+    if not asked:
+        return []
+    by_role: dict[str, dict[str, None]] = {}
+    for release in releases:
+        for each_role, names in release.people.items():
+            by_role.setdefault(fold(each_role), {}).update(dict.fromkeys(names))
+    everyone = list({n: None for names in by_role.values() for n in names})
+    unknown = []
+    for role, name in asked:
+        candidates = everyone if role is None else list(by_role.get(role, {}))
+        if names_match(candidates, [name]):
+            continue
+        elsewhere = role is not None and names_match(everyone, [name])
+        unknown.append(UnknownPerson(name, role, elsewhere, tuple(close_names(candidates, name))))
+    return unknown
 
 
 def people_of(

@@ -91,7 +91,7 @@ def export_command(
     if not found:
         from release_countdown.cli.empty import say_empty
 
-        say_empty(loaded, today, query.region, widened=query.widened, what="titles to export")
+        say_empty(loaded, today, query, what="titles to export")
     if output_format is ExportFormat.ICS:
         from release_countdown.formats.ics import events, to_ics
 

@@ -103,5 +103,5 @@ def list_command(
     loaded = load(registry, no_cache)
     found = RowView(select(loaded.releases, query, today), today)
     if not found:
-        say_empty(loaded, today, query.region, widened=query.widened)
+        say_empty(loaded, today, query)
     write_rows(found, fmt, today=today, total=len(loaded.releases), svg=svg, html=html, raw=raw)

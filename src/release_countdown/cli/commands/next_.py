@@ -65,7 +65,7 @@ def next_command(
     loaded = load(registry, no_cache)
     found = select(loaded.releases, query, today)
     if not found:
-        raise empty_error(loaded, today, query.region, what="upcoming titles")
+        raise empty_error(loaded, today, query, what="upcoming titles")
     row = release_row(found[0], today)
     if json_output:
         import json

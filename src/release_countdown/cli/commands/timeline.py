@@ -82,7 +82,7 @@ def timeline_command(
     rows = list(RowView(select(loaded.releases, query, today), today))
     rows = within_span(rows, start, end)
     if not rows:
-        say_empty(loaded, today, query.region, widened=query.widened)
+        say_empty(loaded, today, query)
         return
     first, last = default_span(rows, today)
     start, end = start or first, end or last

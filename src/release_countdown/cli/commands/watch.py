@@ -79,7 +79,7 @@ def watch_command(
     if not items and title is None and not chosen:
         from release_countdown.cli.empty import empty_error
 
-        raise empty_error(loaded, start_day, query.region, what="upcoming titles to watch")
+        raise empty_error(loaded, start_day, query, what="upcoming titles to watch")
     if not items:
         raise NotFoundError("no upcoming title with an exact date to watch")
 
