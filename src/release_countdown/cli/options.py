@@ -29,11 +29,22 @@ F = TypeVar("F", bound=Callable[..., Any])
 # --- parsers (each names its option in the message) ---------------------------------------------
 
 
-def day(option: str, value: str) -> date:
+def day(option: str, value: str, *, relative: bool = False) -> date:
+    """A YYYY-MM-DD day; with ``relative``, also today, tomorrow, yesterday, +30d, -1y... (the
+    local calendar date is read only then)."""
     import re
 
+    if relative:
+        from release_countdown.core.dates import RELATIVE_HINT, relative_day
+
+        moved = relative_day(value, date.today())
+        if moved is not None:
+            return moved
+        expected = f"YYYY-MM-DD such as 2023-07-08, or {RELATIVE_HINT}"
+    else:
+        expected = "YYYY-MM-DD, e.g. 2023-07-08"
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        bad(option, f"{value!r} is not a date (expected YYYY-MM-DD, e.g. 2023-07-08)")
+        bad(option, f"{value!r} is not a date (expected {expected})")
     try:
         return date.fromisoformat(value.strip())
     except ValueError as exc:
@@ -42,7 +53,7 @@ def day(option: str, value: str) -> date:
 
 def today_of(as_of: str | None) -> date:
     """The day the countdown is for: --as-of, else the local calendar date (the only clock read)."""
-    return day("--as-of", as_of) if as_of is not None else date.today()
+    return day("--as-of", as_of, relative=True) if as_of is not None else date.today()
 
 
 def duration(option: str, value: str) -> tuple[int, str]:
@@ -69,7 +80,7 @@ def region(value: str | None, option: str = "--region") -> str | None:
 def checked_day(value: str | None) -> date | None:
     if value is None:
         return None
-    return date.today() if value.strip().lower() == "today" else day("--checked", value)
+    return day("--checked", value, relative=True)
 
 
 def _choices(option: str, allowed: tuple[str, ...]) -> Callable[[list[str] | None], list[str]]:
@@ -101,7 +112,7 @@ def _one_of(option: str, allowed: tuple[str, ...]) -> Callable[[str | None], str
 
 def _as_of(value: str | None) -> str | None:
     if value is not None:
-        day("--as-of", value)
+        day("--as-of", value, relative=True)
     return value
 
 
@@ -188,8 +199,9 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        metavar="YYYY-MM-DD",
-        help="Show the countdown as it stood on this day (default: today's local date).",
+        metavar="DAY",
+        help="Show the countdown as it stood on this day: YYYY-MM-DD, today, tomorrow, "
+        "yesterday, or +30d, -6w, +3m, -1y from today (default: today's local date).",
         callback=_as_of,
     ),
 ]
