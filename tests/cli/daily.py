@@ -57,7 +57,7 @@ date = "2027-Q2"
 
 [release.people]
 showrunner = ["Christopher Storer"]
-cast = ["Jeremy Allen White", "Ayo Edebiri"]
+cast = ["Jeremy Allen White", "Ayo Edebiri", "Catherine O'Hara"]
 
 [[release]]
 id = "odyssey-score"

@@ -14,11 +14,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from release_countdown.cli.completion import (
-    complete_composers,
-    complete_directors,
-    complete_people,
-)
+from release_countdown.cli import completion
 from release_countdown.cli.output import bad
 from release_countdown.core.model import DATE_TYPES, KINDS, STATUSES, region_code
 from release_countdown.core.query import SORTS, Query
@@ -218,7 +214,12 @@ RegionOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 KindOption = Annotated[
     str | None,
-    typer.Option(help=f"{', '.join(KINDS)}.", metavar="KIND", callback=_one_of("--kind", KINDS)),
+    typer.Option(
+        help=f"{', '.join(KINDS)}.",
+        metavar="KIND",
+        callback=_one_of("--kind", KINDS),
+        autocompletion=completion.complete_kind,
+    ),
 ]
 TypeOption = Annotated[
     str | None,
@@ -227,16 +228,19 @@ TypeOption = Annotated[
         help=f"…release of this type ({', '.join(DATE_TYPES)}).",
         metavar="TYPE",
         callback=_one_of("--type", DATE_TYPES),
+        autocompletion=completion.complete_date_types,
     ),
 ]
 
 
 def _people_option(who: str, complete: Any) -> Any:
-    return typer.Option(
+    """A people filter: list[str] | None, completed by ``complete``."""
+    option = typer.Option(
         help=f"Titles with {who} whose name contains NAME (repeatable).",
         metavar="NAME",
         autocompletion=complete,
     )
+    return Annotated[list[str] | None, option]
 
 
 # --- the list filters: one bundle -----------------------------------------------------------
@@ -283,18 +287,9 @@ class Filters:
 
 
 FILTERS: dict[str, tuple[Any, Any]] = {
-    "composer": (
-        Annotated[list[str] | None, _people_option("a composer", complete_composers)],
-        None,
-    ),
-    "director": (
-        Annotated[list[str] | None, _people_option("a director", complete_directors)],
-        None,
-    ),
-    "person": (
-        Annotated[list[str] | None, _people_option("anyone (any role)", complete_people)],
-        None,
-    ),
+    "composer": (_people_option("a composer", completion.complete_composers), None),
+    "director": (_people_option("a director", completion.complete_directors), None),
+    "person": (_people_option("anyone (any role)", completion.complete_people), None),
     "kind": (
         Annotated[
             list[str] | None,
@@ -302,6 +297,7 @@ FILTERS: dict[str, tuple[Any, Any]] = {
                 help=f"Only these kinds ({', '.join(KINDS)}; repeatable).",
                 metavar="KIND",
                 callback=_choices("--kind", KINDS),
+                autocompletion=completion.complete_kinds,
             ),
         ],
         None,
@@ -314,6 +310,7 @@ FILTERS: dict[str, tuple[Any, Any]] = {
                 "default view).",
                 metavar="STATUS",
                 callback=_choices("--status", STATUSES),
+                autocompletion=completion.complete_statuses,
             ),
         ],
         None,
