@@ -33,3 +33,12 @@ def test_ci_runs_the_readme_test_command() -> None:
 def test_changelog_has_an_unreleased_section() -> None:
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "## [Unreleased]" in changelog
+
+
+def test_readme_says_how_to_install_for_everyday_use() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    below = readme.split("\n---\n", 1)[1]
+    install = below.split("## Installing\n", 1)[1].split("\n## ", 1)[0]
+    assert "pipx install .        # or: uv tool install ." in install
+    assert "for trying it from a clone" in install
+    assert "for contributors" in install

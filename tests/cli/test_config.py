@@ -92,7 +92,7 @@ def test_registries_from_the_config_file_resolve_beside_it(tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("text", "where", "what"),
     [
-        ('region = "Narnia"\n', "config.toml:1:10", "is not a region code"),
+        ('region = "Narnia"\n', "config.toml:1:10", "is not an ISO 3166-1 alpha-2 country code"),
         ('lock_timeout = "soon"\n', "config.toml:1:16", "not a number of seconds"),
         ("cache = 1\n", "config.toml:1:9", "must be true or false"),
         ('registries = "a.toml"\n', "config.toml:1:14", "list of paths"),

@@ -278,7 +278,7 @@ def test_empty_view(row_schema: dict[str, Any]) -> None:
     assert "--all" in result.stderr
     result = invoke("list", "--as-of", "2026-11-25")
     assert (result.exit_code, result.stdout) == (0, "")
-    assert "no titles in this view (5 in the registry)" in result.stderr
+    assert "nothing upcoming: the registry holds 5 titles, all released" in result.stderr
 
 
 def test_empty_registry_files_are_valid(tmp_path: Path) -> None:

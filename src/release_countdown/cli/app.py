@@ -52,6 +52,17 @@ class LazyGroup(TyperGroup):
         loaded = importlib.import_module(f"release_countdown.cli.commands.{module}")
         return typer.main.get_command(loaded.app)
 
+    def _main_shell_completion(self, *args: Any, **kwargs: Any) -> None:
+        import os
+
+        if any(name.endswith("_COMPLETE") for name in os.environ):
+            from release_countdown.cli import reading
+            from release_countdown.cli.shells import register
+
+            reading.forget_settings()  # as for a command run: the environment read afresh
+            register()  # values with spaces and shell characters quoted for each shell
+        super()._main_shell_completion(*args, **kwargs)
+
     def invoke(self, ctx: Any) -> Any:
         from release_countdown.cli import reading
 

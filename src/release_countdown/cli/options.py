@@ -1,6 +1,5 @@
-"""Options shared by commands, defined once, each with its validator attached.
-
-A bad value exits 2 naming the option and the value (``bad``). The `list` filters are one bundle:
+"""Options shared by commands, defined once, each with its validator attached (the
+validators are in cli/parsers.py). The `list` filters are one bundle:
 ``@filter_options(...)`` adds the named ones to a command and hands it a ``Filters``.
 """
 
@@ -14,144 +13,34 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from release_countdown.cli.completion import (
-    complete_composers,
-    complete_directors,
-    complete_people,
+from release_countdown.cli import completion
+from release_countdown.cli.parsers import (
+    _as_of,
+    _choices,
+    _limit,
+    _one_of,
+    _region,
+    _sort,
+    _within,
+    checked_day,
+    day,
+    duration,
+    leads,
+    leads_callback,
+    region,
+    template,
+    today_of,
 )
-from release_countdown.cli.output import bad
-from release_countdown.core.model import DATE_TYPES, KINDS, STATUSES, region_code
-from release_countdown.core.notices import parse_leads
+from release_countdown.core.model import DATE_TYPES, KINDS, STATUSES
 from release_countdown.core.query import SORTS, Query
 
+# The parsers, for the commands that import them from here.
+__all__ = [
+    "Filters", "checked_day", "day", "duration", "filter_options", "leads", "leads_callback",
+    "region", "template", "today_of",
+]  # fmt: skip
+
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-# --- parsers (each names its option in the message) ---------------------------------------------
-
-
-def day(option: str, value: str) -> date:
-    import re
-
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        bad(option, f"{value!r} is not a date (expected YYYY-MM-DD, e.g. 2023-07-08)")
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError as exc:
-        bad(option, f"{value!r} is not a valid date ({exc})")
-
-
-def today_of(as_of: str | None) -> date:
-    """The day the countdown is for: --as-of, else the local calendar date (the only clock read)."""
-    return day("--as-of", as_of) if as_of is not None else date.today()
-
-
-def duration(option: str, value: str) -> tuple[int, str]:
-    from release_countdown.core.dates import parse_duration
-
-    try:
-        return parse_duration(value)
-    except ValueError as exc:
-        bad(option, str(exc))
-
-
-def leads(option: str, value: str) -> tuple[int, ...]:
-    """Lead times, largest first: notify's --lead, export's --alarm (``30d,7d,1d,0d``)."""
-    try:
-        return parse_leads(value, "an alarm time" if option == "--alarm" else "a lead time")
-    except ValueError as exc:
-        bad(option, str(exc))
-
-
-def leads_callback(option: str) -> Callable[[str | None], str | None]:
-    def check(value: str | None) -> str | None:
-        return value if value is None else (leads(option, value), value)[1]
-
-    return check
-
-
-def region(value: str | None, option: str = "--region") -> str | None:
-    """--region, else the `region` setting; None for the headline dates."""
-    if value is None:
-        from release_countdown.cli.reading import settings
-
-        return settings().region.value
-    try:
-        return region_code(value)
-    except ValueError as exc:
-        bad(option, str(exc))
-
-
-def checked_day(value: str | None) -> date | None:
-    if value is None:
-        return None
-    return date.today() if value.strip().lower() == "today" else day("--checked", value)
-
-
-def _choices(option: str, allowed: tuple[str, ...]) -> Callable[[list[str] | None], list[str]]:
-    """Values of a repeatable option, also accepted comma-separated (--kind film,album)."""
-
-    def check(values: list[str] | None) -> list[str]:
-        found: list[str] = []
-        for value in values or []:
-            for part in value.split(","):
-                item = part.strip().lower()
-                if item not in allowed:
-                    bad(option, f"{item!r} is not one of {', '.join(allowed)}")
-                found.append(item)
-        return found
-
-    return check
-
-
-def _one_of(option: str, allowed: tuple[str, ...]) -> Callable[[str | None], str | None]:
-    """The value of a single-choice option, when it is one of ``allowed``."""
-
-    def check(value: str | None) -> str | None:
-        if value is not None and value not in allowed:
-            bad(option, f"{value!r} is not one of {', '.join(allowed)}")
-        return value
-
-    return check
-
-
-def _as_of(value: str | None) -> str | None:
-    if value is not None:
-        day("--as-of", value)
-    return value
-
-
-def _within(value: str | None) -> str | None:
-    if value is not None:
-        duration("--within", value)
-    return value
-
-
-def _limit(value: int | None) -> int | None:
-    if value is not None and value < 1:
-        bad("--limit", f"{value} is not a valid limit (expected a whole number, 1 or more)")
-    return value
-
-
-def _region(value: str | None) -> str | None:
-    return region(value) if value is not None else None
-
-
-def _sort(value: str) -> str:
-    if value not in SORTS:
-        bad("--sort", f"{value!r} is not one of {', '.join(SORTS)}")
-    return value
-
-
-def template(value: str) -> str:
-    """A --format template whose fields all exist (the option's callback)."""
-    from release_countdown.formats.template import TemplateError, check_template
-
-    try:
-        check_template(value)
-    except TemplateError as exc:
-        bad("--format", str(exc))
-    return value
 
 
 # --- options used by many commands --------------------------------------------------------------
@@ -204,8 +93,9 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        metavar="YYYY-MM-DD",
-        help="Show the countdown as it stood on this day (default: today's local date).",
+        metavar="DAY",
+        help="Show the countdown as it stood on this day: YYYY-MM-DD, today, tomorrow, "
+        "yesterday, or +30d, -6w, +3m, -1y from today (default: today's local date).",
         callback=_as_of,
     ),
 ]
@@ -222,7 +112,12 @@ RegionOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 KindOption = Annotated[
     str | None,
-    typer.Option(help=f"{', '.join(KINDS)}.", metavar="KIND", callback=_one_of("--kind", KINDS)),
+    typer.Option(
+        help=f"{', '.join(KINDS)}.",
+        metavar="KIND",
+        callback=_one_of("--kind", KINDS),
+        autocompletion=completion.complete_kind,
+    ),
 ]
 TypeOption = Annotated[
     str | None,
@@ -231,16 +126,19 @@ TypeOption = Annotated[
         help=f"…release of this type ({', '.join(DATE_TYPES)}).",
         metavar="TYPE",
         callback=_one_of("--type", DATE_TYPES),
+        autocompletion=completion.complete_date_types,
     ),
 ]
 
 
 def _people_option(who: str, complete: Any) -> Any:
-    return typer.Option(
+    """A people filter: list[str] | None, completed by ``complete``."""
+    option = typer.Option(
         help=f"Titles with {who} whose name contains NAME (repeatable).",
         metavar="NAME",
         autocompletion=complete,
     )
+    return Annotated[list[str] | None, option]
 
 
 # --- the list filters: one bundle -----------------------------------------------------------
@@ -287,18 +185,9 @@ class Filters:
 
 
 FILTERS: dict[str, tuple[Any, Any]] = {
-    "composer": (
-        Annotated[list[str] | None, _people_option("a composer", complete_composers)],
-        None,
-    ),
-    "director": (
-        Annotated[list[str] | None, _people_option("a director", complete_directors)],
-        None,
-    ),
-    "person": (
-        Annotated[list[str] | None, _people_option("anyone (any role)", complete_people)],
-        None,
-    ),
+    "composer": (_people_option("a composer", completion.complete_composers), None),
+    "director": (_people_option("a director", completion.complete_directors), None),
+    "person": (_people_option("anyone (any role)", completion.complete_people), None),
     "kind": (
         Annotated[
             list[str] | None,
@@ -306,6 +195,7 @@ FILTERS: dict[str, tuple[Any, Any]] = {
                 help=f"Only these kinds ({', '.join(KINDS)}; repeatable).",
                 metavar="KIND",
                 callback=_choices("--kind", KINDS),
+                autocompletion=completion.complete_kinds,
             ),
         ],
         None,
@@ -318,6 +208,7 @@ FILTERS: dict[str, tuple[Any, Any]] = {
                 "default view).",
                 metavar="STATUS",
                 callback=_choices("--status", STATUSES),
+                autocompletion=completion.complete_statuses,
             ),
         ],
         None,

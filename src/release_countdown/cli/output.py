@@ -95,14 +95,6 @@ def write_json(value: Any) -> None:
     sys.stdout.write(pretty(value))
 
 
-def say_empty(total: int, widened: bool) -> None:
-    if total == 0:
-        say("countdown: the registry holds no titles yet")
-        return
-    hint = "try other filters or --as-of DATE" if widened else "try --all, or --as-of DATE"
-    say(f"countdown: no titles in this view ({total} in the registry); {hint}")
-
-
 def finish(change: Any, dry_run: bool) -> None:
     """After a write: the diff (dry run) or what was done, and where."""
     if dry_run:

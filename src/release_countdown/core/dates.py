@@ -133,6 +133,10 @@ def parse_date_text(text: str) -> DateSpec:
             return _months(text, Precision.SEASON, year, *_SEASONS[word])
         if word == "winter":  # meteorological: December of YYYY to February of YYYY+1
             return _months(text, Precision.SEASON, year, 12, 14)
+        if word in _MONTHS:
+            raise DateFormError(
+                f'"{text}" is not one of the registry\'s forms: write "{canonical_date_text(text)}"'
+            )
         raise DateFormError(
             f'"{text}": unknown word "{word}" '
             "(use early, mid, late, spring, summer, autumn, fall or winter)"
@@ -145,7 +149,60 @@ def parse_date_text(text: str) -> DateSpec:
         except ValueError as exc:
             raise DateFormError(f'"{text}" is not a valid date and time: {exc}') from None
         return exact_time(moment, text.strip())
+    canonical = canonical_date_text(text)
+    if canonical != text:
+        raise DateFormError(f'"{text}" is not one of the registry\'s forms: write "{canonical}"')
     raise DateFormError(f'"{text}" is not a date ({FORMS_HINT})')
+
+
+# --- common phrasings, accepted on the command line and written in the canonical form -------
+
+_MONTHS: dict[str, int] = {}
+for _number in range(1, 13):
+    _MONTHS[calendar.month_name[_number].lower()] = _number
+    _MONTHS[calendar.month_abbr[_number].lower()] = _number
+_MONTHS["sept"] = 9
+_MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"([qh])([1-4])[\s,/-]+(\d{4})"), "{3}-{1}{2}"),  # Q4 2027, H2-2027
+    (re.compile(r"(\d{4})[\s,/]+([qh])([1-4])"), "{1}-{2}{3}"),  # 2027 Q4
+    (re.compile(rf"({_MONTH_WORD})\.?[\s,/-]+(\d{{4}})"), "month"),  # December 2027, Dec. 2027
+    (re.compile(rf"(\d{{4}})[\s,/-]+({_MONTH_WORD})\.?"), "year month"),  # 2027 December
+    (re.compile(rf"({_MONTH_WORD})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"), "mdy"),
+    (re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_WORD})\.?,?\s+(\d{{4}})"), "dmy"),
+)
+_NO_YEAR = re.compile(
+    rf"(?:{_MONTH_WORD})\.?|[qh][1-4]|early|mid|late|spring|summer|autumn|fall|winter"
+)
+
+
+def canonical_date_text(text: str) -> str:
+    """The registry's form of a common phrasing: "Q4 2027" and "2027 Q4" -> "2027-Q4",
+    "December 2027" and "Dec 2027" -> "2027-12", "H2 2027" -> "2027-H2", "18 December 2027"
+    -> "2027-12-18"; anything else is returned as it was given (spaces tidied).
+
+    A month, quarter, half or season without a year is a DateFormError suggesting the form.
+    """
+    s = " ".join(text.strip().lower().split())
+    for pattern, shape in _PHRASES:
+        m = pattern.fullmatch(s)
+        if m is None:
+            continue
+        if shape == "month":
+            return f"{m[2]}-{_MONTHS[m[1]]:02d}"
+        if shape == "year month":
+            return f"{m[1]}-{_MONTHS[m[2]]:02d}"
+        if shape == "mdy":
+            return f"{m[3]}-{_MONTHS[m[1]]:02d}-{int(m[2]):02d}"
+        if shape == "dmy":
+            return f"{m[3]}-{_MONTHS[m[2]]:02d}-{int(m[1]):02d}"
+        return shape.format(None, *m.groups()).upper()
+    if _NO_YEAR.fullmatch(s):
+        raise DateFormError(
+            f'"{text.strip()}" has no year: add one, e.g. "{text.strip()} YYYY" '
+            '("December 2027" is written 2027-12, "Q4 2027" 2027-Q4)'
+        )
+    return " ".join(text.split())
 
 
 def exact_day(day: date, text: str | None = None) -> DateSpec:
@@ -213,7 +270,26 @@ def add_duration(day: date, amount: int, unit: str) -> date:
             return day + timedelta(weeks=amount)
         return add_months(day, amount if unit == "m" else 12 * amount)
     except (OverflowError, ValueError):
-        return date.max
+        return date.max if amount >= 0 else date.min
+
+
+_RELATIVE = re.compile(r"\s*([+-])\s*(\d{1,6})\s*([dwmy])\s*", re.IGNORECASE)
+_NAMED_DAYS = {"today": 0, "tomorrow": 1, "yesterday": -1}
+RELATIVE_HINT = "today, tomorrow, yesterday, or a number of days, weeks, months or years from "
+RELATIVE_HINT += "today such as +30d, -6w, +3m, -1y"
+
+
+def relative_day(text: str, today: date) -> date | None:
+    """``"today"``, ``"tomorrow"``, ``"yesterday"``, ``"+30d"``, ``"-1y"``: the day meant,
+    counted from ``today``; None for anything else."""
+    word = text.strip().lower()
+    if word in _NAMED_DAYS:
+        return today + timedelta(days=_NAMED_DAYS[word])
+    m = _RELATIVE.fullmatch(text)
+    if m is None:
+        return None
+    amount = int(m[2]) * (-1 if m[1] == "-" else 1)
+    return add_duration(today, amount, m[3].lower())
 
 
 # --- countdown words ------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """Matching names: the folded form of text, ids from titles, and the one lookup policy.
 
 Titles, aliases, ids and people are all looked up the same way: an exact name first (case-,
-accent- and dash-insensitive), else a part of one; several matches are listed, none gets
-"did you mean" suggestions. No I/O here.
+accent- and dash-insensitive), else a part of one, compared as written or word by word
+(punctuation ignored: "dune part three" finds "Dune: Part Three"); several matches are
+listed, none gets "did you mean" suggestions, and a single suggestion that has every word
+asked for is taken. No I/O here.
 """
 
 from __future__ import annotations
@@ -36,6 +38,25 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
+# Apostrophes join (O'Hara, Marvel's); every other run of punctuation separates words.
+_APOSTROPHES = re.compile("['\u2019\u02bc`]")
+_PUNCTUATION = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_words(text: str) -> str:
+    """``fold`` with punctuation ignored: the words of ``text``, one space apart."""
+    return " ".join(_PUNCTUATION.sub(" ", _APOSTROPHES.sub("", fold(text))).split())
+
+
+def part_of(needle: str, name: str) -> bool:
+    """Whether ``needle`` is a part of ``name``, as written or word by word (both folded)."""
+    if needle in name:
+        return True
+    words = fold_words(needle)
+    return bool(words) and words in fold_words(name)
+
+
 def slugify(text: str) -> str:
     """The id derived from a title: ``"Mission: Impossible – X"`` -> ``"mission-impossible-x"``.
 
@@ -50,7 +71,7 @@ def names_match(names: Iterable[str], needles: Sequence[str]) -> bool:
     for name in names:  # loops, not generators: this runs for every title of a registry
         folded = fold(name)
         for needle in folded_needles:
-            if needle in folded:
+            if part_of(needle, folded):
                 return True
     return False
 
@@ -62,24 +83,54 @@ def find(items: Iterable[T], name: str, names: Callable[[T], Iterable[str]]) -> 
     exact = [item for item, folded in every if needle in folded]
     if exact:
         return exact
-    return [item for item, folded in every if any(needle in n for n in folded)]
+    return [item for item, folded in every if any(part_of(needle, n) for n in folded)]
 
 
-def suggestions(candidates: Iterable[str], name: str, n: int = 3) -> list[str]:
+def suggestions(candidates: Iterable[str], name: str, n: int = 3, cutoff: float = 0.5) -> list[str]:
     """The closest names to ``name``, for "did you mean" hints."""
     import difflib
 
     by_fold: dict[str, str] = {}
     for candidate in candidates:
         by_fold.setdefault(fold(candidate), candidate)
-    close = difflib.get_close_matches(fold(name), list(by_fold), n=n, cutoff=0.5)
+    close = difflib.get_close_matches(fold(name), list(by_fold), n=n, cutoff=cutoff)
     return [by_fold[c] for c in close]
+
+
+def close_names(candidates: Iterable[str], name: str, n: int = 3) -> list[str]:
+    """The closest names to ``name``: those with a word close to it ("zimer" is close to
+    "Hans Zimmer"), else those close as a whole."""
+    names = list(candidates)
+    by_word: dict[str, str] = {}
+    for each in names:
+        for word in fold_words(each).split():
+            by_word.setdefault(word, each)
+    words = suggestions(by_word, fold_words(name), n, cutoff=0.75)
+    close = list(dict.fromkeys(by_word[w] for w in words))
+    return close or suggestions(names, name, n)
 
 
 def did_you_mean(candidates: Iterable[str], name: str) -> str:
     """``"; did you mean 'A' or 'B'?"``, or nothing when no name is close."""
     close = suggestions(candidates, name)
     return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+
+
+def _only_suggestion(items: Sequence[T], name: str, names: Callable[[T], Iterable[str]]) -> list[T]:
+    """The one item the "did you mean" suggestions name (its title and id count as one), when a
+    suggested name has every word of ``name``, in any order."""
+    by_name: dict[str, list[int]] = {}
+    for number, item in enumerate(items):
+        for each in names(item):
+            by_name.setdefault(each, []).append(number)
+    close = suggestions(by_name, name)
+    chosen = {number for each in close for number in by_name[each]}
+    wanted = set(fold_words(name).split())
+    if len(chosen) != 1 or not wanted:
+        return []
+    if any(wanted <= set(fold_words(each).split()) for each in close):
+        return [items[chosen.pop()]]
+    return []
 
 
 def one(
@@ -94,6 +145,8 @@ def one(
     """The one item named ``name``; NotFoundError listing the matches when there are several,
     or saying what was missed (``missing``, else "no title matches ...") when there is none."""
     found = find(items, name, names)
+    if not found:
+        found = _only_suggestion(items, name, names)
     if len(found) == 1:
         return found[0]
     if found:

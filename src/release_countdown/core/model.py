@@ -79,10 +79,33 @@ class Release(NamedTuple):
 
 
 def region_code(text: str) -> str:
-    """An ISO 3166-1 alpha-2 code (or WW) in upper case; "UK" means GB. ValueError otherwise."""
+    """An ISO 3166-1 alpha-2 code (or WW) in upper case; "UK" means GB. ValueError otherwise,
+    naming the code meant when it can tell (a country's name, or its first letters)."""
+    from release_countdown.core.regions import COUNTRIES
+
     code = text.strip().upper()
-    if len(code) != 2 or not code.isalpha() or not code.isascii():
-        raise ValueError(
-            f"{text!r} is not a region code (expected ISO 3166-1 alpha-2 such as US or GB, or WW)"
-        )
-    return "GB" if code == "UK" else code
+    if code == "UK":
+        return "GB"
+    if code == WORLDWIDE or code in COUNTRIES:
+        return code
+    message = f"{text!r} is not an ISO 3166-1 alpha-2 country code (or WW for worldwide)"
+    meant = _meant_region(text.strip(), COUNTRIES)
+    raise ValueError(f"{message}; did you mean {meant}?" if meant else message)
+
+
+def _meant_region(text: str, countries: Mapping[str, str]) -> str | None:
+    import difflib
+
+    from release_countdown.core.matching import fold
+
+    asked = fold(text)
+    if asked in ("eu", "int", "world", "worldwide", "all", "global"):
+        return WORLDWIDE
+    by_name = {fold(name): code for code, name in countries.items()}
+    if len(asked) > 2:
+        close = difflib.get_close_matches(asked, list(by_name), n=1, cutoff=0.75)
+        code = by_name[close[0]] if close else None
+    else:
+        starting = [code for name, code in by_name.items() if name.startswith(asked)]
+        code = starting[0] if len(starting) == 1 else None
+    return f"{code} ({countries[code]})" if code else None

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, Final, NamedTuple
 
 from release_countdown.core.dates import days_between
-from release_countdown.core.matching import fold, names_match
+from release_countdown.core.matching import close_names, fold, names_match, part_of
 from release_countdown.core.model import Release
 from release_countdown.core.standing import Standing, stand
 
@@ -135,6 +135,39 @@ class Person(NamedTuple):
         return next((s for s in self.titles if is_next(s)), None)
 
 
+class UnknownPerson(NamedTuple):
+    """A people filter's value that names nobody in the registry (in its role, if it has one)."""
+
+    asked: str
+    role: str | None
+    elsewhere: bool  # someone of that name is credited in another role
+    close: tuple[str, ...]  # names to suggest
+
+
+def unknown_people(releases: Iterable[Release], query: Query) -> list[UnknownPerson]:
+    """The --composer, --director and --person values that match no one in ``releases``."""
+    asked: list[tuple[str | None, str]] = [
+        *(("composer", n) for n in query.composers),
+        *(("director", n) for n in query.directors),
+        *((None, n) for n in query.persons),
+    ]
+    if not asked:
+        return []
+    by_role: dict[str, dict[str, None]] = {}
+    for release in releases:
+        for each_role, names in release.people.items():
+            by_role.setdefault(fold(each_role), {}).update(dict.fromkeys(names))
+    everyone = list({n: None for names in by_role.values() for n in names})
+    unknown = []
+    for role, name in asked:
+        candidates = everyone if role is None else list(by_role.get(role, {}))
+        if names_match(candidates, [name]):
+            continue
+        elsewhere = role is not None and names_match(everyone, [name])
+        unknown.append(UnknownPerson(name, role, elsewhere, tuple(close_names(candidates, name))))
+    return unknown
+
+
 def people_of(
     found: Iterable[Standing], role: str | None = None, search: str | None = None
 ) -> list[Person]:
@@ -147,7 +180,7 @@ def people_of(
             if role is not None and fold(each_role) != fold(role):
                 continue
             for name in names:
-                if needle is not None and needle not in fold(name):
+                if needle is not None and not part_of(needle, fold(name)):
                     continue
                 _, roles, titles = credits.setdefault(fold(name), (name, {}, {}))
                 roles[each_role] = None
@@ -160,3 +193,42 @@ def people_of(
         )
         for name, roles, titles in sorted(credits.values(), key=lambda c: fold(c[0]))
     ]
+
+
+class Holdings(NamedTuple):
+    """What a registry holds on a day, for the words of an empty view."""
+
+    total: int
+    coming: int  # upcoming, today, due or TBA
+    released: int
+    newest: Standing | None  # the most recently released title
+
+    def words(self) -> str:
+        """ "5 titles, all released; newest: X, released 2025-05-23", "12 titles, 3 to come"."""
+        noun = "title" if self.total == 1 else "titles"
+        if self.coming == 0 and self.newest is not None:
+            every = "released" if self.total == 1 else "all released"
+            newest = self.newest
+            return (
+                f"{self.total} {noun}, {every}; newest: {newest.title}, released "
+                f"{newest.date.iso()}"
+            )
+        return f"{self.total} {noun}, {self.coming} to come"
+
+
+def holdings(releases: Iterable[Release], today: date, region: str | None = None) -> Holdings:
+    """How many titles stood on ``today``, how many are still to come, and the newest released."""
+    total = coming = released = 0
+    newest: Standing | None = None
+    for release in releases:
+        standing = stand(release, today, region)
+        if standing is None:
+            continue
+        total += 1
+        if standing.status != "released":
+            coming += 1
+            continue
+        released += 1
+        if newest is None or sort_key(standing, "countdown") < sort_key(newest, "countdown"):
+            newest = standing
+    return Holdings(total, coming, released, newest)

@@ -1,8 +1,11 @@
 """One-line templates for status bars and prompts: ``--format '{title} in {days} days'``.
 
-Fields are the row's scalar fields plus a few shorthands; no attribute or index access and no
+Fields are the row's scalar fields plus a few shorthands, each role's names (``{composer}``,
+``{developer}``, any role as ``{people.ROLE}``); no other attribute or index access and no
 fields nested in format specs, so a template cannot reach into Python objects; widths and
-precisions stop at MAX_WIDTH, so one row cannot grow to megabytes.
+precisions stop at MAX_WIDTH, so one row cannot grow to megabytes. A format spec that cannot
+apply to one row's value (``{days:>4d}`` on a TBA title) renders that field empty, padded to
+the spec's width, for that row: the other rows print as asked.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterator, Mapping
-from typing import Final
+from typing import Any, Final
 
 from release_countdown.core.rows import Row
 from release_countdown.formats.csvrows import CSV_FIELDS, cell
@@ -20,8 +23,13 @@ SHORTHANDS: Final = {
     "days": "days_remaining",
     "days_max": "days_remaining_max",
 }
-ROLE_FIELDS: Final = ("director", "composer", "writer", "cast")
+# The usual roles are fields of their own; any role is {people.ROLE}.
+ROLE_FIELDS: Final = (
+    "director", "composer", "writer", "cast", "developer", "showrunner", "producer", "creator",
+    "author", "artist", "publisher", "studio",
+)  # fmt: skip
 FIELDS: Final = (*CSV_FIELDS, *SHORTHANDS, "in_days", *ROLE_FIELDS)
+_PEOPLE_FIELD: Final = re.compile(r"people\.([A-Za-z0-9_-]{1,100})")
 MAX_WIDTH: Final = 1000
 # Python's format-spec mini-language, [[fill]align][sign][z][#][0][width][grouping][.precision]
 # [grouping][type] (the grouping after the precision is Python 3.14's), any fill character.
@@ -64,15 +72,16 @@ def check_template(template: str) -> None:
     for _, field, spec, conversion in parsed:
         if field is None:
             continue
-        if field not in FIELDS:
+        if field not in FIELDS and not _PEOPLE_FIELD.fullmatch(field):
             if "." in field or "[" in field:
                 raise TemplateError(
                     f"{_where(f'{{{field}}}', template)}: attribute or index access is not "
-                    "supported"
+                    "supported (but {people.ROLE} is)"
                 )
             raise TemplateError(
                 f"unknown field {{{field}}} in {template!r}; valid fields: "
                 + ", ".join(f"{{{f}}}" for f in FIELDS)
+                + ", {people.ROLE}"
             )
         if conversion not in (None, "s", "r"):
             raise TemplateError(f"conversion !{conversion} is not supported in {template!r}")
@@ -117,8 +126,8 @@ class _Fields(Mapping[str, object]):
         field = SHORTHANDS.get(field, field)
         if field == "in_days":
             return in_days(self.row)
-        if field in ROLE_FIELDS:
-            return ", ".join(self.row.people.get(field, ()))
+        if field in ROLE_FIELDS or field.startswith("people."):
+            return ", ".join(self.row.people.get(field.removeprefix("people."), ()))
         value = self.json[field]
         # Numbers stay numbers, so that {days:>4d} formats them; the rest is text.
         return value if isinstance(value, int) else cell(value)
@@ -130,9 +139,24 @@ class _Fields(Mapping[str, object]):
         return len(FIELDS)
 
 
+class _Lenient(string.Formatter):
+    """Fields by name only ({people.ROLE} included); a spec that cannot apply gives blanks."""
+
+    def get_field(self, field_name: str, args: Any, kwargs: Any) -> tuple[Any, str]:
+        return kwargs[field_name], field_name
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        try:
+            return format(value, format_spec)
+        except (ValueError, TypeError):
+            # e.g. a numeric spec on an empty value: {days:>4d} for a TBA title
+            match = _SPEC.fullmatch(format_spec)
+            width = int(match.group("width") or 0) if match else 0
+            return " " * width
+
+
 def render_template(template: str, row: Row) -> str:
     try:
-        return string.Formatter().vformat(template, (), _Fields(row))
-    except (ValueError, TypeError) as exc:
-        # e.g. a numeric format spec on an empty value: {days:>4} for a TBA title
+        return _Lenient().vformat(template, (), _Fields(row))
+    except (ValueError, TypeError, KeyError) as exc:
         raise TemplateError(f"cannot apply {template!r} to {row.id!r}: {exc}") from None

@@ -64,6 +64,13 @@ def emit(
     console.print(renderable)
     if svg is None and html is None:
         return
+    snapshot(renderable, width=console.width, svg=svg, html=html, title=title)
+
+
+def snapshot(
+    renderable: Any, *, width: int, svg: Path | None, html: Path | None, title: str
+) -> None:
+    """Save ``renderable`` as drawn in colour at ``width``, as an SVG and/or HTML file."""
     import io
 
     from release_countdown.writing.atomic import write_file_atomically
@@ -71,7 +78,7 @@ def emit(
     recorder = Console(
         file=io.StringIO(),
         record=True,
-        width=console.width,
+        width=width,
         force_terminal=True,
         color_system="truecolor",
         highlight=False,

@@ -19,7 +19,8 @@ from release_countdown.views.safe import terminal_safe
 
 CAST_SHOWN: Final = 3
 WIDE = 160  # from this width people get columns of their own; below, a line under the title
-NARROW = 72  # below this width the line under the title is left out
+NARROW = 72  # below this width the line under the title holds only the kind
+STACKED = 50  # below this width each title is a block of lines instead of a table row
 STATUS_STYLES = {
     "upcoming": "",
     "today": "bold green",
@@ -51,7 +52,7 @@ def row_cells(row: Row, width: int) -> list[str]:
     wide, narrow = width >= WIDE, width < NARROW
     title = terminal_safe(row.title)
     if wide or narrow:
-        title += f" {row.kind}"
+        title += f"\n{row.kind}"  # on a line of its own: "Avengers: Doomsday film" misleads
     else:
         people = [row.kind]
         for label, role, limit in (("dir. ", "director", None), ("music ", "composer", None)):
@@ -82,7 +83,8 @@ def _width(text: str) -> int:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap by terminal cells; words longer than a line are cut."""
+    """Greedy word wrap by terminal cells, at spaces; only a word longer than a whole line is
+    cut (the columns are made wide enough for the longest word when there is room)."""
     width = max(width, 1)
     if _width(text) <= width:
         return [text]
@@ -120,27 +122,18 @@ def list_lines(
 
     ``cells`` holds, per row, the plain text of each column (see ``row_cells``).
     """
+    if width < STACKED:
+        yield from stacked_lines(rows, today=today, total=total, width=width)
+        return
     headers = ["Title", "Date", "Countdown", "Days", "Director", "Composer", "Cast"][
         : len(cells[0]) if cells else 4
     ]
     count = len(headers)
-    fixed = {1, 3}
-    if max((_width(c[2]) for c in cells), default=0) <= 22:
-        fixed.add(2)  # countdowns in words are short: keep them on one line
-    widths = [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(headers)]
-    room = width - 2 * (count - 1) - sum(widths[i] for i in fixed)
-    flexible = [i for i in range(count) if i not in fixed]
-    ratios = {0: 5, 2: 2, 4: 2, 5: 2, 6: 3}  # shares of the room left by the fixed columns
-    share = sum(ratios[i] for i in flexible)
-    for i in flexible:
-        widths[i] = max(min(widths[i], room * ratios[i] // share), 12 if i == 2 else 8)
-    spare = room - sum(widths[i] for i in flexible)
-    widths[0] += max(spare, 0)
+    widths = column_widths(headers, cells, width)
     yield "  ".join(_pad(h, widths[i], i == 3) for i, h in enumerate(headers)).rstrip(), "bold"
     yield "─" * min(sum(widths) + 2 * (count - 1), width), "dim"
-    leading = count == 4 and width >= 72
     for number, (row, texts) in enumerate(zip(rows, cells, strict=True)):
-        if leading and number:
+        if number:  # every row has a line under its title: a blank line tells rows apart
             yield "", ""
         wrapped = [
             [segment for part in text.split("\n") for segment in wrap(part, widths[i])]
@@ -156,6 +149,84 @@ def list_lines(
     caption = f"as of {today.isoformat()} · {len(rows)} of {total} titles"
     yield "", ""
     yield caption.center(min(sum(widths) + 2 * (count - 1), width)).rstrip(), "dim"
+
+
+def _longest_word(texts: Iterator[str]) -> int:
+    return max((_width(word) for text in texts for word in text.split()), default=1)
+
+
+def column_widths(headers: Sequence[str], cells: Sequence[Sequence[str]], width: int) -> list[int]:
+    """Widths of the columns that fit ``width``: dates and days never wrap, countdowns stay on
+    one line when there is room, and no column is narrower than its longest word when the
+    line has room for that."""
+    count = len(headers)
+    gaps = 2 * (count - 1)
+    widths = [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(headers)]
+    words = [max(_longest_word(c[i] for c in cells), _width(h)) for i, h in enumerate(headers)]
+    fixed = {1, 3}
+    if widths[2] <= 22 and width - gaps - widths[1] - widths[2] - widths[3] >= words[0]:
+        fixed.add(2)  # countdowns in words are short: keep them on one line
+    room = width - gaps - sum(widths[i] for i in fixed)
+    flexible = [i for i in range(count) if i not in fixed]
+    ratios = {0: 5, 2: 2, 4: 2, 5: 2, 6: 3}  # shares of the room left by the fixed columns
+    share = sum(ratios[i] for i in flexible)
+    for i in flexible:
+        widths[i] = max(min(widths[i], room * ratios[i] // share), words[i], 8)
+    spare = room - sum(widths[i] for i in flexible)
+    widths[0] += spare  # negative when the minimums overflow: the title gives the room back
+    for i in flexible[1:]:  # still too wide: the other flexible columns give theirs
+        over = sum(widths) + gaps - width
+        if over <= 0:
+            break
+        widths[i] -= min(over, widths[i] - words[i] if widths[i] > words[i] else widths[i] - 1)
+    widths[0] = max(widths[0], 1)
+    return widths
+
+
+def wrap_parts(parts: Sequence[str], width: int, sep: str = " · ") -> list[str]:
+    """``parts`` joined by ``sep``, broken between parts where it can (a part wraps at its own
+    spaces only when it is longer than a line)."""
+    lines: list[str] = []
+    current = ""
+    for part in parts:
+        candidate = f"{current}{sep}{part}" if current else part
+        if _width(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)  # the line break stands for the separator
+        *whole, current = wrap(part, width)
+        lines += whole
+    return [*lines, current] if current or not lines else lines
+
+
+def stacked_lines(
+    rows: Sequence[Row], *, today: date, total: int, width: int
+) -> Iterator[tuple[str, str]]:
+    """Each title as a block, for narrow terminals: the title, then indented the kind and
+    people, and the date, countdown and days (a date is never cut)."""
+    for number, row in enumerate(rows):
+        if number:
+            yield "", ""
+        style = STATUS_STYLES.get(row.status, "")
+        for line in wrap(terminal_safe(row.title), width):
+            yield line, style or "bold"
+        about = [row.kind]
+        for label, role, limit in (("dir. ", "director", None), ("music ", "composer", None)):
+            if names := plain_names(row, role, limit):
+                about.append(label + names)
+        date_text = terminal_safe(row.date)
+        if row.region:
+            date_text += f" {row.region} {row.release_type}"
+        when = [date_text, row.countdown]
+        if row.days_remaining is not None:
+            when.append(f"{days_cell(row)} days")
+        for parts in (about, when):
+            for line in wrap_parts(parts, width - 2):
+                yield "  " + line, style
+    yield "", ""
+    for line in wrap(f"as of {today.isoformat()} · {len(rows)} of {total} titles", width):
+        yield line, "dim"
 
 
 def plain_width() -> int:

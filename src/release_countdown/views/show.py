@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from release_countdown.core.rows import Row, Slip
-from release_countdown.views.console import emit, lines_text, make_console
+from release_countdown.views.console import emit, lines_text, make_console, snapshot
 from release_countdown.views.console import safe as _safe
 from release_countdown.views.listing import STATUS_STYLES, days_cell
 from release_countdown.views.safe import terminal_safe
@@ -68,7 +68,29 @@ def _heading(text: str) -> Text:
     return Text(text, style="bold")
 
 
-def show_panel(row: Row, *, today: date) -> Any:
+NARROW_SHOW = 60  # below this width dates and history are blocks of lines, not tables
+
+
+def _entries(rows: list[tuple[Text, Text, Text]], *, narrow: bool, style: list[str]) -> Any:
+    """Dates or history entries: a table whose first two columns never wrap, or below
+    NARROW_SHOW one line per entry with its detail under it (dates are never cut)."""
+    if not narrow:
+        table = _detail_table(wrap_last=True)
+        for (first, second, detail), each in zip(rows, style, strict=True):
+            table.add_row(first, second, detail, style=each)
+        return table
+    from rich.console import Group
+
+    lines: list[Any] = []
+    for (first, second, detail), each in zip(rows, style, strict=True):
+        lines.append(Text(style=each).append_text(first).append("  ").append_text(second))
+        if detail.plain:
+            detail.stylize(each)
+            lines.append(_indent(detail))
+    return Group(*lines)
+
+
+def show_panel(row: Row, *, today: date, width: int | None = None) -> Any:
     from rich.console import Group
     from rich.panel import Panel
 
@@ -90,8 +112,10 @@ def show_panel(row: Row, *, today: date) -> Any:
         when.append(f"  ({days_cell(row)} days)", style="dim")
     parts.append(when)
 
+    narrow = width is not None and width < NARROW_SHOW
     if row.dates:
-        dates = _detail_table(wrap_last=True)
+        entries: list[tuple[Text, Text, Text]] = []
+        styles: list[str] = []
         for typed in row.dates:
             past = typed.latest is not None and typed.latest < today
             style = "dim" if past else ""
@@ -102,23 +126,23 @@ def show_panel(row: Row, *, today: date) -> Any:
                     .append(" · " if detail.plain else "")
                     .append_text(detail)
                 )
-            dates.add_row(
-                _safe(typed.date),
-                Text(f"{typed.region} {typed.type}"),
-                detail,
-                style=style,
-            )
+            entries.append((_safe(typed.date), Text(f"{typed.region} {typed.type}"), detail))
+            styles.append(style)
+        dates = _entries(entries, narrow=narrow, style=styles)
         parts += [Text(""), _heading("Dates"), _indent(dates)]
 
     if row.history:
-        history = _detail_table(wrap_last=True)
+        said = []
         for entry in row.history:
             detail = Text(" · ").join(_safe(text) for text in (entry.title, entry.note) if text)
-            history.add_row(
-                Text(f"announced {entry.announced.iso() if entry.announced else '?'}", style="dim"),
-                Text("→ ").append_text(_safe(entry.date)),
-                detail,
+            said.append(
+                (
+                    Text(f"announced {entry.announced.iso() if entry.announced else '?'}", "dim"),
+                    Text("→ ").append_text(_safe(entry.date)),
+                    detail,
+                )
             )
+        history = _entries(said, narrow=narrow, style=[""] * len(said))
         heading = _heading("History")
         if row.slip:
             heading.append("  " + slip_words(row.slip), style="")
@@ -132,9 +156,7 @@ def show_panel(row: Row, *, today: date) -> Any:
             )
         parts += [Text(""), _heading("People"), _indent(people)]
 
-    tail = []
-    for source in row.sources:
-        tail.append(Text("Source: ", style="dim").append_text(_safe(source)))
+    tail = []  # sources are printed under the panel, whole (see print_show)
     if row.note:
         tail.append(Text("Note: ", style="dim").append_text(_safe(row.note)))
     if row.checked:
@@ -152,14 +174,32 @@ def show_panel(row: Row, *, today: date) -> Any:
     )
 
 
+def source_lines(row: Row, *, link: bool = False) -> list[str]:
+    """``Source: URL`` lines, printed outside the panel so that no URL is broken across lines
+    (a terminal wraps a long one softly: it still copies and opens whole). With ``link``, the
+    URL is also an OSC 8 hyperlink (terminal_safe keeps escape codes out of it)."""
+    lines = []
+    for source in row.sources:
+        url = terminal_safe(source)
+        shown = f"\x1b]8;;{url}\x1b\\{url}\x1b]8;;\x1b\\" if link else url
+        lines.append(f"Source: {shown}")
+    return lines
+
+
 def print_show(
     row: Row, *, today: date, file: IO[str], svg: Path | None = None, html: Path | None = None
 ) -> None:
-    width = make_console(file).width
-    emit(
-        show_renderable(row, today=today, width=width),
-        file=file, svg=svg, html=html, title=row.title,
-    )  # fmt: skip
+    console = make_console(file)
+    width = console.width
+    drawn = show_renderable(row, today=today, width=width)
+    emit(drawn, file=file)
+    link = console.is_terminal and console.color_system is not None
+    file.write("".join(line + "\n" for line in source_lines(row, link=link)))
+    if svg is not None or html is not None:
+        from rich.console import Group
+
+        sources = [Text(line, style="dim") for line in source_lines(row)]
+        snapshot(Group(drawn, *sources), width=width, svg=svg, html=html, title=row.title)
 
 
 def show_renderable(row: Row, *, today: date, width: int, ascii_only: bool = False) -> Any:
@@ -168,7 +208,7 @@ def show_renderable(row: Row, *, today: date, width: int, ascii_only: bool = Fal
 
     from release_countdown.views.timeline import slip_chart_lines
 
-    panel = show_panel(row, today=today)
+    panel = show_panel(row, today=today, width=width)
     chart = slip_chart_lines(row, today=today, width=width - 2, ascii_only=ascii_only)
     if not chart:
         return panel

@@ -11,7 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from release_countdown.core.dates import DateFormError, Precision, parse_date_text
+from release_countdown.core.dates import (
+    DateFormError,
+    Precision,
+    canonical_date_text,
+    parse_date_text,
+)
 from release_countdown.core.errors import NotFoundError, UsageError
 from release_countdown.core.matching import fold, one, slugify
 from release_countdown.core.model import Release
@@ -24,8 +29,10 @@ if TYPE_CHECKING:
 
 
 def date_value(text: str, option: str = "--date") -> Any:
-    """A date form as the TOML value to store: a TOML date for exact days, else the string."""
+    """A date form as the TOML value to store: a TOML date for exact days, else the string in
+    the registry's form ("Q4 2027" is stored as "2027-Q4")."""
     try:
+        text = canonical_date_text(text)
         spec = parse_date_text(text)
     except DateFormError as exc:
         raise UsageError(f"{option}: {exc}") from None
@@ -246,7 +253,7 @@ def postpone_release(
     index = find_release(releases, name)
     release, table = releases[index], release_table(document, index)
     value = date_value(new_date, "NEW_DATE")
-    spec = parse_date_text(new_date)
+    spec = parse_date_text(canonical_date_text(new_date))
     if release.date.iso() == spec.iso():
         raise UsageError(f'"{release.title}" is already dated {release.date.iso()}')
     if spec.latest is not None and announced > spec.latest:

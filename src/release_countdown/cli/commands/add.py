@@ -74,7 +74,7 @@ def add_command(
     """
     from release_countdown.cli import reading
     from release_countdown.cli.output import finish
-    from release_countdown.core.dates import DateFormError, parse_date_text
+    from release_countdown.core.dates import DateFormError, canonical_date_text, parse_date_text
     from release_countdown.writing.edits import NewRelease, add_release, parse_credit
 
     verified = checked_day(checked)
@@ -83,7 +83,9 @@ def add_command(
         bad("--checked", f"{checked!r} is in the future; a check has happened already")
     if announced is not None:
         try:
-            first = parse_date_text(announced).earliest  # a window counts from its first day
+            first = parse_date_text(
+                canonical_date_text(announced)
+            ).earliest  # a window counts from its first day
         except DateFormError:
             first = None  # worded by add_release, as any --announced that is not a date
         if first is not None and first > today:

@@ -102,6 +102,10 @@ def export_command(
     query = filters.query(today)
     loaded = load(registry, no_cache)
     found = [release_row(s, today) for s in select(loaded.releases, query, today)]
+    if not found:
+        from release_countdown.cli.empty import say_empty
+
+        say_empty(loaded, today, query, what="titles to export")
     if output_format is ExportFormat.ICS:
         from release_countdown.formats.ics import events, to_ics
 

@@ -76,7 +76,8 @@ def list_command(
     """List titles with their countdowns.
 
     By default: titles still to come, due or to be announced, and those released in the last
-    30 days. Names match case- and accent-insensitively, as a part of a name; several values
+    30 days. Names match case- and accent-insensitively, as a part of a name, punctuation
+    ignored ("star wars starfighter" finds "Star Wars: Starfighter"); several values
     of one option match any of them, different options must all match.
 
     \b
@@ -88,7 +89,8 @@ def list_command(
       countdown list --format csv --raw | python3 import_titles.py
       countdown list --format '{days:>4}  {title}'
     """
-    from release_countdown.cli.output import say_empty, write_rows
+    from release_countdown.cli.empty import say_empty
+    from release_countdown.cli.output import write_rows
     from release_countdown.cli.reading import load
     from release_countdown.core.query import select
     from release_countdown.core.rows import RowView
@@ -101,5 +103,5 @@ def list_command(
     loaded = load(registry, no_cache)
     found = RowView(select(loaded.releases, query, today), today)
     if not found:
-        say_empty(len(loaded.releases), query.widened)
+        say_empty(loaded, today, query)
     write_rows(found, fmt, today=today, total=len(loaded.releases), svg=svg, html=html, raw=raw)

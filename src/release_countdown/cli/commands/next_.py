@@ -19,7 +19,7 @@ app = command_app()
 
 
 @app.command("next")
-@filter_options("composer", "director", "person", "kind", "within", "search", "region")
+@filter_options("composer", "director", "person", "kind", "within", "search", "limit", "region")
 def next_command(
     *,
     filters: Filters,
@@ -30,7 +30,8 @@ def next_command(
             "-f",
             metavar="TEMPLATE",
             help="Template of {fields}: {title} {days} {in_days} {date} {countdown} {director} "
-            "{composer} {cast} {kind} {status} {id} and every JSON scalar field.",
+            "{composer} {cast} {developer} {showrunner} {people.ROLE} {kind} {status} {id} and "
+            "every JSON scalar field.",
             callback=template,
         ),
     ] = "{title} {in_days} ({date})",
@@ -41,7 +42,7 @@ def next_command(
     registry: RegistryOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Print the soonest upcoming title as one line, for status bars and prompts.
+    """Print the soonest upcoming title as one line (--limit N: the next N), for status bars.
 
     A title releasing today counts; ties go to the title first in alphabetical order. When
     nothing is upcoming, a message goes to stderr, nothing to stdout, and the exit code is 1.
@@ -50,13 +51,14 @@ def next_command(
     Examples:
       countdown next
       countdown next --format '{title} in {days} days'
+      countdown next --limit 3 --format '{days:>4d}  {title}'
       countdown next --composer balfe --format '{title}: {countdown}'
     """
     import sys
 
+    from release_countdown.cli.empty import empty_error
     from release_countdown.cli.output import write_rows
     from release_countdown.cli.reading import load
-    from release_countdown.core.errors import NotFoundError
     from release_countdown.core.query import select
     from release_countdown.core.rows import release_row
 
@@ -65,13 +67,13 @@ def next_command(
     loaded = load(registry, no_cache)
     found = select(loaded.releases, query, today)
     if not found:
-        raise NotFoundError("nothing upcoming in this view; try other filters or --as-of DATE")
-    row = release_row(found[0], today)
+        raise empty_error(loaded, today, query, what="upcoming titles")
+    rows = [release_row(standing, today) for standing in found[: filters.limit or 1]]
     if json_output:
         import json
 
         from release_countdown.formats.jsonrows import row_json
 
-        sys.stdout.write(json.dumps(row_json(row), ensure_ascii=False) + "\n")
+        sys.stdout.writelines(json.dumps(row_json(r), ensure_ascii=False) + "\n" for r in rows)
         return
-    write_rows([row], output, today=today, total=len(found))
+    write_rows(rows, output, today=today, total=len(found))

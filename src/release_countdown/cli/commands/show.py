@@ -41,8 +41,9 @@ def show_command(
 ) -> None:
     """Show one title: countdown, regional dates, announcement history, people, sources.
 
-    TITLE matches an id, title or alias case- and accent-insensitively; an exact match wins,
-    else a part of a name. Several matches are listed and the exit code is 1.
+    TITLE matches an id, title or alias case- and accent-insensitively, punctuation ignored
+    ("dune part three"); an exact match wins, else a part of a name. Several matches are
+    listed and the exit code is 1; a lone close match with every word asked for is taken.
 
     \b
     Examples:

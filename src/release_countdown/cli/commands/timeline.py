@@ -62,7 +62,7 @@ def timeline_command(
     """
     import sys
 
-    from release_countdown.cli.output import say_empty
+    from release_countdown.cli.empty import say_empty
     from release_countdown.cli.reading import load
     from release_countdown.core.query import select
     from release_countdown.core.rows import RowView
@@ -82,7 +82,7 @@ def timeline_command(
     rows = list(RowView(select(loaded.releases, query, today), today))
     rows = within_span(rows, start, end)
     if not rows:
-        say_empty(len(loaded.releases), query.widened)
+        say_empty(loaded, today, query)
         return
     first, last = default_span(rows, today)
     start, end = start or first, end or last

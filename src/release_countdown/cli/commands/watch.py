@@ -76,6 +76,10 @@ def watch_command(
         if target is not None:
             row = release_row(standing, start_day)
             items.append((row, target, announced_of(row, tz)))
+    if not items and title is None and not chosen:
+        from release_countdown.cli.empty import empty_error
+
+        raise empty_error(loaded, start_day, query, what="upcoming titles to watch")
     if not items:
         raise NotFoundError("no upcoming title with an exact date to watch")
 

@@ -1,0 +1,83 @@
+"""What an empty view says: what the registry holds, and how to start a registry of one's own."""
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from release_countdown.cli.output import say
+
+if TYPE_CHECKING:
+    from release_countdown.core.errors import NotFoundError
+    from release_countdown.core.query import Query
+    from release_countdown.registry.merge import Registry
+
+
+def start_hint(paths: Sequence[object]) -> str:
+    """How to count down to one's own titles: `init` while only the bundled registry is read."""
+    from release_countdown.cli.app import COMMANDS
+    from release_countdown.registry.locations import bundled_registry
+
+    add = "`countdown add TITLE --date DATE`"
+    if "import" in COMMANDS:
+        add += " or `countdown import`"
+    from pathlib import Path
+
+    if [Path(str(p)).resolve() for p in paths] == [bundled_registry().resolve()]:
+        return f"to count down to your own titles: `countdown init`, then {add}"
+    return f"add titles with {add}"
+
+
+def empty_words(
+    loaded: "Registry", today: date, region: str | None, *, widened: bool, what: str = "titles"
+) -> list[str]:
+    """The lines that say why a view is empty: what the registry holds, and what to try."""
+    from release_countdown.core.query import holdings
+
+    held = holdings(loaded.releases, today, region)
+    if held.total == 0:
+        return [
+            f"no {what} in this view: the registry holds no titles yet",
+            start_hint(loaded.paths),
+        ]
+    if held.coming == 0:
+        hint = "" if widened else "see them with --all, or as they stood with --as-of DATE; "
+        return [
+            f"nothing upcoming: the registry holds {held.words()}",
+            hint + start_hint(loaded.paths),
+        ]
+    hint = "try other filters or --as-of DATE" if widened else "try --all, or --as-of DATE"
+    return [f"no {what} in this view (the registry holds {held.words()}); {hint}"]
+
+
+def say_empty(loaded: "Registry", today: date, query: "Query", *, what: str = "titles") -> None:
+    """The words of a view with nothing in it, on stderr: the people filters that name nobody,
+    else what the registry holds and what to try."""
+    if say_unknown_people(loaded, query):
+        return
+    for line in empty_words(loaded, today, query.region, widened=query.widened, what=what):
+        say(f"countdown: {line}")
+
+
+def empty_error(loaded: "Registry", today: date, query: "Query", *, what: str) -> "NotFoundError":
+    """The same words as an error (exit 1), for commands whose empty view is a failure."""
+    from release_countdown.core.errors import NotFoundError
+
+    if say_unknown_people(loaded, query):
+        return NotFoundError(f"no {what} in this view")
+    lines = empty_words(loaded, today, query.region, widened=True, what=what)
+    return NotFoundError("\ncountdown: ".join(lines))
+
+
+def say_unknown_people(loaded: "Registry", query: "Query") -> bool:
+    """Say which people filters name nobody in the registry; whether any did."""
+    from release_countdown.core.query import unknown_people
+
+    unknown = unknown_people(loaded.releases, query)
+    for person in unknown:
+        close = person.close
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        if person.elsewhere:
+            say(f"countdown: no {person.role} named {person.asked!r} in the registry{hint}")
+        else:
+            say(f"countdown: nobody named {person.asked!r} in the registry{hint}")
+    return bool(unknown)
