@@ -193,6 +193,15 @@ AsOfOption = Annotated[
         callback=_as_of,
     ),
 ]
+StaleAsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Measure `checked` ages (--stale) from this day (default: today's local date).",
+        callback=_as_of,
+    ),
+]
 RegionOption = Annotated[
     str | None,
     typer.Option(

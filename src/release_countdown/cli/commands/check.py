@@ -7,12 +7,12 @@ from typing import Annotated
 import typer
 
 from release_countdown.cli.app import command_app
-from release_countdown.cli.options import AsOfOption, duration, today_of
+from release_countdown.cli.options import StaleAsOfOption, duration, today_of
 
 app = command_app()
 
 
-@app.command("check")
+@app.command("check", short_help="Validate registries (for pre-commit hooks and CI).")
 def check_command(
     paths: Annotated[
         list[Path] | None,
@@ -30,7 +30,7 @@ def check_command(
             metavar="AGE",
         ),
     ] = None,
-    as_of: AsOfOption = None,
+    as_of: StaleAsOfOption = None,
 ) -> None:
     """Validate registries without listing them, for pre-commit hooks and CI.
 

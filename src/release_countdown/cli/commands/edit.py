@@ -18,12 +18,14 @@ from release_countdown.cli.output import bad
 app = command_app()
 
 
-@app.command("edit")
+@app.command("edit", short_help="Change a title: retitle, dates, people, sources.")
 def edit_command(
     title: Annotated[
         str,
         typer.Argument(
-            help="Id, title or alias of the title to change.", autocompletion=complete_titles
+            help="Id, title or alias of the title to change.",
+            metavar="TITLE",
+            autocompletion=complete_titles,
         ),
     ],
     *,

@@ -30,7 +30,7 @@ class FuzzyExport(str, Enum):
     AS_SPAN = "as-span"
 
 
-@app.command("export")
+@app.command("export", short_help="Export the view as iCalendar, CSV or JSON.")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "region",
     "show_all",

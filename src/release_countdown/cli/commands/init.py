@@ -11,7 +11,7 @@ from release_countdown.core.errors import UsageError
 app = command_app()
 
 
-@app.command("init")
+@app.command("init", short_help="Create your user registry.")
 def init_command(
     *,
     empty: Annotated[

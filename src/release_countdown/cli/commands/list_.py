@@ -39,7 +39,7 @@ def output_format(value: str, json_output: bool) -> str:
     return value.lower()
 
 
-@app.command("list")
+@app.command("list", short_help="List titles with their countdowns.")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "reverse",
     "limit", "region", "show_all",

@@ -11,7 +11,7 @@ from release_countdown.cli.options import AsOfOption, NoCacheOption, RegistryOpt
 app = command_app()
 
 
-@app.command("people")
+@app.command("people", short_help="List people with their roles, titles and next release.")
 def people_command(
     name: Annotated[
         str | None,

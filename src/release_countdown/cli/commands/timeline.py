@@ -22,7 +22,7 @@ from release_countdown.cli.output import bad
 app = command_app()
 
 
-@app.command("timeline")
+@app.command("timeline", short_help="Draw the titles on a time axis.")
 @filter_options(
     "composer", "director", "person", "kind", "status", "search", "limit", "region", "show_all"
 )

@@ -18,13 +18,15 @@ from release_countdown.cli.options import (
 app = command_app()
 
 
-@app.command("watch")
+@app.command("watch", short_help="Watch countdowns tick to the second.")
 @filter_options("composer", "director", "person", "kind", "within", "limit", "region")
 def watch_command(
     title: Annotated[
         str | None,
         typer.Argument(
-            help="Watch only this title (id, title or alias).", autocompletion=complete_titles
+            help="Watch only this title (id, title or alias).",
+            metavar="[TITLE]",
+            autocompletion=complete_titles,
         ),
     ] = None,
     *,
