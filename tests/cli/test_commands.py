@@ -174,8 +174,8 @@ def test_people_name_lists_titles(row_schema: dict[str, Any]) -> None:
     result = invoke("people", "Zimmer")
     assert result.exit_code == 1
     assert "nobody named 'Zimmer'" in result.stderr
-    result = invoke("people", "Jason")
-    assert result.exit_code == 1
+    result = invoke("people", "Jason")  # issue 16 item 21: both, not an error
+    assert result.exit_code == 0
     assert "matches 2 people" in result.stderr
 
 

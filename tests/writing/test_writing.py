@@ -290,7 +290,7 @@ def test_remove_asks_on_a_terminal(tmp_path: Path) -> None:
     import pty
 
     path = registry(tmp_path)
-    for answer, expected_code, still_there in ((b"n\n", 1, True), (b"y\n", 0, False)):
+    for answer, expected_code, still_there in ((b"n\n", 0, True), (b"y\n", 0, False)):
         controller, terminal = pty.openpty()
         process = subprocess.Popen(
             [*COUNTDOWN, "remove", "gamma", "-r", str(path)],

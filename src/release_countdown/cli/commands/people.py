@@ -45,8 +45,9 @@ def people_command(
 
     from release_countdown.cli.output import say, write_json, write_rows
     from release_countdown.cli.reading import load
-    from release_countdown.core.matching import did_you_mean, one
-    from release_countdown.core.query import people_of
+    from release_countdown.core.errors import NotFoundError
+    from release_countdown.core.matching import did_you_mean, find
+    from release_countdown.core.query import people_of, sort_key
     from release_countdown.core.rows import person_row, release_row
     from release_countdown.core.standing import standings
 
@@ -67,15 +68,15 @@ def people_command(
         else:
             say("countdown: nobody matches")
         return
-    chosen = one(
-        people,
-        name,
-        lambda p: (p.name,),
-        shown=lambda p: p.name,
-        noun="people",
-        missing=lambda name: (
+    chosen = find(people, name, lambda p: (p.name,))
+    if not chosen:
+        raise NotFoundError(
             f"nobody named {name!r} in the registry" + did_you_mean((p.name for p in people), name)
-        ),
-    )
-    rows = [release_row(s, today) for s in chosen.titles]
+        )
+    if len(chosen) > 1:
+        say(
+            f"countdown: {name!r} matches {len(chosen)} people: {', '.join(p.name for p in chosen)}"
+        )
+    titles = {s.release.id: s for p in chosen for s in p.titles}.values()
+    rows = [release_row(s, today) for s in sorted(titles, key=lambda s: sort_key(s, "countdown"))]
     write_rows(rows, "json" if json_output else "table", today=today, total=len(everyone))

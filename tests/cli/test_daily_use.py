@@ -1,0 +1,105 @@
+"""Everyday friction of a daily user (issue 16, items 12-21): people, remove, watch, export."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import invoke
+
+ROOT = Path(__file__).resolve().parents[2]
+
+RUSSO = """\
+schema = 1
+
+[[release]]
+id = "avengers-doomsday"
+title = "Avengers: Doomsday"
+kind = "film"
+date = "2026-12-18"
+sources = ["https://example.org/doomsday", "https://example.org/second"]
+[release.people]
+director = ["Anthony Russo", "Joe Russo"]
+composer = ["Alan Silvestri"]
+
+[[release]]
+id = "the-electric-state"
+title = "The Electric State"
+kind = "film"
+date = "2025-03-14"
+[release.people]
+director = ["Anthony Russo", "Joe Russo"]
+writer = ["Christopher Markus"]
+
+[[release]]
+id = "dune-part-three"
+title = "Dune: Part Three"
+kind = "film"
+date = "2026-12-18"
+[release.people]
+composer = ["Hans Zimmer"]
+"""
+
+
+@pytest.fixture
+def russo(tmp_path: Path) -> str:
+    path = tmp_path / "reg.toml"
+    path.write_text(RUSSO, encoding="utf-8")
+    return str(path)
+
+
+# --- item 21: people matching two people; declining remove ------------------------------------
+
+
+def test_people_matching_two_people_shows_both(russo: str) -> None:
+    result = invoke("people", "Russo", "-r", russo, "--as-of", "2025-01-01", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [row["id"] for row in json.loads(result.stdout)] == [
+        "the-electric-state",
+        "avengers-doomsday",
+    ]
+    assert "'Russo' matches 2 people: Anthony Russo, Joe Russo" in result.stderr
+
+
+def test_people_one_match_and_no_match(russo: str) -> None:
+    one = invoke("people", "zimmer", "-r", russo, "--as-of", "2025-01-01", "--json")
+    assert [row["id"] for row in json.loads(one.stdout)] == ["dune-part-three"]
+    assert one.stderr == ""
+    none = invoke("people", "zimer", "-r", russo)
+    assert none.exit_code == 1
+    assert "nobody named 'zimer' in the registry; did you mean 'Hans Zimmer'?" in none.stderr
+
+
+def run_on_a_terminal(args: list[str], answer: str) -> subprocess.CompletedProcess[str]:
+    """Run the CLI with a terminal as stdin (a pseudo-terminal), answering ``answer``."""
+    import pty
+
+    primary, secondary = pty.openpty()
+    try:
+        os.write(primary, answer.encode())
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        return subprocess.run(
+            [sys.executable, "-m", "release_countdown", *args],
+            stdin=secondary,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(primary)
+        os.close(secondary)
+
+
+def test_declining_remove_says_nothing_removed_and_exits_0(russo: str) -> None:
+    before = Path(russo).read_bytes()
+    result = run_on_a_terminal(["remove", "dune", "--registry", russo], "n\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.rstrip().endswith("nothing removed")
+    assert Path(russo).read_bytes() == before
