@@ -103,3 +103,31 @@ def test_declining_remove_says_nothing_removed_and_exits_0(russo: str) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr.rstrip().endswith("nothing removed")
     assert Path(russo).read_bytes() == before
+
+
+# --- item 13: watch --once after the release; no "Ctrl-C" in a one-shot frame -----------------
+
+
+def test_watch_once_on_a_released_title_says_when() -> None:
+    result = invoke("watch", "argylle", "--once", "--as-of", "2024-02-08")
+    assert result.exit_code == 0, result.stderr
+    assert "released 6 days ago" in result.stdout
+    assert " now " not in result.stdout
+    assert "Ctrl-C" not in result.stdout
+
+
+def test_watch_once_on_the_day_and_before() -> None:
+    assert " now " in invoke("watch", "argylle", "--once", "--as-of", "2024-02-02").stdout
+    before = invoke("watch", "argylle", "--once", "--as-of", "2024-01-30").stdout
+    assert "3d 00h 00m 00s" in before
+    assert "Ctrl-C" not in before
+
+
+def test_a_live_frame_says_how_to_stop() -> None:
+    from datetime import datetime, timezone
+
+    from release_countdown.views.watch import watch_table
+
+    now = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    assert "Ctrl-C to stop" in str(watch_table([], now=now).caption)
+    assert "Ctrl-C" not in str(watch_table([], now=now, live=False).caption)

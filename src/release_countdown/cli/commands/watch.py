@@ -84,9 +84,11 @@ def watch_command(
     from release_countdown.views.console import make_console
     from release_countdown.views.watch import watch_table
 
-    def frame(now: datetime) -> Any:
+    def frame(now: datetime, live: bool = True) -> Any:
         return watch_table(
-            [(row, target, progress(start, target, now)) for row, target, start in items], now=now
+            [(row, target, progress(start, target, now)) for row, target, start in items],
+            now=now,
+            live=live,
         )
 
     def clock_now() -> datetime:
@@ -96,7 +98,7 @@ def watch_command(
 
     console = make_console(sys.stdout)
     if once:
-        console.print(frame(clock_now()))
+        console.print(frame(clock_now(), live=False))
         return
     import time
 
