@@ -295,7 +295,7 @@ def test_export_ics_fuzzy_and_typed_dates(tmp_path: Path) -> None:
         '[[release.dates]]\nregion = "FR"\ntype = "theatrical"\ndate = 2030-05-06\n',
     )
     result = invoke("export", "-r", path, "--as-of", "2026-01-01")
-    assert "skipped 2 fuzzy or TBA dates" in result.stderr
+    assert "1 event (3 titles; 2 skipped: 1 fuzzy, 1 TBA)" in result.stderr
     assert [str(e["SUMMARY"]) for e in ics_events(result.stdout_bytes)] == ["Exact"]
     result = invoke("export", "-r", path, "--as-of", "2026-01-01", "--fuzzy", "as-span")
     spans = {

@@ -131,3 +131,61 @@ def test_a_live_frame_says_how_to_stop() -> None:
     now = datetime(2024, 1, 1, tzinfo=timezone.utc)
     assert "Ctrl-C to stop" in str(watch_table([], now=now).caption)
     assert "Ctrl-C" not in str(watch_table([], now=now, live=False).caption)
+
+
+# --- item 12: export counts events, says what it skipped and why; URL ------------------------
+
+SKIPS = """\
+[[release]]
+title = "Fuzzy one"
+date = "2030-Q1"
+[[release]]
+title = "Fuzzy two"
+date = "2030"
+[[release]]
+title = "Unknown"
+date = "TBA"
+[[release]]
+title = "Exact"
+date = 2030-05-05
+sources = ["Variety, 2024-01-01", "https://example.org/exact", "https://example.org/later"]
+[[release]]
+title = "Also exact"
+date = 2030-06-05
+"""
+
+
+def test_export_counts_events_titles_and_skips(tmp_path: Path) -> None:
+    path = tmp_path / "reg.toml"
+    path.write_text(SKIPS, encoding="utf-8")
+    out = tmp_path / "all.ics"
+    result = invoke("export", "-r", str(path), "--as-of", "2026-01-01", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert f"wrote 2 events (5 titles; 3 skipped: 2 fuzzy, 1 TBA) to {out}" in result.stderr
+    assert "use --fuzzy as-span" in result.stderr
+    assert out.read_bytes().count(b"BEGIN:VEVENT") == 2
+    spans = invoke(
+        "export", "-r", str(path), "--as-of", "2026-01-01", "--fuzzy", "as-span", "-o", str(out)
+    )
+    assert f"wrote 4 events (5 titles; 1 skipped: 1 TBA) to {out}" in spans.stderr
+    assert "--fuzzy as-span" not in spans.stderr
+    assert out.read_bytes().count(b"BEGIN:VEVENT") == 4
+
+
+def test_export_to_stdout_says_what_it_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "reg.toml"
+    path.write_text(SKIPS, encoding="utf-8")
+    result = invoke("export", "-r", str(path), "--as-of", "2026-01-01", "--fuzzy", "as-span")
+    assert result.stderr == "countdown: 4 events (5 titles; 1 skipped: 1 TBA)\n"
+
+
+def test_export_event_url_is_the_first_web_source(tmp_path: Path) -> None:
+    import icalendar
+
+    path = tmp_path / "reg.toml"
+    path.write_text(SKIPS, encoding="utf-8")
+    data = invoke("export", "-r", str(path), "--as-of", "2026-01-01").stdout_bytes
+    found = {
+        str(e["SUMMARY"]): e.get("URL") for e in icalendar.Calendar.from_ical(data).walk("VEVENT")
+    }
+    assert found == {"Exact": "https://example.org/exact", "Also exact": None}

@@ -88,17 +88,20 @@ def export_command(
     query = filters.query(today)
     loaded = load(registry, no_cache)
     found = [release_row(s, today) for s in select(loaded.releases, query, today)]
+    summary = f"{len(found)} title{'s' if len(found) != 1 else ''}"
     if output_format is ExportFormat.ICS:
         from release_countdown.formats.ics import events, to_ics
 
         typed = "all" if all_dates else query.region
-        made, skipped = events(found, typed=typed, fuzzy_as_span=fuzzy is FuzzyExport.AS_SPAN)
+        as_span = fuzzy is FuzzyExport.AS_SPAN
+        made, skipped = events(found, typed=typed, fuzzy_as_span=as_span)
         data = to_ics(made, stamp=datetime.now().astimezone().replace(microsecond=0))
-        if skipped:
-            say(
-                f"countdown: skipped {skipped} fuzzy or TBA date{'s' if skipped != 1 else ''} "
-                "(use --fuzzy as-span to export fuzzy windows)"
-            )
+        counted = f"{len(made)} event{'s' if len(made) != 1 else ''} ({summary}"
+        summary = counted + (f"; {skipped.words()})" if skipped.total else ")")
+        if skipped.total and output is None:
+            say(f"countdown: {summary}")
+        if skipped.fuzzy and not as_span:
+            say("countdown: use --fuzzy as-span to export fuzzy windows as spans")
     elif output_format is ExportFormat.CSV:
         from release_countdown.formats.csvrows import to_csv
 
@@ -113,4 +116,4 @@ def export_command(
     from release_countdown.writing.atomic import write_file_atomically
 
     write_file_atomically(output, data)
-    say(f"countdown: wrote {len(found)} titles to {output}")
+    say(f"countdown: wrote {summary} to {output}")
