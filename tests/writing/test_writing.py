@@ -142,7 +142,7 @@ def test_add_appends_and_leaves_the_rest_byte_identical(tmp_path: Path) -> None:
     new = path.read_text()
     assert new.startswith(HAND_WRITTEN)  # everything before is untouched, byte for byte
     assert new[len(HAND_WRITTEN) :] == (
-        '\n[[release]]\ntitle = "Delta"\naliases = ["D"]\nkind = "film"\ndate = "early 2032"\n\n'
+        '\n[[release]]\nid = "delta"\ntitle = "Delta"\naliases = ["D"]\nkind = "film"\ndate = "early 2032"\n\n'
         '[release.people]\ncomposer = ["Cee Composer"]\ndirector = ["Dee Rector"]\ncast = ["Ann Actor"]\n\n'
         '[[release.dates]]\nregion = "US"\ntype = "theatrical"\ndate = "early 2032"\n'
     )

@@ -121,8 +121,7 @@ def add_release(document: TOMLDocument, releases: Sequence[Release], new: NewRel
                     "titles and aliases must name one release each"
                 )
     table = _new_table()
-    if new.id:
-        table.add("id", new.id)
+    table.add("id", wanted)  # pinned: fixing the title later keeps the id and calendar UID
     table.add("title", new.title)
     if new.aliases:
         table.add("aliases", list(new.aliases))
