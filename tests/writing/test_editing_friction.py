@@ -55,3 +55,103 @@ def test_check_strict_warns_about_every_entry_without_an_id(plain: Path) -> None
         f'{plain}:8:1: warning: release "No Id": no explicit id; the derived id "no-id" '
         '(and the calendar UID) changes if the title is fixed: add id = "no-id"'
     ]
+
+
+# --- item 20: retitles recorded; --source, --franchise, --remove-alias, --date-for ------------
+
+UPCOMING = """\
+schema = 1
+
+[[release]]
+id = "blade"
+title = "Blade"
+aliases = ["Marvel's Blade", "Blade 2025"]
+kind = "film"
+date = 2030-11-07
+announced = 2019-07-20
+
+[[release.dates]]
+region = "US"
+type = "theatrical"
+date = 2030-11-07
+"""
+
+
+@pytest.fixture
+def upcoming(tmp_path: Path) -> Path:
+    path = tmp_path / "reg.toml"
+    path.write_text(UPCOMING, encoding="utf-8")
+    return path
+
+
+def release_json(path: Path, *args: str) -> dict[str, object]:
+    import json
+
+    result = invoke("show", "blade", "-r", str(path), "--json", *args)
+    assert result.exit_code == 0, result.stderr
+    found: dict[str, object] = json.loads(result.stdout)
+    return found
+
+
+def test_retitle_is_recorded_in_the_history(upcoming: Path) -> None:
+    result = invoke(
+        "edit", "blade", "--title", "Blade: Day Walker", "--announced", "2024-05-01",
+        "-r", str(upcoming),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "recorded in the history" in result.stderr
+    text = upcoming.read_text()
+    assert (
+        '[[release.history]]\nannounced = 2019-07-20\ndate = 2030-11-07\ntitle = "Blade"\n\n'
+        "[[release.history]]\nannounced = 2024-05-01\ndate = 2030-11-07\n"
+        'title = "Blade: Day Walker"\n'
+    ) in text
+    now = release_json(upcoming)
+    assert now["title"] == "Blade: Day Walker"
+    assert "Blade" in now["aliases"]  # type: ignore[operator]
+    assert release_json(upcoming, "--as-of", "2024-04-30")["title"] == "Blade"
+
+
+def test_retitle_announced_today_by_default(upcoming: Path) -> None:
+    import datetime as dt
+
+    result = invoke("edit", "blade", "--title", "Blade: Day Walker", "-r", str(upcoming))
+    assert result.exit_code == 0, result.stderr
+    assert f"announced = {dt.date.today().isoformat()}\n" in upcoming.read_text()
+
+
+def test_edit_sources_franchise_and_aliases(upcoming: Path) -> None:
+    result = invoke(
+        "edit", "blade", "--source", "https://example.org/one", "--source",
+        "https://example.org/two", "--franchise", "Marvel Cinematic Universe",
+        "--remove-alias", "blade 2025", "-r", str(upcoming),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    found = release_json(upcoming)
+    assert found["sources"] == ["https://example.org/one", "https://example.org/two"]
+    assert found["franchise"] == "Marvel Cinematic Universe"
+    assert found["aliases"] == ["Marvel's Blade"]
+    missing = invoke("edit", "blade", "--remove-alias", "nope", "-r", str(upcoming))
+    assert missing.exit_code == 1
+    assert "has no alias 'nope'" in missing.stderr
+
+
+def test_edit_date_for_adds_and_changes_a_typed_date(upcoming: Path) -> None:
+    def typed() -> list[tuple[object, ...]]:
+        dates = release_json(upcoming)["dates"]
+        return [(d["region"], d["type"], d["date"]) for d in dates]  # type: ignore[attr-defined,index]
+
+    added = invoke("edit", "blade", "--date-for", "gb:digital", "2031-01-15", "-r", str(upcoming))
+    assert added.exit_code == 0, added.stderr
+    assert ("GB", "digital", "2031-01-15") in typed()
+    changed = invoke(
+        "edit", "blade", "--date-for", "US:theatrical", "2030-11-14", "-r", str(upcoming)
+    )
+    assert changed.exit_code == 0, changed.stderr
+    assert ("US", "theatrical", "2030-11-14") in typed()
+    assert ("US", "theatrical", "2030-11-07") not in typed()
+    wrong = invoke(
+        "edit", "blade", "--date-for", "US-theatrical", "2030-11-14", "-r", str(upcoming)
+    )
+    assert wrong.exit_code == 2
+    assert "is not REGION:TYPE" in wrong.stderr

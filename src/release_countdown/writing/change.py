@@ -98,6 +98,16 @@ def tidy_insertions(old: str, new: str) -> str:
             above = out[-1] if out else ""
             near = "\r\n" if above.endswith("\r\n") else "\n" if above.endswith("\n") else eol
             block = [_ended(line, near) for line in block]
+            # Inserted tables one after another (two history entries) read apart too.
+            block = [
+                part
+                for i, line in enumerate(block)
+                for part in (
+                    [near, line]
+                    if i and line.lstrip().startswith("[") and block[i - 1].strip()
+                    else [line]
+                )
+            ]
             if block[0].lstrip().startswith("[") and out and out[-1].strip():
                 block = [near, *block]
             if out and not out[-1].strip() and not block[0].strip():
