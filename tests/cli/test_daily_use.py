@@ -189,3 +189,49 @@ def test_export_event_url_is_the_first_web_source(tmp_path: Path) -> None:
         str(e["SUMMARY"]): e.get("URL") for e in icalendar.Calendar.from_ical(data).walk("VEVENT")
     }
     assert found == {"Exact": "https://example.org/exact", "Also exact": None}
+
+
+# --- item 17: stable CSV columns; --columns ---------------------------------------------------
+
+STABLE = (
+    "id,title,aliases,kind,franchise,date,precision,earliest,latest,days_remaining,"
+    "days_remaining_max,status,countdown,region,release_type,announced,checked,sources,note,"
+    "source,people.composer,people.director,people.writer"
+)
+
+
+def csv_lines(*args: str) -> list[str]:
+    result = invoke(*args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout_bytes.decode().split("\r\n")
+
+
+@pytest.mark.parametrize("command", [["list", "--format", "csv"], ["export", "--format", "csv"]])
+def test_csv_columns_are_every_role_of_the_registry_sorted(russo: str, command: list[str]) -> None:
+    everyone = csv_lines(*command, "-r", russo, "--all")
+    assert everyone[0] == STABLE
+    only_zimmer = csv_lines(*command, "-r", russo, "--all", "--composer", "zimmer")
+    assert only_zimmer[0] == STABLE  # the same columns, whatever the view holds
+    nobody = csv_lines(*command, "-r", russo, "--all", "--search", "nothing at all")
+    assert nobody[0] == STABLE
+
+
+@pytest.mark.parametrize("command", [["list", "--format", "csv"], ["export", "--format", "csv"]])
+def test_columns_choose_and_order(russo: str, command: list[str]) -> None:
+    lines = csv_lines(
+        *command, "-r", russo, "--all", "--sort", "title", "--columns",
+        "people.director,title,people.cast",
+    )  # fmt: skip
+    assert lines[:2] == [
+        "people.director,title,people.cast",
+        "Anthony Russo; Joe Russo,Avengers: Doomsday,",
+    ]
+
+
+def test_columns_refused_when_unknown_or_not_csv(russo: str) -> None:
+    unknown = invoke("list", "-r", russo, "--format", "csv", "--columns", "title,nope")
+    assert unknown.exit_code == 2
+    assert "'nope' is not a column" in unknown.stderr
+    table = invoke("list", "-r", russo, "--columns", "title")
+    assert table.exit_code == 2
+    assert "goes with --format csv" in table.stderr

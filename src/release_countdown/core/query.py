@@ -160,3 +160,8 @@ def people_of(
         )
         for name, roles, titles in sorted(credits.values(), key=lambda c: fold(c[0]))
     ]
+
+
+def roles_of(releases: Iterable[Release]) -> list[str]:
+    """Every role credited in ``releases``, sorted: the stable ``people.*`` columns of CSV."""
+    return sorted({role for release in releases for role in release.people})

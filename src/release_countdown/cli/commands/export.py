@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from release_countdown.cli.app import command_app
+from release_countdown.cli.columns import ColumnsOption, columns
 from release_countdown.cli.options import (
     AsOfOption,
     Filters,
@@ -60,6 +61,7 @@ def export_command(
             "would run as a formula are prefixed with '.",
         ),
     ] = False,
+    columns_: ColumnsOption = None,
     as_of: AsOfOption = None,
     registry: RegistryOption = None,
     no_cache: NoCacheOption = False,
@@ -76,15 +78,17 @@ def export_command(
       countdown export --all --all-dates --fuzzy as-span -o everything.ics
       countdown export --format csv --composer balfe -o balfe.csv
       countdown export --all --format csv --raw -o for-scripts.csv
+      countdown export --format csv --columns id,title,date,people.composer
     """
     from datetime import datetime
 
     from release_countdown.cli.output import say, write_bytes
     from release_countdown.cli.reading import load
-    from release_countdown.core.query import select
+    from release_countdown.core.query import roles_of, select
     from release_countdown.core.rows import release_row
 
     today = today_of(as_of)
+    chosen = columns(columns_, output_format.value)
     query = filters.query(today)
     loaded = load(registry, no_cache)
     found = [release_row(s, today) for s in select(loaded.releases, query, today)]
@@ -105,7 +109,8 @@ def export_command(
     elif output_format is ExportFormat.CSV:
         from release_countdown.formats.csvrows import to_csv
 
-        data = to_csv(found, raw=raw).encode("utf-8")
+        roles = roles_of(loaded.releases)
+        data = to_csv(found, raw=raw, roles=roles, columns=chosen).encode("utf-8")
     else:
         from release_countdown.formats.jsonrows import to_json
 

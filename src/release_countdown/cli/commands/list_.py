@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from release_countdown.cli.app import command_app
+from release_countdown.cli.columns import ColumnsOption, columns
 from release_countdown.cli.options import (
     AsOfOption,
     Filters,
@@ -68,6 +69,7 @@ def list_command(
             "would run as a formula are prefixed with '.",
         ),
     ] = False,
+    columns_: ColumnsOption = None,
     svg: SvgOption = None,
     html: HtmlOption = None,
     registry: RegistryOption = None,
@@ -86,11 +88,12 @@ def list_command(
       countdown list --within 90d --kind film --json
       countdown list --all --as-of 2023-07-08 --format csv > titles.csv
       countdown list --format csv --raw | python3 import_titles.py
+      countdown list --format csv --columns title,date,people.composer
       countdown list --format '{days:>4}  {title}'
     """
     from release_countdown.cli.output import say_empty, write_rows
     from release_countdown.cli.reading import load
-    from release_countdown.core.query import select
+    from release_countdown.core.query import roles_of, select
     from release_countdown.core.rows import RowView
 
     today = today_of(as_of)
@@ -98,8 +101,12 @@ def list_command(
     fmt = output_format(output, json_output)
     if (svg or html) and fmt != "table":
         bad("--svg" if svg else "--html", "snapshots are of the table: leave out --format/--json")
+    chosen = columns(columns_, fmt)
     loaded = load(registry, no_cache)
     found = RowView(select(loaded.releases, query, today), today)
     if not found:
         say_empty(len(loaded.releases), query.widened)
-    write_rows(found, fmt, today=today, total=len(loaded.releases), svg=svg, html=html, raw=raw)
+    write_rows(
+        found, fmt, today=today, total=len(loaded.releases), svg=svg, html=html, raw=raw,
+        roles=roles_of(loaded.releases), columns=chosen,
+    )  # fmt: skip
