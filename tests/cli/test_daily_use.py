@@ -235,3 +235,55 @@ def test_columns_refused_when_unknown_or_not_csv(russo: str) -> None:
     table = invoke("list", "-r", russo, "--columns", "title")
     assert table.exit_code == 2
     assert "goes with --format csv" in table.stderr
+
+
+# --- item 16: people piped in the plain layout of list; --format; --sort ----------------------
+
+
+def test_people_piped_is_plain_like_list(russo: str) -> None:
+    result = invoke("people", "-r", russo, "--as-of", "2025-01-01")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Name  ")  # not indented, not a line of blanks
+    assert set(lines[1]) == {"─"}
+    assert all(line == line.rstrip() for line in lines)  # no trailing blanks
+    assert lines[2].startswith("Alan Silvestri")
+    assert lines[-1].strip() == "as of 2025-01-01 · 5 people"
+    listed = invoke("list", "-r", russo, "--as-of", "2025-01-01").stdout.splitlines()
+    assert len(lines[1]) == len(listed[1])  # the same rule, the same width
+
+
+def test_people_formats(russo: str) -> None:
+    args = ("people", "-r", russo, "--as-of", "2025-01-01")
+    as_json = json.loads(invoke(*args, "--format", "json").stdout)
+    assert [p["name"] for p in as_json][:2] == ["Alan Silvestri", "Anthony Russo"]
+    as_csv = invoke(*args, "--format", "csv").stdout_bytes.decode().split("\r\n")
+    assert as_csv[0] == ("name,roles,titles,next_id,next_title,next_date,next_days,next_countdown")
+    assert as_csv[2] == (
+        "Anthony Russo,director,2,the-electric-state,The Electric State,2025-03-14,72,in 2 months"
+    )
+    template = invoke(*args, "--format", "{titles} {name}: {next_days:>4d} {next_title}")
+    assert template.stdout.splitlines()[:2] == [
+        "1 Alan Silvestri:  716 Avengers: Doomsday",
+        "2 Anthony Russo:   72 The Electric State",
+    ]
+    bad = invoke(*args, "--format", "{nope}")
+    assert bad.exit_code == 2
+    assert "unknown field {nope}" in bad.stderr
+
+
+def test_people_sort(russo: str) -> None:
+    def names(order: str) -> list[str]:
+        result = invoke(
+            "people", "-r", russo, "--as-of", "2026-01-01", "--sort", order, "--format", "{name}"
+        )
+        assert result.exit_code == 0, result.stderr
+        return result.stdout.splitlines()
+
+    assert names("name") == [
+        "Alan Silvestri", "Anthony Russo", "Christopher Markus", "Hans Zimmer", "Joe Russo",
+    ]  # fmt: skip
+    assert names("titles")[:2] == ["Anthony Russo", "Joe Russo"]
+    # 2026-01-01: Doomsday and Dune Part Three both on 2026-12-18; Markus has nothing ahead.
+    assert names("next")[-1] == "Christopher Markus"
+    assert invoke("people", "--sort", "age").exit_code == 2
