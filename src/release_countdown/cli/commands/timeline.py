@@ -95,4 +95,12 @@ def timeline_command(
     picture = timeline_lines(
         rows, today=today, start=start, end=end, width=console.width, ascii_only=plain
     )
-    emit(lines_text(picture), file=sys.stdout, svg=svg, html=html, title="release timeline")
+    snapshot = None
+    if (svg or html) and plain and not ascii_only:  # a snapshot is drawn in full Unicode
+        snapshot = lines_text(
+            timeline_lines(rows, today=today, start=start, end=end, width=console.width)
+        )
+    emit(
+        lines_text(picture), file=sys.stdout, svg=svg, html=html, title="release timeline",
+        snapshot=snapshot,
+    )  # fmt: skip
