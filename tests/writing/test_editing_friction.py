@@ -155,3 +155,90 @@ def test_edit_date_for_adds_and_changes_a_typed_date(upcoming: Path) -> None:
     )
     assert wrong.exit_code == 2
     assert "is not REGION:TYPE" in wrong.stderr
+
+
+# --- item 19: a canonical file stays canonical; a hand-formatted one keeps its bytes ---------
+
+CANONICAL = """\
+# Our registry.
+schema = 1
+
+[[release]]
+id = "alpha"
+title = "Alpha"
+kind = "film"
+date = 2030-01-01
+
+[release.people]
+director = ["Dee Rector"]
+
+[[release]]
+id = "gamma"
+title = "Gamma"
+date = 2031-05-05
+note = "last"
+"""
+
+
+def fmt_check(path: Path) -> int:
+    return invoke("fmt", "--check", str(path)).exit_code
+
+
+@pytest.fixture
+def canonical(tmp_path: Path) -> Path:
+    path = tmp_path / "reg.toml"
+    path.write_text(CANONICAL, encoding="utf-8")
+    assert fmt_check(path) == 0
+    return path
+
+
+def test_add_to_a_canonical_file_keeps_it_canonical(canonical: Path) -> None:
+    result = invoke(
+        "add", "Beta", "--date", "2030-06-01", "--kind", "album", "--composer", "Cee",
+        "--alias", "B", "--note", "n", "-r", str(canonical),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert fmt_check(canonical) == 0
+    text = canonical.read_text()
+    # at its place by id, between alpha and gamma, its keys in canonical order
+    assert text.index('id = "alpha"') < text.index('id = "beta"') < text.index('id = "gamma"')
+    assert (
+        '[[release]]\nid = "beta"\ntitle = "Beta"\naliases = ["B"]\nkind = "album"\n'
+        'date = 2030-06-01\nnote = "n"\n\n[release.people]\ncomposer = ["Cee"]\n\n[[release]]\n'
+    ) in text
+
+
+def test_edits_of_a_canonical_file_keep_it_canonical(canonical: Path) -> None:
+    result = invoke(
+        "edit", "alpha", "--title", "Alpha Prime", "--announced", "2025-01-01", "--franchise",
+        "F", "--source", "https://example.org/a", "--date-for", "GB:digital", "2030-02-02",
+        "-r", str(canonical),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert fmt_check(canonical) == 0
+    text = canonical.read_text()
+    assert text.endswith(
+        '[[release]]\nid = "gamma"\ntitle = "Gamma"\ndate = 2031-05-05\nnote = "last"\n'
+    )
+    assert text.startswith(
+        '# Our registry.\nschema = 1\n\n[[release]]\nid = "alpha"\ntitle = "Alpha Prime"\n'
+        'aliases = ["Alpha"]\nkind = "film"\nfranchise = "F"\ndate = 2030-01-01\n'
+        'sources = ["https://example.org/a"]\n'
+    )
+
+
+def test_a_hand_formatted_file_keeps_every_untouched_byte(tmp_path: Path) -> None:
+    hand = CANONICAL.replace('title = "Gamma"', 'title   =   "Gamma"   # spaced')
+    path = tmp_path / "reg.toml"
+    path.write_text(hand, encoding="utf-8")
+    assert invoke("add", "Aardvark", "--date", "2030-06-01", "-r", str(path)).exit_code == 0
+    text = path.read_text()
+    inserted = '[[release]]\nid = "aardvark"\ntitle = "Aardvark"\ndate = 2030-06-01\n\n'
+    assert inserted in text  # sorted in: its neighbour and the order are canonical
+    assert text.replace(inserted, "") == hand  # and every other byte kept
+    other = tmp_path / "other.toml"
+    other.write_text(hand.replace('id = "alpha"', 'id = "zulu"'), encoding="utf-8")  # unsorted
+    assert invoke("add", "Aardvark", "--date", "2030-06-01", "-r", str(other)).exit_code == 0
+    assert other.read_text().startswith(hand.replace('id = "alpha"', 'id = "zulu"'))
+    assert invoke("edit", "gamma", "--note", "changed", "-r", str(path)).exit_code == 0
+    assert 'title   =   "Gamma"   # spaced' in path.read_text()

@@ -247,8 +247,14 @@ def _changed(path: Path, raw: bytes, edit: Edit) -> Change:
     if isinstance(outcome, NewText):
         message, new = outcome.message, outcome.text
     else:
+        from release_countdown.writing.keep_canonical import kept_canonical
+
         message = outcome
-        new = tidy_insertions(old, _ends_with_newline(document.as_string()))
+        canonical = kept_canonical(old, releases, document)
+        if canonical is not None:
+            new = canonical
+        else:
+            new = tidy_insertions(old, _ends_with_newline(document.as_string()))
     validate(new, path, after_change=True)
     return Change(path, old, new, message)
 
