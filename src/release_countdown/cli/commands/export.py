@@ -93,6 +93,7 @@ def export_command(
     loaded = load(registry, no_cache)
     found = [release_row(s, today) for s in select(loaded.releases, query, today)]
     summary = f"{len(found)} title{'s' if len(found) != 1 else ''}"
+    advice = None
     if output_format is ExportFormat.ICS:
         from release_countdown.formats.ics import events, to_ics
 
@@ -105,7 +106,7 @@ def export_command(
         if skipped.total and output is None:
             say(f"countdown: {summary}")
         if skipped.fuzzy and not as_span:
-            say("countdown: use --fuzzy as-span to export fuzzy windows as spans")
+            advice = "countdown: use --fuzzy as-span to export fuzzy windows as spans"
     elif output_format is ExportFormat.CSV:
         from release_countdown.formats.csvrows import to_csv
 
@@ -117,8 +118,10 @@ def export_command(
         data = to_json(found).encode("utf-8")
     if output is None:
         write_bytes(data)
-        return
-    from release_countdown.writing.atomic import write_file_atomically
+    else:
+        from release_countdown.writing.atomic import write_file_atomically
 
-    write_file_atomically(output, data)
-    say(f"countdown: wrote {summary} to {output}")
+        write_file_atomically(output, data)
+        say(f"countdown: wrote {summary} to {output}")
+    if advice is not None:
+        say(advice)
