@@ -56,7 +56,7 @@ def test_today_shows_the_current_title_and_date(row_schema: dict[str, Any]) -> N
     assert final["title"] == "Mission: Impossible – The Final Reckoning"
     assert final["date"] == "2025-05-23"
     assert final["status"] == "released"
-    assert final["countdown"] == "released 1 year ago"
+    assert final["countdown"] == "released 1 year, 6 months ago"  # 551 days
     assert len(final["history"]) == 6
 
 

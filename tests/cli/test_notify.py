@@ -113,7 +113,7 @@ def test_a_postpone_sends_changed_and_rearms_the_leads(registry: Path) -> None:
     (change,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert change == {
         "event": "changed", "id": "argylle", "title": "Argylle", "date": "2024-03-08",
-        "days_remaining": 41, "lead": None, "countdown": "in 1 month, 10 days",
+        "days_remaining": 41, "lead": None, "countdown": "in 1 month",
         "old_date": "2024-02-02", "new_date": "2024-03-08", "change": "postponed",
     }  # fmt: skip
     again = invoke(
@@ -122,7 +122,7 @@ def test_a_postpone_sends_changed_and_rearms_the_leads(registry: Path) -> None:
     )  # fmt: skip
     assert again.exit_code == 0, again.stderr
     assert notify(registry, before(5)).stdout == (
-        "changed   Argylle  postponed from 2024-03-08 to 2024-03-09 (in 1 month, 10 days)\n"
+        "changed   Argylle  postponed from 2024-03-08 to 2024-03-09 (in 1 month)\n"
     )
     new_day = date(2024, 3, 9)
     assert notify(registry, new_day - timedelta(days=31)).stdout == ""

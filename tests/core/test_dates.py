@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from release_countdown.core.dates import (
@@ -16,6 +16,7 @@ from release_countdown.core.dates import (
     calendar_delta,
     countdown_words,
     days_between,
+    exact_day,
     exact_time,
     parse_date_text,
     parse_duration,
@@ -259,16 +260,49 @@ def test_add_duration_calendar_months_and_years() -> None:
         ("2023-07-12", "2023-07-12", "today"),
         ("2023-07-13", "2023-07-12", "released yesterday"),
         ("2023-07-08", "2024-09-10", "in 1 year, 2 months"),
-        ("2026-11-25", "2023-07-12", "released 3 years ago"),
+        ("2026-11-25", "2023-07-12", "released 3 years, 4 months ago"),
+        ("2023-07-08", "2024-07-06", "in 1 year"),  # 364 days, not "11 months, 30 days"
+        ("2026-11-25", "2025-05-23", "released 1 year, 6 months ago"),  # 551 days
+        ("2023-07-08", "2023-08-07", "in 30 days"),
+        ("2023-07-08", "2023-08-08", "in 1 month"),
         ("2023-07-08", "2024-Q1", "in 6–9 months"),
         ("2023-12-20", "2024-Q1", "in 12 days – 3 months"),
         ("2024-01-01", "2025", "in 1–2 years"),
         ("2024-01-01", "2024-02", "in 1–2 months"),
         ("2024-01-01", "2025-H1", "in about 1 year"),
-        ("2024-02-01", "2024-Q1", "due, window ends in 1 month, 30 days"),
+        ("2024-02-01", "2024-Q1", "due, window ends in 2 months"),
         ("2024-03-31", "2024-Q1", "due, window ends today"),
         ("2023-07-08", "TBA", "date TBA"),
     ],
 )
 def test_countdown_words(today: str, text: str, words: str) -> None:
     assert countdown_words(date.fromisoformat(today), parse_date_text(text)) == words
+
+
+@settings(max_examples=500)
+@given(days, days)
+def test_countdown_words_one_rule_both_ways(a: date, b: date) -> None:
+    """The words of a distance are the same ahead and behind, and agree with dateutil."""
+    from dateutil.relativedelta import relativedelta
+
+    start, end = min(a, b), max(a, b)
+    assume(end - start > timedelta(days=1))
+    ahead = countdown_words(start, exact_day(end))
+    behind = countdown_words(end, exact_day(start))
+    assert ahead.startswith("in ")
+    words = ahead.removeprefix("in ")
+    assert behind == f"released {words} ago"
+    exact = relativedelta(end, start)
+    said = dict.fromkeys(("year", "month", "day"), 0)
+    for part in words.split(", "):
+        number, unit = part.split()
+        said[unit.removesuffix("s")] = int(number)
+        assert (int(number) == 1) == (not unit.endswith("s"))
+    assert said["month"] < 12
+    if not exact.years and not exact.months:
+        assert said == {"year": 0, "month": 0, "day": (end - start).days}
+    else:
+        assert said["day"] == 0
+        # Within half a month of the exact calendar distance.
+        months = exact.years * 12 + exact.months + exact.days / 30
+        assert abs(said["year"] * 12 + said["month"] - months) <= 0.5

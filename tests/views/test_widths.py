@@ -62,12 +62,12 @@ def test_at_60_columns_the_kind_is_not_glued_onto_the_title(tmp_path: Path) -> N
     result = invoke("list", "-r", registry, "--as-of", AS_OF, env={"COLUMNS": "60"})
     assert "Doomsday film" not in result.stdout
     assert result.stdout.splitlines()[2:8] == [
-        "Avengers:          2026-12-18  in 23 days                 23",
-        "Doomsday",
+        "Avengers: Doomsday        2026-12-18  in 23 days          23",
         "film",
         "",
-        "Dune: Part Three   2026-12-18  in 23 days                 23",
+        "Dune: Part Three          2026-12-18  in 23 days          23",
         "film",
+        "",
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import random
@@ -142,7 +143,7 @@ def test_add_appends_and_leaves_the_rest_byte_identical(tmp_path: Path) -> None:
     new = path.read_text()
     assert new.startswith(HAND_WRITTEN)  # everything before is untouched, byte for byte
     assert new[len(HAND_WRITTEN) :] == (
-        '\n[[release]]\ntitle = "Delta"\naliases = ["D"]\nkind = "film"\ndate = "early 2032"\n\n'
+        '\n[[release]]\nid = "delta"\ntitle = "Delta"\naliases = ["D"]\nkind = "film"\ndate = "early 2032"\n\n'
         '[release.people]\ncomposer = ["Cee Composer"]\ndirector = ["Dee Rector"]\ncast = ["Ann Actor"]\n\n'
         '[[release.dates]]\nregion = "US"\ntype = "theatrical"\ndate = "early 2032"\n'
     )
@@ -197,9 +198,14 @@ def test_retitle_keeps_the_id_and_the_old_title(tmp_path: Path) -> None:
     (row,) = json.loads(invoke("list", "-r", str(path), "--search", "gamma", "--json").stdout)
     assert (row["id"], row["title"]) == ("gamma", "Gamma Prime")
     assert row["aliases"] == ["Gamma"]
-    removed, added = changed_lines(HAND_WRITTEN, path.read_text())
-    assert removed == ['title = "Gamma"']
-    assert set(added) == {'title = "Gamma Prime"', 'id = "gamma"', 'aliases = ["Gamma"]'}
+    today = dt.date.today().isoformat()
+    head = HAND_WRITTEN[: HAND_WRITTEN.index('title = "Gamma"')]
+    assert path.read_text() == head + (
+        'title = "Gamma Prime"\ndate = 2031-05-05\nid = "gamma"\naliases = ["Gamma"]\n\n'
+        # issue 16 item 20: the retitle is recorded in the history
+        '[[release.history]]\ndate = 2031-05-05\ntitle = "Gamma"\n\n'
+        f'[[release.history]]\nannounced = {today}\ndate = 2031-05-05\ntitle = "Gamma Prime"\n'
+    )
 
 
 def test_edit_remove_person_and_errors(tmp_path: Path) -> None:
@@ -290,7 +296,7 @@ def test_remove_asks_on_a_terminal(tmp_path: Path) -> None:
     import pty
 
     path = registry(tmp_path)
-    for answer, expected_code, still_there in ((b"n\n", 1, True), (b"y\n", 0, False)):
+    for answer, expected_code, still_there in ((b"n\n", 0, True), (b"y\n", 0, False)):
         controller, terminal = pty.openpty()
         process = subprocess.Popen(
             [*COUNTDOWN, "remove", "gamma", "-r", str(path)],

@@ -93,7 +93,7 @@ def _spec(value: Any, tz: tzinfo | None, *, allow_tba: bool = True) -> DateSpec:
     return spec
 
 
-def _one_of(value: Any, choices: dict[str, str]) -> str:
+def one_of(value: Any, choices: dict[str, str]) -> str:
     """``value`` as the model's own string for it, when it is one of ``choices``."""
     if type(value) is not str or (found := choices.get(value)) is None:
         raise _Unusual
@@ -124,7 +124,7 @@ def _typed(value: Any, tz: tzinfo | None) -> TypedDate:
     region = _shared(region.upper())
     if region == "UK":
         raise _Unusual
-    kind = _one_of(value.get("type"), _TYPES)
+    kind = one_of(value.get("type"), _TYPES)
     spec = _spec(value.get("date"), tz)
     announced_spec = _announced(value, tz)
     _announcement_ok(spec, announced_spec)
@@ -164,7 +164,7 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
         release_id = _text(explicit_id)
         if not ID_PATTERN.fullmatch(release_id):
             raise _Unusual
-    kind = _one_of(table.get("kind", "other"), _KINDS)
+    kind = one_of(table.get("kind", "other"), _KINDS)
     spec = _spec(table.get("date"), tz)
     announced_spec = _announced(table, tz)
     checked = table.get("checked")

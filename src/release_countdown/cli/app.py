@@ -12,7 +12,7 @@ import sys
 from typing import Annotated, Any, Final, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from release_countdown import __version__
 from release_countdown.cli.output import report, silence_stdout
@@ -80,9 +80,25 @@ class LazyGroup(TyperGroup):
             raise typer.Exit(ExitCode.OK) from None
 
 
+class Command(TyperCommand):
+    """A command whose usage line names arguments as `TITLE` and `[TITLE]`, never `{TITLE}`."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces: list[str] = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
+
+
+class CommandTyper(typer.Typer):
+    """A Typer whose commands are `Command`s."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cls", Command)
+        return super().command(*args, **kwargs)
+
+
 def command_app() -> typer.Typer:
     """The Typer that holds one command of a module under cli/commands."""
-    return typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+    return CommandTyper(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
 
 
 app = typer.Typer(
@@ -106,7 +122,7 @@ def root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
 ) -> None:

@@ -18,7 +18,6 @@ from release_countdown.cli.parsers import (
     _as_of,
     _choices,
     _limit,
-    _one_of,
     _region,
     _sort,
     _within,
@@ -27,6 +26,7 @@ from release_countdown.cli.parsers import (
     duration,
     leads,
     leads_callback,
+    one_of,
     region,
     template,
     today_of,
@@ -99,6 +99,15 @@ AsOfOption = Annotated[
         callback=_as_of,
     ),
 ]
+StaleAsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Measure `checked` ages (--stale) from this day (default: today's local date).",
+        callback=_as_of,
+    ),
+]
 RegionOption = Annotated[
     str | None,
     typer.Option(
@@ -115,7 +124,7 @@ KindOption = Annotated[
     typer.Option(
         help=f"{', '.join(KINDS)}.",
         metavar="KIND",
-        callback=_one_of("--kind", KINDS),
+        callback=one_of("--kind", KINDS),
         autocompletion=completion.complete_kind,
     ),
 ]
@@ -125,7 +134,7 @@ TypeOption = Annotated[
         "--type",
         help=f"…release of this type ({', '.join(DATE_TYPES)}).",
         metavar="TYPE",
-        callback=_one_of("--type", DATE_TYPES),
+        callback=one_of("--type", DATE_TYPES),
         autocompletion=completion.complete_date_types,
     ),
 ]

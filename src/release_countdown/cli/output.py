@@ -50,10 +50,13 @@ def write_rows(
     svg: Path | None = None,
     html: Path | None = None,
     raw: bool = False,
+    roles: Sequence[str] | None = None,
+    columns: Sequence[str] | None = None,
 ) -> None:
     """Print rows in a named format or a ``{field}`` template (one line per row).
 
     CSV is for people unless ``raw``: cells a spreadsheet would run as formulas get a leading '.
+    Its columns: ``columns``, else the fields and a ``people.ROLE`` column for each of ``roles``.
     """
     if "{" in fmt:
         from release_countdown.formats.template import TemplateError, render_template
@@ -70,17 +73,23 @@ def write_rows(
 
         sys.stdout.writelines(json_lines(rows))
     elif fmt == "csv":
-        write_bytes(_csv(rows, raw=raw))
+        write_bytes(_csv(rows, raw=raw, roles=roles, columns=columns))
     elif rows:
         from release_countdown.views.listing import print_list
 
         print_list(rows, today=today, total=total, file=sys.stdout, svg=svg, html=html)
 
 
-def _csv(rows: Sequence[Row], *, raw: bool) -> bytes:
+def _csv(
+    rows: Sequence[Row],
+    *,
+    raw: bool,
+    roles: Sequence[str] | None,
+    columns: Sequence[str] | None,
+) -> bytes:
     from release_countdown.formats.csvrows import to_csv
 
-    return to_csv(rows, raw=raw).encode("utf-8")
+    return to_csv(rows, raw=raw, roles=roles, columns=columns).encode("utf-8")
 
 
 def write_bytes(data: bytes) -> None:

@@ -95,7 +95,7 @@ def _choices(option: str, allowed: tuple[str, ...]) -> Callable[[list[str] | Non
     return check
 
 
-def _one_of(option: str, allowed: tuple[str, ...]) -> Callable[[str | None], str | None]:
+def one_of(option: str, allowed: tuple[str, ...]) -> Callable[[str | None], str | None]:
     """The value of a single-choice option, when it is one of ``allowed``."""
 
     def check(value: str | None) -> str | None:

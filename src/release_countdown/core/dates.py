@@ -319,12 +319,6 @@ def calendar_delta(start: date, end: date) -> tuple[int, int, int]:
     return years, months, (end - moved).days
 
 
-def _units(start: date, end: date) -> list[tuple[int, str]]:
-    """Non-zero years, months and days from ``start`` to ``end`` (``end`` >= ``start``)."""
-    years, months, days = calendar_delta(start, end)
-    return [(n, unit) for n, unit in ((years, "year"), (months, "month"), (days, "day")) if n]
-
-
 def _rounded(start: date, end: date) -> tuple[int, str]:
     """The distance in its largest unit, rounded to the nearest whole one (for fuzzy windows)."""
     years, months, days = calendar_delta(start, end)
@@ -335,10 +329,18 @@ def _rounded(start: date, end: date) -> tuple[int, str]:
     return days, "day"
 
 
-def distance_words(start: date, end: date, *, parts: int = 2) -> str:
-    """``"1 year, 2 months"``: the ``parts`` largest calendar units between two days."""
-    units = _units(start, end)[:parts]
-    return ", ".join(_plural(n, unit) for n, unit in units) or "0 days"
+def distance_words(start: date, end: date) -> str:
+    """How far apart two days are, the one rule of countdowns both ways (``end`` >= ``start``).
+
+    Under a calendar month: the days ("12 days"). From a month on: whole months, the days
+    left over rounded to the nearest month (15 or more round up), said in years and months
+    ("1 year, 6 months", "1 year" for 364 days, "2 months").
+    """
+    years, months, days = calendar_delta(start, end)
+    if not years and not months:
+        return _plural(days, "day")
+    years, months = divmod(years * 12 + months + (days >= 15), 12)
+    return ", ".join(_plural(n, unit) for n, unit in ((years, "year"), (months, "month")) if n)
 
 
 def countdown_words(today: date, spec: DateSpec) -> str:
@@ -366,7 +368,7 @@ def countdown_between(today: date, first: date | None, last: date | None) -> str
     if today > last:
         if days_between(last, today) == 1:
             return "released yesterday"
-        return f"released {distance_words(last, today, parts=1)} ago"
+        return f"released {distance_words(last, today)} ago"
     if first == last:
         return "today"
     if today == last:

@@ -232,3 +232,8 @@ def holdings(releases: Iterable[Release], today: date, region: str | None = None
         if newest is None or sort_key(standing, "countdown") < sort_key(newest, "countdown"):
             newest = standing
     return Holdings(total, coming, released, newest)
+
+
+def roles_of(releases: Iterable[Release]) -> list[str]:
+    """Every role credited in ``releases``, sorted: the stable ``people.*`` columns of CSV."""
+    return sorted({role for release in releases for role in release.people})

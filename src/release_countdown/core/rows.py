@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from release_countdown.core.dates import DateSpec, countdown_words, days_between
 from release_countdown.core.query import Person
@@ -210,3 +210,23 @@ def person_row(person: Person, today: dt.date) -> PersonRow:
         row = release_row(upcoming, today)
         brief = Brief(row.id, row.title, row.date, row.days_remaining, row.countdown, row.status)
     return PersonRow(person.name, person.roles, tuple(s.release.id for s in person.titles), brief)
+
+
+PEOPLE_SORTS: Final = ("name", "titles", "next")
+
+
+def sort_people(people: Sequence[PersonRow], order: str) -> list[PersonRow]:
+    """People by name (as given), by number of titles (most first), or by their next release
+    (soonest first; people with none last). Ties keep the given order."""
+    if order == "titles":
+        return sorted(people, key=lambda p: -len(p.titles))
+    if order == "next":
+        far = 10**9
+        return sorted(
+            people,
+            key=lambda p: (
+                p.next is None,
+                far if p.next is None or p.next.days_remaining is None else p.next.days_remaining,
+            ),
+        )
+    return list(people)

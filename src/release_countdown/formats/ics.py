@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from release_countdown import __version__
 from release_countdown.core.rows import DateRow, Row
@@ -21,6 +22,31 @@ class Event:
     start: date
     end: date | None  # exclusive, as DTEND of an all-day event; None: one day, no DTEND
     description: str
+    url: str | None = None
+
+
+class Skipped(NamedTuple):
+    """Dates left out of a calendar: fuzzy (without --fuzzy as-span) and TBA."""
+
+    fuzzy: int = 0
+    tba: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.fuzzy + self.tba
+
+    def words(self) -> str:
+        """``"5 skipped: 4 fuzzy, 1 TBA"`` (parts that are zero left out)."""
+        parts = [f"{n} {what}" for n, what in ((self.fuzzy, "fuzzy"), (self.tba, "TBA")) if n]
+        return f"{self.total} skipped: {', '.join(parts)}"
+
+
+_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.ASCII)
+
+
+def first_url(sources: Sequence[str]) -> str | None:
+    """The event's URL: the title's first source that is a web address."""
+    return next((s for s in sources if _URL.fullmatch(s)), None)
 
 
 _ICS_CONTROL = {c: 0x2400 + c for c in (*range(0x09), *range(0x0B, 0x20))} | {0x7F: 0x2421}
@@ -50,12 +76,13 @@ def _description(row: Row) -> str:
     return "\n".join(lines)
 
 
-def _span(spec: Row | DateRow, fuzzy_as_span: bool) -> tuple[date, date | None] | None:
+def _span(spec: Row | DateRow, fuzzy_as_span: bool) -> tuple[date, date | None] | str:
+    """The event's first day and exclusive end, or why there is none: "tba" or "fuzzy"."""
     first, last = spec.earliest, spec.latest
     if first is None or last is None:
-        return None
+        return "tba"
     if spec.precision not in EXACT and not fuzzy_as_span:
-        return None
+        return "fuzzy"
     if last < date.max:
         return first, last + timedelta(days=1)  # DTEND is exclusive
     # No day follows 9999-12-31 (iCalendar's years have four digits), so DTEND cannot exclude
@@ -66,25 +93,26 @@ def _span(spec: Row | DateRow, fuzzy_as_span: bool) -> tuple[date, date | None] 
 
 def events(
     rows: Sequence[Row], *, typed: str | None, fuzzy_as_span: bool
-) -> tuple[list[Event], int]:
-    """The all-day events of ``rows`` and the number of dates skipped as fuzzy or TBA.
+) -> tuple[list[Event], Skipped]:
+    """The all-day events of ``rows`` and the numbers of dates skipped as fuzzy or TBA.
 
     ``typed`` adds the rows' typed dates: ``"all"`` for every one, or a region code for that
     region's (worldwide dates included). UIDs derive from ids so re-imports update events.
     """
     found: list[Event] = []
-    skipped = 0
+    skipped = {"fuzzy": 0, "tba": 0}
     for row in rows:
         description = _description(row)
+        url = first_url(row.sources)
         span = _span(row, fuzzy_as_span)
-        if span is None:
-            skipped += 1
+        if isinstance(span, str):
+            skipped[span] += 1
         elif row.region:  # a regional date: the same UID as it has with --all-dates
             summary = f"{row.title} ({row.region} {row.release_type})"
             uid = _uid(row.id, row.region, row.release_type)
-            found.append(Event(uid, summary, *span, description))
+            found.append(Event(uid, summary, *span, description, url))
         else:
-            found.append(Event(_uid(row.id), row.title, *span, description))
+            found.append(Event(_uid(row.id), row.title, *span, description, url))
         if typed is None:
             continue
         for typed_date in row.dates:
@@ -96,8 +124,8 @@ def events(
             if row.region is None and same_day and typed_date.type != "premiere":
                 continue  # the headline date itself, seen from one region: one event a day
             span = _span(typed_date, fuzzy_as_span)
-            if span is None:
-                skipped += 1
+            if isinstance(span, str):
+                skipped[span] += 1
                 continue
             where = f", {typed_date.where}" if typed_date.where else ""
             found.append(
@@ -106,9 +134,10 @@ def events(
                     f"{row.title} ({typed_date.region} {typed_date.type}{where})",
                     *span,
                     description,
+                    url,
                 )
             )
-    return found, skipped
+    return found, Skipped(**skipped)
 
 
 def _alarm(event: Event, days: int) -> Any:
@@ -149,6 +178,8 @@ def to_ics(found: Sequence[Event], *, stamp: Any, alarms: Sequence[int] = ()) ->
         vevent.add("transp", "TRANSPARENT")
         if event.description:
             vevent.add("description", ics_text(event.description))
+        if event.url is not None:
+            vevent.add("url", event.url)
         for days in alarms:
             vevent.add_component(_alarm(event, days))
         calendar.add_component(vevent)

@@ -238,3 +238,30 @@ def _history_announcements(
         else None
         for i, entry in enumerate(entries)
     ]
+
+
+def implicit_id_warnings(registry: Registry) -> list[Problem]:
+    """Warnings for entries without an explicit ``id`` (``check --strict``): their id, and so
+    their calendar UID, is derived from the title and changes when the title is fixed."""
+    import tomli
+
+    from release_countdown.registry.values import clip
+
+    explicit: dict[int, set[int]] = {}  # per file text: the indexes of releases with an id
+    problems = []
+    for release, spot in zip(registry.releases, registry.spots, strict=True):
+        text = spot.locator.text
+        if id(text) not in explicit:
+            items = tomli.loads(text).get("release", [])
+            explicit[id(text)] = {
+                i for i, item in enumerate(items) if isinstance(item, dict) and "id" in item
+            }
+        if spot.index in explicit[id(text)]:
+            continue
+        line, column = spot.find()
+        message = (
+            f'release "{clip(release.title)}": no explicit id; the derived id "{release.id}" '
+            f'(and the calendar UID) changes if the title is fixed: add id = "{release.id}"'
+        )
+        problems.append(Problem(release.source, message, line, column, warning=True))
+    return problems

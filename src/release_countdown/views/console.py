@@ -57,17 +57,22 @@ def emit(
     svg: Path | None = None,
     html: Path | None = None,
     title: str = "release-countdown",
+    snapshot: Any = None,
 ) -> None:
-    """Print ``renderable``; with ``svg``/``html`` paths, also save exactly what was drawn
-    (in colour, as on a terminal) as an SVG or HTML file. Rich escapes text for both."""
+    """Print ``renderable``; with ``svg``/``html`` paths, also save what was drawn (or
+    ``snapshot``, the same picture in full Unicode where the screen gets ASCII) in colour, as
+    on a terminal, whatever stdout is, as an SVG or HTML file. Rich escapes text for both."""
     console = make_console(file)
     console.print(renderable)
     if svg is None and html is None:
         return
-    snapshot(renderable, width=console.width, svg=svg, html=html, title=title)
+    save_snapshot(
+        renderable if snapshot is None else snapshot,
+        width=console.width, svg=svg, html=html, title=title,
+    )  # fmt: skip
 
 
-def snapshot(
+def save_snapshot(
     renderable: Any, *, width: int, svg: Path | None, html: Path | None, title: str
 ) -> None:
     """Save ``renderable`` as drawn in colour at ``width``, as an SVG and/or HTML file."""
@@ -87,6 +92,57 @@ def snapshot(
     )
     recorder.print(renderable)
     if svg is not None:
-        write_file_atomically(svg, recorder.export_svg(title=title, clear=False).encode("utf-8"))
+        write_file_atomically(svg, svg_of(recorder, title).encode("utf-8"))
     if html is not None:
         write_file_atomically(html, recorder.export_html(clear=False).encode("utf-8"))
+
+
+# A monospace font the machine has (no web font: the picture must load offline, and librsvg
+# never fetches one).
+SVG_FONTS = (
+    "'DejaVu Sans Mono', 'Liberation Mono', 'Noto Sans Mono', Menlo, Consolas, "
+    "'Courier New', monospace"
+)
+_TEXT = re.compile(
+    r'<text (?P<head>class="[^"]*") x="(?P<x>[0-9.]+)" (?P<y>y="[0-9.]+") '
+    r'textLength="(?P<length>[0-9.]+)" (?P<tail>[^>]*)>(?P<text>[^<]*)</text>'
+)
+
+
+def _svg_format() -> str:
+    from rich._export_format import CONSOLE_SVG_FORMAT
+
+    local = re.sub(r"@font-face \{\{.*?\}\}\s*", "", CONSOLE_SVG_FORMAT, flags=re.DOTALL)
+    local = local.replace("font-family: Fira Code, monospace;", f"font-family: {SVG_FONTS};")
+    return local.replace("font-family: arial;", "font-family: sans-serif;")
+
+
+def _placed(match: re.Match[str]) -> str:
+    """A run of text as one ``<text>`` a character, each at its own cell: aligned in any
+    monospace font and in renderers that do not stretch a run to its ``textLength``
+    (librsvg, which also reads only the first of several x positions)."""
+    import html
+
+    from rich.cells import cell_len
+
+    text = html.unescape(match["text"])
+    cells = cell_len(text)
+    if not cells:
+        return match[0]
+    step = float(match["length"]) / cells
+    left, placed = float(match["x"]), []
+    for char in text:
+        if char not in " \xa0":
+            placed.append(
+                f'<text {match["head"]} x="{round(left, 2):g}" {match["y"]} {match["tail"]}>'
+                f"{html.escape(char, quote=False)}</text>"
+            )
+        left += step * cell_len(char)
+    return "".join(placed)
+
+
+def svg_of(recorder: Console, title: str) -> str:
+    """The recorded drawing as a self-contained SVG: a local monospace font, each character
+    placed at its cell."""
+    drawn = recorder.export_svg(title=title, clear=False, code_format=_svg_format())
+    return _TEXT.sub(_placed, drawn)

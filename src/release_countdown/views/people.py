@@ -1,38 +1,71 @@
-"""`countdown people`: everyone in the registry, as a rich table."""
+"""`countdown people`: everyone in the registry, in the plain layout of the list table
+(views/listing.py): the same text in a pipe, in colour on a terminal."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from datetime import date
 from typing import IO
 
-from rich import box
-from rich.table import Table
-from rich.text import Text
-
 from release_countdown.core.rows import PersonRow
-from release_countdown.views.console import make_console
-from release_countdown.views.console import safe as _safe
+from release_countdown.views.listing import _pad, _width, plain_width, wrap
+from release_countdown.views.safe import terminal_safe
+
+HEADERS = ("Name", "Roles", "Titles", "Next release")
 
 
-def people_table(people: Sequence[PersonRow]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    table.add_column("Name", ratio=2)
-    table.add_column("Roles", ratio=2)
-    table.add_column("Titles", justify="right", no_wrap=True)
-    table.add_column("Next release", ratio=3)
-    for person in people:
-        upcoming = person.next
-        next_cell = Text("—", style="dim")
-        if upcoming is not None:
-            next_cell = _safe(upcoming.title).append(f" {upcoming.countdown}", style="dim")
-        table.add_row(
-            _safe(person.name),
-            _safe(", ".join(person.roles)),
-            Text(str(len(person.titles))),
-            next_cell,
-        )
-    return table
+def person_cells(person: PersonRow) -> list[str]:
+    upcoming = person.next
+    following = "—" if upcoming is None else f"{upcoming.title} {upcoming.countdown}"
+    return [
+        terminal_safe(person.name),
+        terminal_safe(", ".join(person.roles)),
+        str(len(person.titles)),
+        terminal_safe(following),
+    ]
 
 
-def print_people(people: Sequence[PersonRow], *, file: IO[str]) -> None:
-    make_console(file).print(people_table(people))
+def people_lines(
+    people: Sequence[PersonRow], *, today: date, width: int
+) -> Iterator[tuple[str, str]]:
+    """Lines of the people table and the style of each; no line ends in a blank."""
+    cells = [person_cells(p) for p in people]
+    widths = [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(HEADERS)]
+    room = width - 2 * (len(HEADERS) - 1) - widths[2]
+    if widths[0] + widths[1] + widths[3] > room:
+        # Share what is left: name 3, roles 2, next release 5 (8 at least each).
+        for i, share in ((0, 3), (1, 2), (3, 5)):
+            widths[i] = max(min(widths[i], room * share // 10), 8)
+    # As in the list table, the rule spans the width: the last column takes what is spare.
+    widths[3] += max(room - widths[0] - widths[1] - widths[3], 0)
+    total = min(sum(widths) + 2 * (len(HEADERS) - 1), width)
+    yield "  ".join(_pad(h, widths[i], i == 2) for i, h in enumerate(HEADERS)).rstrip(), "bold"
+    yield "─" * total, "dim"
+    for person, texts in zip(people, cells, strict=True):
+        wrapped = [wrap(text, widths[i]) for i, text in enumerate(texts)]
+        style = "dim" if person.next is None else ""
+        for line in range(max(len(w) for w in wrapped)):
+            parts = [
+                _pad(w[line] if line < len(w) else "", widths[i], i == 2)
+                for i, w in enumerate(wrapped)
+            ]
+            yield "  ".join(parts).rstrip(), style
+    count = f"{len(people)} {'person' if len(people) == 1 else 'people'}"
+    yield "", ""
+    yield f"as of {today.isoformat()} · {count}".center(total).rstrip(), "dim"
+
+
+def print_people(people: Sequence[PersonRow], *, today: date, file: IO[str]) -> None:
+    """Plain text in a pipe (without importing rich), in colour on a terminal."""
+    if not file.isatty():
+        plain = people_lines(people, today=today, width=plain_width())
+        file.write("".join(line + "\n" for line, _ in plain))
+        return
+    from release_countdown.views.console import emit, lines_text, make_console
+
+    console = make_console(file)
+    lines = list(people_lines(people, today=today, width=console.width))
+    if console.color_system is None:
+        file.write("".join(line + "\n" for line, _ in lines))
+        return
+    emit(lines_text([[(line, style)] for line, style in lines]), file=file)

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from release_countdown.core.rows import Row, Slip
-from release_countdown.views.console import emit, lines_text, make_console, snapshot
+from release_countdown.views.console import emit, lines_text, make_console, save_snapshot
 from release_countdown.views.console import safe as _safe
 from release_countdown.views.listing import STATUS_STYLES, days_cell
 from release_countdown.views.safe import terminal_safe
@@ -199,7 +199,7 @@ def print_show(
         from rich.console import Group
 
         sources = [Text(line, style="dim") for line in source_lines(row)]
-        snapshot(Group(drawn, *sources), width=width, svg=svg, html=html, title=row.title)
+        save_snapshot(Group(drawn, *sources), width=width, svg=svg, html=html, title=row.title)
 
 
 def show_renderable(row: Row, *, today: date, width: int, ascii_only: bool = False) -> Any:

@@ -43,8 +43,19 @@ def progress(start: datetime | None, target: datetime, now: datetime) -> float |
     return min(1.0, max(0.0, done))
 
 
-def watch_table(items: Sequence[tuple[Row, datetime, float | None]], *, now: datetime) -> Any:
-    """One frame of `countdown watch`: each title's time left and its wait so far."""
+def time_left(row: Row, target: datetime, now: datetime) -> str:
+    """``"3d 04h 05m 06s"``; "now" on the day it happens; "released 6 days ago" after that."""
+    if target > now:
+        days, hours, minutes, seconds = clock(target - now)
+        return f"{days}d {hours:02d}h {minutes:02d}m {seconds:02d}s"
+    return row.countdown if row.status == "released" else "now"
+
+
+def watch_table(
+    items: Sequence[tuple[Row, datetime, float | None]], *, now: datetime, live: bool = True
+) -> Any:
+    """One frame of `countdown watch`: each title's time left and its wait so far (a live
+    frame says how to stop it; a one-shot frame does not)."""
     from rich import box
     from rich.progress_bar import ProgressBar
     from rich.table import Table
@@ -56,7 +67,7 @@ def watch_table(items: Sequence[tuple[Row, datetime, float | None]], *, now: dat
         box=box.SIMPLE_HEAD,
         header_style="bold",
         pad_edge=False,
-        caption=f"{now:%Y-%m-%d %H:%M:%S} · Ctrl-C to stop",
+        caption=f"{now:%Y-%m-%d %H:%M:%S}" + (" · Ctrl-C to stop" if live else ""),
         caption_style="dim",
     )
     table.add_column("Title", ratio=3)
@@ -64,8 +75,7 @@ def watch_table(items: Sequence[tuple[Row, datetime, float | None]], *, now: dat
     table.add_column("Time left", justify="right", no_wrap=True)
     table.add_column("Since announced", ratio=1, min_width=10)
     for row, target, done in items:
-        days, hours, minutes, seconds = clock(target - now)
-        left = "now" if target <= now else f"{days}d {hours:02d}h {minutes:02d}m {seconds:02d}s"
+        left = time_left(row, target, now)
         bar: Any = (
             Text("—", style="dim") if done is None else ProgressBar(total=1.0, completed=done)
         )

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from release_countdown.core.model import Release
 from release_countdown.registry.format import DATE_KEYS, HISTORY_KEYS, RELEASE_KEYS, SUBTABLES
 from release_countdown.registry.positions import Locator, Where
 
@@ -81,8 +80,8 @@ def _is_array_of_tables(item: Any) -> bool:
     return isinstance(item, list) and bool(item) and all(isinstance(i, dict) for i in item)
 
 
-def canonical_text(text: str, document: TOMLDocument, releases: Sequence[Release]) -> str:
-    """The canonical form of a valid registry (``releases`` are its validated releases)."""
+def canonical_text(text: str, document: TOMLDocument, ids: Sequence[str]) -> str:
+    """The canonical form of a valid registry (``ids``: its releases' ids, in file order)."""
     locator = Locator(text)
     writer = _Writer(locator)
     preamble = [k for k in document if k != "release"]
@@ -90,7 +89,7 @@ def canonical_text(text: str, document: TOMLDocument, releases: Sequence[Release
         writer.comments((key,))
         writer.lines.append(f"{_bare(key)} = {_value(document[key])}{_comment(document[key])}")
     tables = list(document.get("release", []))
-    order = sorted(range(len(releases)), key=lambda i: releases[i].id)
+    order = sorted(range(len(ids)), key=lambda i: ids[i])
     for index in order:
         where: Where = ("release", index)
         table = tables[index]
@@ -122,7 +121,7 @@ def format_registry(text: str, path: str) -> str:
     from release_countdown.registry.load import check_text
 
     releases, _ = check_text(text, path)
-    formatted = canonical_text(text, tomlkit.parse(text), releases)
+    formatted = canonical_text(text, tomlkit.parse(text), [r.id for r in releases])
     again, problems = check_text(formatted, path)
     if any(not p.warning for p in problems) or again != sorted(releases, key=lambda r: r.id):
         raise CountdownError(

@@ -98,6 +98,16 @@ def tidy_insertions(old: str, new: str) -> str:
             above = out[-1] if out else ""
             near = "\r\n" if above.endswith("\r\n") else "\n" if above.endswith("\n") else eol
             block = [_ended(line, near) for line in block]
+            # Inserted tables one after another (two history entries) read apart too.
+            block = [
+                part
+                for i, line in enumerate(block)
+                for part in (
+                    [near, line]
+                    if i and line.lstrip().startswith("[") and block[i - 1].strip()
+                    else [line]
+                )
+            ]
             if block[0].lstrip().startswith("[") and out and out[-1].strip():
                 block = [near, *block]
             if out and not out[-1].strip() and not block[0].strip():
@@ -237,8 +247,14 @@ def _changed(path: Path, raw: bytes, edit: Edit) -> Change:
     if isinstance(outcome, NewText):
         message, new = outcome.message, outcome.text
     else:
+        from release_countdown.writing.keep_canonical import kept_canonical
+
         message = outcome
-        new = tidy_insertions(old, _ends_with_newline(document.as_string()))
+        canonical = kept_canonical(old, releases, document)
+        if canonical is not None:
+            new = canonical
+        else:
+            new = tidy_insertions(old, _ends_with_newline(document.as_string()))
     validate(new, path, after_change=True)
     return Change(path, old, new, message)
 

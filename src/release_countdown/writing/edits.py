@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from release_countdown.core.dates import (
@@ -20,6 +20,9 @@ from release_countdown.core.dates import (
 from release_countdown.core.errors import NotFoundError, UsageError
 from release_countdown.core.matching import fold, one, slugify
 from release_countdown.core.model import Release
+from release_countdown.writing.fields import append_entry as _append_entry
+from release_countdown.writing.fields import new_table as _new_table
+from release_countdown.writing.fields import record_retitle, remove_alias, set_typed_date
 
 if TYPE_CHECKING:
     from tomlkit import TOMLDocument
@@ -57,23 +60,6 @@ def find_release(releases: Sequence[Release], name: str) -> int:
 def release_table(document: TOMLDocument, index: int) -> Table:
     table: Table = document["release"][index]
     return table
-
-
-def _new_table() -> Table:
-    import tomlkit
-
-    return tomlkit.table()
-
-
-def _append_entry(release: Table, key: str, entry: Table) -> None:
-    import tomlkit
-
-    if key in release:
-        release[key].append(entry)
-    else:
-        entries = tomlkit.aot()
-        entries.append(entry)
-        release.add(key, entries)
 
 
 def _add_to_list(table: Table, key: str, value: str) -> bool:
@@ -128,8 +114,7 @@ def add_release(document: TOMLDocument, releases: Sequence[Release], new: NewRel
                     "titles and aliases must name one release each"
                 )
     table = _new_table()
-    if new.id:
-        table.add("id", new.id)
+    table.add("id", wanted)  # pinned: fixing the title later keeps the id and calendar UID
     table.add("title", new.title)
     if new.aliases:
         table.add("aliases", list(new.aliases))
@@ -176,6 +161,12 @@ class Edits:
     aliases: list[str] = field(default_factory=list)
     note: str | None = None
     checked: dt.date | None = None
+    announced: dt.date | None = None  # of the retitle (default: the day of the edit)
+    sources: list[str] = field(default_factory=list)
+    franchise: str | None = None
+    remove_aliases: list[str] = field(default_factory=list)
+    date_for: tuple[str, str, str] | None = None  # region, type, date
+    today: dt.date | None = None  # the day of the edit: a retitle is recorded as of it
 
 
 def edit_release(
@@ -200,10 +191,36 @@ def edit_release(
             table.add("id", release.id)
         table["title"] = edits.title
         _add_to_list(table, "aliases", release.title)
-        done.append(f'retitled "{release.title}" to "{edits.title}" (old title kept as alias)')
+        day = edits.announced or edits.today  # the caller reads the clock
+        spec = parse_date_text(edits.date or release.date.iso())
+        if day is None or (spec.latest is not None and day > spec.latest):
+            # An announcement comes before its date: a title fixed after the release is a
+            # correction, not news for the history.
+            done.append(
+                f'retitled "{release.title}" to "{edits.title}" (old title kept as alias; not '
+                f"in the history: released before {day}, pass --announced DATE to record it)"
+            )
+        else:
+            in_force = date_value(spec.iso() if edits.date is None else edits.date)
+            record_retitle(table, release, edits.title, day=day, date=in_force, value=date_value)
+            done.append(
+                f'retitled "{release.title}" to "{edits.title}" on {day} '
+                "(recorded in the history; old title kept as alias)"
+            )
     if edits.date is not None:
         table["date"] = date_value(edits.date)
         done.append(f"date set to {edits.date}")
+    if edits.franchise is not None:
+        table["franchise"] = edits.franchise
+        done.append(f"franchise set to {edits.franchise}")
+    for source in edits.sources:
+        if _add_to_list(table, "sources", source):
+            done.append(f"source {source} added")
+    for alias in edits.remove_aliases:
+        done.append(remove_alias(table, release, alias))
+    if edits.date_for is not None:
+        region, kind, when = edits.date_for
+        done.append(set_typed_date(table, region, kind, when, date_value(when, "--date-for")))
     if edits.kind is not None:
         table["kind"] = edits.kind
         done.append(f"kind set to {edits.kind}")
@@ -234,7 +251,7 @@ def edit_release(
         table["checked"] = edits.checked
         done.append(f"checked on {edits.checked.isoformat()}")
     if not done:
-        if edits != Edits():
+        if replace(edits, today=None) != Edits():
             return f"{release.id}: nothing to change, it is already so"
         raise UsageError("nothing to change: give at least one option (see countdown edit -h)")
     return f"{release.id}: " + "; ".join(done)

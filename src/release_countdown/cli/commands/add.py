@@ -19,7 +19,7 @@ from release_countdown.cli.output import bad
 app = command_app()
 
 
-@app.command("add")
+@app.command("add", short_help="Add a title to a registry.")
 def add_command(
     title: Annotated[str, typer.Argument(help="The title.", metavar="TITLE")],
     *,

@@ -7,12 +7,12 @@ from typing import Annotated
 import typer
 
 from release_countdown.cli.app import command_app
-from release_countdown.cli.options import AsOfOption, duration, today_of
+from release_countdown.cli.options import StaleAsOfOption, duration, today_of
 
 app = command_app()
 
 
-@app.command("check")
+@app.command("check", short_help="Validate registries (for pre-commit hooks and CI).")
 def check_command(
     paths: Annotated[
         list[Path] | None,
@@ -30,12 +30,14 @@ def check_command(
             metavar="AGE",
         ),
     ] = None,
-    as_of: AsOfOption = None,
+    as_of: StaleAsOfOption = None,
 ) -> None:
     """Validate registries without listing them, for pre-commit hooks and CI.
 
     Prints every error and warning as path:line:col: message, then a summary line (all on
     stderr). Exit code 3 when there are errors (with --strict, warnings too), else 0.
+    --strict also warns about every entry without an explicit `id` (a derived id, and the
+    calendar UID made from it, changes when the title is fixed).
     An `announced` or `checked` day after today (the clock's, whatever --as-of says) is a
     warning: what it announces stays hidden from every view until that day.
 
@@ -48,7 +50,12 @@ def check_command(
     from release_countdown.cli.output import say
     from release_countdown.cli.reading import registry_paths
     from release_countdown.core.errors import ExitCode, Problem, RegistryError
-    from release_countdown.registry.load import future_warnings, load_registry, stale_warnings
+    from release_countdown.registry.load import (
+        future_warnings,
+        implicit_id_warnings,
+        load_registry,
+        stale_warnings,
+    )
 
     today = today_of(as_of)
     # Days after the clock's today are mistakes whatever --as-of says: looking back, later
@@ -68,6 +75,8 @@ def check_command(
         if age is not None:
             problems += stale_warnings(loaded, today, *age)
         problems += future_warnings(loaded, clock_today)
+        if strict:
+            problems += implicit_id_warnings(loaded)
     for problem in problems:
         say(problem)
     errors = sum(not p.warning for p in problems)

@@ -9,7 +9,7 @@ from release_countdown.cli.app import command_app
 app = command_app()
 
 
-@app.command("config")
+@app.command("config", short_help="Show the settings in force and where each came from.")
 def config_command(
     *, json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
 ) -> None:

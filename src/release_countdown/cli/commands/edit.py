@@ -13,17 +13,21 @@ from release_countdown.cli.options import (
     TargetOption,
     checked_day,
 )
+from release_countdown.cli.options import region as region_option
 from release_countdown.cli.output import bad
+from release_countdown.core.model import DATE_TYPES
 
 app = command_app()
 
 
-@app.command("edit")
+@app.command("edit", short_help="Change a title: retitle, dates, people, sources.")
 def edit_command(
     title: Annotated[
         str,
         typer.Argument(
-            help="Id, title or alias of the title to change.", autocompletion=complete_titles
+            help="Id, title or alias of the title to change.",
+            metavar="TITLE",
+            autocompletion=complete_titles,
         ),
     ],
     *,
@@ -47,6 +51,29 @@ def edit_command(
     alias: Annotated[
         list[str] | None, typer.Option(help="Add an alias (repeatable).", metavar="NAME")
     ] = None,
+    remove_alias: Annotated[
+        list[str] | None, typer.Option(help="Remove an alias (repeatable).", metavar="NAME")
+    ] = None,
+    source: Annotated[
+        list[str] | None, typer.Option(help="Add a source (repeatable).", metavar="URL")
+    ] = None,
+    franchise: Annotated[
+        str | None, typer.Option(help="Set the franchise.", metavar="NAME")
+    ] = None,
+    date_for: Annotated[
+        tuple[str, str] | None,
+        typer.Option(
+            help="Add or change a typed regional date (e.g. --date-for US:theatrical 2026-12-18).",
+            metavar="REGION:TYPE DATE",
+        ),
+    ] = None,
+    announced: Annotated[
+        str | None,
+        typer.Option(
+            help="With --title: the day the new title was announced (default: today).",
+            metavar="DATE",
+        ),
+    ] = None,
     note: Annotated[str | None, typer.Option(help="Set the note.", metavar="TEXT")] = None,
     checked: Annotated[
         str | None, typer.Option(help="Verified on DATE (or 'today').", metavar="DATE")
@@ -54,13 +81,17 @@ def edit_command(
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
 ) -> None:
-    """Change a title: retitle, date, people, aliases, note, checked.
+    """Change a title: retitle, date, people, aliases, sources, franchise, typed dates, note.
+
+    --title records the retitle in the history (announced today, or on --announced) and keeps
+    the old title as an alias.
 
     \b
     Examples:
       countdown edit argylle --add-person composer="Lorne Balfe" --checked today
       countdown edit "part two" --title "Mission: Impossible – The Final Reckoning"
       countdown edit gran-turismo --remove-person cast="Orlando Bloom" --dry-run
+      countdown edit argylle --source https://example.org/news --date-for GB:digital 2024-03-01
     """
     from release_countdown.cli import reading
     from release_countdown.cli.output import finish
@@ -69,11 +100,27 @@ def edit_command(
     verified = checked_day(checked)
     if verified is not None and verified > date.today():  # read after --checked today
         bad("--checked", f"{checked!r} is in the future; a check has happened already")
+    today = date.today()
+    day = checked_day(announced) if announced is not None else None
+    if day is not None and new_title is None:
+        bad("--announced", "goes with --title (the day the new title was announced)")
+    if day is not None and day > today:
+        bad("--announced", f"{announced!r} is in the future; an announcement has happened already")
+    typed = None
+    if date_for is not None:
+        where, colon, kind_ = date_for[0].partition(":")
+        if not colon or kind_ not in DATE_TYPES:
+            bad(
+                "--date-for", f"{date_for[0]!r} is not REGION:TYPE (types: {', '.join(DATE_TYPES)})"
+            )
+        typed = (region_option(where, "--date-for") or where, kind_, date_for[1])
     edits = Edits(
         title=new_title, date=date_, kind=kind,
         add_people=[parse_credit(p) for p in add_person or []],
         remove_people=[parse_credit(p) for p in remove_person or []],
-        aliases=list(alias or []), note=note, checked=verified,
+        aliases=list(alias or []), note=note, checked=verified, announced=day,
+        sources=list(source or []), franchise=franchise, remove_aliases=list(remove_alias or []),
+        date_for=typed, today=today,
     )  # fmt: skip
     path = reading.writable_path(registry)
     change = reading.change(

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from release_countdown.cli.app import command_app
+from release_countdown.cli.columns import ColumnsOption, columns
 from release_countdown.cli.options import (
     AsOfOption,
     Filters,
@@ -32,7 +33,7 @@ class FuzzyExport(str, Enum):
     AS_SPAN = "as-span"
 
 
-@app.command("export")
+@app.command("export", short_help="Export the view as iCalendar, CSV or JSON.")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "region",
     "show_all",
@@ -72,6 +73,7 @@ def export_command(
             callback=leads_callback("--alarm"),
         ),
     ] = None,
+    columns_: ColumnsOption = None,
     as_of: AsOfOption = None,
     registry: RegistryOption = None,
     no_cache: NoCacheOption = False,
@@ -90,15 +92,17 @@ def export_command(
       countdown export --alarm 7d,1d -o releases.ics
       countdown export --format csv --composer balfe -o balfe.csv
       countdown export --all --format csv --raw -o for-scripts.csv
+      countdown export --format csv --columns id,title,date,people.composer
     """
     from datetime import datetime
 
     from release_countdown.cli.output import say, write_bytes
     from release_countdown.cli.reading import load
-    from release_countdown.core.query import select
+    from release_countdown.core.query import roles_of, select
     from release_countdown.core.rows import release_row
 
     today = today_of(as_of)
+    chosen = columns(columns_, output_format.value)
     query = filters.query(today)
     loaded = load(registry, no_cache)
     found = [release_row(s, today) for s in select(loaded.releases, query, today)]
@@ -106,31 +110,38 @@ def export_command(
         from release_countdown.cli.empty import say_empty
 
         say_empty(loaded, today, query, what="titles to export")
+    summary = f"{len(found)} title{'s' if len(found) != 1 else ''}"
+    advice = None
     if output_format is ExportFormat.ICS:
         from release_countdown.formats.ics import events, to_ics
 
         typed = "all" if all_dates else query.region
-        made, skipped = events(found, typed=typed, fuzzy_as_span=fuzzy is FuzzyExport.AS_SPAN)
+        as_span = fuzzy is FuzzyExport.AS_SPAN
+        made, skipped = events(found, typed=typed, fuzzy_as_span=as_span)
         alarms = leads("--alarm", alarm) if alarm is not None else ()
         now = datetime.now().astimezone().replace(microsecond=0)
         data = to_ics(made, stamp=now, alarms=alarms)
-        if skipped:
-            say(
-                f"countdown: skipped {skipped} fuzzy or TBA date{'s' if skipped != 1 else ''} "
-                "(use --fuzzy as-span to export fuzzy windows)"
-            )
+        counted = f"{len(made)} event{'s' if len(made) != 1 else ''} ({summary}"
+        summary = counted + (f"; {skipped.words()})" if skipped.total else ")")
+        if skipped.total and output is None:
+            say(f"countdown: {summary}")
+        if skipped.fuzzy and not as_span:
+            advice = "countdown: use --fuzzy as-span to export fuzzy windows as spans"
     elif output_format is ExportFormat.CSV:
         from release_countdown.formats.csvrows import to_csv
 
-        data = to_csv(found, raw=raw).encode("utf-8")
+        roles = roles_of(loaded.releases)
+        data = to_csv(found, raw=raw, roles=roles, columns=chosen).encode("utf-8")
     else:
         from release_countdown.formats.jsonrows import to_json
 
         data = to_json(found).encode("utf-8")
     if output is None:
         write_bytes(data)
-        return
-    from release_countdown.writing.atomic import write_file_atomically
+    else:
+        from release_countdown.writing.atomic import write_file_atomically
 
-    write_file_atomically(output, data)
-    say(f"countdown: wrote {len(found)} titles to {output}")
+        write_file_atomically(output, data)
+        say(f"countdown: wrote {summary} to {output}")
+    if advice is not None:
+        say(advice)

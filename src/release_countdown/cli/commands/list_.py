@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from release_countdown.cli.app import command_app
+from release_countdown.cli.columns import ColumnsOption, columns
 from release_countdown.cli.options import (
     AsOfOption,
     Filters,
@@ -39,7 +40,7 @@ def output_format(value: str, json_output: bool) -> str:
     return value.lower()
 
 
-@app.command("list")
+@app.command("list", short_help="List titles with their countdowns.")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "reverse",
     "limit", "region", "show_all",
@@ -68,6 +69,7 @@ def list_command(
             "would run as a formula are prefixed with '.",
         ),
     ] = False,
+    columns_: ColumnsOption = None,
     svg: SvgOption = None,
     html: HtmlOption = None,
     registry: RegistryOption = None,
@@ -87,12 +89,13 @@ def list_command(
       countdown list --within 90d --kind film --json
       countdown list --all --as-of 2023-07-08 --format csv > titles.csv
       countdown list --format csv --raw | python3 import_titles.py
+      countdown list --format csv --columns title,date,people.composer
       countdown list --format '{days:>4}  {title}'
     """
     from release_countdown.cli.empty import say_empty
     from release_countdown.cli.output import write_rows
     from release_countdown.cli.reading import load
-    from release_countdown.core.query import select
+    from release_countdown.core.query import roles_of, select
     from release_countdown.core.rows import RowView
 
     today = today_of(as_of)
@@ -100,8 +103,12 @@ def list_command(
     fmt = output_format(output, json_output)
     if (svg or html) and fmt != "table":
         bad("--svg" if svg else "--html", "snapshots are of the table: leave out --format/--json")
+    chosen = columns(columns_, fmt)
     loaded = load(registry, no_cache)
     found = RowView(select(loaded.releases, query, today), today)
     if not found:
         say_empty(loaded, today, query)
-    write_rows(found, fmt, today=today, total=len(loaded.releases), svg=svg, html=html, raw=raw)
+    write_rows(
+        found, fmt, today=today, total=len(loaded.releases), svg=svg, html=html, raw=raw,
+        roles=roles_of(loaded.releases), columns=chosen,
+    )  # fmt: skip

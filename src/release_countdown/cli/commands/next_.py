@@ -18,7 +18,7 @@ from release_countdown.cli.options import (
 app = command_app()
 
 
-@app.command("next")
+@app.command("next", short_help="Print the soonest upcoming title as one line.")
 @filter_options("composer", "director", "person", "kind", "within", "search", "limit", "region")
 def next_command(
     *,

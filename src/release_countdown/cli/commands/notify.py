@@ -20,7 +20,7 @@ from release_countdown.cli.options import (
 app = command_app()
 
 
-@app.command("notify")
+@app.command("notify", short_help="Deliver the reminders and date-change notices due, once.")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "reverse",
     "limit", "region", "show_all",

@@ -13,7 +13,7 @@ from release_countdown.cli.output import bad
 app = command_app()
 
 
-@app.command("postpone")
+@app.command("postpone", short_help="Move a title to a new date, recorded in its history.")
 def postpone_command(
     title: Annotated[
         str,

@@ -13,7 +13,7 @@ from release_countdown.core.errors import ExitCode, UsageError
 app = command_app()
 
 
-@app.command("remove")
+@app.command("remove", short_help="Remove a title (asks first on a terminal).")
 def remove_command(
     title: Annotated[
         str,
@@ -32,7 +32,7 @@ def remove_command(
       countdown remove gran-turismo --yes
     """
     from release_countdown.cli import reading
-    from release_countdown.cli.output import finish
+    from release_countdown.cli.output import finish, say
     from release_countdown.writing.change import read_text, validate
     from release_countdown.writing.edits import find_release, remove_release
 
@@ -43,7 +43,8 @@ def remove_command(
         if not sys.stdin.isatty():
             raise UsageError(f'remove "{chosen.title}"? Not on a terminal: pass --yes to confirm')
         if not typer.confirm(f'Remove "{chosen.title}" (id {chosen.id}) from {path}?', err=True):
-            raise typer.Exit(ExitCode.NOT_FOUND)
+            say("nothing removed")
+            raise typer.Exit(ExitCode.OK)
 
     def edit(document: Any, current: list[Any]) -> Any:
         return remove_release(document, current, find_release(current, chosen.id))

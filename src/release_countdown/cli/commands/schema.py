@@ -9,7 +9,7 @@ from release_countdown.cli.app import command_app
 app = command_app()
 
 
-@app.command("schema")
+@app.command("schema", short_help="Print the JSON Schema of the rows or the registry.")
 def schema_command(
     *,
     registry_format: Annotated[

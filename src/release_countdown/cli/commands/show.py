@@ -20,12 +20,14 @@ from release_countdown.cli.options import (
 app = command_app()
 
 
-@app.command("show")
+@app.command("show", short_help="Show one title: dates, history, people, sources.")
 def show_command(
     title: Annotated[
         str,
         typer.Argument(
-            help="Id, title or alias (or a part of one).", autocompletion=complete_titles
+            help="Id, title or alias (or a part of one).",
+            metavar="TITLE",
+            autocompletion=complete_titles,
         ),
     ],
     *,

@@ -22,7 +22,7 @@ from release_countdown.cli.output import bad
 app = command_app()
 
 
-@app.command("timeline")
+@app.command("timeline", short_help="Draw the titles on a time axis.")
 @filter_options(
     "composer", "director", "person", "kind", "status", "search", "limit", "region", "show_all"
 )
@@ -95,4 +95,12 @@ def timeline_command(
     picture = timeline_lines(
         rows, today=today, start=start, end=end, width=console.width, ascii_only=plain
     )
-    emit(lines_text(picture), file=sys.stdout, svg=svg, html=html, title="release timeline")
+    snapshot = None
+    if (svg or html) and plain and not ascii_only:  # a snapshot is drawn in full Unicode
+        snapshot = lines_text(
+            timeline_lines(rows, today=today, start=start, end=end, width=console.width)
+        )
+    emit(
+        lines_text(picture), file=sys.stdout, svg=svg, html=html, title="release timeline",
+        snapshot=snapshot,
+    )  # fmt: skip

@@ -18,13 +18,15 @@ from release_countdown.cli.options import (
 app = command_app()
 
 
-@app.command("watch")
+@app.command("watch", short_help="Watch countdowns tick to the second.")
 @filter_options("composer", "director", "person", "kind", "within", "limit", "region")
 def watch_command(
     title: Annotated[
         str | None,
         typer.Argument(
-            help="Watch only this title (id, title or alias).", autocompletion=complete_titles
+            help="Watch only this title (id, title or alias).",
+            metavar="[TITLE]",
+            autocompletion=complete_titles,
         ),
     ] = None,
     *,
@@ -86,9 +88,11 @@ def watch_command(
     from release_countdown.views.console import make_console
     from release_countdown.views.watch import watch_table
 
-    def frame(now: datetime) -> Any:
+    def frame(now: datetime, live: bool = True) -> Any:
         return watch_table(
-            [(row, target, progress(start, target, now)) for row, target, start in items], now=now
+            [(row, target, progress(start, target, now)) for row, target, start in items],
+            now=now,
+            live=live,
         )
 
     def clock_now() -> datetime:
@@ -98,7 +102,7 @@ def watch_command(
 
     console = make_console(sys.stdout)
     if once:
-        console.print(frame(clock_now()))
+        console.print(frame(clock_now(), live=False))
         return
     import time
 

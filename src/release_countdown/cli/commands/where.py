@@ -10,7 +10,7 @@ from release_countdown.cli.options import RegistryOption
 app = command_app()
 
 
-@app.command("where")
+@app.command("where", short_help="Show which registry files are read and written.")
 def where_command(registry: RegistryOption = None) -> None:
     """Show which registries are read, in which order, which file writes go to, and where the
     config file and the state of `countdown notify` are.

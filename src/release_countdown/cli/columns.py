@@ -1,0 +1,31 @@
+"""--columns: the CSV columns of `list` and `export`, chosen and ordered (an option with its
+validator, kept beside cli/options.py)."""
+
+from typing import Annotated
+
+import typer
+
+from release_countdown.cli.output import bad
+
+ColumnsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--columns",
+        metavar="A,B,C",
+        help="CSV: these columns, in this order (e.g. title,date,people.composer).",
+    ),
+]
+
+
+def columns(value: str | None, fmt: str) -> list[str] | None:
+    """--columns as a list of CSV columns (only with CSV)."""
+    if value is None:
+        return None
+    if fmt != "csv":
+        bad("--columns", "goes with --format csv")
+    from release_countdown.formats.csvrows import choose_columns
+
+    try:
+        return choose_columns(value)
+    except ValueError as exc:
+        bad("--columns", str(exc))

@@ -1,0 +1,90 @@
+"""The field edits of `countdown edit` beyond the basics: a retitle recorded in the history,
+sources, franchise, aliases removed, typed regional dates added or changed.
+
+Each function changes one release table (tomlkit) in place and returns what it did, in words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from release_countdown.core.errors import NotFoundError
+from release_countdown.core.matching import fold
+from release_countdown.core.model import Release
+
+if TYPE_CHECKING:
+    from tomlkit.items import Table
+
+
+def new_table() -> Table:
+    import tomlkit
+
+    return tomlkit.table()
+
+
+def append_entry(release: Table, key: str, entry: Table) -> None:
+    import tomlkit
+
+    if key in release:
+        release[key].append(entry)
+    else:
+        entries = tomlkit.aot()
+        entries.append(entry)
+        release.add(key, entries)
+
+
+def record_retitle(
+    table: Table,
+    release: Release,
+    new_title: str,
+    *,
+    day: dt.date,
+    date: Any,
+    value: Callable[[str], Any],
+) -> None:
+    """A history entry saying that ``new_title`` was adopted on ``day`` (``date``, the TOML
+    value of the date then in force); when no entry names a title yet, one first records the
+    old title, so that views of earlier days keep showing it. ``value``: a date's TOML value."""
+    if not any(h.title for h in release.history):
+        first = new_table()
+        latest = [h.announced for h in release.history if h.announced is not None]
+        before = latest[-1] if latest else release.announced
+        if before is not None:
+            first.add("announced", value(before.iso()))
+        first.add("date", value(release.date.iso()))
+        first.add("title", release.title)
+        append_entry(table, "history", first)
+    entry = new_table()
+    entry.add("announced", day)
+    entry.add("date", date)
+    entry.add("title", new_title)
+    append_entry(table, "history", entry)
+
+
+def remove_alias(table: Table, release: Release, alias: str) -> str:
+    aliases = table.get("aliases")
+    match = [i for i, a in enumerate(aliases or []) if fold(str(a)) == fold(alias)]
+    if aliases is None or not match:
+        raise NotFoundError(f'"{release.title}" has no alias {alias!r}')
+    removed = str(aliases[match[0]])
+    del aliases[match[0]]
+    if not aliases:
+        del table["aliases"]
+    return f'alias "{removed}" removed'
+
+
+def set_typed_date(table: Table, region: str, kind: str, date: str, value: Any) -> str:
+    """Add the typed date of ``region`` and ``kind``, or change it when there is one
+    (``value``: the TOML value of the date form ``date``)."""
+    for entry in table.get("dates", []):
+        if str(entry.get("region", "")).upper() == region and entry.get("type") == kind:
+            entry["date"] = value
+            return f"{region} {kind} date set to {date}"
+    typed = new_table()
+    typed.add("region", region)
+    typed.add("type", kind)
+    typed.add("date", value)
+    append_entry(table, "dates", typed)
+    return f"{region} {kind} date {date} added"
