@@ -37,6 +37,7 @@ COMMANDS: Final = {
     "init": "init",
     "where": "where",
     "config": "config",
+    "serve": "serve",
 }
 
 

@@ -1,0 +1,228 @@
+"""The Starlette application: routes, conditional answers (ETag, Last-Modified) and pages.
+
+``create_app`` gets everything outside this package from the command: the registry state,
+the clock (the local date, read per request), and the parser of the list filters."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from email.utils import format_datetime
+from importlib import resources
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from release_countdown.core.query import Query, select
+from release_countdown.core.rows import Row, release_row
+from release_countdown.serve import feeds, pages
+from release_countdown.serve.security import Guard, allowed_hosts, is_wildcard
+from release_countdown.serve.state import RegistryState, Snapshot
+
+Parser = Callable[..., tuple[Query, date]]
+STATIC = {"countdown.js": "text/javascript; charset=utf-8", "style.css": "text/css; charset=utf-8"}
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    state: RegistryState
+    today: Callable[[], date]  # the server's local date, read per request
+    parse: Parser  # (params, today, **fixed) -> (Query, day); ValueError with the CLI's words
+    host: str = "127.0.0.1"
+    token: str | None = None
+    extra_hosts: tuple[str, ...] = ()
+    log: Callable[[str], None] = lambda line: None
+
+
+def _params(request: Request) -> dict[str, list[str]]:
+    params = request.query_params
+    return {key: params.getlist(key) for key in params if key != "token"}
+
+
+class Site:
+    def __init__(self, config: ServeConfig) -> None:
+        import jinja2
+
+        self.config = config
+        self.templates = jinja2.Environment(
+            loader=jinja2.PackageLoader("release_countdown.serve", "templates"),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.templates.filters["safe_url"] = pages.safe_url
+        folder = resources.files("release_countdown.serve").joinpath("static")
+        self.static = {name: folder.joinpath(name).read_bytes() for name in STATIC}
+
+    # --- shared ---------------------------------------------------------------------------
+
+    def rows(self, request: Request, **fixed: Any) -> tuple[list[Row], date, Snapshot, Query]:
+        snapshot = self.config.state.current()
+        query, day = self.parse(request, **fixed)
+        found = select(snapshot.registry.releases, query, day)
+        return [release_row(s, day) for s in found], day, snapshot, query
+
+    def parse(self, request: Request, **fixed: Any) -> tuple[Query, date]:
+        try:
+            return self.config.parse(_params(request), self.config.today(), **fixed)
+        except ValueError as exc:  # the CLI's words for the same value
+            raise HTTPException(400, str(exc)) from None
+
+    @staticmethod
+    def conditional(request: Request, body: bytes, media_type: str, snapshot: Snapshot) -> Response:
+        """``body`` with its ETag and Last-Modified, or 304 when the client has it."""
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        headers = {
+            "etag": etag,
+            "last-modified": format_datetime(snapshot.modified, usegmt=True),
+            "cache-control": "no-cache",
+        }
+        asked = request.headers.get("if-none-match")
+        if asked is not None:
+            tags = {t.strip().removeprefix("W/") for t in asked.split(",")}
+            if etag in tags or "*" in tags:
+                return Response(status_code=304, headers=headers)
+        return Response(body, headers={**headers, "content-type": media_type})
+
+    def render(self, name: str, request: Request, status: int = 200, **values: Any) -> Response:
+        token = request.query_params.get("token")
+        suffix = "?token=" + _quote(token) if token else ""
+        html = self.templates.get_template(name).render(
+            token=token, suffix=suffix, amp=("&token=" + _quote(token)) if token else "", **values
+        )
+        return Response(html, status_code=status, media_type="text/html; charset=utf-8")
+
+    # --- endpoints ------------------------------------------------------------------------
+
+    async def releases_json(self, request: Request) -> Response:
+        from release_countdown.formats.jsonrows import to_json
+
+        rows, _, snapshot, _ = self.rows(request)
+        return self.conditional(
+            request, to_json(rows).encode("utf-8"), "application/json", snapshot
+        )
+
+    async def calendar_ics(self, request: Request) -> Response:
+        params = request.query_params
+        try:
+            window = feeds.window_of(
+                params.get("pastDays"),
+                params.get("futureDays"),
+                params.getlist("types"),
+                params.get("fuzzy"),
+            )
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
+        rows, day, snapshot, query = self.rows(request, show_all=True)
+        body = feeds.calendar(
+            rows, today=day, window=window, region=query.region, stamp=snapshot.modified
+        )
+        return self.conditional(request, body, CALENDAR_TYPE, snapshot)
+
+    async def changes_atom(self, request: Request) -> Response:
+        rows, _, snapshot, _ = self.rows(request, show_all=True)
+        base = str(request.base_url)
+        body = feeds.atom(feeds.changes(rows), base=base, updated=snapshot.modified)
+        return self.conditional(request, body, "application/atom+xml; charset=utf-8", snapshot)
+
+    async def healthz(self, request: Request) -> Response:
+        snapshot = self.config.state.current()
+        return JSONResponse(
+            {
+                "status": "ok" if not snapshot.errors else "errors",
+                "titles": len(snapshot.registry.releases),
+                "errors": list(snapshot.errors),
+            }
+        )
+
+    async def index(self, request: Request) -> Response:
+        rows, day, snapshot, query = self.rows(request)
+        params = _params(request)
+        return self.render(
+            "index.html",
+            request,
+            cards=pages.cards(rows),
+            strip=pages.strip(rows, day),
+            today=day,
+            total=len(snapshot.registry.releases),
+            errors=snapshot.errors,
+            form={key: values[0] for key, values in params.items() if values},
+            kinds=_kinds(),
+            shown=query,
+        )
+
+    async def title(self, request: Request) -> Response:
+        wanted = request.path_params["id"]
+        snapshot = self.config.state.current()
+        query, day = self.parse(request, show_all=True)
+        for release in snapshot.registry.releases:
+            if release.id == wanted:
+                found = select([release], query._replace(show_all=True, statuses=()), day)
+                if found:
+                    row = release_row(found[0], day)
+                    return self.render(
+                        "title.html",
+                        request,
+                        row=row,
+                        chart=pages.slip_chart(row),
+                        today=day,
+                        errors=snapshot.errors,
+                    )
+        return PlainTextResponse("no such title\n", status_code=404)
+
+    async def static_file(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in self.static:  # a fixed table: no request path reaches the file system
+            return PlainTextResponse("not found\n", status_code=404)
+        return Response(
+            self.static[name],
+            headers={"content-type": STATIC[name], "cache-control": "max-age=300"},
+        )
+
+
+def _quote(text: str) -> str:
+    from urllib.parse import quote
+
+    return quote(text, safe="")
+
+
+def _kinds() -> Sequence[str]:
+    from release_countdown.core.model import KINDS
+
+    return KINDS
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    return PlainTextResponse(f"{exc.detail}\n", status_code=exc.status_code)
+
+
+def create_app(config: ServeConfig) -> Any:
+    """The ASGI application, its guard in front."""
+    site = Site(config)
+    config.state.current()  # the first read: a registry that cannot be read stops start-up
+    routes = [
+        Route("/", site.index),
+        Route("/title/{id}", site.title),
+        Route("/calendar.ics", site.calendar_ics),
+        Route("/releases.json", site.releases_json),
+        Route("/changes.atom", site.changes_atom),
+        Route("/healthz", site.healthz),
+        Route("/static/{name}", site.static_file),
+    ]
+    handlers: Mapping[Any, Any] = {HTTPException: _http_error}
+    app = Starlette(routes=routes, exception_handlers=dict(handlers))
+    return Guard(
+        app,
+        hosts=allowed_hosts(config.host, config.extra_hosts),
+        token=config.token,
+        wildcard=is_wildcard(config.host),
+        log=config.log,
+    )
