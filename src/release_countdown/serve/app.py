@@ -6,6 +6,7 @@ the clock (the local date, read per request), and the parser of the list filters
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +29,7 @@ from release_countdown.serve.state import RegistryState, Snapshot
 Parser = Callable[..., tuple[Query, date]]
 STATIC = {"countdown.js": "text/javascript; charset=utf-8", "style.css": "text/css; charset=utf-8"}
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
+ANSWERS = 256  # feed answers kept (the oldest goes first)
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,20 @@ class ServeConfig:
     log: Callable[[str], None] = lambda line: None
 
 
+FLAGS = ("all", "reverse")
+
+
 def _params(request: Request) -> dict[str, list[str]]:
+    """The query's filters; an empty value (a form's blank field) is no filter, except for
+    the flags, where ``?all`` alone means yes."""
     params = request.query_params
-    return {key: params.getlist(key) for key in params if key != "token"}
+    found = {}
+    for key in params:
+        values = params.getlist(key)
+        kept = values if key in FLAGS else [v for v in values if v.strip()]
+        if kept and key != "token":
+            found[key] = kept
+    return found
 
 
 class Site:
@@ -59,12 +72,15 @@ class Site:
         )
         self.templates.filters["safe_url"] = pages.safe_url
         folder = resources.files("release_countdown.serve").joinpath("static")
+        self.answers: OrderedDict[Any, bytes] = OrderedDict()
         self.static = {name: folder.joinpath(name).read_bytes() for name in STATIC}
 
     # --- shared ---------------------------------------------------------------------------
 
-    def rows(self, request: Request, **fixed: Any) -> tuple[list[Row], date, Snapshot, Query]:
-        snapshot = self.config.state.current()
+    def rows(
+        self, request: Request, snapshot: Snapshot | None = None, **fixed: Any
+    ) -> tuple[list[Row], date, Snapshot, Query]:
+        snapshot = snapshot or self.config.state.current()
         query, day = self.parse(request, **fixed)
         found = select(snapshot.registry.releases, query, day)
         return [release_row(s, day) for s in found], day, snapshot, query
@@ -101,13 +117,32 @@ class Site:
 
     # --- endpoints ------------------------------------------------------------------------
 
+    def cached(
+        self, request: Request, make: Callable[[Snapshot], bytes], media_type: str
+    ) -> Response:
+        """A feed's answer, made once per registry version, day, path and query: calendar
+        apps poll the same URL again and again, and its body only changes with those."""
+        snapshot = self.config.state.current()
+        params = sorted((k, tuple(v)) for k, v in _params(request).items())
+        key = (snapshot.generation, self.config.today(), request.url.path, tuple(params))
+        found = self.answers.get(key)
+        if found is None:
+            found = make(snapshot)
+            self.answers[key] = found
+            if len(self.answers) > ANSWERS:
+                self.answers.popitem(last=False)
+        else:
+            self.answers.move_to_end(key)
+        return self.conditional(request, found, media_type, snapshot)
+
     async def releases_json(self, request: Request) -> Response:
         from release_countdown.formats.jsonrows import to_json
 
-        rows, _, snapshot, _ = self.rows(request)
-        return self.conditional(
-            request, to_json(rows).encode("utf-8"), "application/json", snapshot
-        )
+        def make(snapshot: Snapshot) -> bytes:
+            rows, _, _, _ = self.rows(request, snapshot=snapshot)
+            return to_json(rows).encode("utf-8")
+
+        return self.cached(request, make, "application/json")
 
     async def calendar_ics(self, request: Request) -> Response:
         params = request.query_params
@@ -120,17 +155,23 @@ class Site:
             )
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from None
-        rows, day, snapshot, query = self.rows(request, show_all=True)
-        body = feeds.calendar(
-            rows, today=day, window=window, region=query.region, stamp=snapshot.modified
-        )
-        return self.conditional(request, body, CALENDAR_TYPE, snapshot)
+
+        def make(snapshot: Snapshot) -> bytes:
+            rows, day, _, query = self.rows(request, snapshot=snapshot, show_all=True)
+            return feeds.calendar(
+                rows, today=day, window=window, region=query.region, stamp=snapshot.modified
+            )
+
+        return self.cached(request, make, CALENDAR_TYPE)
 
     async def changes_atom(self, request: Request) -> Response:
-        rows, _, snapshot, _ = self.rows(request, show_all=True)
         base = str(request.base_url)
-        body = feeds.atom(feeds.changes(rows), base=base, updated=snapshot.modified)
-        return self.conditional(request, body, "application/atom+xml; charset=utf-8", snapshot)
+
+        def make(snapshot: Snapshot) -> bytes:
+            rows, _, _, _ = self.rows(request, snapshot=snapshot, show_all=True)
+            return feeds.atom(feeds.changes(rows), base=base, updated=snapshot.modified)
+
+        return self.cached(request, make, "application/atom+xml; charset=utf-8")
 
     async def healthz(self, request: Request) -> Response:
         snapshot = self.config.state.current()
