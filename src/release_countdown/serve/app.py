@@ -27,7 +27,11 @@ from release_countdown.serve.security import Guard, allowed_hosts, is_wildcard
 from release_countdown.serve.state import RegistryState, Snapshot
 
 Parser = Callable[..., tuple[Query, date]]
-STATIC = {"countdown.js": "text/javascript; charset=utf-8", "style.css": "text/css; charset=utf-8"}
+STATIC = {
+    "countdown.js": "text/javascript; charset=utf-8",
+    "style.css": "text/css; charset=utf-8",
+    "favicon.svg": "image/svg+xml",
+}
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 ANSWERS = 256  # feed answers kept (the oldest goes first)
 
