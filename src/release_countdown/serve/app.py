@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from email.utils import format_datetime
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -33,7 +33,14 @@ STATIC = {
     "favicon.svg": "image/svg+xml",
 }
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
+HTML = "text/html; charset=utf-8"
 ANSWERS = 256  # feed answers kept (the oldest goes first)
+
+
+class Answer(NamedTuple):
+    body: bytes
+    etag: str
+    modified: str  # Last-Modified
 
 
 @dataclass(frozen=True)
@@ -76,7 +83,7 @@ class Site:
         )
         self.templates.filters["safe_url"] = pages.safe_url
         folder = resources.files("release_countdown.serve").joinpath("static")
-        self.answers: OrderedDict[Any, bytes] = OrderedDict()
+        self.answers: OrderedDict[Any, Answer] = OrderedDict()
         self.static = {name: folder.joinpath(name).read_bytes() for name in STATIC}
 
     # --- shared ---------------------------------------------------------------------------
@@ -96,14 +103,10 @@ class Site:
             raise HTTPException(400, str(exc)) from None
 
     @staticmethod
-    def conditional(request: Request, body: bytes, media_type: str, snapshot: Snapshot) -> Response:
-        """``body`` with its ETag and Last-Modified, or 304 when the client has it."""
-        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        headers = {
-            "etag": etag,
-            "last-modified": format_datetime(snapshot.modified, usegmt=True),
-            "cache-control": "no-cache",
-        }
+    def conditional(request: Request, answer: Answer, media_type: str) -> Response:
+        """The answer's body with its ETag and Last-Modified, or 304 when the client has it."""
+        body, etag, modified = answer
+        headers = {"etag": etag, "last-modified": modified, "cache-control": "no-cache"}
         asked = request.headers.get("if-none-match")
         if asked is not None:
             tags = {t.strip().removeprefix("W/") for t in asked.split(",")}
@@ -111,13 +114,13 @@ class Site:
                 return Response(status_code=304, headers=headers)
         return Response(body, headers={**headers, "content-type": media_type})
 
-    def render(self, name: str, request: Request, status: int = 200, **values: Any) -> Response:
+    def render(self, name: str, request: Request, **values: Any) -> bytes:
         token = request.query_params.get("token")
         suffix = "?token=" + _quote(token) if token else ""
         html = self.templates.get_template(name).render(
             token=token, suffix=suffix, amp=("&token=" + _quote(token)) if token else "", **values
         )
-        return Response(html, status_code=status, media_type="text/html; charset=utf-8")
+        return html.encode("utf-8")
 
     # --- endpoints ------------------------------------------------------------------------
 
@@ -128,16 +131,21 @@ class Site:
         apps poll the same URL again and again, and its body only changes with those."""
         snapshot = self.config.state.current()
         params = sorted((k, tuple(v)) for k, v in _params(request).items())
-        key = (snapshot.generation, self.config.today(), request.url.path, tuple(params))
+        token = request.query_params.get("token")  # pages repeat it in their links
+        host = request.headers.get("host")  # the Atom feed's links name it
+        day, path = self.config.today(), request.url.path
+        key = (snapshot.generation, snapshot.errors, day, path, tuple(params), token, host)
         found = self.answers.get(key)
         if found is None:
-            found = make(snapshot)
+            body = make(snapshot)
+            etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+            found = Answer(body, etag, format_datetime(snapshot.modified, usegmt=True))
             self.answers[key] = found
             if len(self.answers) > ANSWERS:
                 self.answers.popitem(last=False)
         else:
             self.answers.move_to_end(key)
-        return self.conditional(request, found, media_type, snapshot)
+        return self.conditional(request, found, media_type)
 
     async def releases_json(self, request: Request) -> Response:
         from release_countdown.formats.jsonrows import to_json
@@ -188,20 +196,23 @@ class Site:
         )
 
     async def index(self, request: Request) -> Response:
-        rows, day, snapshot, query = self.rows(request)
-        params = _params(request)
-        return self.render(
-            "index.html",
-            request,
-            cards=pages.cards(rows),
-            strip=pages.strip(rows, day),
-            today=day,
-            total=len(snapshot.registry.releases),
-            errors=snapshot.errors,
-            form={key: values[0] for key, values in params.items() if values},
-            kinds=_kinds(),
-            shown=query,
-        )
+        def make(snapshot: Snapshot) -> bytes:
+            rows, day, _, query = self.rows(request, snapshot=snapshot)
+            params = _params(request)
+            return self.render(
+                "index.html",
+                request,
+                cards=pages.cards(rows),
+                strip=pages.strip(rows, day),
+                today=day,
+                total=len(snapshot.registry.releases),
+                errors=snapshot.errors,
+                form={key: values[0] for key, values in params.items() if values},
+                kinds=_kinds(),
+                shown=query,
+            )
+
+        return self.cached(request, make, HTML)
 
     async def title(self, request: Request) -> Response:
         wanted = request.path_params["id"]
@@ -212,7 +223,7 @@ class Site:
                 found = select([release], query._replace(show_all=True, statuses=()), day)
                 if found:
                     row = release_row(found[0], day)
-                    return self.render(
+                    html = self.render(
                         "title.html",
                         request,
                         row=row,
@@ -220,6 +231,7 @@ class Site:
                         today=day,
                         errors=snapshot.errors,
                     )
+                    return Response(html, media_type=HTML)
         return PlainTextResponse("no such title\n", status_code=404)
 
     async def static_file(self, request: Request) -> Response:
