@@ -1,8 +1,8 @@
 """Benchmark `countdown serve` on a 1k-title registry against a floor served by the same
 server in the same run: a static 100 KB file behind the same guard (Host, token, headers).
 
-    python benchmarks/serve.py                 # 5 s per target, 16 keep-alive connections
-    python benchmarks/serve.py --seconds 2 --connections 8
+    python benchmarks/serve.py                 # 5 rounds of 1 s per target, 16 connections
+    python benchmarks/serve.py --rounds 3 --connections 8
 
 Prints one row per target: requests per second, p50 and p99 latency, and the ratio of its
 requests per second to the floor's. Targets (issue 15): /releases.json ≥ 0.5 × the floor;
@@ -109,7 +109,8 @@ def load(port: int, path: str, headers: dict[str, str], seconds: float, connecti
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--seconds", type=float, default=1.0)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--titles", type=int, default=1000)
     parser.add_argument("--serve", nargs=2, metavar=("PORT", "REGISTRY"), help=argparse.SUPPRESS)
@@ -121,7 +122,9 @@ def main() -> None:
         registry = Path(folder) / "registry.toml"
         with registry.open("w") as out:
             subprocess.run(
-                [sys.executable, str(HERE / "generate.py"), str(args.titles)], stdout=out, check=True
+                [sys.executable, str(HERE / "generate.py"), str(args.titles)],
+                stdout=out,
+                check=True,
             )
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -147,16 +150,30 @@ def main() -> None:
                 ("/calendar.ics → 304", "/calendar.ics", None),
                 ("/ (the page)", "/", {}),
             ]
-            print(f"{args.titles} titles, {args.connections} connections, {args.seconds:g} s each")
-            print(f"| target | req/s | p50 ms | p99 ms | × floor |\n| --- | ---: | ---: | ---: | ---: |")
-            floor = None
-            for name, path, headers in targets:
-                if headers is None:
-                    headers = {"If-None-Match": fetch_etag(port, path)}
-                rate, p50, p99, statuses = load(
-                    port, path, headers, args.seconds, args.connections
-                )
-                floor = floor or rate
+            print(
+                f"{args.titles} titles, {args.connections} connections, {args.rounds} rounds of "
+                f"{args.seconds:g} s per target, interleaved (medians of the rounds)"
+            )
+            print("| target | req/s | p50 ms | p99 ms | × floor |")
+            print("| --- | ---: | ---: | ---: | ---: |")
+            asks = [
+                (name, path, headers or {"If-None-Match": fetch_etag(port, path)})
+                if headers is None
+                else (name, path, headers)
+                for name, path, headers in targets
+            ]
+            rounds: dict[str, list[tuple[float, float, float, set[int]]]] = {}
+            for _ in range(args.rounds):  # side by side: noise hits every target alike
+                for name, path, headers in asks:
+                    rounds.setdefault(name, []).append(
+                        load(port, path, headers, args.seconds, args.connections)
+                    )
+            floor = statistics.median(r[0] for r in rounds[targets[0][0]])
+            for name, runs in rounds.items():
+                rate = statistics.median(r[0] for r in runs)
+                p50 = statistics.median(r[1] for r in runs)
+                p99 = statistics.median(r[2] for r in runs)
+                statuses = set().union(*(r[3] for r in runs))
                 print(
                     f"| {name} | {rate:,.0f} | {p50:.1f} | {p99:.1f} | {rate / floor:.2f} |"
                     + ("" if statuses <= {200, 304} else f" statuses {sorted(statuses)}")
