@@ -118,6 +118,8 @@ def test_calendar_types_region_and_fuzzy(client: TestClient) -> None:
         ("types=opera", "types"),
         ("fuzzy=maybe", "fuzzy"),
         ("pastDays=-1", "pastDays"),
+        ("futureDays=many", "futureDays"),
+        ("alarm=7d,1d", "not supported yet"),
     ):
         answer = client.get(f"{wide}&{bad}")
         assert answer.status_code == 400

@@ -164,6 +164,7 @@ class Site:
                 params.get("futureDays"),
                 params.getlist("types"),
                 params.get("fuzzy"),
+                params.get("alarm"),
             )
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from None

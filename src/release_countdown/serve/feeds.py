@@ -41,9 +41,18 @@ def _days(name: str, value: str | None, default: int) -> int:
 
 
 def window_of(
-    past: str | None, future: str | None, types: Sequence[str], fuzzy: str | None
+    past: str | None,
+    future: str | None,
+    types: Sequence[str],
+    fuzzy: str | None,
+    alarm: str | None = None,
 ) -> Window:
     """The feed's own parameters, checked (ValueError with the message for a 400)."""
+    if alarm is not None:  # refused rather than ignored: nobody should rely on a reminder
+        raise ValueError(
+            "alarm: reminders in the feed are not supported yet (they come with "
+            "`countdown export --alarm`); leave out alarm="
+        )
     chosen: list[str] = []
     for value in types:
         for part in value.split(","):
