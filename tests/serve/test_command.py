@@ -26,6 +26,14 @@ def test_missing_extra_is_exit_2_with_a_clear_message(
     assert "pip install 'release-countdown[serve]'" in result.stderr
 
 
+def test_an_invalid_registry_at_start_is_exit_3(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[release]]\nid = "x"\ndate = "someday"\n', encoding="utf-8")
+    result = invoke("serve", "-r", str(bad))
+    assert result.exit_code == 3
+    assert f"{bad}:" in result.stderr
+
+
 def test_bad_port(registry_file: Path) -> None:
     result = invoke("serve", "--port", "70000", "-r", str(registry_file))
     assert result.exit_code == 2

@@ -92,9 +92,10 @@ class Guard:
             if key == b"authorization" and value[:7].lower() == b"bearer ":
                 given = value[7:].strip()
         if not given:
-            for key, value in parse_qsl(scope.get("query_string", b"").decode("latin-1")):
+            query = scope.get("query_string", b"").decode("latin-1")
+            for key, value in parse_qsl(query, encoding="utf-8", errors="replace"):
                 if key == "token":
-                    given = value.encode("latin-1")
+                    given = value.encode("utf-8")
         return hmac.compare_digest(given, self.token)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
