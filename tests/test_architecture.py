@@ -24,8 +24,20 @@ ALLOWED = {
     "settings": {"core", "registry", "writing"},
     "accel": {"core", "registry", "writing"},
     "delivery": {"core", "formats", "views"},
-    "cli": {"core", "registry", "formats", "writing", "views", "settings", "accel", "delivery"},
+    "serve": {"core", "registry", "formats"},
+    "cli": {
+        "core",
+        "registry",
+        "formats",
+        "writing",
+        "views",
+        "settings",
+        "accel",
+        "delivery",
+        "serve",
+    },
 }
+WEB = {"starlette", "uvicorn", "jinja2"}
 FORBIDDEN_IN_DOMAIN = {"typer", "click", "rich", "sqlite3", "httpx", "requests", "urllib3"}
 
 
@@ -116,6 +128,24 @@ def test_domain_imports_no_framework_and_prints_nothing() -> None:
     probe = "\n".join(f"import {n}" for n in domain)
     loaded = loaded_after(probe)
     assert not {m.split(".")[0] for m in loaded} & FORBIDDEN_IN_DOMAIN
+
+
+def test_only_serve_imports_the_web_stack() -> None:
+    """Starlette, uvicorn and Jinja2 are the serve extra's: only serve/ and its command import
+    them, and only cli/commands/serve.py imports serve/."""
+    known = modules()
+    web, serving = [], []
+    for name, path in known.items():
+        found = imports_of(path)
+        mine = part(name) == "serve" or name == "release_countdown.cli.commands.serve"
+        if {m.split(".")[0] for m in found} & WEB and not mine:
+            web.append(name)
+        if any(m.startswith("release_countdown.serve") for m in found) and not mine:
+            serving.append(name)
+    assert web == []
+    assert serving == []
+    loaded = loaded_after(run_command(["list", "--all", "--json"]))
+    assert not {m.split(".")[0] for m in loaded} & WEB
 
 
 def test_only_the_command_line_reads_the_clock() -> None:

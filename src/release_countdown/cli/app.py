@@ -38,6 +38,7 @@ COMMANDS: Final = {
     "where": "where",
     "config": "config",
     "notify": "notify",
+    "serve": "serve",
 }
 
 

@@ -5,6 +5,7 @@ Resolution order for reading: ``--registry`` (repeatable), then ``$COUNTDOWN_REG
 exists, then the bundled one. Writes go to ``--registry PATH`` or the user registry.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -94,6 +95,32 @@ def load(registry: list[Path] | None, no_cache: bool = False) -> "Registry":
         say(problem)
     _LOADED.append(loaded)
     return loaded
+
+
+def loader(registry: list[Path] | None, no_cache: bool = False) -> "Callable[[], Registry]":
+    """For a long-lived reader (`serve`): a function that reads the registries again through
+    the same pipeline and cache as ``load``, writing new cache entries at once."""
+    from release_countdown.cli.output import say
+    from release_countdown.registry.load import load_registry
+
+    paths = registry_paths(registry)
+
+    def read() -> "Registry":
+        speedups = _speedups(no_cache)
+        if speedups is not None:
+            _ACCEL.remove(speedups)  # flushed here, not kept for the end of the process
+        try:
+            loaded = load_registry(paths, accel=speedups)
+        finally:
+            for warning in speedups.warnings if speedups is not None else ():
+                say(f"countdown: warning: {warning}")
+        if speedups is not None:
+            speedups.flush()
+        for problem in loaded.warnings:
+            say(problem)
+        return loaded
+
+    return read
 
 
 def _speedups(no_cache: bool) -> "Speedups | None":

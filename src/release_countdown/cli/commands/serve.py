@@ -1,0 +1,118 @@
+"""`countdown serve`: a live countdown page, a calendar feed and JSON over HTTP."""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from release_countdown.cli.app import command_app
+from release_countdown.cli.options import NoCacheOption, RegistryOption
+
+app = command_app()
+MISSING = (
+    "countdown serve needs the serve extra (Starlette, uvicorn, Jinja2): "
+    "pip install 'release-countdown[serve]'"
+)
+
+
+@app.command("serve", short_help="Serve a countdown page, a calendar feed and JSON over HTTP.")
+def serve_command(
+    host: Annotated[
+        str, typer.Option(help="Address to bind; any but loopback needs a token.", metavar="HOST")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", metavar="PORT")] = 8787,
+    registry: RegistryOption = None,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            help="Require this token on every request (?token= or Authorization: Bearer); "
+            "default: [serve] token in the config file.",
+            metavar="TOKEN",
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Serve a live countdown page, a calendar feed, JSON and an Atom feed of changes.
+
+    Endpoints: / (the page), /title/ID, /calendar.ics (subscribe to it), /releases.json,
+    /changes.atom and /healthz. Each takes the `list` filters as query parameters
+    (?composer=balfe&kind=film). The registry is read again when its file changes.
+
+    \b
+    Examples:
+      countdown serve
+      countdown serve --port 9000 --registry ~/films.toml
+      countdown serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"
+    """
+    import sys
+
+    from release_countdown.cli.output import bad, say
+
+    if not 0 < port < 65536:
+        bad("--port", f"{port} is not a port (1 to 65535)")
+
+    try:
+        import jinja2  # noqa: F401
+        import starlette  # noqa: F401
+        import uvicorn
+    except ImportError:
+        say(f"countdown: {MISSING}")
+        raise typer.Exit(2) from None
+
+    def log(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    asgi, titles = application(host, registry, token, no_cache=no_cache, log=log)
+    shown = f"[{host}]" if ":" in host else host
+    say(f"countdown: serving {titles} titles on http://{shown}:{port}/ (Ctrl-C stops)")
+    uvicorn.run(asgi, host=host, port=port, access_log=False, log_level="warning")
+
+
+def application(
+    host: str,
+    registry: list[Path] | None,
+    token: str | None,
+    *,
+    no_cache: bool = False,
+    log: Callable[[str], None] = lambda line: None,
+) -> tuple[Any, int]:
+    """The ASGI application `serve` runs (and tests and benchmarks drive), and its title count.
+
+    The token comes from ``token`` or the config file's ``[serve] token``; a bind to anything
+    but loopback without one is refused (exit 2)."""
+    from datetime import date
+
+    from release_countdown.cli.output import bad
+    from release_countdown.cli.query_params import query_of
+    from release_countdown.cli.reading import loader, registry_paths, settings
+    from release_countdown.serve.app import ServeConfig, create_app
+    from release_countdown.serve.security import is_loopback
+    from release_countdown.serve.state import RegistryState
+
+    table = settings().tables.get("serve") or {}
+    if token is None and isinstance(table.get("token"), str) and table["token"]:
+        token = table["token"]
+    if token is not None and len(token) < 8:
+        bad("--token", "a token needs 8 characters or more (e.g. `openssl rand -hex 16`)")
+    if not is_loopback(host) and not token:
+        bad(
+            "--host",
+            f"binding to {host} exposes the registry to other machines: give --token TOKEN "
+            "(or [serve] token in the config file)",
+        )
+    hosts = table.get("hosts") or []
+    extra = tuple(h for h in hosts if isinstance(h, str)) if isinstance(hosts, list) else ()
+    state = RegistryState(registry_paths(registry), loader(registry, no_cache), log=log)
+    config = ServeConfig(
+        state=state,
+        today=date.today,  # the local date, read per request
+        parse=query_of,
+        host=host,
+        token=token,
+        extra_hosts=extra,
+        log=log,
+    )
+    asgi = create_app(config)
+    return asgi, len(state.current().registry.releases)

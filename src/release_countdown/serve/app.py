@@ -1,0 +1,286 @@
+"""The Starlette application: routes, conditional answers (ETag, Last-Modified) and pages.
+
+``create_app`` gets everything outside this package from the command: the registry state,
+the clock (the local date, read per request), and the parser of the list filters."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from email.utils import format_datetime
+from importlib import resources
+from typing import Any, NamedTuple
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from release_countdown.core.query import Query, select
+from release_countdown.core.rows import Row, release_row
+from release_countdown.serve import feeds, pages
+from release_countdown.serve.security import Guard, allowed_hosts, is_wildcard
+from release_countdown.serve.state import RegistryState, Snapshot
+
+Parser = Callable[..., tuple[Query, date]]
+STATIC = {
+    "countdown.js": "text/javascript; charset=utf-8",
+    "style.css": "text/css; charset=utf-8",
+    "favicon.svg": "image/svg+xml",
+}
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
+HTML = "text/html; charset=utf-8"
+ANSWERS = 256  # feed answers kept (the oldest goes first)
+
+
+class Answer(NamedTuple):
+    body: bytes
+    etag: str
+    modified: str  # Last-Modified
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    state: RegistryState
+    today: Callable[[], date]  # the server's local date, read per request
+    parse: Parser  # (params, today, **fixed) -> (Query, day); ValueError with the CLI's words
+    host: str = "127.0.0.1"
+    token: str | None = None
+    extra_hosts: tuple[str, ...] = ()
+    log: Callable[[str], None] = lambda line: None
+
+
+FLAGS = ("all", "reverse")
+
+
+def _params(request: Request) -> dict[str, list[str]]:
+    """The query's filters; an empty value (a form's blank field) is no filter, except for
+    the flags, where ``?all`` alone means yes."""
+    params = request.query_params
+    found = {}
+    for key in params:
+        values = params.getlist(key)
+        kept = values if key in FLAGS else [v for v in values if v.strip()]
+        if kept and key != "token":
+            found[key] = kept
+    return found
+
+
+class Site:
+    def __init__(self, config: ServeConfig) -> None:
+        import jinja2
+
+        self.config = config
+        self.templates = jinja2.Environment(
+            loader=jinja2.PackageLoader("release_countdown.serve", "templates"),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.templates.filters["safe_url"] = pages.safe_url
+        folder = resources.files("release_countdown.serve").joinpath("static")
+        self.answers: OrderedDict[Any, Answer] = OrderedDict()
+        self.static = {name: folder.joinpath(name).read_bytes() for name in STATIC}
+
+    # --- shared ---------------------------------------------------------------------------
+
+    def rows(
+        self, request: Request, snapshot: Snapshot | None = None, **fixed: Any
+    ) -> tuple[list[Row], date, Snapshot, Query]:
+        snapshot = snapshot or self.config.state.current()
+        query, day = self.parse(request, **fixed)
+        found = select(snapshot.registry.releases, query, day)
+        return [release_row(s, day) for s in found], day, snapshot, query
+
+    def parse(self, request: Request, **fixed: Any) -> tuple[Query, date]:
+        try:
+            return self.config.parse(_params(request), self.config.today(), **fixed)
+        except ValueError as exc:  # the CLI's words for the same value
+            raise HTTPException(400, str(exc)) from None
+
+    @staticmethod
+    def conditional(request: Request, answer: Answer, media_type: str) -> Response:
+        """The answer's body with its ETag and Last-Modified, or 304 when the client has it."""
+        body, etag, modified = answer
+        headers = {"etag": etag, "last-modified": modified, "cache-control": "no-cache"}
+        asked = request.headers.get("if-none-match")
+        if asked is not None:
+            tags = {t.strip().removeprefix("W/") for t in asked.split(",")}
+            if etag in tags or "*" in tags:
+                return Response(status_code=304, headers=headers)
+        return Response(body, headers={**headers, "content-type": media_type})
+
+    def render(self, name: str, request: Request, **values: Any) -> bytes:
+        token = request.query_params.get("token")
+        suffix = "?token=" + _quote(token) if token else ""
+        html = self.templates.get_template(name).render(
+            token=token, suffix=suffix, amp=("&token=" + _quote(token)) if token else "", **values
+        )
+        return html.encode("utf-8")
+
+    # --- endpoints ------------------------------------------------------------------------
+
+    def cached(
+        self, request: Request, make: Callable[[Snapshot], bytes], media_type: str
+    ) -> Response:
+        """A feed's answer, made once per registry version, day, path and query: calendar
+        apps poll the same URL again and again, and its body only changes with those."""
+        snapshot = self.config.state.current()
+        params = sorted((k, tuple(v)) for k, v in _params(request).items())
+        token = request.query_params.get("token")  # pages repeat it in their links
+        host = request.headers.get("host")  # the Atom feed's links name it
+        day, path = self.config.today(), request.url.path
+        key = (snapshot.generation, snapshot.errors, day, path, tuple(params), token, host)
+        found = self.answers.get(key)
+        if found is None:
+            body = make(snapshot)
+            etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+            found = Answer(body, etag, format_datetime(snapshot.modified, usegmt=True))
+            self.answers[key] = found
+            if len(self.answers) > ANSWERS:
+                self.answers.popitem(last=False)
+        else:
+            self.answers.move_to_end(key)
+        return self.conditional(request, found, media_type)
+
+    async def releases_json(self, request: Request) -> Response:
+        from release_countdown.formats.jsonrows import to_json
+
+        def make(snapshot: Snapshot) -> bytes:
+            rows, _, _, _ = self.rows(request, snapshot=snapshot)
+            return to_json(rows).encode("utf-8")
+
+        return self.cached(request, make, "application/json")
+
+    async def calendar_ics(self, request: Request) -> Response:
+        params = request.query_params
+        try:
+            window = feeds.window_of(
+                params.get("pastDays"),
+                params.get("futureDays"),
+                params.getlist("types"),
+                params.get("fuzzy"),
+                params.get("alarm"),
+            )
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
+
+        def make(snapshot: Snapshot) -> bytes:
+            rows, day, _, query = self.rows(request, snapshot=snapshot, show_all=True)
+            return feeds.calendar(
+                rows, today=day, window=window, region=query.region, stamp=snapshot.modified
+            )
+
+        return self.cached(request, make, CALENDAR_TYPE)
+
+    async def changes_atom(self, request: Request) -> Response:
+        base = str(request.base_url)
+
+        def make(snapshot: Snapshot) -> bytes:
+            rows, _, _, _ = self.rows(request, snapshot=snapshot, show_all=True)
+            return feeds.atom(feeds.changes(rows), base=base, updated=snapshot.modified)
+
+        return self.cached(request, make, "application/atom+xml; charset=utf-8")
+
+    async def healthz(self, request: Request) -> Response:
+        snapshot = self.config.state.current()
+        return JSONResponse(
+            {
+                "status": "ok" if not snapshot.errors else "errors",
+                "titles": len(snapshot.registry.releases),
+                "errors": list(snapshot.errors),
+            }
+        )
+
+    async def index(self, request: Request) -> Response:
+        def make(snapshot: Snapshot) -> bytes:
+            rows, day, _, query = self.rows(request, snapshot=snapshot)
+            params = _params(request)
+            return self.render(
+                "index.html",
+                request,
+                cards=pages.cards(rows),
+                strip=pages.strip(rows, day),
+                today=day,
+                total=len(snapshot.registry.releases),
+                errors=snapshot.errors,
+                form={key: values[0] for key, values in params.items() if values},
+                kinds=_kinds(),
+                shown=query,
+            )
+
+        return self.cached(request, make, HTML)
+
+    async def title(self, request: Request) -> Response:
+        wanted = request.path_params["id"]
+        snapshot = self.config.state.current()
+        query, day = self.parse(request, show_all=True)
+        for release in snapshot.registry.releases:
+            if release.id == wanted:
+                found = select([release], query._replace(show_all=True, statuses=()), day)
+                if found:
+                    row = release_row(found[0], day)
+                    html = self.render(
+                        "title.html",
+                        request,
+                        row=row,
+                        chart=pages.slip_chart(row),
+                        today=day,
+                        errors=snapshot.errors,
+                    )
+                    return Response(html, media_type=HTML)
+        return PlainTextResponse("no such title\n", status_code=404)
+
+    async def static_file(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in self.static:  # a fixed table: no request path reaches the file system
+            return PlainTextResponse("not found\n", status_code=404)
+        return Response(
+            self.static[name],
+            headers={"content-type": STATIC[name], "cache-control": "max-age=300"},
+        )
+
+
+def _quote(text: str) -> str:
+    from urllib.parse import quote
+
+    return quote(text, safe="")
+
+
+def _kinds() -> Sequence[str]:
+    from release_countdown.core.model import KINDS
+
+    return KINDS
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    return PlainTextResponse(f"{exc.detail}\n", status_code=exc.status_code)
+
+
+def create_app(config: ServeConfig) -> Any:
+    """The ASGI application, its guard in front."""
+    site = Site(config)
+    config.state.current()  # the first read: a registry that cannot be read stops start-up
+    routes = [
+        Route("/", site.index),
+        Route("/title/{id}", site.title),
+        Route("/calendar.ics", site.calendar_ics),
+        Route("/releases.json", site.releases_json),
+        Route("/changes.atom", site.changes_atom),
+        Route("/healthz", site.healthz),
+        Route("/static/{name}", site.static_file),
+    ]
+    handlers: Mapping[Any, Any] = {HTTPException: _http_error}
+    app = Starlette(routes=routes, exception_handlers=dict(handlers))
+    return Guard(
+        app,
+        hosts=allowed_hosts(config.host, config.extra_hosts),
+        token=config.token,
+        wildcard=is_wildcard(config.host),
+        log=config.log,
+    )

@@ -1,0 +1,167 @@
+"""The calendar feed (the events of `countdown export`, in a window of days) and the Atom feed
+of changes (postponed, moved up, retitled). Atom is built with ElementTree, which escapes."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import NamedTuple
+from urllib.parse import quote
+
+from release_countdown.core.model import DATE_TYPES
+from release_countdown.core.notices import parse_leads
+from release_countdown.core.rows import Row
+from release_countdown.formats.ics import Event, events, to_ics
+
+FUZZY = ("skip", "as-span")
+
+
+@dataclass(frozen=True)
+class Window:
+    """What /calendar.ics asks for besides the list filters."""
+
+    past_days: int = 7
+    future_days: int = 365
+    types: tuple[str, ...] = ()
+    fuzzy_as_span: bool = False
+    alarms: tuple[int, ...] = ()  # days before each event, as `export --alarm`
+
+
+def _days(name: str, value: str | None, default: int) -> int:
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if not 0 <= number <= 100_000:
+        raise ValueError(f"{name}={value!r} is not a number of days (0 to 100000)")
+    return number
+
+
+def window_of(
+    past: str | None,
+    future: str | None,
+    types: Sequence[str],
+    fuzzy: str | None,
+    alarm: str | None = None,
+) -> Window:
+    """The feed's own parameters, checked (ValueError with the message for a 400)."""
+    alarms: tuple[int, ...] = ()
+    if alarm is not None and alarm.strip():
+        try:
+            alarms = parse_leads(alarm, "an alarm time")
+        except ValueError as exc:
+            raise ValueError(f"alarm: {exc}") from None
+    chosen: list[str] = []
+    for value in types:
+        for part in value.split(","):
+            item = part.strip().lower()
+            if item not in DATE_TYPES:
+                raise ValueError(f"types: {item!r} is not one of {', '.join(DATE_TYPES)}")
+            chosen.append(item)
+    if fuzzy is not None and fuzzy not in FUZZY:
+        raise ValueError(f"fuzzy={fuzzy!r} is not one of {', '.join(FUZZY)}")
+    return Window(
+        _days("pastDays", past, 7),
+        _days("futureDays", future, 365),
+        tuple(chosen),
+        fuzzy == "as-span",
+        alarms,
+    )
+
+
+def calendar(
+    rows: Sequence[Row], *, today: date, window: Window, region: str | None, stamp: datetime
+) -> bytes:
+    """The feed: export's events (same UIDs) that touch today - pastDays … today + futureDays.
+
+    Typed dates are added for ``region`` (as `export --region` does), or for every region when
+    ``types`` narrows them; ``types`` keeps only typed dates of those types.
+    """
+    typed = region if region is not None else ("all" if window.types else None)
+    if window.types:
+        rows = [r._replace(dates=tuple(d for d in r.dates if d.type in window.types)) for r in rows]
+    made, _ = events(rows, typed=typed, fuzzy_as_span=window.fuzzy_as_span)
+    first = today - timedelta(days=window.past_days)
+    last = today + timedelta(days=window.future_days)
+    kept = [e for e in made if _touches(e, first, last)]
+    return to_ics(kept, stamp=stamp, alarms=window.alarms)
+
+
+def _touches(event: Event, first: date, last: date) -> bool:
+    end = event.end - timedelta(days=1) if event.end is not None else event.start
+    return event.start <= last and end >= first
+
+
+class Change(NamedTuple):
+    release_id: str
+    number: int  # the history entry's index: stable across reloads while history only grows
+    day: date | None
+    title: str
+    what: str  # "postponed", "moved up", "retitled"
+    text: str
+
+
+def _middle(first: date | None, last: date | None) -> int | None:
+    return first.toordinal() + last.toordinal() if first and last else None
+
+
+def changes(rows: Sequence[Row]) -> list[Change]:
+    """Each history entry that moved a title's date or renamed it, newest first."""
+    found: list[Change] = []
+    for row in rows:
+        steps = [(h.date, h.earliest, h.latest, h.title, h.announced) for h in row.history]
+        if steps and steps[-1][0] != row.date:
+            steps.append((row.date, row.earliest, row.latest, None, row.announced))
+        for number, (before, after) in enumerate(itertools.pairwise(steps), 1):
+            day = after[4].earliest if after[4] is not None else None
+            was, now = _middle(before[1], before[2]), _middle(after[1], after[2])
+            if after[3] and before[3] and after[3] != before[3]:
+                found.append(
+                    Change(row.id, number, day, row.title, "retitled", f"{before[3]} → {after[3]}")
+                )
+            if before[0] == after[0]:
+                continue
+            what = "postponed" if (was or 0) < (now or 0) or now is None else "moved up"
+            found.append(Change(row.id, number, day, row.title, what, f"{before[0]} → {after[0]}"))
+    found.sort(key=lambda c: (c.day or date.min, c.release_id, c.number), reverse=True)
+    return found
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(value: str) -> str:
+    """XML 1.0 cannot hold most control characters: they become U+FFFD."""
+    return _NOT_XML.sub("\ufffd", value)
+
+
+def atom(found: Sequence[Change], *, base: str, updated: datetime) -> bytes:
+    """An Atom 1.0 document (RFC 4287) of ``found``."""
+    import xml.etree.ElementTree as ET
+
+    ns = "http://www.w3.org/2005/Atom"
+    feed = ET.Element("feed", xmlns=ns)
+    ET.SubElement(feed, "title").text = "Release countdown: changes"
+    ET.SubElement(feed, "id").text = f"{base}changes.atom"
+    ET.SubElement(feed, "updated").text = updated.isoformat()
+    ET.SubElement(feed, "link", rel="self", href=f"{base}changes.atom")
+    author = ET.SubElement(feed, "author")
+    ET.SubElement(author, "name").text = "release-countdown"
+    for change in found:
+        entry = ET.SubElement(feed, "entry")
+        ET.SubElement(entry, "title").text = _text(f"{change.title}: {change.what}")
+        what = change.what.replace(" ", "-")
+        urn = f"urn:release-countdown:{quote(change.release_id)}:{change.number}:{what}"
+        ET.SubElement(entry, "id").text = urn
+        day = change.day or updated.date()
+        stamp = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+        ET.SubElement(entry, "updated").text = stamp.isoformat()
+        ET.SubElement(entry, "link", href=f"{base}title/{quote(change.release_id)}")
+        ET.SubElement(entry, "summary").text = _text(f"{change.what}: {change.text}")
+    body: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return body

@@ -1,0 +1,123 @@
+"""What the HTML pages show, worked out before the templates see it: cards, the timeline
+strip and the slip chart as numbers for inline SVG. Templates escape every text (autoescape)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+from release_countdown.core.rows import Row
+
+STRIP_BEFORE, STRIP_AFTER, STRIP_WIDTH = 30, 365, 1000
+
+
+def safe_url(url: str) -> str | None:
+    """A source worth a link: http(s) only, so ``javascript:`` and the like stay text."""
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("http", "https") else None
+
+
+@dataclass(frozen=True)
+class Card:
+    row: Row
+    people: tuple[tuple[str, str], ...]  # (role, "Name, Name")
+    target: str | None  # for the ticking clock: a day (local midnight) or an instant
+    target_kind: str  # "day", "time" or "" (nothing to tick)
+    search_text: str  # what the filter bar's live search matches, lower case
+
+    @property
+    def dimmed(self) -> bool:
+        return self.row.status == "released"
+
+
+def card(row: Row) -> Card:
+    people = tuple((role, ", ".join(names)) for role, names in row.people.items())
+    if row.precision == "time":
+        target, kind = row.date, "time"
+    elif row.precision == "day" and row.earliest is not None:
+        target, kind = row.earliest.isoformat(), "day"
+    else:
+        target, kind = None, ""
+    words = [row.title, *row.aliases, *(name for _, names in people for name in [names])]
+    return Card(row, people, target, kind, " ".join(words).lower())
+
+
+def cards(rows: Sequence[Row]) -> list[Card]:
+    """One card per row; TBA titles last, the rest in the query's order."""
+    made = [card(row) for row in rows]
+    return [c for c in made if c.row.status != "tba"] + [c for c in made if c.row.status == "tba"]
+
+
+@dataclass(frozen=True)
+class Mark:
+    id: str
+    title: str
+    x: float
+    label: str
+    released: bool
+
+
+@dataclass(frozen=True)
+class Strip:
+    marks: tuple[Mark, ...]
+    today_x: float
+    ticks: tuple[tuple[float, str], ...]  # month starts: x and "Jan 2027"
+
+
+def _x(day: date, first: date) -> float:
+    span = STRIP_BEFORE + STRIP_AFTER
+    return round((day - first).days / span * STRIP_WIDTH, 1)
+
+
+def strip(rows: Sequence[Row], today: date) -> Strip:
+    """The timeline strip: dated titles from 30 days ago to a year ahead."""
+    first = date.fromordinal(today.toordinal() - STRIP_BEFORE)
+    last = date.fromordinal(today.toordinal() + STRIP_AFTER)
+    marks = tuple(
+        Mark(row.id, row.title, _x(row.earliest, first), row.date, row.status == "released")
+        for row in rows
+        if row.earliest is not None and first <= row.earliest <= last
+    )
+    ticks = []
+    month = date(first.year, first.month, 1)
+    while month <= last:
+        if month >= first:
+            ticks.append((_x(month, first), month.strftime("%b %Y")))
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return Strip(marks, _x(today, first), tuple(ticks))
+
+
+@dataclass(frozen=True)
+class Chart:
+    """The slip chart: each announced date (earliest day) against its announcement."""
+
+    points: str  # the polyline's "x,y x,y"
+    dots: tuple[tuple[float, float, str], ...]
+    width: int
+    height: int
+
+
+def slip_chart(row: Row) -> Chart | None:
+    days = [(h.date, h.earliest) for h in row.history if h.earliest is not None]
+    if row.earliest is not None and (not days or days[-1][0] != row.date):
+        days.append((row.date, row.earliest))
+    if len(days) < 2:
+        return None
+    width, height, pad = 600, 200, 30
+    low = min(d.toordinal() for _, d in days)
+    high = max(d.toordinal() for _, d in days)
+    span = max(high - low, 1)
+    dots = tuple(
+        (
+            round(pad + n * (width - 2 * pad) / (len(days) - 1), 1),
+            round(height - pad - (d.toordinal() - low) / span * (height - 2 * pad), 1),
+            label,
+        )
+        for n, (label, d) in enumerate(days)
+    )
+    return Chart(" ".join(f"{x},{y}" for x, y, _ in dots), dots, width, height)

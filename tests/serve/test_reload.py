@@ -1,0 +1,91 @@
+"""The registry followed while serving: edits show at the next request, an invalid edit keeps
+the last good registry in service with its errors on the page and in /healthz, and the day is
+read per request."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from starlette.testclient import TestClient
+
+from release_countdown.cli.query_params import query_of
+from release_countdown.cli.reading import forget_settings, loader
+from release_countdown.serve.app import ServeConfig, create_app
+from release_countdown.serve.state import RegistryState
+from tests.serve.conftest import BASE, Make
+
+EXTRA = '\n[[release]]\nid = "newcomer"\ntitle = "Newcomer"\nkind = "album"\ndate = 2030-01-01\n'
+
+
+def titles(client: TestClient) -> int:
+    count: int = client.get("/healthz").json()["titles"]
+    return count
+
+
+def test_an_edit_shows_at_the_next_request(make_client: Make, registry_file: Path) -> None:
+    client = make_client(registry_file)
+    assert titles(client) == 5
+    registry_file.write_text(registry_file.read_text(encoding="utf-8") + EXTRA, "utf-8")
+    assert titles(client) == 6
+    assert "Newcomer" in client.get("/?all=1").text
+
+
+def test_a_same_size_edit_with_the_old_mtime_is_seen_by_its_inode(
+    make_client: Make, registry_file: Path, tmp_path: Path
+) -> None:
+    client = make_client(registry_file)
+    assert "Argylle" in client.get("/title/argylle").text
+    stat = registry_file.stat()
+    replaced = tmp_path / "new.toml"  # what an editor's atomic save does: a new file renamed
+    replaced.write_text(registry_file.read_text(encoding="utf-8").replace("Argylle", "Argyle!"))
+    os.utime(replaced, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    os.replace(replaced, registry_file)
+    assert "Argyle!" in client.get("/title/argylle").text
+
+
+def test_an_invalid_edit_keeps_the_last_good_registry(
+    make_client: Make, registry_file: Path
+) -> None:
+    lines: list[str] = []
+    client = make_client(registry_file, log=lines.append)
+    good = registry_file.read_text(encoding="utf-8")
+    registry_file.write_text(good + '\n[[release]]\nid = "broken"\ndate = "someday"\n', "utf-8")
+    health = client.get("/healthz")
+    assert health.status_code == 200
+    body = health.json()
+    assert body["titles"] == 5
+    assert body["status"] == "errors"
+    assert body["errors"]
+    assert all(str(registry_file) in e for e in body["errors"])
+    page = client.get("/?all=1")
+    assert page.status_code == 200
+    assert 'class="banner"' in page.text
+    assert "Argylle" in page.text
+    assert client.get("/releases.json?all=1").status_code == 200
+    assert any(line.startswith("registry: ") and "broken" in line for line in lines) or any(
+        str(registry_file) in line for line in lines
+    )
+    registry_file.write_text(good + EXTRA, "utf-8")  # fixed: the banner goes
+    assert client.get("/healthz").json() == {"status": "ok", "titles": 6, "errors": []}
+    assert 'class="banner"' not in client.get("/").text
+
+
+def test_today_is_read_per_request(registry_file: Path) -> None:
+    forget_settings()
+    days = [date(2023, 7, 8)]
+    config = ServeConfig(
+        state=RegistryState([registry_file], loader([registry_file], no_cache=True)),
+        today=lambda: days[0],
+        parse=query_of,
+    )
+    client = TestClient(create_app(config), base_url=BASE)
+    first = {r["id"]: r for r in client.get("/releases.json").json()}
+    assert first["mi-dead-reckoning-part-one"]["days_remaining"] == 4
+    days[0] = date(2023, 7, 10)  # midnight passed twice
+    second = {r["id"]: r for r in client.get("/releases.json").json()}
+    assert second["mi-dead-reckoning-part-one"]["days_remaining"] == 2
+    # as_of overrides the clock
+    third = {r["id"]: r for r in client.get("/releases.json?as_of=2023-07-11").json()}
+    assert third["mi-dead-reckoning-part-one"]["days_remaining"] == 1
