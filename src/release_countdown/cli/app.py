@@ -37,6 +37,9 @@ COMMANDS: Final = {
     "init": "init",
     "where": "where",
     "config": "config",
+    "lookup": "lookup",
+    "import": "import_",
+    "refresh": "refresh",
 }
 
 
@@ -109,7 +112,8 @@ def root(
       countdown next --format '{title} {countdown}'   for a status bar
 
     Exit codes: 0 ok, 1 title or person not found (or nothing next), 2 bad usage, option
-    value or setting (config file, environment), 3 registry unreadable or invalid.
+    value or setting (config file, environment; no TMDB key when TMDB is needed), 3 registry
+    unreadable or invalid, 4 an online source failed (lookup, import, refresh).
     """
 
 

@@ -103,10 +103,11 @@ def say_empty(total: int, widened: bool) -> None:
     say(f"countdown: no titles in this view ({total} in the registry); {hint}")
 
 
-def finish(change: Any, dry_run: bool) -> None:
+def finish(change: Any, dry_run: bool, *, diff: bool = True) -> None:
     """After a write: the diff (dry run) or what was done, and where."""
     if dry_run:
-        sys.stdout.write(change.diff())
+        if diff:
+            sys.stdout.write(change.diff())
         say(f"countdown: {change.message} (dry run: nothing written)")
     else:
         say(f"countdown: {change.message} in {change.path}")

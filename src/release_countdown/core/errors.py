@@ -12,6 +12,7 @@ class ExitCode(IntEnum):
     NOT_FOUND = 1  # a named title or person is not in the registry; nothing upcoming for `next`
     USAGE = 2  # a malformed option value or command line
     REGISTRY = 3  # a registry could not be read or is invalid
+    SOURCE = 4  # an online source failed: unreachable, timed out, refused, or answered nonsense
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -56,3 +57,14 @@ class NotFoundError(CountdownError):
     """A named title or person is not in the registry (or nothing is next)."""
 
     exit_code = ExitCode.NOT_FOUND
+
+
+class SourceError(CountdownError):
+    """An online source failed (unreachable, timeout, 5xx after retries, 401/403, an answer
+    that is not what was expected). The message names the source, the ref and the reason."""
+
+    exit_code = ExitCode.SOURCE
+
+
+class SourceNotFound(NotFoundError):
+    """The source has no such title (404)."""
