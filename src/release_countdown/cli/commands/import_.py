@@ -35,8 +35,9 @@ def import_command(
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
 ) -> None:
-    """Add titles from TMDB (films): title, aliases, dates by country and type, people, the
-    source's page and ids, and the date in force as the first history entry.
+    """Add titles from TMDB (films) or MusicBrainz (albums): title, aliases, dates by
+    country and type, people, the source's page and ids, and the date in force as the first
+    history entry. The entry goes where `countdown fmt` would put it.
 
     A film's headline date is the theatrical date in your region (--region, else the
     `region` setting, else US); else the earliest limited or theatrical date anywhere; else
@@ -49,6 +50,7 @@ def import_command(
       countdown import tmdb:movie/575264
       countdown import https://www.themoviedb.org/movie/575264-mission-impossible --dry-run
       countdown import tmdb:movie/693134 tmdb:movie/1011985 --region GB --all-dates
+      countdown import https://musicbrainz.org/release-group/MBID
     """
     from release_countdown.cli import reading, sourcing
     from release_countdown.cli.output import finish, say

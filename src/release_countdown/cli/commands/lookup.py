@@ -57,6 +57,7 @@ def lookup_command(
       countdown lookup "mission impossible" --year 2023
       countdown lookup dune --json
       countdown lookup "the odyssey" --source tmdb --kind film
+      countdown lookup "dune part three" --kind album     (MusicBrainz)
     """
     import sys
 
@@ -72,7 +73,7 @@ def lookup_command(
     if chosen not in ("tmdb", "musicbrainz", "wikidata"):
         bad("--source", f"{chosen!r} is not one of tmdb, musicbrainz, wikidata")
     if chosen not in sourcing.SOURCES:
-        bad("--source", f"{chosen} is not supported yet by this version (use tmdb)")
+        bad("--source", f"{chosen} is not supported yet by this version (use tmdb or musicbrainz)")
     if not query.strip():
         bad("QUERY", "give some words of the title")
     try:
