@@ -35,7 +35,9 @@ def lookup_command(
     source: Annotated[
         str | None,
         typer.Option(
-            help="tmdb (default for films when a TMDB key is set), musicbrainz or wikidata.",
+            help="tmdb (films; the default when a TMDB key is set), musicbrainz (albums; the "
+            "default for --kind album) or wikidata (films and albums, no key; the default "
+            "otherwise).",
             metavar="SOURCE",
         ),
     ] = None,
@@ -69,11 +71,12 @@ def lookup_command(
     where = sourcing.source_settings()
     chosen = source
     if chosen is None:
-        chosen = "musicbrainz" if kind == "album" else "tmdb"
+        if kind == "album":
+            chosen = "musicbrainz"
+        else:
+            chosen = "tmdb" if where.tmdb_configured() else "wikidata"
     if chosen not in ("tmdb", "musicbrainz", "wikidata"):
         bad("--source", f"{chosen!r} is not one of tmdb, musicbrainz, wikidata")
-    if chosen not in sourcing.SOURCES:
-        bad("--source", f"{chosen} is not supported yet by this version (use tmdb or musicbrainz)")
     if not query.strip():
         bad("QUERY", "give some words of the title")
     try:
