@@ -153,3 +153,38 @@ def test_tests_cannot_reach_the_internet() -> None:
 
     with socket.socket() as sock, pytest.raises(OSError, match="may not connect"):
         sock.connect(("93.184.215.14", 80))
+
+
+def test_without_httpx_the_commands_say_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, registry: Path
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "httpx", None)  # import httpx raises ImportError
+    monkeypatch.setenv("TMDB_API_KEY", KEY)
+    result = invoke("import", "tmdb:movie/1", "-r", str(registry))
+    assert result.exit_code == 2
+    assert "pip install 'release-countdown[sources]'" in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("zone", ["America/Los_Angeles", "Pacific/Kiritimati"])
+def test_dates_are_calendar_days_in_every_zone(zone: str, tmdb: HTTPServer, registry: Path) -> None:
+    """TMDB's "2023-07-12T00:00:00.000Z" is July 12 west and east of UTC alike."""
+    import os
+    import subprocess
+    import sys
+
+    import tomli
+
+    tmdb.expect_request("/3/movie/575264").respond_with_json(tmdb_data.movie())
+    src = Path(__file__).resolve().parents[2] / "src"
+    env = {**os.environ, "TZ": zone, "PYTHONPATH": str(src)}
+    done = subprocess.run(
+        [sys.executable, "-m", "release_countdown", "import", "tmdb:movie/575264", "-r", str(registry)],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    entry = tomli.loads(registry.read_text())["release"][0]
+    assert entry["date"].isoformat() == "2023-07-12"
+    assert [d["date"].isoformat() for d in entry["dates"]][:2] == ["2023-06-19", "2023-07-12"]

@@ -3,7 +3,7 @@ once within each source's limits (sources/http.py holds the limits across thread
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Final
 
@@ -35,9 +35,13 @@ def module(source: str) -> ModuleType:
 
 
 def fetch_all(
-    where: SourceSettings, refs: Sequence[Ref], options: FetchOptions
+    where: SourceSettings,
+    refs: Sequence[Ref],
+    options: FetchOptions,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[SourceRecord | CountdownError]:
-    """Each ref's record, or the error that stopped it, in the order given."""
+    """Each ref's record, or the error that stopped it, in the order given. ``meanwhile``
+    runs while the requests are out (imports the write will need, say)."""
     from concurrent.futures import ThreadPoolExecutor
 
     for ref in refs:
@@ -54,10 +58,11 @@ def fetch_all(
             return exc
         return record
 
-    if len(refs) == 1:
-        return [one(refs[0])]
     with ThreadPoolExecutor(max_workers=min(WORKERS, len(refs))) as pool:
-        return list(pool.map(one, refs))
+        futures = [pool.submit(one, ref) for ref in refs]
+        if meanwhile is not None:
+            meanwhile()
+        return [future.result() for future in futures]
 
 
 def worst(errors: Sequence[CountdownError]) -> ExitCode:
@@ -67,3 +72,9 @@ def worst(errors: Sequence[CountdownError]) -> ExitCode:
         if code in codes:
             return code
     return ExitCode.SOURCE
+
+
+def prepare_writes() -> None:
+    """Import what a write needs (tomlkit, the lock, the write path) while waiting."""
+    import release_countdown.writing.change
+    import release_countdown.writing.sourced  # noqa: F401

@@ -9,7 +9,7 @@ and sources a user added stay. Every change is listed as a FieldChange.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from release_countdown.core.dates import parse_date_text
@@ -198,10 +198,15 @@ def _typed_changes(table: Table, release: Release, record: SourceRecord) -> list
 
 
 def refresh_entry(
-    table: Table, release: Release, record: SourceRecord, others: set[str], today: dt.date
+    table: Table,
+    release: Release,
+    record: SourceRecord,
+    owners: Mapping[str, str],
+    today: dt.date,
 ) -> tuple[list[FieldChange], str | None]:
     """Bring ``table`` (the entry of ``release``) up to ``record``; the changes made and a
-    problem worth telling (a new title that names another entry), if any."""
+    problem worth telling (a new title that names another entry), if any. ``owners`` maps
+    every folded title and alias of the registry to its release's id."""
     import tomlkit
 
     changes: list[FieldChange] = []
@@ -210,7 +215,7 @@ def refresh_entry(
     new_date = parse_date_text(record.date)
     date_moved = new_date.iso() != release.date.iso()
     title = record.title if record.title != release.title else None
-    if title is not None and fold(title) in others:
+    if title is not None and owners.get(fold(title), release.id) != release.id:
         problem = f"the new title {title!r} already names another entry; the title is kept"
         title = None
     if date_moved or title is not None:
@@ -257,3 +262,27 @@ def refresh_entry(
             changes.append(FieldChange(f"ids.{key}", None, record.ids[key]))
     table["checked"] = today
     return changes, problem
+
+
+def tidy_text(document: Any, old: str) -> str:
+    """The edited document's text, blank lines around inserted blocks as change.py's
+    tidy_insertions makes them, tidied one release at a time: a refresh touches releases all
+    over a large file, and one diff of the whole file would take quadratic time."""
+    from release_countdown.writing.change import tidy_insertions
+    from release_countdown.writing.splice import SplicedDocument
+
+    if not isinstance(document, SplicedDocument) or document.appended or document.deleted:
+        new = document.as_string()
+        return tidy_insertions(old, new if new.endswith("\n") or not new else new + "\n")
+    parts = [old[: document.chunks[0][1]]]
+    for index, (start, end) in enumerate(document.chunks[1:]):
+        before = old[start:end]
+        found = document.parsed.get(index)
+        if found is None:
+            parts.append(before)
+            continue
+        after = found.as_string()
+        if before.endswith("\n") and not after.endswith("\n"):
+            after += "\n"
+        parts.append(tidy_insertions(before, after))
+    return "".join(parts)

@@ -10,6 +10,7 @@ from release_countdown.cli.options import DryRunOption, JsonOption, TargetOption
 
 if TYPE_CHECKING:
     from release_countdown.core.model import Release
+    from release_countdown.writing.change import NewText
 
 app = command_app()
 
@@ -83,30 +84,33 @@ def refresh_command(
     options = FetchOptions(region="US" if region == "WW" else region)
     where = sourcing.source_settings()
     try:
-        results = sourcing.fetch_all(where, refs, options) if refs else []
+        results = sourcing.fetch_all(where, refs, options, sourcing.prepare_writes) if refs else []
     finally:
         where.close()
     outcome: dict[str, Any] = {}
 
-    def edit(document: Any, current: list["Release"]) -> str:
+    def edit(document: Any, current: list["Release"]) -> "NewText":
         from release_countdown.core.matching import fold
+        from release_countdown.writing.change import NewText
         from release_countdown.writing.edits import release_table
-        from release_countdown.writing.sourced import refresh_entry
+        from release_countdown.writing.sourced import refresh_entry, tidy_text
 
         outcome.clear()
+        text: str = document.as_string()  # nothing parsed yet: the text as read
         index = {r.id: i for i, r in enumerate(current)}
+        owners = {fold(n): r.id for r in current for n in (r.title, *r.aliases)}
         changed = 0
         for release, result in zip(chosen, results, strict=True):
             at = index.get(release.id)
             if at is None or not isinstance(result, SourceRecord):
                 continue
-            others = {fold(n) for r in current if r.id != release.id for n in (r.title, *r.aliases)}
             changes, problem = refresh_entry(
-                release_table(document, at), current[at], result, others, today
+                release_table(document, at), current[at], result, owners, today
             )
             outcome[release.id] = (changes, problem)
             changed += bool(changes)
-        return f"refreshed {len(outcome)} title(s), {changed} changed"
+        message = f"refreshed {len(outcome)} title(s), {changed} changed"
+        return NewText(message, tidy_text(document, text))
 
     fetched = any(isinstance(r, SourceRecord) for r in results)
     change = reading.change(path, edit, dry_run=dry_run) if fetched else None
