@@ -176,3 +176,11 @@ def test_due_skips_fresh_titles(tmdb: HTTPServer, registry: Path) -> None:
     assert result.exit_code == 0
     assert "nothing to refresh (no title is due)" in result.stderr
     assert len(tmdb.log) == 0
+
+
+def test_refresh_keeps_the_file_canonical(tmdb: HTTPServer, registry: Path) -> None:
+    imported(tmdb, registry, us_theatrical="2027-07-12T00:00:00.000Z")
+    serve(tmdb, us_theatrical="2027-09-03T00:00:00.000Z", title="Dead Reckoning")
+    assert invoke("refresh", "-r", str(registry)).exit_code == 0
+    assert "\n\n[[release.history]]\nannounced" in registry.read_text()
+    assert invoke("fmt", "--check", str(registry)).exit_code == 0

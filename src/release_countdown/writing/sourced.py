@@ -284,5 +284,22 @@ def tidy_text(document: Any, old: str) -> str:
         after = found.as_string()
         if before.endswith("\n") and not after.endswith("\n"):
             after += "\n"
-        parts.append(tidy_insertions(before, after))
+        parts.append(_header_spacing(tidy_insertions(before, after)))
     return "".join(parts)
+
+
+def _header_spacing(text: str) -> str:
+    """A blank line above each table header of a release refresh touched, as `fmt` writes
+    them (a comment right above a header stays with it)."""
+    lines = text.splitlines(keepends=True)
+    out: list[str] = []
+    for line in lines:
+        if (
+            line.startswith("[")
+            and out
+            and out[-1].strip()
+            and not out[-1].lstrip().startswith("#")
+        ):
+            out.append("\r\n" if out[-1].endswith("\r\n") else "\n")
+        out.append(line)
+    return "".join(out)
