@@ -131,3 +131,42 @@ def test_lookup_without_a_key_uses_wikidata(wikidata: HTTPServer) -> None:
         "ref": f"wikidata:{wd.FILM}", "title": "Mission: Impossible – Dead Reckoning Part One",
         "date": "2023", "kind": "film", "people": {}, "note": "2023 film by Christopher McQuarrie",
     }]  # fmt: skip
+
+
+def test_the_same_film_from_another_source_is_not_imported_twice(
+    wikidata: HTTPServer, registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.sources import tmdb_data
+
+    monkeypatch.setenv("COUNTDOWN_TMDB_URL", wikidata.url_for("/").rstrip("/"))
+    monkeypatch.setenv("TMDB_API_KEY", "key")
+    wikidata.expect_request("/3/movie/575264").respond_with_json(tmdb_data.movie())
+    assert invoke("import", "tmdb:movie/575264", "-r", str(registry)).exit_code == 0
+    before = registry.read_text()
+    result = invoke(
+        "import", f"wikidata:{wd.FILM}", "-r", str(registry)
+    )  # its wikidata id is known
+    assert result.exit_code == 0
+    assert "already in the registry" in result.stderr
+    assert registry.read_text() == before
+
+
+def test_a_film_known_by_another_id_is_not_imported_again(
+    wikidata: HTTPServer, registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.sources import tmdb_data
+
+    serve(wikidata, wd.film())
+    assert invoke("import", f"wikidata:{wd.FILM}", "-r", str(registry)).exit_code == 0
+    before = registry.read_text()
+    monkeypatch.setenv("COUNTDOWN_TMDB_URL", wikidata.url_for("/").rstrip("/"))
+    monkeypatch.setenv("TMDB_API_KEY", "key")
+    wikidata.expect_request("/3/movie/575264").respond_with_json(tmdb_data.movie())
+    result = invoke("import", "tmdb:movie/575264", "-r", str(registry))
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "already in the registry as 'Mission: Impossible – Dead Reckoning Part One'"
+        in result.stderr
+    )
+    assert "same imdb id" in result.stderr  # the first key both have
+    assert registry.read_text() == before

@@ -2,7 +2,7 @@
 form, at its place in a sorted file) and the changes of `refresh` (which write history).
 
 Refresh updates only what the source provides (date, typed dates, title, the roles it
-supplies, ids it did not give before) and removes nothing: typed dates, roles, names, notes
+supplies) and removes nothing: typed dates, roles, names, notes
 and sources a user added stay. Every change is listed as a FieldChange.
 """
 
@@ -254,12 +254,6 @@ def refresh_entry(
         else:
             table["people"].add(role, list(added))
         changes.append(FieldChange(f"people.{role}", have, [*have, *added]))
-    for key in ID_KEYS:
-        if key in record.ids and key not in release.ids:
-            if "ids" not in table:
-                table.add("ids", tomlkit.table())
-            table["ids"].add(key, record.ids[key])
-            changes.append(FieldChange(f"ids.{key}", None, record.ids[key]))
     table["checked"] = today
     return changes, problem
 

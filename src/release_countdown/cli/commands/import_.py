@@ -100,11 +100,13 @@ def import_command(
         done: list[str] = []
         current = list(releases)
         for record in records:
-            owner = next(
-                (r for r in current if r.ids.get(record.source) == record.ids[record.source]), None
-            )
-            if owner is not None:
-                continue  # imported by someone else meanwhile
+            owner, key = _owner(current, record.ids)
+            if owner is not None:  # imported meanwhile, or the same title from another source
+                done.append(
+                    f"{record.ref}: already in the registry as {owner.title!r} (id {owner.id}, "
+                    f"same {key} id); use `countdown refresh {owner.id}`"
+                )
+                continue
             block = entry_text(record, current, today)
             new_id = _block_id(block)
             text = insert_entry(text, block, new_id, current)
@@ -113,7 +115,10 @@ def import_command(
         return NewText("; ".join(done) or "nothing to import", text)
 
     change = reading.change(path, edit, dry_run=dry_run)
-    finish(change, dry_run)
+    if change.new == change.old:
+        say(f"countdown: {change.message}; nothing changed")
+    else:
+        finish(change, dry_run)
 
 
 def _block_id(block: str) -> str:
@@ -121,3 +126,12 @@ def _block_id(block: str) -> str:
 
     table = tomli.loads(block)["release"][0]
     return str(table["id"])
+
+
+def _owner(releases: "list[Release]", ids: Any) -> "tuple[Release | None, str]":
+    """The entry that already has one of ``ids`` (any source's), and which key matched."""
+    for release in releases:
+        for key, value in ids.items():
+            if release.ids.get(key) == value:
+                return release, key
+    return None, ""
