@@ -184,3 +184,22 @@ def test_refresh_keeps_the_file_canonical(tmdb: HTTPServer, registry: Path) -> N
     assert invoke("refresh", "-r", str(registry)).exit_code == 0
     assert "\n\n[[release.history]]\nannounced" in registry.read_text()
     assert invoke("fmt", "--check", str(registry)).exit_code == 0
+
+
+def test_a_title_the_source_lost_is_listed_and_exits_1(tmdb: HTTPServer, registry: Path) -> None:
+    imported(tmdb, registry)
+    tmdb.expect_request("/3/movie/575264").respond_with_json({"status_code": 34}, status=404)
+    result = invoke("refresh", "-r", str(registry))
+    assert result.exit_code == 1
+    assert "TMDB: tmdb:movie/575264: not found (404)" in result.stderr
+
+
+def test_refresh_of_a_file_with_multiline_strings(tmdb: HTTPServer, registry: Path) -> None:
+    imported(tmdb, registry, us_theatrical="2027-07-12T00:00:00.000Z")
+    text = registry.read_text().replace('kind = "film"', 'kind = "film"\nnote = """two\nlines"""')
+    registry.write_text(text)
+    serve(tmdb, us_theatrical="2027-09-03T00:00:00.000Z")
+    assert invoke("refresh", "-r", str(registry)).exit_code == 0, registry.read_text()
+    found = release(registry)
+    assert found["date"] == date(2027, 9, 3)
+    assert found["note"] == "two\nlines"

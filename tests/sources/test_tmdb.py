@@ -171,3 +171,18 @@ def test_lookup_finding_nothing_exits_1(tmdb: HTTPServer) -> None:
     result = invoke("lookup", "nothing at all")
     assert result.exit_code == 1
     assert "no tmdb candidates for 'nothing at all'" in result.stderr
+
+
+def test_hostile_and_huge_text_still_makes_a_valid_entry(tmdb: HTTPServer, registry: Path) -> None:
+    data = tmdb_data.movie(title="A\x1b]0;pwned\x07 Title\u202e" + "x" * 5000)
+    data["credits"]["crew"].append({"job": "Director", "name": "\r\n"})  # type: ignore[index]
+    serve_movie(tmdb, data)
+    result = invoke("import", "tmdb:movie/575264", "-r", str(registry))
+    assert result.exit_code == 0, result.stderr
+    (entry,) = entries(registry)
+    title = str(entry["title"])
+    assert len(title) <= 1000
+    assert title.startswith("A ]0;pwned Title")
+    assert "\x1b" not in registry.read_text()
+    assert "\u202e" not in registry.read_text()
+    assert invoke("check", str(registry)).exit_code == 0
