@@ -170,3 +170,15 @@ def test_a_film_known_by_another_id_is_not_imported_again(
     )
     assert "same imdb id" in result.stderr  # the first key both have
     assert registry.read_text() == before
+
+
+def test_without_a_tmdb_key_refresh_uses_wikidata(wikidata: HTTPServer, registry: Path) -> None:
+    serve(wikidata, wd.film([wd.time("+2027-05-00T00:00:00Z", 10)]))
+    assert invoke("import", f"wikidata:{wd.FILM}", "-r", str(registry)).exit_code == 0
+    registry.write_text(
+        registry.read_text().replace("[release.ids]\n", '[release.ids]\ntmdb = "movie/575264"\n')
+    )
+    serve(wikidata, wd.film([wd.time("+2027-06-18T00:00:00Z", 11)]))
+    result = invoke("refresh", "-r", str(registry))
+    assert result.exit_code == 0, result.stderr
+    assert entry(registry)["date"] == date(2027, 6, 18)

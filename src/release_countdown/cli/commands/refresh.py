@@ -28,7 +28,7 @@ def refresh_command(
         bool,
         typer.Option(
             "--due",
-            help="Only titles due a check: checked over 1 day ago when within 30 days of their "
+            help="Only titles due a check: checked 1 day ago or more when within 30 days of their "
             "date, 7 days within 180, 30 beyond, 14 when TBA; never once out for 30 days "
             "(unless named); never checked: always.",
         ),
@@ -79,10 +79,14 @@ def refresh_command(
     else:
         chosen = [r for r in releases if any(key in sourcing.SOURCES for key in r.ids)]
         chosen = [r for r in chosen if not due or refresh_due(r, today)]
-    refs = [next(Ref(key, r.ids[key]) for key in sourcing.SOURCES if key in r.ids) for r in chosen]
+    where = sourcing.source_settings()
+    # An entry known to TMDB and to Wikidata is refreshed from TMDB when a key is set.
+    order: tuple[str, ...] = sourcing.SOURCES
+    if not where.tmdb_configured():
+        order = (*(name for name in order if name != "tmdb"), "tmdb")
+    refs = [next(Ref(key, r.ids[key]) for key in order if key in r.ids) for r in chosen]
     region = reading.settings().region.value or "US"
     options = FetchOptions(region="US" if region == "WW" else region)
-    where = sourcing.source_settings()
     try:
         results = sourcing.fetch_all(where, refs, options, sourcing.prepare_writes) if refs else []
     finally:
