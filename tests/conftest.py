@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -25,12 +26,33 @@ class Result:
     stdout_bytes: bytes
 
 
+_LOOPBACK = ("127.0.0.1", "::1", "localhost")
+_connect = socket.socket.connect
+
+
+def _loopback_only(self: socket.socket, address: object) -> object:
+    """No test reaches the internet: a connection anywhere but this machine fails loudly."""
+    host = address[0] if isinstance(address, tuple) else None
+    if self.family in (socket.AF_INET, socket.AF_INET6) and host not in _LOOPBACK:
+        raise OSError(f"tests may not connect to {address!r}: use the local test server")
+    return _connect(self, address)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_internet() -> object:
+    socket.socket.connect = _loopback_only  # type: ignore[method-assign]
+    yield
+    socket.socket.connect = _connect  # type: ignore[method-assign]
+
+
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Pin what the environment could change: width, colour, registry, clock zone."""
     for name in (
         "COUNTDOWN_REGISTRY", "COUNTDOWN_CONFIG", "COUNTDOWN_REGION", "COUNTDOWN_NO_CACHE",
         "COUNTDOWN_LOCK_TIMEOUT", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS",
+        "TMDB_API_KEY", "TMDB_READ_ACCESS_TOKEN", "COUNTDOWN_TMDB_URL", "COUNTDOWN_MUSICBRAINZ_URL",
+        "COUNTDOWN_WIKIDATA_URL", "COUNTDOWN_HTTP_TIMEOUT",
     ):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "100")

@@ -25,6 +25,7 @@ ALLOWED = {
     "accel": {"core", "registry", "writing"},
     "delivery": {"core", "formats", "views"},
     "serve": {"core", "registry", "formats"},
+    "sources": {"core", "registry"},
     "cli": {
         "core",
         "registry",
@@ -35,6 +36,7 @@ ALLOWED = {
         "accel",
         "delivery",
         "serve",
+        "sources",
     },
 }
 WEB = {"starlette", "uvicorn", "jinja2"}
@@ -186,6 +188,34 @@ def test_commands_are_loaded_lazily() -> None:
     commands = {m for m in modules_loaded if m.startswith("release_countdown.cli.commands.")}
     assert commands == {"release_countdown.cli.commands.list_"}
     assert not {"release_countdown.writing.change", "tomlkit", "filelock"} & modules_loaded
+
+
+def test_read_paths_never_import_the_http_client() -> None:
+    for argv in (["list", "--all", "--json"], ["show", "argylle"], ["next"]):
+        modules_loaded = loaded_after(run_command(argv))
+        assert not {m for m in modules_loaded if m.split(".")[0] in ("httpx", "httpcore")}, argv
+        assert not {m for m in modules_loaded if m.startswith("release_countdown.sources")}, argv
+
+
+def test_only_lookup_import_and_refresh_import_sources() -> None:
+    known = modules()
+    users = {
+        name
+        for name, path in known.items()
+        if any(m.startswith(f"{PACKAGE}.sources") for m in project_imports(known, path))
+        and part(name) != "sources"
+    }
+    assert users <= {
+        f"{PACKAGE}.cli.sourcing",
+        f"{PACKAGE}.cli.commands.lookup",
+        f"{PACKAGE}.cli.commands.import_",
+        f"{PACKAGE}.cli.commands.refresh",
+    }
+    for name, path in known.items():
+        if part(name) != "sources" or name.endswith(".http"):
+            continue
+        top = {m.split(".")[0] for m in imports_of(path)}
+        assert "httpx" not in top, f"{name}: only sources/http.py imports httpx"
 
 
 def test_piped_table_does_not_import_rich_but_show_does() -> None:

@@ -21,7 +21,13 @@ from release_countdown.writing.lock import DEFAULT_TIMEOUT
 T = TypeVar("T")
 
 CONFIG_ENV: Final = "COUNTDOWN_CONFIG"
-# Tables: [notify] (lead, to) is read below; [sources.*] and [serve] are kept for later.
+# The keys of each [sources.NAME] table (credentials only where a source needs them).
+SOURCE_KEYS: Final = {
+    "tmdb": ("api_key", "read_access_token", "url"),
+    "musicbrainz": ("url",),
+    "wikidata": ("url",),
+}
+# Tables: [notify] (lead, to) and [sources.*] are read below; [serve] by `countdown serve`.
 RESERVED_TABLES: Final = ("sources", "notify", "serve")
 KEYS: Final = ("region", "registries", "cache", "lock_timeout")
 ENVIRONMENT: Final = {
@@ -163,6 +169,36 @@ def _read_config(path: Path) -> tuple[dict[str, Any], str] | None:
         raise UsageError(f"{where}: TOML syntax error: {getattr(exc, 'msg', exc)}") from None
 
 
+def _check_sources(
+    sources: dict[str, Any], path: Path, locate: Callable[..., tuple[int | None, int | None]]
+) -> list[Problem]:
+    """[sources.NAME] tables: known keys hold non-empty strings (UsageError at file:line:col
+    otherwise); unknown sources and keys are warnings."""
+    warnings: list[Problem] = []
+    for name, table in sources.items():
+        if name not in SOURCE_KEYS:
+            message = (
+                f'unknown source "sources.{name}" is ignored (sources: {", ".join(SOURCE_KEYS)})'
+            )
+            warnings.append(Problem(str(path), message, *locate("sources", name), warning=True))
+            continue
+        if not isinstance(table, dict):
+            line, column = locate("sources", name)
+            raise UsageError(f"{path}:{line}:{column}: sources.{name} must be a table")
+        for key, value in table.items():
+            line, column = locate("sources", name, key)
+            if key not in SOURCE_KEYS[name]:
+                message = (
+                    f'unknown key "sources.{name}.{key}" is ignored '
+                    f"(keys: {', '.join(SOURCE_KEYS[name])})"
+                )
+                warnings.append(Problem(str(path), message, line, column, warning=True))
+            elif not isinstance(value, str) or not value.strip():
+                where, example = f"{path}:{line}:{column}", f'{key} = "..."'
+                raise UsageError(f"{where}: sources.{name}.{key} must be a string (e.g. {example})")
+    return warnings
+
+
 def read_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Settings from the environment, the config file and the defaults (not the command line)."""
     env = os.environ if env is None else env
@@ -184,6 +220,11 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         line, column = position(*key)
         return f"{path}:{line}:{column}" if line is not None else str(path)
 
+    def locate(*keys: str) -> tuple[int | None, int | None]:
+        position("")  # builds the locator
+        found: tuple[int | None, int | None] = locator.find(keys)
+        return found
+
     warnings: list[Problem] = []
     for key in document:
         if key not in KEYS and key not in RESERVED_TABLES:
@@ -195,6 +236,7 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
     for key in RESERVED_TABLES:
         if key in document and not isinstance(document[key], dict):
             raise UsageError(f"{at(key)}: {key} must be a table ([{key}])")
+    warnings += _check_sources(document.get("sources", {}), path, locate)
 
     def setting(
         key: str, default: T, from_file: Callable[[object], T], from_env: Callable[[str], T]

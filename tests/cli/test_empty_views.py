@@ -11,7 +11,10 @@ HOLDS = (
     "countdown: nothing upcoming: the registry holds 5 titles, all released; newest: "
     "Mission: Impossible – The Final Reckoning, released 2025-05-23\n"
 )
-START = "to count down to your own titles: `countdown init`, then `countdown add TITLE --date DATE`"
+START = (
+    "to count down to your own titles: `countdown init`, then `countdown add TITLE --date DATE` "
+    "or `countdown import`"
+)
 
 
 def test_list_says_what_the_registry_holds() -> None:
@@ -54,7 +57,7 @@ def test_an_own_registry_is_not_told_to_init(tmp_path: Path) -> None:
         "countdown: nothing upcoming: the registry holds 1 title, released; newest: Old, "
         "released 2020-01-01\n"
         "countdown: see them with --all, or as they stood with --as-of DATE; add titles with "
-        "`countdown add TITLE --date DATE`\n"
+        "`countdown add TITLE --date DATE` or `countdown import`\n"
     )
 
 
@@ -64,7 +67,7 @@ def test_an_empty_registry_says_how_to_start(tmp_path: Path) -> None:
     result = invoke("list", "-r", str(path), "--as-of", TODAY)
     assert result.stderr == (
         "countdown: no titles in this view: the registry holds no titles yet\n"
-        "countdown: add titles with `countdown add TITLE --date DATE`\n"
+        "countdown: add titles with `countdown add TITLE --date DATE` or `countdown import`\n"
     )
 
 

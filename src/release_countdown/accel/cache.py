@@ -27,9 +27,16 @@ from release_countdown import __version__
 from release_countdown.accel.private import Untrusted, open_folder, read_file, write_file
 from release_countdown.core.dates import DateSpec, Precision
 from release_countdown.core.errors import Problem
-from release_countdown.core.model import DATE_TYPES, KINDS, HistoryEntry, Release, TypedDate
+from release_countdown.core.model import (
+    DATE_TYPES,
+    KINDS,
+    NO_IDS,
+    HistoryEntry,
+    Release,
+    TypedDate,
+)
 
-FORMAT: Final = 4
+FORMAT: Final = 5
 
 # A temporary file older than this was left by a run that died while writing it.
 _LEFTOVER_AGE: Final = 600
@@ -127,7 +134,7 @@ class _Encoder:
             {role: list(names) for role, names in r.people.items()},
             [[d.region, d.type, spec(d.date), d.where, spec(d.announced), d.note] for d in r.dates],
             [[spec(h.date), spec(h.announced), h.title, h.note] for h in r.history],
-            r.override,
+            r.override, dict(r.ids),
         ]  # fmt: skip
 
     def spec_table(self) -> list[list[Any]]:
@@ -186,6 +193,10 @@ def _texts(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _text(value: Any) -> str:
+    return value if type(value) is str else _bad(value)
+
+
 def _region(seen: dict[str, str], code: Any) -> str:
     """A region code as the checker leaves it (two ASCII capitals, never UK), one object each."""
     if type(code) is not str or len(code) != 2 or not (code.isascii() and code.isalpha()):
@@ -212,7 +223,7 @@ def _releases(data: Any, specs: list[DateSpec], source: str) -> list[Release]:
         if type(item) is not list:
             _bad(item)
         (ident, title, headline, kind, aliases, franchise, announced, checked, sources, note,
-         people, dates, history, override) = item  # fmt: skip
+         people, dates, history, override, ids) = item  # fmt: skip
         if (
             type(ident) is not str
             or type(title) is not str
@@ -224,6 +235,7 @@ def _releases(data: Any, specs: list[DateSpec], source: str) -> list[Release]:
             or type(dates) is not list
             or type(history) is not list
             or type(override) is not bool
+            or type(ids) is not dict
         ):
             _bad(item)
         release = Release(
@@ -250,6 +262,7 @@ def _releases(data: Any, specs: list[DateSpec], source: str) -> list[Release]:
                 for when, told, named, remark in history
             ]),
             source, override,
+            ({key: _text(value) for key, value in ids.items()} if ids else NO_IDS),
         )  # fmt: skip
         found.append(release)
     return found

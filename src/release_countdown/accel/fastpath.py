@@ -21,12 +21,13 @@ from release_countdown.core.dates import (
     parse_date_text,
 )
 from release_countdown.core.matching import slugify
-from release_countdown.core.model import HistoryEntry, Release, TypedDate
+from release_countdown.core.model import NO_IDS, HistoryEntry, Release, TypedDate
 from release_countdown.registry.checker import history_order
 from release_countdown.registry.format import (
     DATE_KEYS,
     DATE_TYPES,
     HISTORY_KEYS,
+    ID_FORMS,
     ID_PATTERN,
     KINDS,
     MAX_LONG_TEXT,
@@ -144,6 +145,16 @@ def _entry(value: Any, tz: tzinfo | None) -> HistoryEntry:
     )
 
 
+def _ids(value: Any) -> dict[str, str]:
+    if type(value) is not dict or not value:
+        raise _Unusual
+    for key, text in value.items():
+        form = ID_FORMS.get(key)
+        if form is None or type(text) is not str or not form[0].fullmatch(text):
+            raise _Unusual
+    return value
+
+
 def quick_release(table: Any, source: str, tz: tzinfo | None) -> Release | None:
     try:
         return _release(table, source, tz)
@@ -190,6 +201,8 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
     history_value = table.get("history", ())
     if type(dates_value) not in (list, tuple) or type(history_value) not in (list, tuple):
         raise _Unusual
+    ids_value = table.get("ids")
+    ids = NO_IDS if ids_value is None else _ids(ids_value)
     history = [_entry(entry, tz) for entry in history_value]
     history.sort(key=history_order)
     return Release(
@@ -208,4 +221,5 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
         tuple(history),
         source,
         override,
+        ids,
     )

@@ -39,6 +39,9 @@ COMMANDS: Final = {
     "config": "config",
     "notify": "notify",
     "serve": "serve",
+    "lookup": "lookup",
+    "import": "import_",
+    "refresh": "refresh",
 }
 
 
@@ -138,8 +141,9 @@ def root(
       countdown next --format '{title} {countdown}'   for a status bar
 
     Exit codes: 0 ok, 1 title or person not found (or nothing next), 2 bad usage, option
-    value or setting (config file, environment), 3 registry unreadable or invalid (or a
-    corrupt notify state file), 4 a notice could not be delivered (`notify`; retried next run).
+    value or setting (config file, environment; no TMDB key when TMDB is needed), 3 registry
+    unreadable or invalid (or a corrupt notify state file), 4 an outside service failed: an
+    online source (lookup, import, refresh) or a notice's delivery (notify; retried next run).
     """
 
 

@@ -104,10 +104,11 @@ def write_json(value: Any) -> None:
     sys.stdout.write(pretty(value))
 
 
-def finish(change: Any, dry_run: bool) -> None:
+def finish(change: Any, dry_run: bool, *, diff: bool = True) -> None:
     """After a write: the diff (dry run) or what was done, and where."""
     if dry_run:
-        sys.stdout.write(change.diff())
+        if diff:
+            sys.stdout.write(change.diff())
         say(f"countdown: {change.message} (dry run: nothing written)")
     else:
         say(f"countdown: {change.message} in {change.path}")

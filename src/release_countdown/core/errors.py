@@ -13,6 +13,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # a malformed option value or command line
     REGISTRY = 3  # a registry could not be read or is invalid; a corrupt or foreign state file
     DELIVERY = 4  # `notify`: a notice could not be delivered (it is retried next run)
+    SOURCE = 4  # an online source failed: unreachable, timed out, refused, or answered nonsense
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -69,3 +70,14 @@ class DeliveryError(CountdownError):
     """Some notices could not be delivered; the rest were, and the failed ones are retried."""
 
     exit_code = ExitCode.DELIVERY
+
+
+class SourceError(CountdownError):
+    """An online source failed (unreachable, timeout, 5xx after retries, 401/403, an answer
+    that is not what was expected). The message names the source, the ref and the reason."""
+
+    exit_code = ExitCode.SOURCE
+
+
+class SourceNotFound(NotFoundError):
+    """The source has no such title (404)."""

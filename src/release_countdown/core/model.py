@@ -29,6 +29,7 @@ MAIN_TYPES: Final[Mapping[str, tuple[str, ...]]] = {
 # cheaper to build, which matters when a registry holds 100,000 titles.
 
 NO_PEOPLE: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({})
+NO_IDS: Final[Mapping[str, str]] = MappingProxyType({})
 
 
 class TypedDate(NamedTuple):
@@ -68,6 +69,8 @@ class Release(NamedTuple):
     history: tuple[HistoryEntry, ...] = ()
     source: str = ""
     override: bool = False
+    # Where the entry came from ([release.ids]: tmdb, wikidata, musicbrainz, imdb).
+    ids: Mapping[str, str] = NO_IDS
 
     @property
     def announced_on(self) -> datetime.date | None:

@@ -11,10 +11,19 @@ from typing import Any
 
 from release_countdown.core.dates import DateSpec
 from release_countdown.core.matching import slugify
-from release_countdown.core.model import DATE_TYPES, KINDS, HistoryEntry, Release, TypedDate
+from release_countdown.core.model import (
+    DATE_TYPES,
+    KINDS,
+    NO_IDS,
+    HistoryEntry,
+    Release,
+    TypedDate,
+)
 from release_countdown.registry.format import (
     DATE_KEYS,
     HISTORY_KEYS,
+    ID_FORMS,
+    ID_KEYS,
     ID_PATTERN,
     MAX_LONG_TEXT,
     MAX_SHORT_TEXT,
@@ -47,6 +56,28 @@ def _people(fields: Fields, where: Where, value: object) -> dict[str, tuple[str,
         if found:
             people[role] = found
     return people
+
+
+def _ids(fields: Fields, where: Where, value: object) -> dict[str, str]:
+    """[release.ids]: each known id in its one form; unknown keys are warnings."""
+    table = fields.table_of((*where, "ids"), value, "ids")
+    if table is None:
+        return {}
+    fields.unknown_keys((*where, "ids"), table, ID_KEYS)
+    ids: dict[str, str] = {}
+    for key in ID_KEYS:
+        text = fields.text((*where, "ids"), table, key, limit=SHORT)
+        if text is None:
+            continue
+        pattern, example = ID_FORMS[key]
+        if not pattern.fullmatch(text):
+            fields.report(
+                (*where, "ids", key),
+                f'ids.{key} "{clip(text)}" is not a {key} id (e.g. {key} = "{example}")',
+            )
+            continue
+        ids[key] = text
+    return ids
 
 
 def _announcement(
@@ -161,6 +192,7 @@ def check_release(
     franchise = fields.text(where, table, "franchise", limit=SHORT)
     note = fields.text(where, table, "note", limit=LONG)
     people = _people(fields, where, table["people"]) if "people" in table else {}
+    ids = _ids(fields, where, table["ids"]) if "ids" in table else {}
     override: Any = table.get("override", False)
     if not isinstance(override, bool):
         fields.report(
@@ -197,4 +229,5 @@ def check_release(
         history=tuple(sorted((h for h in entries if h is not None), key=history_order)),
         source=source,
         override=override,
+        ids=ids or NO_IDS,
     )

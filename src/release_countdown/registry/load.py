@@ -15,7 +15,14 @@ from typing import Any, Protocol
 from release_countdown.core.dates import DateSpec
 from release_countdown.core.errors import Problem, RegistryError
 from release_countdown.core.model import Release
-from release_countdown.registry.merge import Located, Registry, clashes, merge, unique
+from release_countdown.registry.merge import (
+    Located,
+    Registry,
+    clashes,
+    merge,
+    same_source,
+    unique,
+)
 from release_countdown.registry.parse import QuickCheck, parse_registry
 from release_countdown.registry.positions import LazyLocator, Spot
 from release_countdown.registry.read import decode_registry, read_registry_bytes
@@ -48,7 +55,7 @@ def _checked(
 ) -> tuple[list[Located], list[Problem]]:
     parsed = parse_registry(text, path, tz=tz, quick=quick)
     kept, repeated = unique(parsed.releases, path)
-    problems = [*parsed.problems, *repeated, *clashes(kept)]
+    problems = [*parsed.problems, *repeated, *clashes(kept), *same_source(kept)]
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return kept, problems
 
@@ -98,6 +105,7 @@ def load_registry(
         problems.extend(more)
         if len(paths) > 1:  # within one file, names were checked already
             problems.extend(p for p in clashes(merged) if p not in problems)
+            problems.extend(p for p in same_source(merged) if p not in problems)
     finally:
         if enabled:
             gc.enable()

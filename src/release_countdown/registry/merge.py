@@ -61,6 +61,27 @@ def clashes(entries: Iterable[Located]) -> list[Problem]:
     return problems
 
 
+def same_source(entries: Iterable[Located]) -> list[Problem]:
+    """Two entries with the same id at a source (``[release.ids]``) would be refreshed from the
+    same page: an error naming both."""
+    owner: dict[tuple[str, str], Located] = {}
+    problems: list[Problem] = []
+    for entry in entries:
+        for key, value in entry.release.ids.items():
+            other = owner.setdefault((key, value), entry)
+            if other is not entry and other.release.id != entry.release.id:
+                problems.append(
+                    Problem(
+                        entry.path,
+                        f'release "{clip(entry.release.title)}": ids.{key} "{value}" is also '
+                        f'the {key} id of "{clip(other.release.title)}" '
+                        f"({_at(other.path, other.spot)}); an id at a source names one release",
+                        *entry.spot,
+                    )
+                )
+    return problems
+
+
 def unique(
     releases: Iterable[tuple[Release, Spot, bool]], path: str
 ) -> tuple[list[Located], list[Problem]]:

@@ -11,7 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from release_countdown.registry.format import DATE_KEYS, HISTORY_KEYS, RELEASE_KEYS, SUBTABLES
+from release_countdown.registry.format import (
+    DATE_KEYS,
+    HISTORY_KEYS,
+    ID_KEYS,
+    RELEASE_KEYS,
+    SUBTABLES,
+)
 from release_countdown.registry.positions import Locator, Where
 
 if TYPE_CHECKING:
@@ -95,9 +101,10 @@ def canonical_text(text: str, document: TOMLDocument, ids: Sequence[str]) -> str
         table = tables[index]
         writer.header(where, "[[release]]")
         writer.keys(where, table, SCALAR_ORDER)
-        if "people" in table:
-            writer.header((*where, "people"), "[release.people]")
-            writer.keys((*where, "people"), table["people"], ())
+        for key in ("people", "ids"):
+            if key in table:
+                writer.header((*where, key), f"[release.{key}]")
+                writer.keys((*where, key), table[key], ID_KEYS if key == "ids" else ())
         for key, keys in (("dates", DATE_KEYS), ("history", HISTORY_KEYS)):
             for position, entry in enumerate(table.get(key, [])):
                 writer.header((*where, key, position), f"[[release.{key}]]")

@@ -1,0 +1,103 @@
+"""`countdown lookup`: find a title at a source, to import it by its ref."""
+
+from typing import Annotated
+
+import typer
+
+from release_countdown.cli.app import command_app
+from release_countdown.cli.options import JsonOption
+
+app = command_app()
+
+KINDS = ("film", "album")
+
+
+def _kind(value: str | None) -> str | None:
+    from release_countdown.cli.output import bad
+
+    if value is not None and value not in KINDS:
+        bad("--kind", f"{value!r} is not one of {', '.join(KINDS)}")
+    return value
+
+
+def _year(value: int | None) -> int | None:
+    from release_countdown.cli.output import bad
+
+    if value is not None and not 1870 <= value <= 2200:
+        bad("--year", f"{value} is not a year (e.g. 2027)")
+    return value
+
+
+@app.command("lookup", short_help="Find titles at TMDB, MusicBrainz or Wikidata.")
+def lookup_command(
+    query: Annotated[str, typer.Argument(help="Words of the title.", metavar="QUERY")],
+    *,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            help="tmdb (films; the default when a TMDB key is set), musicbrainz (albums; the "
+            "default for --kind album) or wikidata (films and albums, no key; the default "
+            "otherwise).",
+            metavar="SOURCE",
+        ),
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="film or album.", metavar="KIND", callback=_kind)
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(help="Released (or due) in this year.", metavar="YYYY", callback=_year),
+    ] = None,
+    json_: JsonOption = False,
+) -> None:
+    """Find titles at a source: each candidate's ref, title, date, kind and people.
+
+    Import one with `countdown import REF`.
+
+    \b
+    Examples:
+      countdown lookup "mission impossible" --year 2023
+      countdown lookup dune --json
+      countdown lookup "the odyssey" --source tmdb --kind film
+      countdown lookup "dune part three" --kind album     (MusicBrainz)
+    """
+    import sys
+
+    from release_countdown.cli import sourcing
+    from release_countdown.cli.output import bad
+    from release_countdown.core.errors import NotFoundError
+    from release_countdown.views.safe import terminal_safe
+
+    where = sourcing.source_settings()
+    chosen = source
+    if chosen is None:
+        if kind == "album":
+            chosen = "musicbrainz"
+        else:
+            chosen = "tmdb" if where.tmdb_configured() else "wikidata"
+    if chosen not in ("tmdb", "musicbrainz", "wikidata"):
+        bad("--source", f"{chosen!r} is not one of tmdb, musicbrainz, wikidata")
+    if not query.strip():
+        bad("QUERY", "give some words of the title")
+    try:
+        candidates = sourcing.module(chosen).lookup(where.service(chosen), query, kind, year)
+    finally:
+        where.close()
+    if json_:
+        from release_countdown.cli.output import write_json
+
+        write_json([
+            {"ref": c.ref, "title": c.title, "date": c.date, "kind": c.kind,
+             "people": {role: list(names) for role, names in c.people.items()}, "note": c.note}
+            for c in candidates
+        ])  # fmt: skip
+    else:
+        for c in candidates:
+            people = "; ".join(f"{role} {', '.join(names)}" for role, names in c.people.items())
+            also = f"  ({c.note})" if c.note else ""
+            line = f"{c.ref:<22} {c.date or 'TBA':<10} {c.kind:<5} {c.title}{also}"
+            sys.stdout.write(terminal_safe(line + (f"  – {people}" if people else "")) + "\n")
+    if not candidates:
+        raise NotFoundError(
+            f"no {chosen} candidates for {query!r}" + (f" in {year}" if year else "")
+        )

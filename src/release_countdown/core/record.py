@@ -1,0 +1,81 @@
+"""What a source says about one title, before it becomes a registry entry (no I/O).
+
+sources/ builds these from an API's answers; writing/sourced.py turns them into ``[[release]]``
+tables (import) or compares them with an entry (refresh). Texts are already cleaned and
+within the format's limits; dates are date forms (``"2027-05-07"``, ``"2027-03"``, ``"2027"``
+or ``"TBA"``), calendar days as the source wrote them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import Any, Final, NamedTuple
+
+from release_countdown.core.model import Release
+
+EMPTY: Final[Mapping[str, Any]] = MappingProxyType({})
+
+
+class SourceDate(NamedTuple):
+    region: str  # ISO 3166-1 alpha-2, or WW
+    type: str  # one of model.DATE_TYPES
+    date: str
+    where: str | None = None
+    note: str | None = None
+
+
+class SourceRecord(NamedTuple):
+    source: str  # "tmdb", "musicbrainz", "wikidata"
+    label: str  # how notes name it: "TMDB"
+    ref: str  # "tmdb:movie/575264"
+    title: str
+    kind: str
+    date: str
+    aliases: tuple[str, ...] = ()
+    people: Mapping[str, tuple[str, ...]] = EMPTY  # role -> names, in the source's order
+    dates: tuple[SourceDate, ...] = ()
+    page: str | None = None  # the human page on the source's site
+    ids: Mapping[str, str] = EMPTY  # [release.ids] keys -> values
+
+
+class Candidate(NamedTuple):
+    """One answer of a lookup."""
+
+    ref: str
+    title: str
+    date: str | None
+    kind: str
+    people: Mapping[str, tuple[str, ...]] = EMPTY
+    note: str | None = None  # what tells two candidates apart (original title, type)
+
+
+class FetchOptions(NamedTuple):
+    region: str = "US"  # whose theatrical date is a film's headline
+    all_dates: bool = False  # keep every country's typed dates, not only the region's and US
+
+
+def refresh_interval(release: Release, today: date) -> int | None:
+    """Days between refreshes of ``release`` for ``refresh --due``: 1 within 30 days of its
+    date, 7 within 180, 30 beyond, 14 when TBA; None (never) when it came out more than 30
+    days ago."""
+    first, last = release.date.earliest, release.date.latest
+    if first is None or last is None:
+        return 14
+    if (today - last).days > 30:
+        return None
+    away = (first - today).days
+    if away <= 30:
+        return 1
+    return 7 if away <= 180 else 30
+
+
+def refresh_due(release: Release, today: date, *, named: bool = False) -> bool:
+    """Whether ``refresh --due`` fetches ``release`` today (never checked: always)."""
+    interval = refresh_interval(release, today)
+    if interval is None:
+        interval = 1 if named else None
+    if interval is None:
+        return False
+    return release.checked is None or (today - release.checked).days >= interval

@@ -1,0 +1,11 @@
+"""Online sources of titles and dates: one small module each, behind one interface.
+
+A source module (tmdb.py, musicbrainz.py, wikidata.py) offers::
+
+    lookup(service, query, kind, year) -> list[Candidate]
+    fetch(service, ident, options) -> SourceRecord
+
+``refs.py`` reads the refs users give (``tmdb:movie/575264`` or a web address) and
+``config.py`` builds each source's ``Service`` (http.py) from the environment and the config
+file. Only the lookup, import and refresh commands import this package.
+"""

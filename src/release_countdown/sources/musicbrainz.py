@@ -1,0 +1,101 @@
+"""MusicBrainz (musicbrainz.org, paths under /ws/2/, fmt=json): albums as release groups.
+
+An album's headline date is the release group's ``first-release-date`` at its precision
+("2027", "2027-03" or a full day; empty is TBA). Credited artists are the ``artist`` role,
+or ``composer`` when the release group is a soundtrack. One request per title: MusicBrainz
+allows one a second, so refresh of many albums takes a second each.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from release_countdown.core.record import Candidate, FetchOptions, SourceRecord
+from release_countdown.sources import clean
+from release_countdown.sources.http import Service
+
+LABEL: Final = "MusicBrainz"
+PAGE: Final = "https://musicbrainz.org/"
+_PARTIAL: Final = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+_LUCENE: Final = re.compile(r'([+\-!(){}\[\]^"~*?:\\/]|&&|\|\|)')
+
+
+def date_form(value: Any) -> str:
+    """``first-release-date`` as a date form: "2009", "2009-05", "2009-05-12", else TBA."""
+    if not isinstance(value, str) or not _PARTIAL.fullmatch(value.strip()):
+        return "TBA"
+    text = value.strip()
+    if len(text) == 10 and clean.day(text) is None:
+        return text[:7]  # an impossible day: keep the month
+    if text.startswith("0000"):
+        return "TBA"  # seen in the wild for unknown dates
+    return text
+
+
+def _role(group: dict[str, Any]) -> str:
+    kinds = group.get("secondary-types") or []
+    return "composer" if "Soundtrack" in kinds else "artist"
+
+
+def _artists(group: dict[str, Any]) -> tuple[str, ...]:
+    names = [
+        name
+        for credit in group.get("artist-credit") or []
+        # The artist's own name (as people filters know it), not the name as credited here.
+        if (name := clean.text((credit.get("artist") or {}).get("name") or credit.get("name")))
+    ]
+    return clean.names(names)
+
+
+def lookup(service: Service, query: str, kind: str | None, year: int | None) -> list[Candidate]:
+    words = _LUCENE.sub(r"\\\1", query.strip())
+    params = {"query": f"releasegroup:({words})", "fmt": "json", "limit": "15"}
+    ref = f"search {query!r}"
+    data = service.get("/ws/2/release-group", params, ref)
+    try:
+        found = []
+        for group in data["release-groups"]:
+            ident, title = group.get("id"), clean.text(group.get("title"))
+            if not isinstance(ident, str) or title is None:
+                continue
+            when = date_form(group.get("first-release-date"))
+            if year is not None and not when.startswith(str(year)):
+                continue
+            artists = _artists(group)
+            kinds = [group.get("primary-type"), *(group.get("secondary-types") or [])]
+            note = " + ".join(k for k in kinds if isinstance(k, str)) or None
+            found.append(
+                Candidate(
+                    f"musicbrainz:release-group/{ident}", title,
+                    None if when == "TBA" else when, "album",
+                    {_role(group): artists} if artists else {}, note,
+                )
+            )  # fmt: skip
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise clean.unexpected(LABEL, ref, exc) from None
+    return found
+
+
+def fetch(service: Service, ident: str, options: FetchOptions) -> SourceRecord:
+    """The release group ``ident`` ("release-group/MBID") with its credited artists."""
+    ref = f"musicbrainz:{ident}"
+    data = service.get(f"/ws/2/{ident}", {"inc": "artist-credits", "fmt": "json"}, ref)
+    try:
+        title = clean.text(data["title"])
+        if title is None or data.get("id") != ident.removeprefix("release-group/"):
+            raise ValueError("not this release group")
+        artists = _artists(data)
+        return SourceRecord(
+            source="musicbrainz",
+            label=LABEL,
+            ref=ref,
+            title=title,
+            kind="album",
+            date=date_form(data.get("first-release-date")),
+            people={_role(data): artists} if artists else {},
+            page=PAGE + ident,
+            ids={"musicbrainz": ident},
+        )
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise clean.unexpected(LABEL, ref, exc) from None

@@ -1,0 +1,212 @@
+"""TMDB (api.themoviedb.org, paths under /3/): films, their dates per country and type.
+
+Headline date policy: the theatrical date (type 3) in the chosen region; else the earliest
+limited or theatrical date anywhere; else the earliest of any type but premiere; else the
+earliest premiere. A festival premiere never makes a title released while a later public
+date is known. When every date TMDB gives is January 1 of one year, the year is meant (its
+editors enter YYYY-01-01 when only the year is known).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, Final, NamedTuple
+
+from release_countdown.core.record import Candidate, FetchOptions, SourceDate, SourceRecord
+from release_countdown.registry.format import ID_FORMS
+from release_countdown.sources import clean
+from release_countdown.sources.http import Service
+
+LABEL: Final = "TMDB"
+PAGE: Final = "https://www.themoviedb.org/movie/"
+TYPES: Final = {1: "premiere", 2: "limited", 3: "theatrical", 4: "digital", 5: "physical", 6: "tv"}
+ROLES: Final = {
+    "Director": "director",
+    "Original Music Composer": "composer",
+    "Music": "composer",
+    "Screenplay": "writer",
+    "Writer": "writer",
+}
+ROLE_ORDER: Final = ("director", "composer", "writer", "cast")
+MAX_CAST: Final = 8
+ALIAS_REGIONS: Final = ("US", "GB")
+MAX_ALIASES: Final = 5
+
+
+class _Dated(NamedTuple):
+    day: date
+    region: str
+    type: int
+    note: str | None
+
+
+def lookup(service: Service, query: str, kind: str | None, year: int | None) -> list[Candidate]:
+    params = {"query": query, "include_adult": "false", "language": "en-US", "page": "1"}
+    if year is not None:
+        params["primary_release_year"] = str(year)
+    ref = f"search {query!r}"
+    data = service.get("/3/search/movie", params, ref)
+    try:
+        found = []
+        for item in data["results"]:
+            number = item["id"]
+            title = clean.text(item.get("title"))
+            if type(number) is not int or number <= 0 or title is None:
+                continue
+            day = clean.day(item.get("release_date"))
+            original = clean.text(item.get("original_title"))
+            found.append(
+                Candidate(
+                    f"tmdb:movie/{number}", title, day.isoformat() if day else None, "film",
+                    note=original if original and original != title else None,
+                )
+            )  # fmt: skip
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise clean.unexpected(LABEL, ref, exc) from None
+    return found
+
+
+def fetch(service: Service, ident: str, options: FetchOptions) -> SourceRecord:
+    """The film ``ident`` ("movie/575264") with its dates, credits, titles and other ids."""
+    ref = f"tmdb:{ident}"
+    extra = "release_dates,credits,alternative_titles,external_ids"
+    data = service.get(f"/3/{ident}", {"append_to_response": extra, "language": "en-US"}, ref)
+    try:
+        return _record(data, ident, options)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise clean.unexpected(LABEL, ref, exc) from None
+
+
+def _record(data: dict[str, Any], ident: str, options: FetchOptions) -> SourceRecord:
+    title = clean.text(data["title"])
+    if title is None:
+        raise ValueError("no title")
+    dated = _dates(data)
+    primary = clean.day(data.get("release_date"))
+    days = [d.day for d in dated] + ([primary] if primary else [])
+    year_only = (
+        bool(days)
+        and len({d.year for d in days}) == 1
+        and all((d.month, d.day) == (1, 1) for d in days)
+    )
+
+    def form(day: date) -> str:
+        return str(day.year) if year_only else day.isoformat()
+
+    headline = _headline(dated, options.region)
+    if headline is not None:
+        date_text = form(headline.day)
+    elif primary is not None:
+        date_text = form(primary)
+    else:
+        date_text = "TBA"
+    return SourceRecord(
+        source="tmdb",
+        label=LABEL,
+        ref=f"tmdb:{ident}",
+        title=title,
+        kind="film",
+        date=date_text,
+        aliases=_aliases(data, title),
+        people=_people(data.get("credits") or {}),
+        dates=_typed(dated, options, form),
+        page=PAGE + ident.removeprefix("movie/"),
+        ids=_ids(data, ident),
+    )
+
+
+def _dates(data: dict[str, Any]) -> list[_Dated]:
+    found: list[_Dated] = []
+    block = data.get("release_dates") or {}
+    for country in block.get("results") or []:
+        region = clean.region(country.get("iso_3166_1"))
+        if region is None:
+            continue
+        for entry in country.get("release_dates") or []:
+            day = clean.day(entry.get("release_date"))
+            kind = entry.get("type")
+            if day is None or kind not in TYPES:
+                continue
+            found.append(_Dated(day, region, kind, clean.text(entry.get("note"))))  # may be absent
+    found.sort(key=lambda d: (d.day, d.region, d.type))
+    return found
+
+
+def _headline(dated: list[_Dated], region: str) -> _Dated | None:
+    steps: tuple[Callable[[_Dated], bool], ...] = (
+        lambda d: d.type == 3 and d.region == region,
+        lambda d: d.type in (2, 3),
+        lambda d: d.type != 1,
+        lambda d: d.type == 1,
+    )
+    for wanted in steps:
+        found = [d for d in dated if wanted(d)]
+        if found:
+            return found[0]  # dated is sorted: the earliest
+    return None
+
+
+def _typed(
+    dated: list[_Dated], options: FetchOptions, form: Callable[[date], str]
+) -> tuple[SourceDate, ...]:
+    premieres = [d for d in dated if d.type == 1]
+    first_premiere = premieres[0] if premieres else None
+    kept: list[SourceDate] = []
+    seen: set[tuple[str, str, str]] = set()
+    for d in dated:
+        if not (options.all_dates or d.region in (options.region, "US") or d is first_premiere):
+            continue
+        kind = TYPES[d.type]
+        key = (d.region, kind, form(d.day))
+        if key in seen:
+            continue
+        seen.add(key)
+        if kind == "premiere":  # the festival or place: "Venice Film Festival"
+            kept.append(SourceDate(d.region, kind, form(d.day), where=d.note))
+        else:  # the platform or format: "Netflix", "Blu-Ray"
+            kept.append(SourceDate(d.region, kind, form(d.day), note=d.note))
+    return tuple(kept)
+
+
+def _aliases(data: dict[str, Any], title: str) -> tuple[str, ...]:
+    from release_countdown.core.matching import fold
+
+    found: list[str] = []
+    original = clean.text(data.get("original_title"))
+    if original:
+        found.append(original)
+    block = data.get("alternative_titles") or {}
+    for item in block.get("titles") or []:
+        if item.get("iso_3166_1") in ALIAS_REGIONS and (name := clean.text(item.get("title"))):
+            found.append(name)
+    return clean.names([n for n in found if fold(n) != fold(title)], MAX_ALIASES)
+
+
+def _people(credits: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    roles: dict[str, list[str]] = {role: [] for role in ROLE_ORDER}
+    for item in credits.get("crew") or []:
+        role = ROLES.get(item.get("job"))
+        name = clean.text(item.get("name"))
+        if role and name:
+            roles[role].append(name)
+    cast = [c for c in credits.get("cast") or [] if clean.text(c.get("name"))]
+    cast.sort(key=lambda c: c.get("order") if isinstance(c.get("order"), int) else 10**6)
+    roles["cast"] = [n for c in cast if (n := clean.text(c.get("name")))]
+    return {
+        role: clean.names(names, MAX_CAST if role == "cast" else None)
+        for role, names in roles.items()
+        if names
+    }
+
+
+def _ids(data: dict[str, Any], ident: str) -> dict[str, str]:
+    ids = {"tmdb": ident}
+    external = data.get("external_ids") or {}
+    for key, value in (
+        ("imdb", external.get("imdb_id") or data.get("imdb_id")),
+        ("wikidata", external.get("wikidata_id")),
+    ):
+        if isinstance(value, str) and ID_FORMS[key][0].fullmatch(value.strip()):
+            ids[key] = value.strip()
+    return ids

@@ -1,0 +1,217 @@
+"""Wikidata (www.wikidata.org, /w/api.php): films and albums as items, no key needed.
+
+Dates are P577 (publication date) statements at their precision (9 year, 10 month, 11 day);
+deprecated statements are skipped, preferred ones win over normal ones. A P291 (place of
+publication) qualifier names a country item, whose P297 is its ISO code: for a film such a
+date is that country's theatrical date, and the chosen region's is the headline. People are
+items too (P57 director, P86 composer, P58 screenwriter, P161 cast, P175 performer): their
+labels, and the countries' codes, come from a second request (50 items at a time).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, Final, NamedTuple
+
+from release_countdown.core.record import Candidate, FetchOptions, SourceDate, SourceRecord
+from release_countdown.registry.format import ID_FORMS
+from release_countdown.sources import clean
+from release_countdown.sources.http import Service
+
+LABEL: Final = "Wikidata"
+PAGE: Final = "https://www.wikidata.org/wiki/"
+API: Final = "/w/api.php"
+KINDS: Final = {
+    "Q11424": "film", "Q24869": "film", "Q202866": "film", "Q226730": "film",
+    "Q482994": "album", "Q4176708": "album", "Q208569": "album", "Q169930": "album",
+    "Q5398426": "series", "Q7889": "game",
+}  # fmt: skip
+ROLES: Final = (("P57", "director"), ("P86", "composer"), ("P58", "writer"), ("P161", "cast"),
+                ("P175", "artist"))  # fmt: skip
+MAX_CAST: Final = 8
+BATCH: Final = 50
+_TIME: Final = re.compile(r"\+([0-9]{4})-([0-9]{2})-([0-9]{2})T")
+
+
+class _Dated(NamedTuple):
+    form: str  # "2027", "2027-05", "2027-05-07"
+    sort: str  # for ordering: "2027-00-00" sorts before "2027-05-07"
+    place: str | None  # a country item
+    preferred: bool
+
+
+def time_form(value: Any) -> tuple[str, str] | None:
+    """A Wikidata time value as a date form and a sort key, or None (precision < 9)."""
+    if not isinstance(value, dict) or not isinstance(value.get("time"), str):
+        return None
+    found = _TIME.match(value["time"])
+    precision = value.get("precision")
+    if not found or precision not in (9, 10, 11):
+        return None
+    year, month, day = found[1], found[2], found[3]
+    sort = f"{year}-{month}-{day}"
+    if precision == 9:
+        return year, sort
+    if precision == 10 or day == "00":
+        return (f"{year}-{month}", sort) if month != "00" else (year, sort)
+    form = f"{year}-{month}-{day}"
+    return (form, sort) if clean.day(form) else None
+
+
+def _statements(entity: dict[str, Any], prop: str) -> list[dict[str, Any]]:
+    found = (entity.get("claims") or {}).get(prop) or []
+    return [s for s in found if isinstance(s, dict) and s.get("rank") != "deprecated"]
+
+
+def _value(statement: dict[str, Any]) -> Any:
+    snak = statement.get("mainsnak") or {}
+    if snak.get("snaktype") != "value":  # "somevalue" or "novalue": no datavalue
+        return None
+    return (snak.get("datavalue") or {}).get("value")
+
+
+def _item(value: Any) -> str | None:
+    ident = value.get("id") if isinstance(value, dict) else None
+    return ident if isinstance(ident, str) and ID_FORMS["wikidata"][0].fullmatch(ident) else None
+
+
+def _items(entity: dict[str, Any], prop: str) -> list[str]:
+    return [i for s in _statements(entity, prop) if (i := _item(_value(s)))]
+
+
+def _dates(entity: dict[str, Any]) -> list[_Dated]:
+    found = []
+    for statement in _statements(entity, "P577"):
+        when = time_form(_value(statement))
+        if when is None:
+            continue
+        places = (statement.get("qualifiers") or {}).get("P291") or []
+        place = next(
+            (i for q in places if (i := _item((q.get("datavalue") or {}).get("value")))), None
+        )
+        found.append(_Dated(when[0], when[1], place, statement.get("rank") == "preferred"))
+    return sorted(found, key=lambda d: d.sort)
+
+
+def _kind(entity: dict[str, Any]) -> str:
+    return next((KINDS[i] for i in _items(entity, "P31") if i in KINDS), "other")
+
+
+def _label(entity: dict[str, Any]) -> str | None:
+    return clean.text(((entity.get("labels") or {}).get("en") or {}).get("value"))
+
+
+def _entities(service: Service, ids: Iterable[str], props: str, ref: str) -> dict[str, Any]:
+    wanted = list(dict.fromkeys(ids))
+    found: dict[str, Any] = {}
+    for start in range(0, len(wanted), BATCH):
+        params = {"action": "wbgetentities", "ids": "|".join(wanted[start : start + BATCH]),
+                  "props": props, "languages": "en", "format": "json"}  # fmt: skip
+        data = service.get(API, params, ref)
+        if "error" in data:
+            info = data["error"]
+            if isinstance(info, dict) and info.get("code") == "no-such-entity":
+                from release_countdown.core.errors import SourceNotFound
+
+                raise SourceNotFound(f"{LABEL}: {ref}: not found (no such entity)")
+        found.update(data["entities"])
+    return found
+
+
+def lookup(service: Service, query: str, kind: str | None, year: int | None) -> list[Candidate]:
+    ref = f"search {query!r}"
+    params = {"action": "wbsearchentities", "search": query, "language": "en", "type": "item",
+              "limit": "20", "format": "json"}  # fmt: skip
+    try:
+        hits = [h for h in service.get(API, params, ref)["search"] if _item(h)]
+        entities = _entities(service, (h["id"] for h in hits), "labels|claims", ref) if hits else {}
+        found = []
+        for hit in hits:
+            entity = entities.get(hit["id"]) or {}
+            what = _kind(entity)
+            if (kind and what != kind) or (not kind and what not in ("film", "album")):
+                continue
+            dates = _dates(entity)
+            when = dates[0].form if dates else None
+            if year is not None and not (when or "").startswith(str(year)):
+                continue
+            title = _label(entity) or clean.text(hit.get("label"))
+            if title:
+                found.append(
+                    Candidate(f"wikidata:{hit['id']}", title, when, what,
+                              note=clean.text(hit.get("description")))
+                )  # fmt: skip
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise clean.unexpected(LABEL, ref, exc) from None
+    return found
+
+
+def fetch(service: Service, ident: str, options: FetchOptions) -> SourceRecord:
+    ref = f"wikidata:{ident}"
+    try:
+        entity = _entities(service, [ident], "labels|aliases|claims", ref).get(ident)
+        if not isinstance(entity, dict) or "missing" in entity:
+            from release_countdown.core.errors import SourceNotFound
+
+            raise SourceNotFound(f"{LABEL}: {ref}: not found (no such item)")
+        title = _label(entity)
+        if title is None:
+            raise ValueError("no English label")
+        dates = _dates(entity)
+        people_ids = {role: _items(entity, prop) for prop, role in ROLES}
+        people_ids["cast"] = people_ids["cast"][:MAX_CAST]
+        wanted = [*(i for ids in people_ids.values() for i in ids)]
+        wanted += [d.place for d in dates if d.place]
+        others = _entities(service, wanted, "labels|claims", ref) if wanted else {}
+        return _record(
+            entity, ident, title, dates, people_ids=people_ids, others=others, options=options
+        )
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise clean.unexpected(LABEL, ref, exc) from None
+
+
+def _country(entity: dict[str, Any]) -> str | None:
+    for statement in _statements(entity, "P297"):
+        code = clean.region(_value(statement))
+        if code:
+            return code
+    return None
+
+
+def _record(
+    entity: dict[str, Any], ident: str, title: str, dates: list[_Dated], *,
+    people_ids: dict[str, list[str]], others: dict[str, Any], options: FetchOptions,
+) -> SourceRecord:  # fmt: skip
+    from release_countdown.core.matching import fold
+
+    kind = _kind(entity)
+    regions = {d.place: _country(others.get(d.place) or {}) for d in dates if d.place}
+    chosen = [d for d in dates if d.preferred] or dates
+    local = [d for d in chosen if d.place and regions.get(d.place) == options.region]
+    headline = (local or chosen)[0].form if chosen else "TBA"
+    typed: list[SourceDate] = []
+    if kind == "film":
+        for d in dates:
+            region = regions.get(d.place) if d.place else None
+            keep = options.all_dates or region in (options.region, "US")
+            if region and keep and (region, d.form) not in {(t.region, t.date) for t in typed}:
+                typed.append(SourceDate(region, "theatrical", d.form))
+    people = {
+        role: clean.names([n for i in ids if (n := _label(others.get(i) or {}))])
+        for role, ids in people_ids.items()
+    }
+    aliases = [
+        a for item in (entity.get("aliases") or {}).get("en") or []
+        if (a := clean.text(item.get("value"))) and fold(a) != fold(title)
+    ]  # fmt: skip
+    ids = {"wikidata": ident}
+    imdb = next((v for s in _statements(entity, "P345") if isinstance(v := _value(s), str)), None)
+    if imdb and ID_FORMS["imdb"][0].fullmatch(imdb):
+        ids["imdb"] = imdb
+    return SourceRecord(
+        source="wikidata", label=LABEL, ref=f"wikidata:{ident}", title=title, kind=kind,
+        date=headline, aliases=clean.names(aliases, 5),
+        people={r: n for r, n in people.items() if n}, dates=tuple(typed), page=PAGE + ident,
+        ids=ids,
+    )  # fmt: skip
