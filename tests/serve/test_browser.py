@@ -102,7 +102,12 @@ def test_the_filter_bar_narrows_the_cards(browser: Any, site: str) -> None:
     browser.find_element(By.ID, "search").send_keys("far")
     assert visible() == ["Far Off"]  # at once, by the script
     browser.find_element(By.CSS_SELECTOR, ".filters button").click()  # and by the server
-    assert browser.current_url.startswith(f"{site}/?search=far")
+    # The click starts a navigation; wait for it (bounded) rather than racing it.
+    deadline = time.monotonic() + 10
+    while not browser.current_url.startswith(f"{site}/?search=far"):
+        assert time.monotonic() < deadline, browser.current_url
+        time.sleep(0.1)
+    browser.find_element(By.CSS_SELECTOR, "#cards")  # the new page is there
     assert visible() == ["Far Off"]
     assert severe(browser) == []
 
