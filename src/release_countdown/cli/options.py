@@ -15,13 +15,13 @@ import typer
 
 from release_countdown.cli import completion
 from release_countdown.cli.parsers import (
-    _as_of,
-    _choices,
-    _limit,
-    _region,
-    _sort,
-    _within,
+    check_as_of,
+    check_limit,
+    check_region,
+    check_sort,
+    check_within,
     checked_day,
+    choices_of,
     day,
     duration,
     leads,
@@ -96,7 +96,7 @@ AsOfOption = Annotated[
         metavar="DAY",
         help="Show the countdown as it stood on this day: YYYY-MM-DD, today, tomorrow, "
         "yesterday, or +30d, -6w, +3m, -1y from today (default: today's local date).",
-        callback=_as_of,
+        callback=check_as_of,
     ),
 ]
 StaleAsOfOption = Annotated[
@@ -105,7 +105,7 @@ StaleAsOfOption = Annotated[
         "--as-of",
         metavar="YYYY-MM-DD",
         help="Measure `checked` ages (--stale) from this day (default: today's local date).",
-        callback=_as_of,
+        callback=check_as_of,
     ),
 ]
 RegionOption = Annotated[
@@ -115,7 +115,7 @@ RegionOption = Annotated[
         metavar="CC",
         help="Use each title's date in this region (ISO 3166-1, or WW; default: the `region` "
         "setting).",
-        callback=_region,
+        callback=check_region,
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
@@ -203,7 +203,7 @@ FILTERS: dict[str, tuple[Any, Any]] = {
             typer.Option(
                 help=f"Only these kinds ({', '.join(KINDS)}; repeatable).",
                 metavar="KIND",
-                callback=_choices("--kind", KINDS),
+                callback=choices_of("--kind", KINDS),
                 autocompletion=completion.complete_kinds,
             ),
         ],
@@ -216,7 +216,7 @@ FILTERS: dict[str, tuple[Any, Any]] = {
                 help=f"Only these statuses ({', '.join(STATUSES)}; repeatable; replaces the "
                 "default view).",
                 metavar="STATUS",
-                callback=_choices("--status", STATUSES),
+                callback=choices_of("--status", STATUSES),
                 autocompletion=completion.complete_statuses,
             ),
         ],
@@ -228,7 +228,7 @@ FILTERS: dict[str, tuple[Any, Any]] = {
             typer.Option(
                 help="Only titles dated from today to today+N: 30d, 6w, 3m, 1y (inclusive).",
                 metavar="N",
-                callback=_within,
+                callback=check_within,
             ),
         ],
         None,
@@ -247,7 +247,7 @@ FILTERS: dict[str, tuple[Any, Any]] = {
         Annotated[
             str,
             typer.Option(
-                help=f"Order of the rows: {', '.join(SORTS)}.", metavar="ORDER", callback=_sort
+                help=f"Order of the rows: {', '.join(SORTS)}.", metavar="ORDER", callback=check_sort
             ),
         ],
         "countdown",
@@ -256,7 +256,7 @@ FILTERS: dict[str, tuple[Any, Any]] = {
     "limit": (
         Annotated[
             int | None,
-            typer.Option(help="Show at most N titles.", metavar="N", callback=_limit),
+            typer.Option(help="Show at most N titles.", metavar="N", callback=check_limit),
         ],
         None,
     ),

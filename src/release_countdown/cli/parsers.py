@@ -79,7 +79,7 @@ def checked_day(value: str | None) -> date | None:
     return day("--checked", value, relative=True)
 
 
-def _choices(option: str, allowed: tuple[str, ...]) -> Callable[[list[str] | None], list[str]]:
+def choices_of(option: str, allowed: tuple[str, ...]) -> Callable[[list[str] | None], list[str]]:
     """Values of a repeatable option, also accepted comma-separated (--kind film,album)."""
 
     def check(values: list[str] | None) -> list[str]:
@@ -106,29 +106,29 @@ def one_of(option: str, allowed: tuple[str, ...]) -> Callable[[str | None], str 
     return check
 
 
-def _as_of(value: str | None) -> str | None:
+def check_as_of(value: str | None) -> str | None:
     if value is not None:
         day("--as-of", value, relative=True)
     return value
 
 
-def _within(value: str | None) -> str | None:
+def check_within(value: str | None) -> str | None:
     if value is not None:
         duration("--within", value)
     return value
 
 
-def _limit(value: int | None) -> int | None:
+def check_limit(value: int | None) -> int | None:
     if value is not None and value < 1:
         bad("--limit", f"{value} is not a valid limit (expected a whole number, 1 or more)")
     return value
 
 
-def _region(value: str | None) -> str | None:
+def check_region(value: str | None) -> str | None:
     return region(value) if value is not None else None
 
 
-def _sort(value: str) -> str:
+def check_sort(value: str) -> str:
     if value not in SORTS:
         bad("--sort", f"{value!r} is not one of {', '.join(SORTS)}")
     return value

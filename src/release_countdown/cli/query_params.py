@@ -39,14 +39,14 @@ def _flag(params: Mapping[str, Sequence[str]], name: str) -> bool:
     return FLAGS[value.strip().lower()]
 
 
-def _limit(value: str | None) -> int | None:
+def check_limit(value: str | None) -> int | None:
     if value is None:
         return None
     try:
         number = int(value)
     except ValueError:
         bad("--limit", f"{value!r} is not a valid integer.")
-    return parsers._limit(number)
+    return parsers.check_limit(number)
 
 
 def filters_of(params: Mapping[str, Sequence[str]]) -> tuple[options.Filters, str | None]:
@@ -56,17 +56,18 @@ def filters_of(params: Mapping[str, Sequence[str]]) -> tuple[options.Filters, st
             composer=list(params.get("composer") or ()) or None,
             director=list(params.get("director") or ()) or None,
             person=list(params.get("person") or ()) or None,
-            kind=parsers._choices("--kind", KINDS)(list(params.get("kind") or ())) or None,
-            status=parsers._choices("--status", STATUSES)(list(params.get("status") or ())) or None,
-            within=parsers._within(_one(params, "within")),
+            kind=parsers.choices_of("--kind", KINDS)(list(params.get("kind") or ())) or None,
+            status=parsers.choices_of("--status", STATUSES)(list(params.get("status") or ()))
+            or None,
+            within=parsers.check_within(_one(params, "within")),
             search=list(params.get("search") or ()) or None,
-            sort=parsers._sort(_one(params, "sort") or "countdown"),
+            sort=parsers.check_sort(_one(params, "sort") or "countdown"),
             reverse=_flag(params, "reverse"),
-            limit=_limit(_one(params, "limit")),
-            region=parsers._region(_one(params, "region")),
+            limit=check_limit(_one(params, "limit")),
+            region=parsers.check_region(_one(params, "region")),
             show_all=_flag(params, "all"),
         )
-        return found, parsers._as_of(_one(params, "as_of"))
+        return found, parsers.check_as_of(_one(params, "as_of"))
     except typer.BadParameter as exc:
         raise BadQuery(exc.format_message()) from None
 
