@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from release_countdown.cli.output import bad
+from release_countdown.formats.choice import Named, OutputFormat
 
 ColumnsOption = Annotated[
     str | None,
@@ -17,11 +18,11 @@ ColumnsOption = Annotated[
 ]
 
 
-def columns(value: str | None, fmt: str) -> list[str] | None:
+def columns(value: str | None, output: OutputFormat) -> list[str] | None:
     """--columns as a list of CSV columns (only with CSV)."""
     if value is None:
         return None
-    if fmt != "csv":
+    if output is not Named.CSV:
         bad("--columns", "goes with --format csv")
     from release_countdown.formats.csvrows import choose_columns
 
