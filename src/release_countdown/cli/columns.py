@@ -1,5 +1,5 @@
-"""--columns: the CSV columns of `list` and `export`, chosen and ordered (an option with its
-validator, kept beside cli/options.py)."""
+"""The CSV options of `list` and `export`: --columns, chosen and ordered (an option with its
+validator, kept beside cli/options.py), and --raw."""
 
 from typing import Annotated
 
@@ -8,6 +8,14 @@ import typer
 from release_countdown.cli.output import bad
 from release_countdown.formats.choice import Named, OutputFormat
 
+RawOption = Annotated[
+    bool,
+    typer.Option(
+        "--raw",
+        help="CSV: write cells verbatim, for pipelines; by default cells that a spreadsheet "
+        "would run as a formula are prefixed with '.",
+    ),
+]
 ColumnsOption = Annotated[
     str | None,
     typer.Option(

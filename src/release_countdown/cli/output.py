@@ -132,6 +132,26 @@ def _csv(
     return to_csv(rows, raw=raw, roles=roles, columns=columns).encode("utf-8")
 
 
+def file_data(
+    rows: Sequence[Row],
+    output: "OutputFormat",
+    *,
+    raw: bool = False,
+    roles: Sequence[str] | None = None,
+    columns: Sequence[str] | None = None,
+) -> bytes:
+    """Title rows as a CSV or JSON file's bytes (`export`), as `list` writes them."""
+    from release_countdown.formats.choice import Named
+
+    if output is Named.CSV:
+        return _csv(rows, raw=raw, roles=roles, columns=columns)
+    if output is Named.JSON:
+        from release_countdown.formats.jsonrows import to_json
+
+        return to_json(rows).encode("utf-8")
+    raise ValueError(f"{output!r} is not a file format of rows")
+
+
 def write_bytes(data: bytes) -> None:
     """Bytes on stdout, so that CRLF line ends (CSV, ICS) reach a file untranslated."""
     sys.stdout.flush()

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import Enum
 from typing import Any, Final, NamedTuple
 
 from release_countdown import __version__
@@ -13,6 +14,13 @@ from release_countdown.core.rows import DateRow, Row
 
 UID_DOMAIN: Final = "release-countdown"
 EXACT: Final = ("day", "time")
+
+
+class FuzzyExport(str, Enum):
+    """What a calendar does with a fuzzy date ("Q3 2027"): leave it out, or span its window."""
+
+    SKIP = "skip"
+    AS_SPAN = "as-span"
 
 
 @dataclass(frozen=True, slots=True)

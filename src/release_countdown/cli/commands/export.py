@@ -1,13 +1,12 @@
 """`countdown export`: the filtered view as an iCalendar file, CSV or JSON."""
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from release_countdown.cli.app import command_app
-from release_countdown.cli.columns import ColumnsOption, columns
+from release_countdown.cli.columns import ColumnsOption, RawOption, columns
 from release_countdown.cli.formatting import output_options
 from release_countdown.cli.options import (
     AsOfOption,
@@ -20,13 +19,9 @@ from release_countdown.cli.options import (
     today_of,
 )
 from release_countdown.formats.choice import Named, OutputFormat
+from release_countdown.formats.ics import FuzzyExport, calendar, plural
 
 app = command_app()
-
-
-class FuzzyExport(str, Enum):
-    SKIP = "skip"
-    AS_SPAN = "as-span"
 
 
 @app.command("export", short_help="Export the view as iCalendar, CSV or JSON.")
@@ -52,14 +47,7 @@ def export_command(
         FuzzyExport,
         typer.Option(help="ICS: skip fuzzy dates (counted on stderr), or export them as spans."),
     ] = FuzzyExport.SKIP,
-    raw: Annotated[
-        bool,
-        typer.Option(
-            "--raw",
-            help="CSV: write cells verbatim, for pipelines; by default cells that a spreadsheet "
-            "would run as a formula are prefixed with '.",
-        ),
-    ] = False,
+    raw: RawOption = False,
     alarm: Annotated[
         str | None,
         typer.Option(
@@ -93,7 +81,8 @@ def export_command(
     """
     from datetime import datetime
 
-    from release_countdown.cli.output import say, write_bytes
+    from release_countdown.cli.empty import say_empty
+    from release_countdown.cli.output import file_data, say, write_bytes
     from release_countdown.cli.reading import load
     from release_countdown.core.query import roles_of, select
     from release_countdown.core.rows import release_row
@@ -104,14 +93,10 @@ def export_command(
     loaded = load(registry, no_cache)
     found = [release_row(s, today) for s in select(loaded.releases, query, today)]
     if not found:
-        from release_countdown.cli.empty import say_empty
-
         say_empty(loaded, today, query, what="titles to export")
-    summary = f"{len(found)} title{'s' if len(found) != 1 else ''}"
+    summary = plural(len(found), "title")
     fuzzy_skipped = 0
     if output is Named.ICS:
-        from release_countdown.formats.ics import calendar
-
         made = calendar(
             found,
             typed="all" if all_dates else query.region,
@@ -122,15 +107,8 @@ def export_command(
         data, summary, fuzzy_skipped = made.data, made.summary(), made.skipped.fuzzy
         if made.skipped.total and to_file is None:
             say(f"countdown: {summary}")
-    elif output is Named.CSV:
-        from release_countdown.formats.csvrows import to_csv
-
-        roles = roles_of(loaded.releases)
-        data = to_csv(found, raw=raw, roles=roles, columns=chosen).encode("utf-8")
     else:
-        from release_countdown.formats.jsonrows import to_json
-
-        data = to_json(found).encode("utf-8")
+        data = file_data(found, output, raw=raw, roles=roles_of(loaded.releases), columns=chosen)
     if to_file is None:
         write_bytes(data)
     else:

@@ -1,11 +1,7 @@
 """`countdown list`: titles with their countdowns."""
 
-from typing import Annotated
-
-import typer
-
 from release_countdown.cli.app import command_app
-from release_countdown.cli.columns import ColumnsOption, columns
+from release_countdown.cli.columns import ColumnsOption, RawOption, columns
 from release_countdown.cli.formatting import output_options, title_fields
 from release_countdown.cli.options import (
     AsOfOption,
@@ -39,14 +35,7 @@ def list_command(
     filters: Filters,
     output: OutputFormat,
     as_of: AsOfOption = None,
-    raw: Annotated[
-        bool,
-        typer.Option(
-            "--raw",
-            help="CSV: write cells verbatim, for pipelines; by default cells that a spreadsheet "
-            "would run as a formula are prefixed with '.",
-        ),
-    ] = False,
+    raw: RawOption = False,
     columns_: ColumnsOption = None,
     svg: SvgOption = None,
     html: HtmlOption = None,
