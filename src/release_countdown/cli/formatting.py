@@ -51,7 +51,6 @@ def output_options(
     ``help`` describes the formats; the default is added to it. ``templates`` gives the fields
     a template may name (None: the command takes no templates).
     """
-    names = ", ".join(named.value for named in supported)
     format_option = Annotated[
         str | None,
         typer.Option(
@@ -64,7 +63,7 @@ def output_options(
     ]
     json_option = Annotated[
         bool,
-        typer.Option("--json", help=f"Shorthand for --format json (the formats: {names})."),
+        typer.Option("--json", help="Shorthand for --format json."),
     ]
 
     def decorate(func: F) -> F:

@@ -194,13 +194,9 @@ PERSON_FIELDS: Final = TemplateFields(PERSON_COLUMNS, _person_values)
 
 
 def check_template(template: str) -> None:
-    """Raise TemplateError unless ``template`` is a valid template of a title's fields."""
+    """Raise TemplateError unless ``template`` is a valid template of a title's fields (for
+    callers that keep the text; commands receive a parsed Template from cli/formatting.py)."""
     parse(template, TITLE_FIELDS)
-
-
-def render_template(template: str, row: Row) -> str:
-    """One title as a line of ``template`` (checked by ``check_template``)."""
-    return Template(template, TITLE_FIELDS).render(row)
 
 
 class _Lenient(string.Formatter):
