@@ -122,8 +122,21 @@ def test_next_writes_what_list_writes_for_the_same_rows() -> None:
     assert "table, csv, or json" in " ".join(help_text.split())
 
 
-def test_template_paths_do_not_import_rich() -> None:
-    for argv in (["list", "--format", "{title}"], ["people", "--format", "{name}"]):
-        loaded = loaded_after(run_command(argv))
-        assert "release_countdown.formats.template" in loaded
-        assert not {m for m in loaded if m.split(".")[0] == "rich"}, argv
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list", "--format", "{title}"],
+        ["next", "--format", "csv"],
+        ["next", "--json"],
+        ["people", "--format", "{name}"],
+        ["people", "--format", "csv"],
+        ["people", "Lorne Balfe", "--json"],
+        ["export", "--format", "json"],
+        ["export", "--format", "csv"],
+    ],
+    ids=" ".join,
+)
+def test_text_formats_do_not_import_rich(argv: list[str]) -> None:
+    loaded = loaded_after(run_command([*argv, "--as-of", AS_OF]))
+    assert "release_countdown.formats.choice" in loaded
+    assert not {m for m in loaded if m.split(".")[0] == "rich"}
