@@ -11,6 +11,7 @@ from release_countdown.cli.options import AsOfOption, NoCacheOption, RegistryOpt
 from release_countdown.cli.parsers import one_of
 from release_countdown.core.rows import PEOPLE_SORTS
 from release_countdown.formats.choice import Named, OutputFormat
+from release_countdown.formats.peoplerows import PERSON_COLUMNS
 
 app = command_app()
 
@@ -19,9 +20,8 @@ app = command_app()
 @output_options(
     supported=(Named.TABLE, Named.JSON, Named.CSV),
     default="table",
-    help="table, json, csv, or a template of {fields}, one line per person (fields: name, "
-    "roles, titles, next_id, next_title, next_date, next_days, next_countdown; with NAME, "
-    "one line per title, with the fields of `list`)",
+    help="table, json, csv, or a template of {fields}, one line per person (fields: "
+    f"{', '.join(PERSON_COLUMNS)}; with NAME, one line per title, with the fields of `list`)",
     templates=lambda given: person_fields() if given["name"] is None else title_fields(),
 )
 def people_command(
