@@ -1,12 +1,21 @@
-"""--columns: the CSV columns of `list` and `export`, chosen and ordered (an option with its
-validator, kept beside cli/options.py)."""
+"""The CSV options of `list` and `export`: --columns, chosen and ordered (an option with its
+validator, kept beside cli/options.py), and --raw."""
 
 from typing import Annotated
 
 import typer
 
 from release_countdown.cli.output import bad
+from release_countdown.formats.choice import Named, OutputFormat
 
+RawOption = Annotated[
+    bool,
+    typer.Option(
+        "--raw",
+        help="CSV: write cells verbatim, for pipelines; by default cells that a spreadsheet "
+        "would run as a formula are prefixed with '.",
+    ),
+]
 ColumnsOption = Annotated[
     str | None,
     typer.Option(
@@ -17,11 +26,11 @@ ColumnsOption = Annotated[
 ]
 
 
-def columns(value: str | None, fmt: str) -> list[str] | None:
+def columns(value: str | None, output: OutputFormat) -> list[str] | None:
     """--columns as a list of CSV columns (only with CSV)."""
     if value is None:
         return None
-    if fmt != "csv":
+    if output is not Named.CSV:
         bad("--columns", "goes with --format csv")
     from release_countdown.formats.csvrows import choose_columns
 

@@ -2,14 +2,18 @@
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from release_countdown.core.errors import CountdownError, RegistryError
-from release_countdown.core.rows import Row
+from release_countdown.core.rows import PersonRow, Row
 from release_countdown.views.safe import terminal_safe
+
+if TYPE_CHECKING:
+    from release_countdown.formats.choice import OutputFormat
+    from release_countdown.formats.template import Template
 
 
 def bad(option: str, message: str) -> NoReturn:
@@ -43,7 +47,7 @@ def silence_stdout() -> None:
 
 def write_rows(
     rows: Sequence[Row],
-    fmt: str,
+    output: "OutputFormat",
     *,
     today: date,
     total: int,
@@ -52,32 +56,68 @@ def write_rows(
     raw: bool = False,
     roles: Sequence[str] | None = None,
     columns: Sequence[str] | None = None,
+    json_per_line: bool = False,
 ) -> None:
-    """Print rows in a named format or a ``{field}`` template (one line per row).
+    """Print title rows as ``output`` asks: a table, JSON, CSV or a template (a line a row).
 
     CSV is for people unless ``raw``: cells a spreadsheet would run as formulas get a leading '.
     Its columns: ``columns``, else the fields and a ``people.ROLE`` column for each of ``roles``.
+    JSON is an array with a row a line, or with ``json_per_line`` one object a line (`next`).
     """
-    if "{" in fmt:
-        from release_countdown.formats.template import TemplateError, render_template
+    from release_countdown.formats.choice import Named
 
-        try:
-            # One line per title, whatever the registry holds: control characters (newlines
-            # included) become visible stand-ins.
-            lines = [terminal_safe(render_template(fmt, row)) for row in rows]
-        except TemplateError as exc:
-            bad("--format", str(exc))
-        sys.stdout.write("".join(line + "\n" for line in lines))
-    elif fmt == "json":
+    if not isinstance(output, Named):
+        write_lines(output, rows)
+    elif output is Named.JSON and json_per_line:
+        import json
+
+        from release_countdown.formats.jsonrows import row_json
+
+        sys.stdout.writelines(json.dumps(row_json(r), ensure_ascii=False) + "\n" for r in rows)
+    elif output is Named.JSON:
         from release_countdown.formats.jsonrows import json_lines
 
         sys.stdout.writelines(json_lines(rows))
-    elif fmt == "csv":
+    elif output is Named.CSV:
         write_bytes(_csv(rows, raw=raw, roles=roles, columns=columns))
     elif rows:
         from release_countdown.views.listing import print_list
 
         print_list(rows, today=today, total=total, file=sys.stdout, svg=svg, html=html)
+
+
+def write_people(people: Sequence[PersonRow], output: "OutputFormat", *, today: date) -> None:
+    """Print `people` rows as ``output`` asks (JSON: one indented array)."""
+    from release_countdown.formats.choice import Named
+
+    if not isinstance(output, Named):
+        write_lines(output, people)
+    elif output is Named.JSON:
+        from release_countdown.formats.jsonrows import person_json
+
+        write_json([person_json(p) for p in people])
+    elif output is Named.CSV:
+        from release_countdown.formats.peoplerows import people_csv
+
+        write_bytes(people_csv(people).encode("utf-8"))
+    elif people:
+        from release_countdown.views.people import print_people
+
+        print_people(people, today=today, file=sys.stdout)
+    else:
+        say("countdown: nobody matches")
+
+
+def write_lines(template: "Template", rows: Iterable[Any]) -> None:
+    """A template's line for each row. One line per row, whatever the registry holds: control
+    characters (newlines included) become visible stand-ins."""
+    from release_countdown.formats.template import TemplateError
+
+    try:
+        lines = [terminal_safe(template.render(row)) for row in rows]
+    except TemplateError as exc:
+        bad("--format", str(exc))
+    sys.stdout.write("".join(line + "\n" for line in lines))
 
 
 def _csv(
@@ -90,6 +130,26 @@ def _csv(
     from release_countdown.formats.csvrows import to_csv
 
     return to_csv(rows, raw=raw, roles=roles, columns=columns).encode("utf-8")
+
+
+def file_data(
+    rows: Sequence[Row],
+    output: "OutputFormat",
+    *,
+    raw: bool = False,
+    roles: Sequence[str] | None = None,
+    columns: Sequence[str] | None = None,
+) -> bytes:
+    """Title rows as a CSV or JSON file's bytes (`export`), as `list` writes them."""
+    from release_countdown.formats.choice import Named
+
+    if output is Named.CSV:
+        return _csv(rows, raw=raw, roles=roles, columns=columns)
+    if output is Named.JSON:
+        from release_countdown.formats.jsonrows import to_json
+
+        return to_json(rows).encode("utf-8")
+    raise ValueError(f"{output!r} is not a file format of rows")
 
 
 def write_bytes(data: bytes) -> None:

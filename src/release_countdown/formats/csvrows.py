@@ -9,15 +9,13 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
 from release_countdown.core.rows import Row
+from release_countdown.formats.fields import flat_fields
 from release_countdown.formats.jsonrows import row_json
 
 LIST_SEPARATOR: Final = "; "
-# The row's scalar (and list-of-string) fields, in the order CSV columns appear.
-CSV_FIELDS: Final = (
-    "id", "title", "aliases", "kind", "franchise", "date", "precision", "earliest", "latest",
-    "days_remaining", "days_remaining_max", "status", "countdown", "region", "release_type",
-    "announced", "checked", "sources", "note", "source",
-)  # fmt: skip
+# The CSV columns: the row's fields that are one value or a list of values, in field order
+# (people, typed dates, history and slip are nested; people come as people.ROLE columns).
+CSV_FIELDS: Final = flat_fields(Row)
 # OWASP's CSV-injection list: a cell starting with one of these may be run as a formula by a
 # spreadsheet.
 FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import Enum
 from typing import Any, Final, NamedTuple
 
 from release_countdown import __version__
@@ -13,6 +14,13 @@ from release_countdown.core.rows import DateRow, Row
 
 UID_DOMAIN: Final = "release-countdown"
 EXACT: Final = ("day", "time")
+
+
+class FuzzyExport(str, Enum):
+    """What a calendar does with a fuzzy date ("Q3 2027"): leave it out, or span its window."""
+
+    SKIP = "skip"
+    AS_SPAN = "as-span"
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,3 +193,35 @@ def to_ics(found: Sequence[Event], *, stamp: Any, alarms: Sequence[int] = ()) ->
         calendar.add_component(vevent)
     data: bytes = calendar.to_ical()
     return data
+
+
+def plural(count: int, what: str) -> str:
+    """``"1 title"``, ``"3 events"``."""
+    return f"{count} {what}{'s' if count != 1 else ''}"
+
+
+class Calendar(NamedTuple):
+    """An exported calendar: the document, and what went into it."""
+
+    data: bytes
+    events: int
+    titles: int
+    skipped: Skipped
+
+    def summary(self) -> str:
+        """``"12 events (9 titles; 5 skipped: 4 fuzzy, 1 TBA)"``."""
+        skipped = f"; {self.skipped.words()}" if self.skipped.total else ""
+        return f"{plural(self.events, 'event')} ({plural(self.titles, 'title')}{skipped})"
+
+
+def calendar(
+    rows: Sequence[Row],
+    *,
+    typed: str | None,
+    fuzzy_as_span: bool,
+    alarms: Sequence[int],
+    stamp: Any,
+) -> Calendar:
+    """`export`'s calendar of ``rows`` (see ``events`` and ``to_ics``)."""
+    found, skipped = events(rows, typed=typed, fuzzy_as_span=fuzzy_as_span)
+    return Calendar(to_ics(found, stamp=stamp, alarms=alarms), len(found), len(rows), skipped)

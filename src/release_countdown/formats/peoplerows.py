@@ -1,33 +1,52 @@
-"""`people` rows as CSV and ``{field}`` templates (JSON is formats/jsonrows.py person_json)."""
+"""`people` rows flattened, for CSV and templates (JSON is formats/jsonrows.py person_json;
+templates are formats/template.py PERSON_FIELDS).
+
+The columns derive from ``PersonRow``'s fields: its plain fields, then those of its nested row
+(``next``: the next release's ``Brief``) prefixed ``next_``. Two spellings are kept as the
+columns were first published: ``titles`` is how many titles (the JSON lists their ids), and
+``next_days`` is short for ``next_days_remaining``, as ``{days}`` is in title templates.
+"""
 
 from __future__ import annotations
 
-import string
 from collections.abc import Sequence
 from typing import Any, Final
 
 from release_countdown.core.rows import PersonRow
-from release_countdown.formats.csvrows import LIST_SEPARATOR, cell, text_cell
+from release_countdown.formats.csvrows import cell, text_cell
+from release_countdown.formats.fields import flat_fields, nested_fields
+from release_countdown.formats.jsonrows import person_json
 
-PERSON_FIELDS: Final = (
-    "name", "roles", "titles", "next_id", "next_title", "next_date", "next_days",
-    "next_countdown",
-)  # fmt: skip
+COUNTED: Final = frozenset({"titles"})
+SHORT: Final = {"next_days_remaining": "next_days"}
+# The next release's status says nothing its countdown does not; not a column (yet).
+LEFT_OUT: Final = frozenset({"next_status"})
+
+
+def _columns() -> tuple[tuple[str, str, str | None], ...]:
+    """(column, JSON key, key inside the nested object or None) for each column, in order."""
+    found: list[tuple[str, str, str | None]] = [(f, f, None) for f in flat_fields(PersonRow)]
+    for field, row_type in nested_fields(PersonRow).items():
+        for inner in row_type._fields:  # type: ignore[attr-defined]
+            name = f"{field}_{inner}"
+            if name not in LEFT_OUT:
+                found.append((SHORT.get(name, name), field, inner))
+    return tuple(found)
+
+
+_PLAN: Final = _columns()
+PERSON_COLUMNS: Final = tuple(column for column, _, _ in _PLAN)
 
 
 def person_fields(person: PersonRow) -> dict[str, Any]:
-    """A person's flat fields: ``titles`` is the number of titles, ``next_*`` the next one's."""
-    upcoming = person.next
-    return {
-        "name": person.name,
-        "roles": list(person.roles),
-        "titles": len(person.titles),
-        "next_id": upcoming.id if upcoming else None,
-        "next_title": upcoming.title if upcoming else None,
-        "next_date": upcoming.date if upcoming else None,
-        "next_days": upcoming.days_remaining if upcoming else None,
-        "next_countdown": upcoming.countdown if upcoming else None,
-    }
+    """A person's flat fields, by column: JSON values, ``titles`` counted, ``next_*`` the next
+    release's (None when nothing is ahead)."""
+    obj = person_json(person)
+    fields: dict[str, Any] = {}
+    for column, key, inner in _PLAN:
+        value = obj[key] if inner is None else (obj[key] or {}).get(inner)
+        fields[column] = len(value or ()) if column in COUNTED else value
+    return fields
 
 
 def people_csv(people: Sequence[PersonRow], *, raw: bool = False) -> str:
@@ -37,40 +56,9 @@ def people_csv(people: Sequence[PersonRow], *, raw: bool = False) -> str:
 
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(PERSON_FIELDS)
+    writer.writerow(PERSON_COLUMNS)
     to_cell = cell if raw else text_cell
     for person in people:
         fields = person_fields(person)
-        writer.writerow([to_cell(fields[name]) for name in PERSON_FIELDS])
+        writer.writerow([to_cell(fields[name]) for name in PERSON_COLUMNS])
     return buffer.getvalue()
-
-
-class _Lenient(string.Formatter):
-    """A field whose format spec cannot apply to its value (``{next_days:>4d}`` for someone
-    with nothing ahead) is left empty; the other fields and people are written."""
-
-    def format_field(self, value: Any, format_spec: str) -> Any:
-        try:
-            return super().format_field(value, format_spec)
-        except (ValueError, TypeError):
-            return ""
-
-
-def check_person_template(template: str) -> None:
-    """ValueError naming an unknown field or a broken template."""
-    try:
-        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
-    except ValueError as exc:
-        raise ValueError(f"{template!r} is not a template ({exc})") from None
-    for name in names:
-        if name not in PERSON_FIELDS:
-            raise ValueError(f"unknown field {{{name}}}; fields: {', '.join(PERSON_FIELDS)}")
-
-
-def render_person(template: str, person: PersonRow) -> str:
-    fields = person_fields(person)
-    values = {
-        k: v if isinstance(v, int) else cell(v).replace(LIST_SEPARATOR, ", ")
-        for k, v in fields.items()
-    }
-    return _Lenient().vformat(template, (), values)

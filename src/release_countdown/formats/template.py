@@ -1,23 +1,27 @@
 """One-line templates for status bars and prompts: ``--format '{title} in {days} days'``.
 
-Fields are the row's scalar fields plus a few shorthands, each role's names (``{composer}``,
-``{developer}``, any role as ``{people.ROLE}``); no other attribute or index access and no
-fields nested in format specs, so a template cannot reach into Python objects; widths and
-precisions stop at MAX_WIDTH, so one row cannot grow to megabytes. A format spec that cannot
-apply to one row's value (``{days:>4d}`` on a TBA title) renders that field empty, padded to
-the spec's width, for that row: the other rows print as asked.
+One engine for every kind of row: a title of `list`/`next`/`people NAME` (``TITLE_FIELDS``)
+and a person of `people` (``PERSON_FIELDS``), each naming its fields and how a row spells
+them. The same limits hold for every kind: fields by name only (``{people.ROLE}`` is the one
+dotted name, for titles), no attribute or index access, no fields nested in format specs, so a
+template cannot reach into Python objects; widths and precisions stop at MAX_WIDTH, so one row
+cannot grow to megabytes; an unknown field is refused naming the known ones. A format spec that
+cannot apply to one row's value (``{days:>4d}`` on a TBA title) renders that field empty,
+padded to the spec's width, for that row: the other rows print as asked.
 """
 
 from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any, Final
 
-from release_countdown.core.rows import Row
+from release_countdown.core.rows import PersonRow, Row
 from release_countdown.formats.csvrows import CSV_FIELDS, cell
 from release_countdown.formats.jsonrows import row_json
+from release_countdown.formats.peoplerows import PERSON_COLUMNS, person_fields
 
 SHORTHANDS: Final = {
     "days": "days_remaining",
@@ -59,11 +63,43 @@ class TemplateError(ValueError):
     pass
 
 
-def check_template(template: str) -> None:
-    """Raise TemplateError unless every ``{field}`` of ``template`` is a known field.
+@dataclass(frozen=True)
+class TemplateFields:
+    """The fields a template may name for one kind of row, and the row's values for them."""
 
-    Format specs are checked too: no nested ``{field}`` in them, and no width or precision over
-    MAX_WIDTH.
+    names: tuple[str, ...]
+    values: Callable[[Any], Mapping[str, object]]
+    dotted: re.Pattern[str] | None = None  # more names (``people.ROLE``), any that match
+    dotted_help: str = ""  # how the message names them: "{people.ROLE}"
+
+    def knows(self, name: str) -> bool:
+        return name in self.names or (self.dotted is not None and bool(self.dotted.fullmatch(name)))
+
+    def listing(self) -> str:
+        known = ", ".join(f"{{{name}}}" for name in self.names)
+        return f"{known}, {self.dotted_help}" if self.dotted_help else known
+
+
+@dataclass(frozen=True)
+class Template:
+    """A ``{field}`` template checked against the fields of one kind of row (``parse``)."""
+
+    text: str
+    fields: TemplateFields
+
+    def render(self, row: Any) -> str:
+        """One row as a line. A spec that cannot apply to its value leaves a blank field."""
+        try:
+            return _Lenient().vformat(self.text, (), self.fields.values(row))
+        except (ValueError, TypeError, KeyError) as exc:
+            raise TemplateError(f"cannot apply {self.text!r} to a row: {exc}") from None
+
+
+def parse(template: str, fields: TemplateFields) -> Template:
+    """``template`` as a Template for ``fields``; TemplateError saying what is wrong.
+
+    Every ``{field}`` must be one of ``fields`` (named, no attribute or index access); format
+    specs hold no nested ``{field}`` and no width or precision over MAX_WIDTH.
     """
     try:
         parsed = list(string.Formatter().parse(template))
@@ -72,21 +108,21 @@ def check_template(template: str) -> None:
     for _, field, spec, conversion in parsed:
         if field is None:
             continue
-        if field not in FIELDS and not _PEOPLE_FIELD.fullmatch(field):
+        if not fields.knows(field):
             if "." in field or "[" in field:
+                also = f" (but {fields.dotted_help} is)" if fields.dotted_help else ""
                 raise TemplateError(
                     f"{_where(f'{{{field}}}', template)}: attribute or index access is not "
-                    "supported (but {people.ROLE} is)"
+                    f"supported{also}"
                 )
             raise TemplateError(
-                f"unknown field {{{field}}} in {template!r}; valid fields: "
-                + ", ".join(f"{{{f}}}" for f in FIELDS)
-                + ", {people.ROLE}"
+                f"unknown field {{{field}}} in {template!r}; valid fields: {fields.listing()}"
             )
         if conversion not in (None, "s", "r"):
             raise TemplateError(f"conversion !{conversion} is not supported in {template!r}")
         if spec:
             _check_spec(field, spec, template)
+    return Template(template, fields)
 
 
 def _where(part: str, template: str) -> str:
@@ -117,7 +153,9 @@ def _check_spec(field: str, spec: str, template: str) -> None:
             raise TemplateError(f"{where}: a {name} over {MAX_WIDTH} is not supported")
 
 
-class _Fields(Mapping[str, object]):
+class _TitleValues(Mapping[str, object]):
+    """A title's template values, made as the template asks for them."""
+
     def __init__(self, row: Row) -> None:
         self.row = row
         self.json = row_json(row)
@@ -139,6 +177,28 @@ class _Fields(Mapping[str, object]):
         return len(FIELDS)
 
 
+def _person_values(person: PersonRow) -> dict[str, object]:
+    """A person's flat fields; numbers stay numbers, lists are joined with ", "."""
+    return {
+        name: value
+        if isinstance(value, int)
+        else ", ".join(value)
+        if isinstance(value, list)
+        else cell(value)
+        for name, value in person_fields(person).items()
+    }
+
+
+TITLE_FIELDS: Final = TemplateFields(FIELDS, _TitleValues, _PEOPLE_FIELD, "{people.ROLE}")
+PERSON_FIELDS: Final = TemplateFields(PERSON_COLUMNS, _person_values)
+
+
+def check_template(template: str) -> None:
+    """Raise TemplateError unless ``template`` is a valid template of a title's fields (for
+    callers that keep the text; commands receive a parsed Template from cli/formatting.py)."""
+    parse(template, TITLE_FIELDS)
+
+
 class _Lenient(string.Formatter):
     """Fields by name only ({people.ROLE} included); a spec that cannot apply gives blanks."""
 
@@ -153,10 +213,3 @@ class _Lenient(string.Formatter):
             match = _SPEC.fullmatch(format_spec)
             width = int(match.group("width") or 0) if match else 0
             return " " * width
-
-
-def render_template(template: str, row: Row) -> str:
-    try:
-        return _Lenient().vformat(template, (), _Fields(row))
-    except (ValueError, TypeError, KeyError) as exc:
-        raise TemplateError(f"cannot apply {template!r} to {row.id!r}: {exc}") from None

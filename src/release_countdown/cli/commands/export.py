@@ -1,13 +1,13 @@
 """`countdown export`: the filtered view as an iCalendar file, CSV or JSON."""
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from release_countdown.cli.app import command_app
-from release_countdown.cli.columns import ColumnsOption, columns
+from release_countdown.cli.columns import ColumnsOption, RawOption, columns
+from release_countdown.cli.formatting import output_options
 from release_countdown.cli.options import (
     AsOfOption,
     Filters,
@@ -18,19 +18,10 @@ from release_countdown.cli.options import (
     leads_callback,
     today_of,
 )
+from release_countdown.formats.choice import Named, OutputFormat
+from release_countdown.formats.ics import FuzzyExport, calendar, plural
 
 app = command_app()
-
-
-class ExportFormat(str, Enum):
-    ICS = "ics"
-    CSV = "csv"
-    JSON = "json"
-
-
-class FuzzyExport(str, Enum):
-    SKIP = "skip"
-    AS_SPAN = "as-span"
 
 
 @app.command("export", short_help="Export the view as iCalendar, CSV or JSON.")
@@ -38,13 +29,14 @@ class FuzzyExport(str, Enum):
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "region",
     "show_all",
 )  # fmt: skip
+@output_options(
+    supported=(Named.ICS, Named.CSV, Named.JSON), default="ics", help="File format: ics, csv, json"
+)
 def export_command(
     *,
     filters: Filters,
-    output_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="File format.")
-    ] = ExportFormat.ICS,
-    output: Annotated[
+    output: OutputFormat,
+    to_file: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to FILE instead of stdout.", metavar="FILE"),
     ] = None,
@@ -55,14 +47,7 @@ def export_command(
         FuzzyExport,
         typer.Option(help="ICS: skip fuzzy dates (counted on stderr), or export them as spans."),
     ] = FuzzyExport.SKIP,
-    raw: Annotated[
-        bool,
-        typer.Option(
-            "--raw",
-            help="CSV: write cells verbatim, for pipelines; by default cells that a spreadsheet "
-            "would run as a formula are prefixed with '.",
-        ),
-    ] = False,
+    raw: RawOption = False,
     alarm: Annotated[
         str | None,
         typer.Option(
@@ -96,52 +81,40 @@ def export_command(
     """
     from datetime import datetime
 
-    from release_countdown.cli.output import say, write_bytes
+    from release_countdown.cli.empty import say_empty
+    from release_countdown.cli.output import file_data, say, write_bytes
     from release_countdown.cli.reading import load
     from release_countdown.core.query import roles_of, select
     from release_countdown.core.rows import release_row
 
     today = today_of(as_of)
-    chosen = columns(columns_, output_format.value)
+    chosen = columns(columns_, output)
     query = filters.query(today)
     loaded = load(registry, no_cache)
     found = [release_row(s, today) for s in select(loaded.releases, query, today)]
     if not found:
-        from release_countdown.cli.empty import say_empty
-
         say_empty(loaded, today, query, what="titles to export")
-    summary = f"{len(found)} title{'s' if len(found) != 1 else ''}"
-    advice = None
-    if output_format is ExportFormat.ICS:
-        from release_countdown.formats.ics import events, to_ics
-
-        typed = "all" if all_dates else query.region
-        as_span = fuzzy is FuzzyExport.AS_SPAN
-        made, skipped = events(found, typed=typed, fuzzy_as_span=as_span)
-        alarms = leads("--alarm", alarm) if alarm is not None else ()
-        now = datetime.now().astimezone().replace(microsecond=0)
-        data = to_ics(made, stamp=now, alarms=alarms)
-        counted = f"{len(made)} event{'s' if len(made) != 1 else ''} ({summary}"
-        summary = counted + (f"; {skipped.words()})" if skipped.total else ")")
-        if skipped.total and output is None:
+    summary = plural(len(found), "title")
+    fuzzy_skipped = 0
+    if output is Named.ICS:
+        made = calendar(
+            found,
+            typed="all" if all_dates else query.region,
+            fuzzy_as_span=fuzzy is FuzzyExport.AS_SPAN,
+            alarms=leads("--alarm", alarm) if alarm is not None else (),
+            stamp=datetime.now().astimezone().replace(microsecond=0),
+        )
+        data, summary, fuzzy_skipped = made.data, made.summary(), made.skipped.fuzzy
+        if made.skipped.total and to_file is None:
             say(f"countdown: {summary}")
-        if skipped.fuzzy and not as_span:
-            advice = "countdown: use --fuzzy as-span to export fuzzy windows as spans"
-    elif output_format is ExportFormat.CSV:
-        from release_countdown.formats.csvrows import to_csv
-
-        roles = roles_of(loaded.releases)
-        data = to_csv(found, raw=raw, roles=roles, columns=chosen).encode("utf-8")
     else:
-        from release_countdown.formats.jsonrows import to_json
-
-        data = to_json(found).encode("utf-8")
-    if output is None:
+        data = file_data(found, output, raw=raw, roles=roles_of(loaded.releases), columns=chosen)
+    if to_file is None:
         write_bytes(data)
     else:
         from release_countdown.writing.atomic import write_file_atomically
 
-        write_file_atomically(output, data)
-        say(f"countdown: wrote {summary} to {output}")
-    if advice is not None:
-        say(advice)
+        write_file_atomically(to_file, data)
+        say(f"countdown: wrote {summary} to {to_file}")
+    if fuzzy_skipped and fuzzy is not FuzzyExport.AS_SPAN:
+        say("countdown: use --fuzzy as-span to export fuzzy windows as spans")

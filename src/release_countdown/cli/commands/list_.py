@@ -1,11 +1,8 @@
 """`countdown list`: titles with their countdowns."""
 
-from typing import Annotated
-
-import typer
-
 from release_countdown.cli.app import command_app
-from release_countdown.cli.columns import ColumnsOption, columns
+from release_countdown.cli.columns import ColumnsOption, RawOption, columns
+from release_countdown.cli.formatting import output_options, title_fields
 from release_countdown.cli.options import (
     AsOfOption,
     Filters,
@@ -14,30 +11,12 @@ from release_countdown.cli.options import (
     RegistryOption,
     SvgOption,
     filter_options,
-    template,
     today_of,
 )
 from release_countdown.cli.output import bad
+from release_countdown.formats.choice import Named, OutputFormat
 
 app = command_app()
-NAMED_FORMATS = ("table", "json", "csv")
-
-
-def output_format(value: str, json_output: bool) -> str:
-    """table, json, csv or a template, from --format and --json."""
-    if json_output:
-        if value.lower() not in ("table", "json"):
-            bad("--json", f"--json asks for JSON, --format {value!r} for something else: use one")
-        return "json"
-    if "{" in value:
-        return template(value)
-    if value.lower() not in NAMED_FORMATS:
-        bad(
-            "--format",
-            f"{value!r} is not one of {', '.join(NAMED_FORMATS)}, nor a template with "
-            "{fields} (e.g. '{title} {countdown}')",
-        )
-    return value.lower()
 
 
 @app.command("list", short_help="List titles with their countdowns.")
@@ -45,30 +24,18 @@ def output_format(value: str, json_output: bool) -> str:
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "reverse",
     "limit", "region", "show_all",
 )  # fmt: skip
+@output_options(
+    supported=(Named.TABLE, Named.JSON, Named.CSV),
+    default="table",
+    help="table, json, csv, or a template of {fields}, one line per title",
+    templates=title_fields,
+)
 def list_command(
     *,
     filters: Filters,
+    output: OutputFormat,
     as_of: AsOfOption = None,
-    output: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="table, json, csv, or a template of {fields}, one line per title.",
-        ),
-    ] = "table",
-    json_output: Annotated[
-        bool, typer.Option("--json", help="Shorthand for --format json.")
-    ] = False,
-    raw: Annotated[
-        bool,
-        typer.Option(
-            "--raw",
-            help="CSV: write cells verbatim, for pipelines; by default cells that a spreadsheet "
-            "would run as a formula are prefixed with '.",
-        ),
-    ] = False,
+    raw: RawOption = False,
     columns_: ColumnsOption = None,
     svg: SvgOption = None,
     html: HtmlOption = None,
@@ -100,15 +67,14 @@ def list_command(
 
     today = today_of(as_of)
     query = filters.query(today)
-    fmt = output_format(output, json_output)
-    if (svg or html) and fmt != "table":
+    if (svg or html) and output is not Named.TABLE:
         bad("--svg" if svg else "--html", "snapshots are of the table: leave out --format/--json")
-    chosen = columns(columns_, fmt)
+    chosen = columns(columns_, output)
     loaded = load(registry, no_cache)
     found = RowView(select(loaded.releases, query, today), today)
     if not found:
         say_empty(loaded, today, query)
     write_rows(
-        found, fmt, today=today, total=len(loaded.releases), svg=svg, html=html, raw=raw,
+        found, output, today=today, total=len(loaded.releases), svg=svg, html=html, raw=raw,
         roles=roles_of(loaded.releases), columns=chosen,
     )  # fmt: skip

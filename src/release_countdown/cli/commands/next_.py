@@ -1,44 +1,36 @@
 """`countdown next`: the soonest upcoming title as one line, for status bars and prompts."""
 
-from typing import Annotated
-
-import typer
-
 from release_countdown.cli.app import command_app
+from release_countdown.cli.formatting import output_options, title_fields
 from release_countdown.cli.options import (
     AsOfOption,
     Filters,
     NoCacheOption,
     RegistryOption,
     filter_options,
-    template,
     today_of,
 )
+from release_countdown.formats.choice import Named, OutputFormat
 
 app = command_app()
 
 
 @app.command("next", short_help="Print the soonest upcoming title as one line.")
 @filter_options("composer", "director", "person", "kind", "within", "search", "limit", "region")
+@output_options(
+    supported=(Named.TABLE, Named.JSON, Named.CSV),
+    default="{title} {in_days} ({date})",
+    help="A template of {fields}, one line per title: {title} {days} {in_days} {date} "
+    "{countdown} {director} {composer} {cast} {developer} {showrunner} {people.ROLE} {kind} "
+    "{status} {id} and every JSON scalar field; or table, csv, or json (one object a line), "
+    "as `list` writes them",
+    templates=title_fields,
+)
 def next_command(
     *,
     filters: Filters,
-    output: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="TEMPLATE",
-            help="Template of {fields}: {title} {days} {in_days} {date} {countdown} {director} "
-            "{composer} {cast} {developer} {showrunner} {people.ROLE} {kind} {status} {id} and "
-            "every JSON scalar field.",
-            callback=template,
-        ),
-    ] = "{title} {in_days} ({date})",
+    output: OutputFormat,
     as_of: AsOfOption = None,
-    json_output: Annotated[
-        bool, typer.Option("--json", help="Print the title's JSON row instead of a line.")
-    ] = False,
     registry: RegistryOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -46,6 +38,7 @@ def next_command(
 
     A title releasing today counts; ties go to the title first in alphabetical order. When
     nothing is upcoming, a message goes to stderr, nothing to stdout, and the exit code is 1.
+    --format table, csv or json writes the same rows as `list` does (JSON: one object a line).
 
     \b
     Examples:
@@ -53,9 +46,8 @@ def next_command(
       countdown next --format '{title} in {days} days'
       countdown next --limit 3 --format '{days:>4d}  {title}'
       countdown next --composer balfe --format '{title}: {countdown}'
+      countdown next --limit 5 --format csv
     """
-    import sys
-
     from release_countdown.cli.empty import empty_error
     from release_countdown.cli.output import write_rows
     from release_countdown.cli.reading import load
@@ -69,11 +61,4 @@ def next_command(
     if not found:
         raise empty_error(loaded, today, query, what="upcoming titles")
     rows = [release_row(standing, today) for standing in found[: filters.limit or 1]]
-    if json_output:
-        import json
-
-        from release_countdown.formats.jsonrows import row_json
-
-        sys.stdout.writelines(json.dumps(row_json(r), ensure_ascii=False) + "\n" for r in rows)
-        return
-    write_rows(rows, output, today=today, total=len(found))
+    write_rows(rows, output, today=today, total=len(found), json_per_line=True)
