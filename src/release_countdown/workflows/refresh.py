@@ -45,7 +45,7 @@ class TitleRefreshed:
 
 @dataclass(frozen=True)
 class Refreshed:
-    titles: tuple[TitleRefreshed, ...]  # every title chosen, in the registry's order
+    titles: tuple[TitleRefreshed, ...]  # every title chosen, in the order chosen
     change: Change | None  # the write (or the dry run's); None when nothing was fetched
 
     @property
