@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 import tomli
 from pytest_httpserver import HTTPServer
 
@@ -67,3 +68,25 @@ def test_a_failed_fetch_writes_nothing(server: HTTPServer, registry: Path) -> No
     assert done.change is None
     assert [str(e) for e in done.failed] == ["TMDB: tmdb:movie/1: the answer is not JSON"]
     assert registry.read_text(encoding="utf-8") == "schema = 1\n"
+
+
+def test_the_file_is_parsed_once_and_the_new_text_once(
+    server: HTTPServer, registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.workflows.test_refresh import spy_on_parses
+
+    server.expect_request("/3/movie/575264").respond_with_json(tmdb_data.movie())
+    parsed = spy_on_parses(monkeypatch)
+    run(server, registry, "tmdb:movie/575264")
+    new = registry.read_text(encoding="utf-8")
+    assert [text for text in parsed if text.startswith("schema")] == ["schema = 1\n", new]
+
+
+def test_two_titles_of_one_name_are_told_apart(server: HTTPServer, registry: Path) -> None:
+    server.expect_request("/3/movie/1").respond_with_json(tmdb_data.movie(1, title="Dune"))
+    server.expect_request("/3/movie/2").respond_with_json(tmdb_data.movie(2, title="Dune"))
+    done = run(server, registry, "tmdb:movie/1", "tmdb:movie/2")
+    assert done.change is not None
+    assert [(e["id"], e["title"]) for e in entries(registry)] == [
+        ("dune", "Dune"), ("dune-2023", "Dune (2023)"),
+    ]  # fmt: skip

@@ -88,8 +88,10 @@ def add_entries(
 
     text: str = document.as_string()
     done: list[str] = []
-    current = list(releases)
+    current, stale = list(releases), False
     for record in records:
+        if stale:  # the entries so far, in file order, for the next one's name and place
+            current, stale = check_text(text, str(path))[0], False
         owner, key = _owner(current, record.ids)
         if owner is not None:
             done.append(
@@ -99,8 +101,7 @@ def add_entries(
             continue
         block = entry_text(record, current, today)
         new_id = _block_id(block)
-        text = insert_entry(text, block, new_id, current)
-        current, _ = check_text(text, str(path))
+        text, stale = insert_entry(text, block, new_id, current), True
         done.append(f'imported "{record.title}" from {record.label} (id {new_id})')
     return NewText("; ".join(done) or "nothing to import", text)
 
