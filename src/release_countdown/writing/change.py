@@ -179,7 +179,6 @@ class Snapshot:
     choose what to do, then hands it to ``change_registry``, which parses it only when the
     file changed in between)."""
 
-    path: Path
     raw: bytes
     releases: list[Release]
 
@@ -193,7 +192,7 @@ def read_snapshot(path: Path) -> Snapshot:
     releases, problems = check_text(decode_registry(raw, str(path)), str(path))
     if any(not p.warning for p in problems):
         raise RegistryError(problems)
-    return Snapshot(path, raw, releases)
+    return Snapshot(raw, releases)
 
 
 Edit = Callable[["TOMLDocument", list[Release]], "str | NewText"]
