@@ -26,6 +26,15 @@ ALLOWED = {
     "delivery": {"core", "formats", "views"},
     "serve": {"core", "registry", "formats"},
     "sources": {"core", "registry"},
+    "workflows": {
+        "core",
+        "registry",
+        "writing",
+        "sources",
+        "formats",
+        "delivery",
+        "settings",
+    },
     "cli": {
         "core",
         "registry",
@@ -37,6 +46,7 @@ ALLOWED = {
         "delivery",
         "serve",
         "sources",
+        "workflows",
     },
 }
 WEB = {"starlette", "uvicorn", "jinja2"}
@@ -210,6 +220,10 @@ def test_only_lookup_import_and_refresh_import_sources() -> None:
         f"{PACKAGE}.cli.commands.lookup",
         f"{PACKAGE}.cli.commands.import_",
         f"{PACKAGE}.cli.commands.refresh",
+        f"{PACKAGE}.workflows.fetching",
+        f"{PACKAGE}.workflows.lookup",
+        f"{PACKAGE}.workflows.import_",
+        f"{PACKAGE}.workflows.refresh",
     }
     for name, path in known.items():
         if part(name) != "sources" or name.endswith(".http"):

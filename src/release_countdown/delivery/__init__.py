@@ -1,5 +1,6 @@
 """Where notices go: a command (--exec), push services through Apprise (--to URL), the
-desktop (--to desktop, notify-send) and stdout. Only ``cli/`` imports this package.
+desktop (--to desktop, notify-send) and stdout. Only ``cli/`` and ``workflows/`` import
+this package.
 
 Each destination is made once per run (``destinations``), which checks what it can before
 anything is sent: a missing Apprise, an unknown URL or a command that is not found is a

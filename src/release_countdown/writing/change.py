@@ -134,6 +134,7 @@ class Change:
     new: str
     message: str
     warnings: tuple[str, ...] = ()
+    result: object = None  # what the edit returned besides the text (NewText.result)
 
     def diff(self) -> str:
         """A unified diff of the change (only the changed middle is compared)."""
@@ -169,6 +170,29 @@ class NewText:
 
     message: str
     text: str
+    result: object = None  # what the edit found out, handed back on the Change
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A registry file as read and validated before a change (a workflow reads it once to
+    choose what to do, then hands it to ``change_registry``, which parses it only when the
+    file changed in between)."""
+
+    raw: bytes
+    releases: list[Release]
+
+
+def read_snapshot(path: Path) -> Snapshot:
+    """The file's bytes and releases, or RegistryError with every problem (as a read says)."""
+    from release_countdown.registry.load import check_text
+    from release_countdown.registry.read import decode_registry, read_registry_bytes
+
+    raw = read_registry_bytes(path)
+    releases, problems = check_text(decode_registry(raw, str(path)), str(path))
+    if any(not p.warning for p in problems):
+        raise RegistryError(problems)
+    return Snapshot(raw, releases)
 
 
 Edit = Callable[["TOMLDocument", list[Release]], "str | NewText"]
@@ -187,7 +211,12 @@ class _Changed(Exception):
 
 
 def change_registry(
-    path: Path, edit: Edit, *, dry_run: bool = False, lock_timeout: float = DEFAULT_TIMEOUT
+    path: Path,
+    edit: Edit,
+    *,
+    dry_run: bool = False,
+    lock_timeout: float = DEFAULT_TIMEOUT,
+    snapshot: Snapshot | None = None,
 ) -> Change:
     """Apply ``edit`` to the registry at ``path`` under its lock.
 
@@ -195,6 +224,8 @@ def change_registry(
     The file is validated before and after; with ``dry_run`` nothing is written. Right
     before the rename, the file must still be what was read (and our lock still ours): if
     not, the edit is made again once on the new contents, then the change is refused.
+    With ``snapshot`` (the file as the caller read it), a file still holding those bytes
+    is not parsed again.
     """
     target = _target(path)
     for attempt in (1, 2):
@@ -202,7 +233,8 @@ def change_registry(
             _remove_leftovers(target)
             before = _stat(target)
             raw = _read(target)
-            change = _changed(path, raw, edit)
+            known = snapshot.releases if snapshot is not None and snapshot.raw == raw else None
+            change = _changed(path, raw, edit, known)
             if dry_run or change.new == change.old:
                 return change
             if not stat.S_IMODE(before.st_mode) & 0o222:
@@ -231,21 +263,23 @@ def change_registry(
                         f"{path} had {before.st_nlink} hard links: this name now holds the "
                         "new contents, the other links keep the old ones",
                     ),
+                    change.result,
                 )  # fmt: skip
             return change
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _changed(path: Path, raw: bytes, edit: Edit) -> Change:
+def _changed(path: Path, raw: bytes, edit: Edit, known: list[Release] | None) -> Change:
     from release_countdown.registry.read import decode_registry
     from release_countdown.writing.splice import document_of
 
     old = decode_registry(raw, str(path))
-    releases = validate(old, path)
+    releases = validate(old, path) if known is None else list(known)
     document = document_of(old)
     outcome = edit(document, releases)
+    result: object = None
     if isinstance(outcome, NewText):
-        message, new = outcome.message, outcome.text
+        message, new, result = outcome.message, outcome.text, outcome.result
     else:
         from release_countdown.writing.keep_canonical import kept_canonical
 
@@ -256,7 +290,7 @@ def _changed(path: Path, raw: bytes, edit: Edit) -> Change:
         else:
             new = tidy_insertions(old, _ends_with_newline(document.as_string()))
     validate(new, path, after_change=True)
-    return Change(path, old, new, message)
+    return Change(path, old, new, message, result=result)
 
 
 def _stat(path: Path) -> os.stat_result:

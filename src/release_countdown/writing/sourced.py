@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from release_countdown.core.dates import parse_date_text
@@ -22,6 +23,8 @@ from release_countdown.writing.edits import date_value
 
 if TYPE_CHECKING:
     from tomlkit.items import Table
+
+    from release_countdown.writing.change import NewText
 
 
 class FieldChange(NamedTuple):
@@ -256,6 +259,42 @@ def refresh_entry(
         changes.append(FieldChange(f"people.{role}", have, [*have, *added]))
     table["checked"] = today
     return changes, problem
+
+
+class EntryRefreshed(NamedTuple):
+    changes: list[FieldChange]
+    problem: str | None  # worth telling, not an error (a new title that names another entry)
+
+
+@dataclass(frozen=True)
+class Refreshes:
+    """What ``refresh_entries`` did, by release id (the edit's result on its Change)."""
+
+    entries: dict[str, EntryRefreshed]
+
+
+def refresh_entries(
+    document: Any, current: Sequence[Release], records: Mapping[str, SourceRecord], today: dt.date
+) -> NewText:
+    """The edit of `refresh`: each release of ``records`` (by id) brought up to its record in
+    ``document``, the registry as the write read it (``current`` its releases). Ids no longer
+    in the file are skipped. The new text, with a ``Refreshes`` as its result."""
+    from release_countdown.writing.change import NewText
+    from release_countdown.writing.edits import release_table
+
+    text: str = document.as_string()  # nothing parsed yet: the text as read
+    index = {r.id: i for i, r in enumerate(current)}
+    owners = {fold(n): r.id for r in current for n in (r.title, *r.aliases)}
+    done: dict[str, EntryRefreshed] = {}
+    for release_id, record in records.items():
+        at = index.get(release_id)
+        if at is None:
+            continue
+        table = release_table(document, at)
+        done[release_id] = EntryRefreshed(*refresh_entry(table, current[at], record, owners, today))
+    changed = sum(bool(entry.changes) for entry in done.values())
+    message = f"refreshed {len(done)} title(s), {changed} changed"
+    return NewText(message, tidy_text(document, text), Refreshes(done))
 
 
 def tidy_text(document: Any, old: str) -> str:

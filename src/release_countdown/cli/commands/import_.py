@@ -1,7 +1,7 @@
 """`countdown import`: add titles from a source, complete, in `fmt` canonical form."""
 
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,6 +10,7 @@ from release_countdown.cli.options import DryRunOption, RegionOption, TargetOpti
 
 if TYPE_CHECKING:
     from release_countdown.core.model import Release
+    from release_countdown.sources.refs import Ref
 
 app = command_app()
 
@@ -54,84 +55,34 @@ def import_command(
     """
     from release_countdown.cli import reading, sourcing
     from release_countdown.cli.output import finish, say
-    from release_countdown.core.errors import CountdownError
-    from release_countdown.core.record import FetchOptions, SourceRecord
-    from release_countdown.registry.load import load_registry
     from release_countdown.sources.refs import parse_ref
-    from release_countdown.writing.change import NewText
+    from release_countdown.workflows.import_ import import_refs
 
-    wanted = list(dict.fromkeys(parse_ref(text) for text in refs))
+    def present(ref: "Ref", owner: "Release") -> None:
+        say(
+            f"countdown: {ref} is already in the registry as {owner.title!r} "
+            f"(id {owner.id}); nothing changed: use `countdown refresh {owner.id}` to update it"
+        )
+
+    wanted = [parse_ref(text) for text in refs]
     path = reading.writable_path(registry)
-    present = load_registry([path]).releases
-    owners = {(key, value): r for r in present for key, value in r.ids.items()}
-    fresh = []
-    for ref in wanted:
-        owner = owners.get((ref.source, ref.ident))
-        if owner is not None:
-            say(
-                f"countdown: {ref} is already in the registry as {owner.title!r} "
-                f"(id {owner.id}); nothing changed: use `countdown refresh {owner.id}` to update it"
-            )
-        else:
-            fresh.append(ref)
-    if not fresh:
-        return
-    chosen = region or reading.settings().region.value or "US"
-    options = FetchOptions(region="US" if chosen == "WW" else chosen, all_dates=all_dates)
-    where = sourcing.source_settings()
+    found_settings, where = reading.settings(), sourcing.source_settings()
     try:
-        results = sourcing.fetch_all(where, fresh, options)
+        done = import_refs(
+            path, wanted, where=where, region=region or found_settings.region.value,
+            all_dates=all_dates, today=date.today(), dry_run=dry_run,
+            lock_timeout=found_settings.lock_timeout.value, on_present=present,
+        )  # fmt: skip
     finally:
         where.close()
-    errors = [r for r in results if isinstance(r, CountdownError)]
-    if errors:
-        for error in errors[:-1]:
+    if done.failed:
+        for error in done.failed[:-1]:
             say(f"countdown: {error}")
-        last = errors[-1]
+        last = done.failed[-1]
         raise type(last)(f"{last} (nothing was written)")
-    records = [r for r in results if isinstance(r, SourceRecord)]
-    today = date.today()
-
-    def edit(document: Any, releases: "list[Release]") -> "NewText":
-        from release_countdown.registry.load import check_text
-        from release_countdown.writing.sourced import entry_text, insert_entry
-
-        text: str = document.as_string()
-        done: list[str] = []
-        current = list(releases)
-        for record in records:
-            owner, key = _owner(current, record.ids)
-            if owner is not None:  # imported meanwhile, or the same title from another source
-                done.append(
-                    f"{record.ref}: already in the registry as {owner.title!r} (id {owner.id}, "
-                    f"same {key} id); use `countdown refresh {owner.id}`"
-                )
-                continue
-            block = entry_text(record, current, today)
-            new_id = _block_id(block)
-            text = insert_entry(text, block, new_id, current)
-            current, _ = check_text(text, str(path))
-            done.append(f'imported "{record.title}" from {record.label} (id {new_id})')
-        return NewText("; ".join(done) or "nothing to import", text)
-
-    change = reading.change(path, edit, dry_run=dry_run)
-    if change.new == change.old:
-        say(f"countdown: {change.message}; nothing changed")
+    if done.change is None:
+        return
+    if done.change.new == done.change.old:
+        say(f"countdown: {done.change.message}; nothing changed")
     else:
-        finish(change, dry_run)
-
-
-def _block_id(block: str) -> str:
-    import tomli
-
-    table = tomli.loads(block)["release"][0]
-    return str(table["id"])
-
-
-def _owner(releases: "list[Release]", ids: Any) -> "tuple[Release | None, str]":
-    """The entry that already has one of ``ids`` (any source's), and which key matched."""
-    for release in releases:
-        for key, value in ids.items():
-            if release.ids.get(key) == value:
-                return release, key
-    return None, ""
+        finish(done.change, dry_run)

@@ -67,20 +67,17 @@ def lookup_command(
     from release_countdown.cli.output import bad
     from release_countdown.core.errors import NotFoundError
     from release_countdown.views.safe import terminal_safe
+    from release_countdown.workflows.fetching import SOURCES
+    from release_countdown.workflows.lookup import default_source, lookup
 
     where = sourcing.source_settings()
-    chosen = source
-    if chosen is None:
-        if kind == "album":
-            chosen = "musicbrainz"
-        else:
-            chosen = "tmdb" if where.tmdb_configured() else "wikidata"
-    if chosen not in ("tmdb", "musicbrainz", "wikidata"):
-        bad("--source", f"{chosen!r} is not one of tmdb, musicbrainz, wikidata")
-    if not query.strip():
-        bad("QUERY", "give some words of the title")
     try:
-        candidates = sourcing.module(chosen).lookup(where.service(chosen), query, kind, year)
+        chosen = source if source is not None else default_source(kind, where.tmdb_configured())
+        if chosen not in SOURCES:
+            bad("--source", f"{chosen!r} is not one of {', '.join(SOURCES)}")
+        if not query.strip():
+            bad("QUERY", "give some words of the title")
+        candidates = lookup(where, query, source=chosen, kind=kind, year=year).candidates
     finally:
         where.close()
     if json_:

@@ -1,11 +1,11 @@
 """`countdown notify`: tell the user, once, what is due: reminders, release days, date changes."""
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from release_countdown.cli.app import command_app
+from release_countdown.cli.notify_options import ExecOption, LeadOption, StateOption, ToOption
 from release_countdown.cli.options import (
     AsOfOption,
     Filters,
@@ -13,7 +13,6 @@ from release_countdown.cli.options import (
     RegistryOption,
     filter_options,
     leads,
-    leads_callback,
     today_of,
 )
 
@@ -28,35 +27,9 @@ app = command_app()
 def notify_command(
     *,
     filters: Filters,
-    lead: Annotated[
-        str | None,
-        typer.Option(
-            "--lead",
-            metavar="LEADS",
-            help="Lead times before each release, comma-separated days or weeks (default: the "
-            "config file's [notify] lead, else 30d,7d,1d,0d; 0d is the release day).",
-            callback=leads_callback("--lead"),
-        ),
-    ] = None,
-    to: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--to",
-            metavar="URL",
-            help="Send to this Apprise URL (ntfy://topic, mailto://…, json://host/path; needs "
-            "release-countdown[notify]), 'desktop' (notify-send) or 'stdout' (repeatable; "
-            "default: the config file's [notify] to, else stdout).",
-        ),
-    ] = None,
-    command: Annotated[
-        str | None,
-        typer.Option(
-            "--exec",
-            metavar="CMD",
-            help="Run CMD once per notice, without a shell, with COUNTDOWN_EVENT, _ID, _TITLE, "
-            "_DATE, _DAYS, _COUNTDOWN in its environment and the notice as JSON on stdin.",
-        ),
-    ] = None,
+    lead: LeadOption = None,
+    to: ToOption = None,
+    command: ExecOption = None,
     dry_run: Annotated[
         bool,
         typer.Option("--dry-run", "-n", help="Print what is due; send and record nothing."),
@@ -64,14 +37,7 @@ def notify_command(
     json_output: Annotated[
         bool, typer.Option("--json", help="On stdout, one JSON object per notice.")
     ] = False,
-    state: Annotated[
-        Path | None,
-        typer.Option(
-            "--state",
-            metavar="PATH",
-            help="The file of what was delivered (default: see `countdown where`).",
-        ),
-    ] = None,
+    state: StateOption = None,
     as_of: AsOfOption = None,
     registry: RegistryOption = None,
     no_cache: NoCacheOption = False,
@@ -113,54 +79,42 @@ def notify_command(
     from release_countdown.cli.output import say
     from release_countdown.cli.reading import load, settings
     from release_countdown.core.errors import DeliveryError
-    from release_countdown.core.notices import DEFAULT_LEADS, plan_notices
-    from release_countdown.core.query import select
-    from release_countdown.core.rows import release_row
+    from release_countdown.core.notices import DEFAULT_LEADS
     from release_countdown.delivery import destinations
     from release_countdown.delivery.channels import Stdout
     from release_countdown.registry.locations import notify_state_file
-    from release_countdown.writing.state import read_state, state_lock, write_state
+    from release_countdown.workflows.notify import notify
 
     today = today_of(as_of)
     found = settings()
     given = leads("--lead", lead) if lead is not None else None
-    wanted_leads = given or found.notify_lead.value or DEFAULT_LEADS
     wanted = list(to or ()) if to or command else list(found.notify_to.value)
     sending = destinations(wanted, [command] if command else [], json_lines=json_output)
     for destination in sending:
         if warning := getattr(destination, "warning", None):
             say(f"countdown: {warning}")
     path = state if state is not None else notify_state_file()
-    loaded = load(registry, no_cache)
-    rows = [release_row(s, today) for s in select(loaded.releases, filters.query(today), today)]
+    done = notify(
+        load(registry, no_cache).releases, filters.query(today),
+        leads=given or found.notify_lead.value or DEFAULT_LEADS, sending=sending,
+        state_path=path, today=today, dry_run=dry_run, lock_timeout=found.lock_timeout.value,
+    )  # fmt: skip
     if dry_run:
-        plan = plan_notices(rows, wanted_leads, read_state(path), today)
         shown = Stdout(json_lines=json_output)
-        for notice in plan.notices:
+        for notice in done.notices:
             shown.send(notice)
         names = ", ".join(d.name for d in sending)
-        count = len(plan.notices)
+        count = len(done.notices)
         say(f"countdown: {count} notice{'s' if count != 1 else ''} due for {names} (dry run: "
             f"nothing sent or recorded in {path})")  # fmt: skip
         return
-    failed = 0
-    with state_lock(path, found.lock_timeout.value):
-        known = read_state(path)
-        plan = plan_notices(rows, wanted_leads, known, today)
-        for notice in plan.notices:
-            problems = [p for d in sending if (p := d.send(notice)) is not None]
-            if problems:
-                failed += 1
-                for problem in problems:
-                    say(f"countdown: {notice.event} {notice.id} ({notice.date}): {problem}")
-                continue
-            known.record(notice, today)
-            write_state(path, known)  # at once: a run killed later keeps what it sent
-        known.finish(plan, today)
-        write_state(path, known)
-    if failed:
-        total = len(plan.notices)
+    for failed in done.undelivered:
+        notice = failed.notice
+        for problem in failed.problems:
+            say(f"countdown: {notice.event} {notice.id} ({notice.date}): {problem}")
+    if count := len(done.undelivered):
+        total = len(done.notices)
         raise DeliveryError(
-            f"{failed} of {total} notice{'s' if total != 1 else ''} not delivered; "
-            f"{'it is' if failed == 1 else 'they are'} retried next run"
+            f"{count} of {total} notice{'s' if total != 1 else ''} not delivered; "
+            f"{'it is' if count == 1 else 'they are'} retried next run"
         )

@@ -1,0 +1,131 @@
+"""Refresh: fetch titles again from their sources and record what moved, in one write.
+
+The registry file is read and parsed once: that parse chooses the titles, and the write
+(writing/change.change_registry) reuses it unless the file changed meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from release_countdown.core.errors import CountdownError, UsageError
+from release_countdown.workflows.fetching import SOURCES
+
+if TYPE_CHECKING:
+    from release_countdown.core.model import Release
+    from release_countdown.sources.config import SourceSettings
+    from release_countdown.writing.change import Change
+    from release_countdown.writing.sourced import FieldChange
+
+
+class NoIds(UsageError):
+    """A title named for refresh that has no ids of a source to refresh from."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        super().__init__(
+            f"{title!r} has no [release.ids] to refresh from "
+            "(import it with `countdown import REF`)"
+        )
+
+
+@dataclass(frozen=True)
+class TitleRefreshed:
+    """One chosen title: what changed, a warning worth telling, or why its fetch failed."""
+
+    id: str
+    changes: tuple[FieldChange, ...] = ()
+    problem: str | None = None
+    error: CountdownError | None = None
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    titles: tuple[TitleRefreshed, ...]  # every title chosen, in the order chosen
+    change: Change | None  # the write (or the dry run's); None when nothing was fetched
+
+    @property
+    def errors(self) -> list[CountdownError]:
+        return [title.error for title in self.titles if title.error is not None]
+
+
+def refreshable(release: Release) -> bool:
+    return any(key in SOURCES for key in release.ids)
+
+
+def choose(
+    releases: Sequence[Release], names: Sequence[str], *, due: bool, today: date
+) -> list[Release]:
+    """The titles to refresh: those named (each must have ids), else every one with ids;
+    with ``due``, only those the --due policy says are due (core/record.refresh_due)."""
+    from release_countdown.core.record import refresh_due
+    from release_countdown.writing.edits import find_release
+
+    if names:
+        picked = dict.fromkeys(find_release(releases, name) for name in names)
+        chosen = [releases[i] for i in picked]
+        for release in chosen:
+            if not refreshable(release):
+                raise NoIds(release.title)
+        return [r for r in chosen if not due or refresh_due(r, today, named=True)]
+    return [r for r in releases if refreshable(r) and (not due or refresh_due(r, today))]
+
+
+def refresh(
+    path: Path,
+    names: Sequence[str],
+    *,
+    where: SourceSettings,
+    region: str | None,
+    due: bool,
+    today: date,
+    dry_run: bool,
+    lock_timeout: float,
+) -> Refreshed:
+    """Fetch the chosen titles of the registry at ``path`` and write what changed (a new
+    date or title is a history entry announced ``today``). Titles whose fetch fails are
+    reported in the result; the others are written."""
+    from release_countdown.core.record import FetchOptions, SourceRecord
+    from release_countdown.sources.refs import Ref
+    from release_countdown.workflows.fetching import fetch_all, fetch_region, prepare_writes
+    from release_countdown.writing.change import change_registry, read_snapshot
+    from release_countdown.writing.sourced import Refreshes, refresh_entries
+
+    snapshot = read_snapshot(path)
+    chosen = choose(snapshot.releases, names, due=due, today=today)
+    # An entry known to TMDB and to Wikidata is refreshed from TMDB when a key is set.
+    order: tuple[str, ...] = SOURCES
+    if not where.tmdb_configured():
+        order = (*(name for name in order if name != "tmdb"), "tmdb")
+    refs = [next(Ref(key, r.ids[key]) for key in order if key in r.ids) for r in chosen]
+    options = FetchOptions(region=fetch_region(region))
+    results = fetch_all(where, refs, options, prepare_writes)
+    records = {
+        release.id: result
+        for release, result in zip(chosen, results, strict=True)
+        if isinstance(result, SourceRecord)
+    }
+    change = None
+    done: Refreshes = Refreshes({})
+    if records:
+        change = change_registry(
+            path,
+            lambda document, current: refresh_entries(document, current, records, today),
+            dry_run=dry_run,
+            lock_timeout=lock_timeout,
+            snapshot=snapshot,
+        )
+        if isinstance(change.result, Refreshes):
+            done = change.result
+    titles = []
+    for release, result in zip(chosen, results, strict=True):
+        if isinstance(result, CountdownError):
+            titles.append(TitleRefreshed(release.id, error=result))
+            continue
+        changes, problem = done.entries.get(release.id, ([], None))
+        titles.append(TitleRefreshed(release.id, tuple(changes), problem))
+    return Refreshed(tuple(titles), change)
