@@ -14,10 +14,10 @@ from release_countdown.cli.options import (
     NoCacheOption,
     RegistryOption,
     filter_options,
-    leads,
-    leads_callback,
     today_of,
 )
+from release_countdown.cli.parsers import ALARMS
+from release_countdown.core.params import Leads
 
 app = command_app()
 
@@ -64,13 +64,13 @@ def export_command(
         ),
     ] = False,
     alarm: Annotated[
-        str | None,
+        Leads | None,
         typer.Option(
             "--alarm",
             metavar="LEADS",
             help="ICS: add a reminder (VALARM) this long before each event, comma-separated "
             "days or weeks: 7d,1d (0d: on the day).",
-            callback=leads_callback("--alarm"),
+            parser=ALARMS,
         ),
     ] = None,
     columns_: ColumnsOption = None,
@@ -118,7 +118,7 @@ def export_command(
         typed = "all" if all_dates else query.region
         as_span = fuzzy is FuzzyExport.AS_SPAN
         made, skipped = events(found, typed=typed, fuzzy_as_span=as_span)
-        alarms = leads("--alarm", alarm) if alarm is not None else ()
+        alarms = alarm or ()
         now = datetime.now().astimezone().replace(microsecond=0)
         data = to_ics(made, stamp=now, alarms=alarms)
         counted = f"{len(made)} event{'s' if len(made) != 1 else ''} ({summary}"

@@ -12,10 +12,10 @@ from release_countdown.cli.options import (
     NoCacheOption,
     RegistryOption,
     filter_options,
-    leads,
-    leads_callback,
     today_of,
 )
+from release_countdown.cli.parsers import LEADS
+from release_countdown.core.params import Leads
 
 app = command_app()
 
@@ -29,13 +29,13 @@ def notify_command(
     *,
     filters: Filters,
     lead: Annotated[
-        str | None,
+        Leads | None,
         typer.Option(
             "--lead",
             metavar="LEADS",
             help="Lead times before each release, comma-separated days or weeks (default: the "
             "config file's [notify] lead, else 30d,7d,1d,0d; 0d is the release day).",
-            callback=leads_callback("--lead"),
+            parser=LEADS,
         ),
     ] = None,
     to: Annotated[
@@ -123,8 +123,7 @@ def notify_command(
 
     today = today_of(as_of)
     found = settings()
-    given = leads("--lead", lead) if lead is not None else None
-    wanted_leads = given or found.notify_lead.value or DEFAULT_LEADS
+    wanted_leads = lead or found.notify_lead.value or DEFAULT_LEADS
     wanted = list(to or ()) if to or command else list(found.notify_to.value)
     sending = destinations(wanted, [command] if command else [], json_lines=json_output)
     for destination in sending:
