@@ -79,7 +79,8 @@ def test_a_bad_filter_is_400_naming_the_parameter_with_the_cli_problem(
     message = answer.text.strip()
     name = query.partition("=")[0]
     assert message.startswith(f"{name}: ")
-    assert "--" not in message and "Invalid value" not in message
+    assert "--" not in message
+    assert "Invalid value" not in message
     cli = invoke("list", option, value)
     assert cli.exit_code == 2
     problem = message.removeprefix(f"{name}: ")
