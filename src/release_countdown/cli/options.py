@@ -1,6 +1,8 @@
-"""Options shared by commands, defined once, each with its validator attached (the
-validators are in cli/parsers.py). The `list` filters are one bundle:
-``@filter_options(...)`` adds the named ones to a command and hands it a ``Filters``.
+"""Options shared by commands, defined once, each with its parser attached (cli/parsers.py,
+over core/params.py): a command receives typed values (a ``DayArg``, a ``Duration``, a region
+code...), parsed once. The `list` filters are one bundle: ``@filter_options(...)`` adds the
+named ones to a command and hands it a ``Filters`` (core/params.py's, with the `region`
+setting as the default region).
 """
 
 import functools
@@ -87,8 +89,9 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         metavar="DAY",
-        help="Show the countdown as it stood on this day: YYYY-MM-DD, today, tomorrow, "
-        "yesterday, or +30d, -6w, +3m, -1y from today (default: today's local date).",
+        help="Show the countdown as it stood on this day: YYYY-MM-DD (or Dec 18 2023, "
+        "2023/12/18: numbers year first), today, tomorrow, yesterday, or +30d, -6w, +3m, -1y "
+        "from today (default: today's local date).",
         parser=DAY,
     ),
 ]
@@ -233,7 +236,7 @@ def _gathered(name: str, value: Any) -> Any:
 
 def filter_options(*names: str) -> Callable[[F], F]:
     """Add the named `list` filters as options of a command, which receives them as
-    ``filters: Filters`` (one place states each filter's option, help and validator)."""
+    ``filters: Filters`` (one place states each filter's option, help and parser)."""
 
     def decorate(func: F) -> F:
         signature = inspect.signature(func)
