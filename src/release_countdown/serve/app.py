@@ -173,7 +173,7 @@ class Site:
                 params.get("fuzzy"),
                 params.get("alarm"),
             )
-        except ValueError as exc:
+        except ParamError as exc:
             raise HTTPException(400, str(exc)) from None
 
         def make(snapshot: Snapshot, today: date) -> bytes:
