@@ -104,6 +104,10 @@ StaleAsOfOption = Annotated[
         parser=DAY,
     ),
 ]
+CheckedOption = Annotated[
+    DayArg | None,
+    typer.Option(help="Verified on DATE (or 'today').", metavar="DATE", parser=DAY),
+]
 RegionOption = Annotated[
     str | None,
     typer.Option(

@@ -88,6 +88,19 @@ def today_of(as_of: DayArg | None) -> date:
     return as_of.on(today) if as_of is not None else today
 
 
+def past_day(value: DayArg | None, today: date, option: str, what: str) -> date | None:
+    """The day ``value`` means (None when not given), refused when after ``today``: ``what``
+    ("a check", "an announcement") has happened already."""
+    if value is None:
+        return None
+    day = value.on(today)
+    if day > today:
+        from release_countdown.cli.output import bad
+
+        bad(option, f"{value.text!r} is in the future; {what} has happened already")
+    return day
+
+
 def template(value: str) -> str:
     """A --format template whose fields all exist (the template is the value: only the
     template engine reads it)."""

@@ -7,14 +7,14 @@ import typer
 
 from release_countdown.cli.app import command_app
 from release_countdown.cli.options import (
+    CheckedOption,
     DryRunOption,
     KindOption,
     TargetOption,
     TypeOption,
 )
 from release_countdown.cli.output import bad
-from release_countdown.cli.parsers import DATE_TEXT, DAY, REGION
-from release_countdown.core.params import DayArg
+from release_countdown.cli.parsers import DATE_TEXT, REGION, past_day
 
 app = command_app()
 
@@ -61,10 +61,7 @@ def add_command(
         str | None,
         typer.Option(help="When it was announced.", metavar="DATE", parser=DATE_TEXT),
     ] = None,
-    checked: Annotated[
-        DayArg | None,
-        typer.Option(help="Verified on DATE (or 'today').", metavar="DATE", parser=DAY),
-    ] = None,
+    checked: CheckedOption = None,
     note: Annotated[str | None, typer.Option(help="A note.", metavar="TEXT")] = None,
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
@@ -83,9 +80,7 @@ def add_command(
     from release_countdown.writing.edits import NewRelease, add_release, parse_credit
 
     today = date.today()  # the one clock read: --checked today is this day
-    verified = checked.on(today) if checked is not None else None
-    if checked is not None and verified is not None and verified > today:
-        bad("--checked", f"{checked.text!r} is in the future; a check has happened already")
+    verified = past_day(checked, today, "--checked", "a check")
     if announced is not None:
         try:
             first = parse_date_text(announced).earliest  # a window counts from its first day

@@ -8,12 +8,13 @@ import typer
 from release_countdown.cli.app import command_app
 from release_countdown.cli.completion import complete_titles
 from release_countdown.cli.options import (
+    CheckedOption,
     DryRunOption,
     KindOption,
     TargetOption,
 )
 from release_countdown.cli.output import bad
-from release_countdown.cli.parsers import DATE_TEXT, DAY, region
+from release_countdown.cli.parsers import DATE_TEXT, DAY, past_day, region
 from release_countdown.core.model import DATE_TYPES
 from release_countdown.core.params import DayArg
 
@@ -79,10 +80,7 @@ def edit_command(
         ),
     ] = None,
     note: Annotated[str | None, typer.Option(help="Set the note.", metavar="TEXT")] = None,
-    checked: Annotated[
-        DayArg | None,
-        typer.Option(help="Verified on DATE (or 'today').", metavar="DATE", parser=DAY),
-    ] = None,
+    checked: CheckedOption = None,
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
 ) -> None:
@@ -103,17 +101,10 @@ def edit_command(
     from release_countdown.writing.edits import Edits, edit_release, parse_credit
 
     today = date.today()  # the one clock read: --checked today is this day
-    verified = checked.on(today) if checked is not None else None
-    if checked is not None and verified is not None and verified > today:
-        bad("--checked", f"{checked.text!r} is in the future; a check has happened already")
-    day = announced.on(today) if announced is not None else None
+    verified = past_day(checked, today, "--checked", "a check")
     if announced is not None and new_title is None:
         bad("--announced", "goes with --title (the day the new title was announced)")
-    if announced is not None and day is not None and day > today:
-        bad(
-            "--announced",
-            f"{announced.text!r} is in the future; an announcement has happened already",
-        )
+    day = past_day(announced, today, "--announced", "an announcement")
     typed = None
     if date_for is not None:
         where, colon, kind_ = date_for[0].partition(":")

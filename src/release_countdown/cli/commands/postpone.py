@@ -8,8 +8,7 @@ import typer
 from release_countdown.cli.app import command_app
 from release_countdown.cli.completion import complete_titles
 from release_countdown.cli.options import DryRunOption, TargetOption
-from release_countdown.cli.output import bad
-from release_countdown.cli.parsers import DATE_TEXT, DAY
+from release_countdown.cli.parsers import DATE_TEXT, DAY, past_day
 from release_countdown.core.params import DayArg
 
 app = command_app()
@@ -57,12 +56,7 @@ def postpone_command(
     from release_countdown.writing.edits import postpone_release
 
     today = date.today()
-    when = announced.on(today) if announced is not None else today
-    if announced is not None and when > today:
-        bad(
-            "--announced",
-            f"{announced.text!r} is in the future; an announcement has happened already",
-        )
+    when = past_day(announced, today, "--announced", "an announcement") or today
     path = reading.writable_path(registry)
     change = reading.change(
         path,
