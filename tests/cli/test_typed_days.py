@@ -99,3 +99,15 @@ def test_options_hand_typed_values_to_the_command() -> None:
     assert parsers.REGION("uk") == "GB"
     assert parsers.choices(("film", "album"))("album,FILM") == ("album", "film")
     assert parsers.DATE_TEXT("Dec 18, 2026") == "2026-12-18"
+
+
+def test_edit_date_for_takes_a_typed_date(tmp_path: Path) -> None:
+    path = registry(tmp_path)
+    typed = invoke(
+        "edit", "t", "--date-for", "US:theatrical", "Dec 18, 2026", "-n", "-r", str(path)
+    )
+    assert typed.exit_code == 0, typed.stderr
+    assert "2026-12-18" in typed.stdout
+    refused = invoke("edit", "t", "--date-for", "US:theatrical", "03/04/2027", "-r", str(path))
+    assert refused.exit_code == 2
+    assert "Invalid value for '--date-for': '03/04/2027' is ambiguous" in refused.stderr

@@ -58,6 +58,16 @@ def _date_text(text: str) -> str:
         raise ParamError("date", str(exc)) from None
 
 
+def date_text(text: str, option: str) -> str:
+    """``DATE_TEXT`` for a date inside another option's values (--date-for REGION:TYPE DATE)."""
+    try:
+        return _date_text(text)
+    except ParamError as exc:
+        from release_countdown.cli.output import bad
+
+        bad(option, exc.problem)
+
+
 DAY: Callable[[str], DayArg] = converted(_day, "day")  # YYYY-MM-DD, typed, today, +30d…
 ABSOLUTE_DAY: Callable[[str], DayArg] = converted(_absolute_day, "day")
 DURATION: Callable[[str], Duration] = converted(params.duration, "duration")

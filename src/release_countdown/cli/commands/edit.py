@@ -14,7 +14,7 @@ from release_countdown.cli.options import (
     TargetOption,
 )
 from release_countdown.cli.output import bad
-from release_countdown.cli.parsers import DATE_TEXT, DAY, past_day, region
+from release_countdown.cli.parsers import DATE_TEXT, DAY, date_text, past_day, region
 from release_countdown.core.model import DATE_TYPES
 from release_countdown.core.params import DayArg
 
@@ -112,7 +112,7 @@ def edit_command(
             bad(
                 "--date-for", f"{date_for[0]!r} is not REGION:TYPE (types: {', '.join(DATE_TYPES)})"
             )
-        typed = (region(where, "--date-for") or where, kind_, date_for[1])
+        typed = (region(where, "--date-for"), kind_, date_text(date_for[1], "--date-for"))
     edits = Edits(
         title=new_title, date=date_, kind=kind,
         add_people=[parse_credit(p) for p in add_person or []],
