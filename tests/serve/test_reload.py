@@ -113,30 +113,19 @@ def test_the_clock_is_read_once_per_request(registry_file: Path) -> None:
 
 
 def test_the_default_region_is_handed_in(registry_file: Path) -> None:
-    """serve's default region comes from its config (the command passes the setting)."""
+    """serve's default region is its config's (the command passes the `region` setting); a
+    region= parameter overrides it."""
     forget_settings()
 
-    def dates(default_region: str | None) -> dict[str, str]:
+    def dates(default_region: str | None, query: str = "") -> dict[str, str]:
         config = ServeConfig(
             state=RegistryState([registry_file], loader([registry_file], no_cache=True)),
             today=lambda: date(2023, 7, 8),
             default_region=default_region,
         )
-        client = TestClient(create_app(config), base_url=BASE)
-        return {r["id"]: r["date"] for r in client.get("/releases.json?all=1").json()}
+        answer = TestClient(create_app(config), base_url=BASE).get(f"/releases.json?all=1{query}")
+        return {r["id"]: r["date"] for r in answer.json()}
 
-    assert dates(None) != dates("GB")
-    assert dates("GB") == {
-        r["id"]: r["date"]
-        for r in TestClient(
-            create_app(
-                ServeConfig(
-                    state=RegistryState([registry_file], loader([registry_file], no_cache=True)),
-                    today=lambda: date(2023, 7, 8),
-                )
-            ),
-            base_url=BASE,
-        )
-        .get("/releases.json?all=1&region=GB")
-        .json()
-    }
+    assert dates("GB") != dates(None)
+    assert dates("GB") == dates(None, "&region=GB")
+    assert dates("GB", "&region=US") == dates(None, "&region=US")
