@@ -10,7 +10,6 @@ from pathlib import Path
 
 from starlette.testclient import TestClient
 
-from release_countdown.cli.query_params import query_of
 from release_countdown.cli.reading import forget_settings, loader
 from release_countdown.serve.app import ServeConfig, create_app
 from release_countdown.serve.state import RegistryState
@@ -78,7 +77,6 @@ def test_today_is_read_per_request(registry_file: Path) -> None:
     config = ServeConfig(
         state=RegistryState([registry_file], loader([registry_file], no_cache=True)),
         today=lambda: days[0],
-        parse=query_of,
     )
     client = TestClient(create_app(config), base_url=BASE)
     first = {r["id"]: r for r in client.get("/releases.json").json()}
@@ -89,3 +87,45 @@ def test_today_is_read_per_request(registry_file: Path) -> None:
     # as_of overrides the clock
     third = {r["id"]: r for r in client.get("/releases.json?as_of=2023-07-11").json()}
     assert third["mi-dead-reckoning-part-one"]["days_remaining"] == 1
+    # a relative as_of counts from the request's day (2023-07-10), as --as-of +1d does
+    fourth = {r["id"]: r for r in client.get("/releases.json?as_of=%2B1d").json()}
+    assert fourth["mi-dead-reckoning-part-one"]["days_remaining"] == 1
+
+
+def test_the_clock_is_read_once_per_request(registry_file: Path) -> None:
+    """The answer cache's key and the query are for the same day, even at midnight."""
+    forget_settings()
+    reads: list[date] = []
+
+    def today() -> date:
+        reads.append(date(2023, 7, 8))
+        return reads[-1]
+
+    config = ServeConfig(
+        state=RegistryState([registry_file], loader([registry_file], no_cache=True)),
+        today=today,
+    )
+    client = TestClient(create_app(config), base_url=BASE)
+    for path in ("/releases.json", "/calendar.ics", "/changes.atom", "/", "/title/argylle"):
+        reads.clear()
+        assert client.get(path).status_code == 200, path
+        assert len(reads) == 1, path
+
+
+def test_the_default_region_is_handed_in(registry_file: Path) -> None:
+    """serve's default region is its config's (the command passes the `region` setting); a
+    region= parameter overrides it."""
+    forget_settings()
+
+    def dates(default_region: str | None, query: str = "") -> dict[str, str]:
+        config = ServeConfig(
+            state=RegistryState([registry_file], loader([registry_file], no_cache=True)),
+            today=lambda: date(2023, 7, 8),
+            default_region=default_region,
+        )
+        answer = TestClient(create_app(config), base_url=BASE).get(f"/releases.json?all=1{query}")
+        return {r["id"]: r["date"] for r in answer.json()}
+
+    assert dates("GB") != dates(None)
+    assert dates("GB") == dates(None, "&region=GB")
+    assert dates("GB", "&region=US") == dates(None, "&region=US")

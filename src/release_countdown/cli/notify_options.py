@@ -5,16 +5,17 @@ from typing import Annotated
 
 import typer
 
-from release_countdown.cli.options import leads_callback
+from release_countdown.cli.parsers import LEADS
+from release_countdown.core.params import Leads
 
 LeadOption = Annotated[
-    str | None,
+    Leads | None,
     typer.Option(
         "--lead",
         metavar="LEADS",
         help="Lead times before each release, comma-separated days or weeks (default: the "
         "config file's [notify] lead, else 30d,7d,1d,0d; 0d is the release day).",
-        callback=leads_callback("--lead"),
+        parser=LEADS,
     ),
 ]
 

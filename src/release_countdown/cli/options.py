@@ -1,12 +1,13 @@
-"""Options shared by commands, defined once, each with its validator attached (the
-validators are in cli/parsers.py). The `list` filters are one bundle:
-``@filter_options(...)`` adds the named ones to a command and hands it a ``Filters``.
+"""Options shared by commands, defined once, each with its parser attached (cli/parsers.py,
+over core/params.py): a command receives typed values (a ``DayArg``, a ``Duration``, a region
+code...), parsed once. The `list` filters are one bundle: ``@filter_options(...)`` adds the
+named ones to a command and hands it a ``Filters`` (core/params.py's, with the `region`
+setting as the default region).
 """
 
 import functools
 import inspect
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -15,30 +16,24 @@ import typer
 
 from release_countdown.cli import completion
 from release_countdown.cli.parsers import (
-    check_as_of,
-    check_limit,
-    check_region,
-    check_sort,
-    check_within,
-    checked_day,
-    choices_of,
-    day,
-    duration,
-    leads,
-    leads_callback,
+    DAY,
+    DURATION,
+    LIMIT,
+    REGION,
+    SORT,
+    choices,
     one_of,
-    region,
+    region_or_setting,
     template,
     today_of,
 )
+from release_countdown.core import params
 from release_countdown.core.model import DATE_TYPES, KINDS, STATUSES
+from release_countdown.core.params import DayArg, Duration
 from release_countdown.core.query import SORTS, Query
 
-# The parsers, for the commands that import them from here.
-__all__ = [
-    "Filters", "checked_day", "day", "duration", "filter_options", "leads", "leads_callback",
-    "region", "template", "today_of",
-]  # fmt: skip
+# What the commands import from here besides the options.
+__all__ = ["DayArg", "Duration", "Filters", "filter_options", "template", "today_of"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -90,23 +85,28 @@ DryRunOption = Annotated[
     ),
 ]
 AsOfOption = Annotated[
-    str | None,
+    DayArg | None,
     typer.Option(
         "--as-of",
         metavar="DAY",
-        help="Show the countdown as it stood on this day: YYYY-MM-DD, today, tomorrow, "
-        "yesterday, or +30d, -6w, +3m, -1y from today (default: today's local date).",
-        callback=check_as_of,
+        help="Show the countdown as it stood on this day: YYYY-MM-DD (or Dec 18 2023, "
+        "2023/12/18: numbers year first), today, tomorrow, yesterday, or +30d, -6w, +3m, -1y "
+        "from today (default: today's local date).",
+        parser=DAY,
     ),
 ]
 StaleAsOfOption = Annotated[
-    str | None,
+    DayArg | None,
     typer.Option(
         "--as-of",
         metavar="YYYY-MM-DD",
         help="Measure `checked` ages (--stale) from this day (default: today's local date).",
-        callback=check_as_of,
+        parser=DAY,
     ),
+]
+CheckedOption = Annotated[
+    DayArg | None,
+    typer.Option(help="Verified on DATE (or 'today').", metavar="DATE", parser=DAY),
 ]
 RegionOption = Annotated[
     str | None,
@@ -115,7 +115,7 @@ RegionOption = Annotated[
         metavar="CC",
         help="Use each title's date in this region (ISO 3166-1, or WW; default: the `region` "
         "setting).",
-        callback=check_region,
+        parser=REGION,
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
@@ -124,7 +124,7 @@ KindOption = Annotated[
     typer.Option(
         help=f"{', '.join(KINDS)}.",
         metavar="KIND",
-        callback=one_of("--kind", KINDS),
+        parser=one_of(KINDS),
         autocompletion=completion.complete_kind,
     ),
 ]
@@ -134,7 +134,7 @@ TypeOption = Annotated[
         "--type",
         help=f"…release of this type ({', '.join(DATE_TYPES)}).",
         metavar="TYPE",
-        callback=one_of("--type", DATE_TYPES),
+        parser=one_of(DATE_TYPES),
         autocompletion=completion.complete_date_types,
     ),
 ]
@@ -153,86 +153,57 @@ def _people_option(who: str, complete: Any) -> Any:
 # --- the list filters: one bundle -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Filters:
-    """The `list` filters as given on the command line (validated by their options)."""
-
-    composer: list[str] | None = None
-    director: list[str] | None = None
-    person: list[str] | None = None
-    kind: list[str] | None = None
-    status: list[str] | None = None
-    within: str | None = None
-    search: list[str] | None = None
-    sort: str = "countdown"
-    reverse: bool = False
-    limit: int | None = None
-    region: str | None = None
-    show_all: bool = False
+class Filters(params.Filters):
+    """The `list` filters, parsed by their options (core/params.py ``Filters``); without
+    --region, the `region` setting."""
 
     def query(self, today: date, **fixed: Any) -> Query:
         """The query these filters ask for on ``today`` (``fixed`` overrides, e.g. statuses)."""
-        from release_countdown.core.dates import add_duration
+        return self.query_on(today, region_or_setting(self.region), **fixed)
 
-        until = add_duration(today, *duration("--within", self.within)) if self.within else None
-        values: dict[str, Any] = {
-            "composers": tuple(self.composer or ()),
-            "directors": tuple(self.director or ()),
-            "persons": tuple(self.person or ()),
-            "kinds": tuple(self.kind or ()),
-            "statuses": tuple(self.status or ()),
-            "within_until": until,
-            "search": tuple(self.search or ()),
-            "sort": self.sort,
-            "reverse": self.reverse,
-            "limit": self.limit,
-            "region": self.region if self.region is not None else region(None),
-            "show_all": self.show_all,
-        }
-        values.update(fixed)
-        return Query(**values)
 
+# Each occurrence of --kind/--status is a tuple (--kind film,album); filter_options joins them.
+KindsFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        help=f"Only these kinds ({', '.join(KINDS)}; repeatable).",
+        metavar="KIND",
+        parser=choices(KINDS),
+        autocompletion=completion.complete_kinds,
+    ),
+]
+StatusesFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        help=f"Only these statuses ({', '.join(STATUSES)}; repeatable; replaces the default view).",
+        metavar="STATUS",
+        parser=choices(STATUSES),
+        autocompletion=completion.complete_statuses,
+    ),
+]
+WithinFilter = Annotated[
+    Duration | None,
+    typer.Option(
+        help="Only titles dated from today to today+N: 30d, 6w, 3m, 1y (inclusive).",
+        metavar="N",
+        parser=DURATION,
+    ),
+]
+SortFilter = Annotated[
+    str,
+    typer.Option(help=f"Order of the rows: {', '.join(SORTS)}.", metavar="ORDER", parser=SORT),
+]
+LimitFilter = Annotated[
+    int | None, typer.Option(help="Show at most N titles.", metavar="N", parser=LIMIT)
+]
 
 FILTERS: dict[str, tuple[Any, Any]] = {
     "composer": (_people_option("a composer", completion.complete_composers), None),
     "director": (_people_option("a director", completion.complete_directors), None),
     "person": (_people_option("anyone (any role)", completion.complete_people), None),
-    "kind": (
-        Annotated[
-            list[str] | None,
-            typer.Option(
-                help=f"Only these kinds ({', '.join(KINDS)}; repeatable).",
-                metavar="KIND",
-                callback=choices_of("--kind", KINDS),
-                autocompletion=completion.complete_kinds,
-            ),
-        ],
-        None,
-    ),
-    "status": (
-        Annotated[
-            list[str] | None,
-            typer.Option(
-                help=f"Only these statuses ({', '.join(STATUSES)}; repeatable; replaces the "
-                "default view).",
-                metavar="STATUS",
-                callback=choices_of("--status", STATUSES),
-                autocompletion=completion.complete_statuses,
-            ),
-        ],
-        None,
-    ),
-    "within": (
-        Annotated[
-            str | None,
-            typer.Option(
-                help="Only titles dated from today to today+N: 30d, 6w, 3m, 1y (inclusive).",
-                metavar="N",
-                callback=check_within,
-            ),
-        ],
-        None,
-    ),
+    "kind": (KindsFilter, None),
+    "status": (StatusesFilter, None),
+    "within": (WithinFilter, None),
     "search": (
         Annotated[
             list[str] | None,
@@ -243,23 +214,9 @@ FILTERS: dict[str, tuple[Any, Any]] = {
         ],
         None,
     ),
-    "sort": (
-        Annotated[
-            str,
-            typer.Option(
-                help=f"Order of the rows: {', '.join(SORTS)}.", metavar="ORDER", callback=check_sort
-            ),
-        ],
-        "countdown",
-    ),
+    "sort": (SortFilter, "countdown"),
     "reverse": (Annotated[bool, typer.Option("--reverse", help="Reverse the order.")], False),
-    "limit": (
-        Annotated[
-            int | None,
-            typer.Option(help="Show at most N titles.", metavar="N", callback=check_limit),
-        ],
-        None,
-    ),
+    "limit": (LimitFilter, None),
     "region": (RegionOption, None),
     "show_all": (
         Annotated[
@@ -270,9 +227,20 @@ FILTERS: dict[str, tuple[Any, Any]] = {
 }
 
 
+REPEATABLE = ("composer", "director", "person", "kind", "status", "search")
+
+
+def _gathered(name: str, value: Any) -> Any:
+    """A repeatable filter's occurrences as one tuple (one --kind may name several kinds)."""
+    if name not in REPEATABLE:
+        return value
+    each: Iterable[Any] = value or ()
+    return tuple(item for v in each for item in (v if isinstance(v, tuple) else (v,)))
+
+
 def filter_options(*names: str) -> Callable[[F], F]:
     """Add the named `list` filters as options of a command, which receives them as
-    ``filters: Filters`` (one place states each filter's option, help and validator)."""
+    ``filters: Filters`` (one place states each filter's option, help and parser)."""
 
     def decorate(func: F) -> F:
         signature = inspect.signature(func)
@@ -289,7 +257,7 @@ def filter_options(*names: str) -> Callable[[F], F]:
 
         @functools.wraps(func)
         def command(**kwargs: Any) -> Any:
-            given = {name: kwargs.pop(name) for name in names}
+            given = {name: _gathered(name, kwargs.pop(name)) for name in names}
             return func(**kwargs, filters=Filters(**given))
 
         parameters = own + added

@@ -1,141 +1,120 @@
-"""Option values parsed and checked: each parser names its option in the message, and a bad
-value exits 2 (``bad``). cli/options.py attaches them to the options."""
+"""Option parsers: Typer ``parser=`` functions over the pure converters of core/params.py, so
+that an option's value reaches the command parsed and typed (a ``DayArg``, a ``Duration``,
+lead times, a region code, choices), and a bad one exits 2 with "Invalid value for
+'--within': …": click names the option, the converter words the problem.
 
-from collections.abc import Callable
+``today_of`` is the one clock read of the options: a relative day (``--as-of +30d``) is
+resolved against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TypeVar
 
-from release_countdown.cli.output import bad
-from release_countdown.core.model import region_code
-from release_countdown.core.notices import parse_leads
-from release_countdown.core.query import SORTS
+import typer
+
+from release_countdown.core import params
+from release_countdown.core.params import DayArg, Duration, Leads, ParamError
+
+T = TypeVar("T")
 
 
-def day(option: str, value: str, *, relative: bool = False) -> date:
-    """A YYYY-MM-DD day; with ``relative``, also today, tomorrow, yesterday, +30d, -1y... (the
-    local calendar date is read only then)."""
-    import re
+def converted(convert: Callable[[str], T], name: str) -> Callable[[str], T]:
+    """``convert`` as an option's parser: a ParamError becomes click's BadParameter, which
+    click words with the option's name (the value is parsed once, here)."""
 
-    if relative:
-        from release_countdown.core.dates import RELATIVE_HINT, relative_day
+    def parse(text: str) -> T:
+        try:
+            return convert(text)
+        except ParamError as exc:
+            raise typer.BadParameter(exc.problem) from None
 
-        moved = relative_day(value, date.today())
-        if moved is not None:
-            return moved
-        expected = f"YYYY-MM-DD such as 2023-07-08, or {RELATIVE_HINT}"
-    else:
-        expected = "YYYY-MM-DD, e.g. 2023-07-08"
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        bad(option, f"{value!r} is not a date (expected {expected})")
+    parse.__name__ = name  # click's name of the type
+    return parse
+
+
+def _day(text: str) -> DayArg:
+    return params.day(text, relative=True)
+
+
+def _absolute_day(text: str) -> DayArg:
+    return params.day(text)
+
+
+def _alarms(text: str) -> Leads:
+    return params.leads(text, "alarm", "an alarm time")
+
+
+def _date_text(text: str) -> str:
+    """A date in any of the registry's forms, as typed, in the registry's form ("Dec 18,
+    2026" -> "2026-12-18"); what no form reads is left for the writer to word."""
+    from release_countdown.core.typed_dates import AmbiguousDate, typed_date_text
+
     try:
-        return date.fromisoformat(value.strip())
-    except ValueError as exc:
-        bad(option, f"{value!r} is not a valid date ({exc})")
+        return typed_date_text(text)
+    except AmbiguousDate as exc:
+        raise ParamError("date", str(exc)) from None
 
 
-def today_of(as_of: str | None) -> date:
-    """The day the countdown is for: --as-of, else the local calendar date (the only clock read)."""
-    return day("--as-of", as_of, relative=True) if as_of is not None else date.today()
-
-
-def duration(option: str, value: str) -> tuple[int, str]:
-    from release_countdown.core.dates import parse_duration
-
+def date_text(text: str, option: str) -> str:
+    """``DATE_TEXT`` for a date inside another option's values (--date-for REGION:TYPE DATE)."""
     try:
-        return parse_duration(value)
-    except ValueError as exc:
-        bad(option, str(exc))
+        return _date_text(text)
+    except ParamError as exc:
+        from release_countdown.cli.output import bad
+
+        bad(option, exc.problem)
 
 
-def leads(option: str, value: str) -> tuple[int, ...]:
-    """Lead times, largest first: notify's --lead, export's --alarm (``30d,7d,1d,0d``)."""
-    try:
-        return parse_leads(value, "an alarm time" if option == "--alarm" else "a lead time")
-    except ValueError as exc:
-        bad(option, str(exc))
+DAY: Callable[[str], DayArg] = converted(_day, "day")  # YYYY-MM-DD, typed, today, +30d…
+ABSOLUTE_DAY: Callable[[str], DayArg] = converted(_absolute_day, "day")
+DURATION: Callable[[str], Duration] = converted(params.duration, "duration")
+REGION: Callable[[str], str] = converted(params.region, "region")
+SORT: Callable[[str], str] = converted(params.sort, "sort")
+LIMIT: Callable[[str], int] = converted(params.limit, "limit")
+LEADS: Callable[[str], Leads] = converted(params.leads, "leads")
+ALARMS: Callable[[str], Leads] = converted(_alarms, "leads")
+DATE_TEXT: Callable[[str], str] = converted(_date_text, "date")
 
 
-def leads_callback(option: str) -> Callable[[str | None], str | None]:
-    def check(value: str | None) -> str | None:
-        return value if value is None else (leads(option, value), value)[1]
-
-    return check
+def choices(allowed: Sequence[str]) -> Callable[[str], tuple[str, ...]]:
+    """One or more of ``allowed`` per occurrence, comma-separated (--kind film,album)."""
+    return converted(lambda text: params.choices(text, allowed, "choice"), "choices")
 
 
-def region(value: str | None, option: str = "--region") -> str | None:
-    """--region, else the `region` setting; None for the headline dates."""
-    if value is None:
-        from release_countdown.cli.reading import settings
-
-        return settings().region.value
-    try:
-        return region_code(value)
-    except ValueError as exc:
-        bad(option, str(exc))
+def one_of(allowed: Sequence[str]) -> Callable[[str], str]:
+    """Exactly one of ``allowed``."""
+    return converted(lambda text: params.one_of(text, allowed, "choice"), "choice")
 
 
-def checked_day(value: str | None) -> date | None:
+def today_of(as_of: DayArg | None) -> date:
+    """The day the countdown is for: --as-of, else the local calendar date. The clock is read
+    only when the day depends on it, and then once: a relative day counts from that read."""
+    if as_of is not None and as_of.day is not None:
+        return as_of.day
+    today = date.today()
+    return as_of.on(today) if as_of is not None else today
+
+
+def past_day(value: DayArg | None, today: date, option: str, what: str) -> date | None:
+    """The day ``value`` means (None when not given), refused when after ``today``: ``what``
+    ("a check", "an announcement") has happened already."""
     if value is None:
         return None
-    return day("--checked", value, relative=True)
+    day = value.on(today)
+    if day > today:
+        from release_countdown.cli.output import bad
 
-
-def choices_of(option: str, allowed: tuple[str, ...]) -> Callable[[list[str] | None], list[str]]:
-    """Values of a repeatable option, also accepted comma-separated (--kind film,album)."""
-
-    def check(values: list[str] | None) -> list[str]:
-        found: list[str] = []
-        for value in values or []:
-            for part in value.split(","):
-                item = part.strip().lower()
-                if item not in allowed:
-                    bad(option, f"{item!r} is not one of {', '.join(allowed)}")
-                found.append(item)
-        return found
-
-    return check
-
-
-def one_of(option: str, allowed: tuple[str, ...]) -> Callable[[str | None], str | None]:
-    """The value of a single-choice option, when it is one of ``allowed``."""
-
-    def check(value: str | None) -> str | None:
-        if value is not None and value not in allowed:
-            bad(option, f"{value!r} is not one of {', '.join(allowed)}")
-        return value
-
-    return check
-
-
-def check_as_of(value: str | None) -> str | None:
-    if value is not None:
-        day("--as-of", value, relative=True)
-    return value
-
-
-def check_within(value: str | None) -> str | None:
-    if value is not None:
-        duration("--within", value)
-    return value
-
-
-def check_limit(value: int | None) -> int | None:
-    if value is not None and value < 1:
-        bad("--limit", f"{value} is not a valid limit (expected a whole number, 1 or more)")
-    return value
-
-
-def check_region(value: str | None) -> str | None:
-    return region(value) if value is not None else None
-
-
-def check_sort(value: str) -> str:
-    if value not in SORTS:
-        bad("--sort", f"{value!r} is not one of {', '.join(SORTS)}")
-    return value
+        bad(option, f"{value.text!r} is in the future; {what} has happened already")
+    return day
 
 
 def template(value: str) -> str:
-    """A --format template whose fields all exist (the option's callback)."""
+    """A --format template whose fields all exist (the template is the value: only the
+    template engine reads it)."""
+    from release_countdown.cli.output import bad
     from release_countdown.formats.template import TemplateError, check_template
 
     try:
@@ -143,3 +122,22 @@ def template(value: str) -> str:
     except TemplateError as exc:
         bad("--format", str(exc))
     return value
+
+
+def region_or_setting(value: str | None) -> str | None:
+    """A parsed --region, else the `region` setting; None for the headline dates."""
+    if value is not None:
+        return value
+    from release_countdown.cli.reading import settings
+
+    return settings().region.value
+
+
+def region(text: str, option: str = "--region") -> str:
+    """A region code typed inside another option's value (--date-for US:theatrical)."""
+    from release_countdown.cli.output import bad
+
+    try:
+        return params.region(text)
+    except ParamError as exc:
+        bad(option, exc.problem)

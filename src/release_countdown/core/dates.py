@@ -279,17 +279,16 @@ RELATIVE_HINT = "today, tomorrow, yesterday, or a number of days, weeks, months 
 RELATIVE_HINT += "today such as +30d, -6w, +3m, -1y"
 
 
-def relative_day(text: str, today: date) -> date | None:
-    """``"today"``, ``"tomorrow"``, ``"yesterday"``, ``"+30d"``, ``"-1y"``: the day meant,
-    counted from ``today``; None for anything else."""
+def relative_offset(text: str) -> tuple[int, str] | None:
+    """``"today"``, ``"tomorrow"``, ``"yesterday"``, ``"+30d"``, ``"-1y"``: how far from today
+    the day meant is, as ``(amount, unit)`` for ``add_duration``; None for anything else."""
     word = text.strip().lower()
     if word in _NAMED_DAYS:
-        return today + timedelta(days=_NAMED_DAYS[word])
+        return _NAMED_DAYS[word], "d"
     m = _RELATIVE.fullmatch(text)
     if m is None:
         return None
-    amount = int(m[2]) * (-1 if m[1] == "-" else 1)
-    return add_duration(today, amount, m[3].lower())
+    return int(m[2]) * (-1 if m[1] == "-" else 1), m[3].lower()
 
 
 # --- countdown words ------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """The Starlette application: routes, conditional answers (ETag, Last-Modified) and pages.
 
 ``create_app`` gets everything outside this package from the command: the registry state,
-the clock (the local date, read per request), and the parser of the list filters."""
+the clock (the local date, read once per request) and the default region. The list filters
+of a query are parsed by core/params.py ``parse_query``, as the CLI's options are; a bad one
+is a 400 naming the parameter."""
 
 from __future__ import annotations
 
@@ -20,13 +22,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from release_countdown.core.params import ParamError, parse_query
 from release_countdown.core.query import Query, select
 from release_countdown.core.rows import Row, release_row
 from release_countdown.serve import feeds, pages
 from release_countdown.serve.security import Guard, allowed_hosts, is_wildcard
 from release_countdown.serve.state import RegistryState, Snapshot
 
-Parser = Callable[..., tuple[Query, date]]
 STATIC = {
     "countdown.js": "text/javascript; charset=utf-8",
     "style.css": "text/css; charset=utf-8",
@@ -46,8 +48,8 @@ class Answer(NamedTuple):
 @dataclass(frozen=True)
 class ServeConfig:
     state: RegistryState
-    today: Callable[[], date]  # the server's local date, read per request
-    parse: Parser  # (params, today, **fixed) -> (Query, day); ValueError with the CLI's words
+    today: Callable[[], date]  # the server's local date, read once per request
+    default_region: str | None = None  # the `region` setting: a query without region=
     host: str = "127.0.0.1"
     token: str | None = None
     extra_hosts: tuple[str, ...] = ()
@@ -89,18 +91,22 @@ class Site:
     # --- shared ---------------------------------------------------------------------------
 
     def rows(
-        self, request: Request, snapshot: Snapshot | None = None, **fixed: Any
-    ) -> tuple[list[Row], date, Snapshot, Query]:
-        snapshot = snapshot or self.config.state.current()
-        query, day = self.parse(request, **fixed)
+        self, request: Request, today: date, snapshot: Snapshot, **fixed: Any
+    ) -> tuple[list[Row], date, Query]:
+        query, day = self.parse(request, today, **fixed)
         found = select(snapshot.registry.releases, query, day)
-        return [release_row(s, day) for s in found], day, snapshot, query
+        return [release_row(s, day) for s in found], day, query
 
-    def parse(self, request: Request, **fixed: Any) -> tuple[Query, date]:
+    def parse(self, request: Request, today: date, **fixed: Any) -> tuple[Query, date]:
+        """The request's query (``fixed`` overrides fields) and day; 400 naming a bad
+        parameter: "within: '3x' is not a duration (...)"."""
         try:
-            return self.config.parse(_params(request), self.config.today(), **fixed)
-        except ValueError as exc:  # the CLI's words for the same value
+            query, day = parse_query(
+                _params(request), today=today, default_region=self.config.default_region
+            )
+        except ParamError as exc:
             raise HTTPException(400, str(exc)) from None
+        return query._replace(**fixed), day
 
     @staticmethod
     def conditional(request: Request, answer: Answer, media_type: str) -> Response:
@@ -125,19 +131,20 @@ class Site:
     # --- endpoints ------------------------------------------------------------------------
 
     def cached(
-        self, request: Request, make: Callable[[Snapshot], bytes], media_type: str
+        self, request: Request, make: Callable[[Snapshot, date], bytes], media_type: str
     ) -> Response:
         """A feed's answer, made once per registry version, day, path and query: calendar
-        apps poll the same URL again and again, and its body only changes with those."""
+        apps poll the same URL again and again, and its body only changes with those. The
+        clock is read once: the key and the answer are for the same day."""
         snapshot = self.config.state.current()
         params = sorted((k, tuple(v)) for k, v in _params(request).items())
         token = request.query_params.get("token")  # pages repeat it in their links
         host = request.headers.get("host")  # the Atom feed's links name it
-        day, path = self.config.today(), request.url.path
-        key = (snapshot.generation, snapshot.errors, day, path, tuple(params), token, host)
+        today, path = self.config.today(), request.url.path
+        key = (snapshot.generation, snapshot.errors, today, path, tuple(params), token, host)
         found = self.answers.get(key)
         if found is None:
-            body = make(snapshot)
+            body = make(snapshot, today)
             etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
             found = Answer(body, etag, format_datetime(snapshot.modified, usegmt=True))
             self.answers[key] = found
@@ -150,8 +157,8 @@ class Site:
     async def releases_json(self, request: Request) -> Response:
         from release_countdown.formats.jsonrows import to_json
 
-        def make(snapshot: Snapshot) -> bytes:
-            rows, _, _, _ = self.rows(request, snapshot=snapshot)
+        def make(snapshot: Snapshot, today: date) -> bytes:
+            rows, _, _ = self.rows(request, today, snapshot)
             return to_json(rows).encode("utf-8")
 
         return self.cached(request, make, "application/json")
@@ -166,11 +173,11 @@ class Site:
                 params.get("fuzzy"),
                 params.get("alarm"),
             )
-        except ValueError as exc:
+        except ParamError as exc:
             raise HTTPException(400, str(exc)) from None
 
-        def make(snapshot: Snapshot) -> bytes:
-            rows, day, _, query = self.rows(request, snapshot=snapshot, show_all=True)
+        def make(snapshot: Snapshot, today: date) -> bytes:
+            rows, day, query = self.rows(request, today, snapshot, show_all=True)
             return feeds.calendar(
                 rows, today=day, window=window, region=query.region, stamp=snapshot.modified
             )
@@ -180,8 +187,8 @@ class Site:
     async def changes_atom(self, request: Request) -> Response:
         base = str(request.base_url)
 
-        def make(snapshot: Snapshot) -> bytes:
-            rows, _, _, _ = self.rows(request, snapshot=snapshot, show_all=True)
+        def make(snapshot: Snapshot, today: date) -> bytes:
+            rows, _, _ = self.rows(request, today, snapshot, show_all=True)
             return feeds.atom(feeds.changes(rows), base=base, updated=snapshot.modified)
 
         return self.cached(request, make, "application/atom+xml; charset=utf-8")
@@ -197,8 +204,8 @@ class Site:
         )
 
     async def index(self, request: Request) -> Response:
-        def make(snapshot: Snapshot) -> bytes:
-            rows, day, _, query = self.rows(request, snapshot=snapshot)
+        def make(snapshot: Snapshot, today: date) -> bytes:
+            rows, day, query = self.rows(request, today, snapshot)
             params = _params(request)
             return self.render(
                 "index.html",
@@ -218,7 +225,7 @@ class Site:
     async def title(self, request: Request) -> Response:
         wanted = request.path_params["id"]
         snapshot = self.config.state.current()
-        query, day = self.parse(request, show_all=True)
+        query, day = self.parse(request, self.config.today(), show_all=True)
         for release in snapshot.registry.releases:
             if release.id == wanted:
                 found = select([release], query._replace(show_all=True, statuses=()), day)

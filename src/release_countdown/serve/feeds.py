@@ -11,8 +11,9 @@ from datetime import date, datetime, timedelta, timezone
 from typing import NamedTuple
 from urllib.parse import quote
 
+from release_countdown.core import params
 from release_countdown.core.model import DATE_TYPES
-from release_countdown.core.notices import parse_leads
+from release_countdown.core.params import ParamError
 from release_countdown.core.rows import Row
 from release_countdown.formats.ics import Event, events, to_ics
 
@@ -38,7 +39,7 @@ def _days(name: str, value: str | None, default: int) -> int:
     except ValueError:
         number = -1
     if not 0 <= number <= 100_000:
-        raise ValueError(f"{name}={value!r} is not a number of days (0 to 100000)")
+        raise ParamError(name, f"{value!r} is not a number of days (0 to 100000)")
     return number
 
 
@@ -49,26 +50,18 @@ def window_of(
     fuzzy: str | None,
     alarm: str | None = None,
 ) -> Window:
-    """The feed's own parameters, checked (ValueError with the message for a 400)."""
+    """The feed's own parameters, parsed by core/params.py's converters, as `export`'s
+    options are (ParamError naming the parameter, for a 400)."""
     alarms: tuple[int, ...] = ()
     if alarm is not None and alarm.strip():
-        try:
-            alarms = parse_leads(alarm, "an alarm time")
-        except ValueError as exc:
-            raise ValueError(f"alarm: {exc}") from None
-    chosen: list[str] = []
-    for value in types:
-        for part in value.split(","):
-            item = part.strip().lower()
-            if item not in DATE_TYPES:
-                raise ValueError(f"types: {item!r} is not one of {', '.join(DATE_TYPES)}")
-            chosen.append(item)
-    if fuzzy is not None and fuzzy not in FUZZY:
-        raise ValueError(f"fuzzy={fuzzy!r} is not one of {', '.join(FUZZY)}")
+        alarms = params.leads(alarm, "alarm", "an alarm time")
+    chosen = tuple(item for value in types for item in params.choices(value, DATE_TYPES, "types"))
+    if fuzzy is not None:
+        params.one_of(fuzzy, FUZZY, "fuzzy")
     return Window(
         _days("pastDays", past, 7),
         _days("futureDays", future, 365),
-        tuple(chosen),
+        chosen,
         fuzzy == "as-span",
         alarms,
     )

@@ -7,14 +7,14 @@ import typer
 
 from release_countdown.cli.app import command_app
 from release_countdown.cli.options import (
+    CheckedOption,
     DryRunOption,
     KindOption,
     TargetOption,
     TypeOption,
-    checked_day,
 )
-from release_countdown.cli.options import region as region_option
 from release_countdown.cli.output import bad
+from release_countdown.cli.parsers import DATE_TEXT, REGION, past_day
 
 app = command_app()
 
@@ -28,8 +28,10 @@ def add_command(
         typer.Option(
             "--date",
             "-d",
-            help="Release date: 2024-02-02, 2024-Q1, early 2024, TBA…",
+            help="Release date: 2024-02-02, 2024-Q1, early 2024, TBA, Dec 18 2024… (in numbers "
+            "year first: 2024/12/18; 03/04/2027 is refused as ambiguous)",
             metavar="DATE",
+            parser=DATE_TEXT,
         ),
     ],
     kind: KindOption = None,
@@ -51,15 +53,15 @@ def add_command(
         list[str] | None, typer.Option(help="Another name (repeatable).", metavar="NAME")
     ] = None,
     region: Annotated[
-        str | None, typer.Option(help="Also record the date as this region's…", metavar="CC")
+        str | None,
+        typer.Option(help="Also record the date as this region's…", metavar="CC", parser=REGION),
     ] = None,
     release_type: TypeOption = None,
     announced: Annotated[
-        str | None, typer.Option(help="When it was announced.", metavar="DATE")
+        str | None,
+        typer.Option(help="When it was announced.", metavar="DATE", parser=DATE_TEXT),
     ] = None,
-    checked: Annotated[
-        str | None, typer.Option(help="Verified on DATE (or 'today').", metavar="DATE")
-    ] = None,
+    checked: CheckedOption = None,
     note: Annotated[str | None, typer.Option(help="A note.", metavar="TEXT")] = None,
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
@@ -74,18 +76,14 @@ def add_command(
     """
     from release_countdown.cli import reading
     from release_countdown.cli.output import finish
-    from release_countdown.core.dates import DateFormError, canonical_date_text, parse_date_text
+    from release_countdown.core.dates import DateFormError, parse_date_text
     from release_countdown.writing.edits import NewRelease, add_release, parse_credit
 
-    verified = checked_day(checked)
-    today = date.today()  # read after --checked today: that day is never after this one
-    if verified is not None and verified > today:
-        bad("--checked", f"{checked!r} is in the future; a check has happened already")
+    today = date.today()  # the one clock read: --checked today is this day
+    verified = past_day(checked, today, "--checked", "a check")
     if announced is not None:
         try:
-            first = parse_date_text(
-                canonical_date_text(announced)
-            ).earliest  # a window counts from its first day
+            first = parse_date_text(announced).earliest  # a window counts from its first day
         except DateFormError:
             first = None  # worded by add_release, as any --announced that is not a date
         if first is not None and first > today:
@@ -95,10 +93,9 @@ def add_command(
             )
     credits = [("composer", n) for n in composer or []] + [("director", n) for n in director or []]
     credits += [parse_credit(p) for p in person or []]
-    where = region_option(region) if region else None
     new = NewRelease(
         title=title, date=date_, id=release_id, kind=kind, franchise=franchise,
-        aliases=list(alias or []), credits=credits, region=where, type=release_type,
+        aliases=list(alias or []), credits=credits, region=region, type=release_type,
         announced=announced, checked=verified, note=note,
     )  # fmt: skip
     path = reading.writable_path(registry)

@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from release_countdown.cli.app import command_app
-from release_countdown.cli.options import StaleAsOfOption, duration, today_of
+from release_countdown.cli.options import Duration, StaleAsOfOption
+from release_countdown.cli.parsers import DURATION
 
 app = command_app()
 
@@ -23,11 +24,12 @@ def check_command(
     *,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     stale: Annotated[
-        str | None,
+        Duration | None,
         typer.Option(
             help="Warn about entries whose `checked` date is older than AGE (e.g. 180d) "
             "or missing.",
             metavar="AGE",
+            parser=DURATION,
         ),
     ] = None,
     as_of: StaleAsOfOption = None,
@@ -57,11 +59,11 @@ def check_command(
         stale_warnings,
     )
 
-    today = today_of(as_of)
     # Days after the clock's today are mistakes whatever --as-of says: looking back, later
     # announcements are normal; looking ahead, they have still not happened.
     clock_today = date.today()
-    age = duration("--stale", stale) if stale else None
+    today = as_of.on(clock_today) if as_of is not None else clock_today
+    age = stale
     targets = registry_paths(paths)
     problems: list[Problem] = []
     titles = 0

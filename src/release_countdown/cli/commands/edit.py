@@ -8,14 +8,15 @@ import typer
 from release_countdown.cli.app import command_app
 from release_countdown.cli.completion import complete_titles
 from release_countdown.cli.options import (
+    CheckedOption,
     DryRunOption,
     KindOption,
     TargetOption,
-    checked_day,
 )
-from release_countdown.cli.options import region as region_option
 from release_countdown.cli.output import bad
+from release_countdown.cli.parsers import DATE_TEXT, DAY, date_text, past_day, region
 from release_countdown.core.model import DATE_TYPES
+from release_countdown.core.params import DayArg
 
 app = command_app()
 
@@ -38,7 +39,10 @@ def edit_command(
     date_: Annotated[
         str | None,
         typer.Option(
-            "--date", help="Set the date (use `postpone` to record a slip).", metavar="DATE"
+            "--date",
+            help="Set the date (use `postpone` to record a slip).",
+            metavar="DATE",
+            parser=DATE_TEXT,
         ),
     ] = None,
     kind: KindOption = None,
@@ -68,16 +72,15 @@ def edit_command(
         ),
     ] = None,
     announced: Annotated[
-        str | None,
+        DayArg | None,
         typer.Option(
             help="With --title: the day the new title was announced (default: today).",
             metavar="DATE",
+            parser=DAY,
         ),
     ] = None,
     note: Annotated[str | None, typer.Option(help="Set the note.", metavar="TEXT")] = None,
-    checked: Annotated[
-        str | None, typer.Option(help="Verified on DATE (or 'today').", metavar="DATE")
-    ] = None,
+    checked: CheckedOption = None,
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
 ) -> None:
@@ -97,15 +100,11 @@ def edit_command(
     from release_countdown.cli.output import finish
     from release_countdown.writing.edits import Edits, edit_release, parse_credit
 
-    verified = checked_day(checked)
-    if verified is not None and verified > date.today():  # read after --checked today
-        bad("--checked", f"{checked!r} is in the future; a check has happened already")
-    today = date.today()
-    day = checked_day(announced) if announced is not None else None
-    if day is not None and new_title is None:
+    today = date.today()  # the one clock read: --checked today is this day
+    verified = past_day(checked, today, "--checked", "a check")
+    if announced is not None and new_title is None:
         bad("--announced", "goes with --title (the day the new title was announced)")
-    if day is not None and day > today:
-        bad("--announced", f"{announced!r} is in the future; an announcement has happened already")
+    day = past_day(announced, today, "--announced", "an announcement")
     typed = None
     if date_for is not None:
         where, colon, kind_ = date_for[0].partition(":")
@@ -113,7 +112,7 @@ def edit_command(
             bad(
                 "--date-for", f"{date_for[0]!r} is not REGION:TYPE (types: {', '.join(DATE_TYPES)})"
             )
-        typed = (region_option(where, "--date-for") or where, kind_, date_for[1])
+        typed = (region(where, "--date-for"), kind_, date_text(date_for[1], "--date-for"))
     edits = Edits(
         title=new_title, date=date_, kind=kind,
         add_people=[parse_credit(p) for p in add_person or []],

@@ -14,10 +14,10 @@ from release_countdown.cli.options import (
     NoCacheOption,
     RegistryOption,
     filter_options,
-    leads,
-    leads_callback,
     today_of,
 )
+from release_countdown.cli.parsers import ALARMS
+from release_countdown.core.params import Leads
 from release_countdown.formats.choice import Named, OutputFormat
 from release_countdown.formats.ics import FuzzyExport, calendar, plural
 
@@ -49,13 +49,13 @@ def export_command(
     ] = FuzzyExport.SKIP,
     raw: RawOption = False,
     alarm: Annotated[
-        str | None,
+        Leads | None,
         typer.Option(
             "--alarm",
             metavar="LEADS",
             help="ICS: add a reminder (VALARM) this long before each event, comma-separated "
             "days or weeks: 7d,1d (0d: on the day).",
-            callback=leads_callback("--alarm"),
+            parser=ALARMS,
         ),
     ] = None,
     columns_: ColumnsOption = None,
@@ -101,7 +101,7 @@ def export_command(
             found,
             typed="all" if all_dates else query.region,
             fuzzy_as_span=fuzzy is FuzzyExport.AS_SPAN,
-            alarms=leads("--alarm", alarm) if alarm is not None else (),
+            alarms=alarm or (),
             stamp=datetime.now().astimezone().replace(microsecond=0),
         )
         data, summary, fuzzy_skipped = made.data, made.summary(), made.skipped.fuzzy

@@ -12,7 +12,6 @@ from release_countdown.cli.options import (
     NoCacheOption,
     RegistryOption,
     filter_options,
-    leads,
     today_of,
 )
 
@@ -87,7 +86,6 @@ def notify_command(
 
     today = today_of(as_of)
     found = settings()
-    given = leads("--lead", lead) if lead is not None else None
     wanted = list(to or ()) if to or command else list(found.notify_to.value)
     sending = destinations(wanted, [command] if command else [], json_lines=json_output)
     for destination in sending:
@@ -96,7 +94,7 @@ def notify_command(
     path = state if state is not None else notify_state_file()
     done = notify(
         load(registry, no_cache).releases, filters.query(today),
-        leads=given or found.notify_lead.value or DEFAULT_LEADS, sending=sending,
+        leads=lead or found.notify_lead.value or DEFAULT_LEADS, sending=sending,
         state_path=path, today=today, dry_run=dry_run, lock_timeout=found.lock_timeout.value,
     )  # fmt: skip
     if dry_run:

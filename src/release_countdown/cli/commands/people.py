@@ -45,7 +45,7 @@ def people_command(
         typer.Option(
             help="Order: name, titles (most first) or next (soonest next release first).",
             metavar="ORDER",
-            callback=one_of("--sort", PEOPLE_SORTS),
+            parser=one_of(PEOPLE_SORTS),
         ),
     ] = "name",
     registry: RegistryOption = None,

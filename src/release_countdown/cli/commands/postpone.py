@@ -7,8 +7,9 @@ import typer
 
 from release_countdown.cli.app import command_app
 from release_countdown.cli.completion import complete_titles
-from release_countdown.cli.options import DryRunOption, TargetOption, day
-from release_countdown.cli.output import bad
+from release_countdown.cli.options import DryRunOption, TargetOption
+from release_countdown.cli.parsers import DATE_TEXT, DAY, past_day
+from release_countdown.core.params import DayArg
 
 app = command_app()
 
@@ -20,12 +21,19 @@ def postpone_command(
         typer.Argument(help="Id, title or alias.", metavar="TITLE", autocompletion=complete_titles),
     ],
     new_date: Annotated[
-        str, typer.Argument(help="The new date (any date form).", metavar="NEW_DATE")
+        str,
+        typer.Argument(
+            help="The new date (any date form; in numbers year first: 2024/12/18).",
+            metavar="NEW_DATE",
+            parser=DATE_TEXT,
+        ),
     ],
     *,
     announced: Annotated[
-        str | None,
-        typer.Option(help="When the move was announced (default: today).", metavar="DATE"),
+        DayArg | None,
+        typer.Option(
+            help="When the move was announced (default: today).", metavar="DATE", parser=DAY
+        ),
     ] = None,
     note: Annotated[
         str | None, typer.Option(help="Why, or where it was announced.", metavar="TEXT")
@@ -48,9 +56,7 @@ def postpone_command(
     from release_countdown.writing.edits import postpone_release
 
     today = date.today()
-    when = day("--announced", announced) if announced else today
-    if when > today:
-        bad("--announced", f"{announced!r} is in the future; an announcement has happened already")
+    when = past_day(announced, today, "--announced", "an announcement") or today
     path = reading.writable_path(registry)
     change = reading.change(
         path,

@@ -85,7 +85,6 @@ def application(
     from datetime import date
 
     from release_countdown.cli.output import bad
-    from release_countdown.cli.query_params import query_of
     from release_countdown.cli.reading import loader, registry_paths, settings
     from release_countdown.serve.app import ServeConfig, create_app
     from release_countdown.serve.security import is_loopback
@@ -107,8 +106,8 @@ def application(
     state = RegistryState(registry_paths(registry), loader(registry, no_cache), log=log)
     config = ServeConfig(
         state=state,
-        today=date.today,  # the local date, read per request
-        parse=query_of,
+        today=date.today,  # the local date, read once per request
+        default_region=settings().region.value,
         host=host,
         token=token,
         extra_hosts=extra,

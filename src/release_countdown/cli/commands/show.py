@@ -13,7 +13,6 @@ from release_countdown.cli.options import (
     RegionOption,
     RegistryOption,
     SvgOption,
-    region,
     today_of,
 )
 
@@ -55,13 +54,14 @@ def show_command(
     """
     import sys
 
+    from release_countdown.cli.parsers import region_or_setting
     from release_countdown.cli.reading import load
     from release_countdown.core.rows import release_row
     from release_countdown.core.standing import one_title, standings
 
     today = today_of(as_of)
     loaded = load(registry, no_cache)
-    everyone = standings(loaded.releases, today, region(region_code))
+    everyone = standings(loaded.releases, today, region_or_setting(region_code))
     row = release_row(one_title(everyone, title, loaded.releases, today), today)
     if json_output:
         from release_countdown.cli.output import write_json

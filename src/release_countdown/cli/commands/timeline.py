@@ -7,17 +7,18 @@ import typer
 from release_countdown.cli.app import command_app
 from release_countdown.cli.options import (
     AsOfOption,
+    DayArg,
+    Duration,
     Filters,
     HtmlOption,
     NoCacheOption,
     RegistryOption,
     SvgOption,
-    day,
-    duration,
     filter_options,
     today_of,
 )
 from release_countdown.cli.output import bad
+from release_countdown.cli.parsers import ABSOLUTE_DAY, DURATION
 
 app = command_app()
 
@@ -30,14 +31,22 @@ def timeline_command(
     *,
     filters: Filters,
     from_: Annotated[
-        str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Start of the time axis.")
+        DayArg | None,
+        typer.Option(
+            "--from", metavar="YYYY-MM-DD", help="Start of the time axis.", parser=ABSOLUTE_DAY
+        ),
     ] = None,
     to: Annotated[
-        str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="End of the time axis.")
+        DayArg | None,
+        typer.Option(
+            "--to", metavar="YYYY-MM-DD", help="End of the time axis.", parser=ABSOLUTE_DAY
+        ),
     ] = None,
     within: Annotated[
-        str | None,
-        typer.Option(help="Draw from today to today+N: 30d, 6w, 3m, 1y.", metavar="N"),
+        Duration | None,
+        typer.Option(
+            help="Draw from today to today+N: 30d, 6w, 3m, 1y.", metavar="N", parser=DURATION
+        ),
     ] = None,
     ascii_only: Annotated[
         bool, typer.Option("--ascii", help="Only ASCII characters (no box or block glyphs).")
@@ -70,12 +79,10 @@ def timeline_command(
 
     today = today_of(as_of)
     query = filters.query(today, sort="date")
-    start = day("--from", from_) if from_ else None
-    end = day("--to", to) if to else None
+    start = from_.on(today) if from_ else None
+    end = to.on(today) if to else None
     if within:
-        from release_countdown.core.dates import add_duration
-
-        start, end = start or today, end or add_duration(today, *duration("--within", within))
+        start, end = start or today, end or within.after(today)
     if start is not None and end is not None and end <= start:
         bad("--to", f"{end.isoformat()} is not after {start.isoformat()}")
     loaded = load(registry, no_cache)

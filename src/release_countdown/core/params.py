@@ -1,0 +1,284 @@
+"""Values typed by people, parsed once into typed values: days, durations, lead times,
+regions, choices, sorts, limits, and the `list` filters as a whole.
+
+One parser for every edge: the CLI's option types (cli/parsers.py) and `countdown serve`'s
+query parameters (``parse_query``) call the same converters, and only word the problem's
+place differently ("Invalid value for '--within': …" there, "within: …" here).
+
+Pure: no clock (a relative day is a ``DayArg`` resolved against the day it is given), no
+settings (the default region is a parameter), no framework.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+
+from release_countdown.core.errors import UsageError
+
+if TYPE_CHECKING:
+    from release_countdown.core.query import Query
+
+T = TypeVar("T")
+
+
+class ParamError(UsageError):
+    """A value refused: the parameter's ``name`` and the ``problem``, worded to be fixed."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        self.name = name
+        self.problem = problem
+        super().__init__(f"{name}: {problem}")
+
+
+class Duration(NamedTuple):
+    """``90d``: an amount and a unit (d, w, m or y); months and years are calendar ones."""
+
+    amount: int
+    unit: str
+
+    def after(self, day: date) -> date:
+        from release_countdown.core.dates import add_duration
+
+        return add_duration(day, self.amount, self.unit)
+
+
+class Leads(tuple[int, ...]):
+    """Lead times in days, largest first (a class of its own: Typer reads a bare tuple
+    annotation as a fixed number of values)."""
+
+    __slots__ = ()
+
+
+class DayArg(NamedTuple):
+    """A day as typed: a calendar day, or a distance from today ("today", "+30d", "-1y").
+
+    ``on(today)`` is the day meant; the caller reads the clock once and hands it in."""
+
+    text: str
+    day: date | None = None
+    offset: Duration | None = None
+
+    @property
+    def relative(self) -> bool:
+        return self.day is None
+
+    def on(self, today: date) -> date:
+        if self.day is not None:
+            return self.day
+        assert self.offset is not None
+        return self.offset.after(today)
+
+
+# --- the converters: text -> typed value, or ParamError -------------------------------------
+
+
+def day(text: str, name: str = "as_of", *, relative: bool = False) -> DayArg:
+    """A YYYY-MM-DD day, or one typed as people write it ("18 December 2026", "2026/12/18");
+    with ``relative``, also today, tomorrow, yesterday, +30d, -6w, +3m, -1y."""
+    import re
+
+    from release_countdown.core.dates import RELATIVE_HINT, relative_offset
+
+    if relative:
+        offset = relative_offset(text)
+        if offset is not None:
+            return DayArg(text, offset=Duration(*offset))
+        expected = f"YYYY-MM-DD such as 2023-07-08, or {RELATIVE_HINT}"
+    else:
+        expected = "YYYY-MM-DD, e.g. 2023-07-08"
+    stripped = text.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", stripped):
+        try:
+            return DayArg(text, day=date.fromisoformat(stripped))
+        except ValueError as exc:
+            raise ParamError(name, f"{text!r} is not a valid date ({exc})") from None
+    from release_countdown.core.typed_dates import AmbiguousDate, typed_day
+
+    try:
+        found = typed_day(text)
+    except AmbiguousDate as exc:
+        raise ParamError(name, str(exc)) from None
+    if found is None:
+        raise ParamError(name, f"{text!r} is not a date (expected {expected})")
+    return DayArg(text, day=found)
+
+
+def duration(text: str, name: str = "within") -> Duration:
+    """``90d``, ``12w``, ``6m``, ``1y``."""
+    from release_countdown.core.dates import parse_duration
+
+    try:
+        return Duration(*parse_duration(text))
+    except ValueError as exc:
+        raise ParamError(name, str(exc)) from None
+
+
+def leads(text: str, name: str = "lead", what: str = "a lead time") -> Leads:
+    """Lead times in days, largest first: ``30d,7d,1d,0d`` or ``2w``."""
+    from release_countdown.core.notices import parse_leads
+
+    try:
+        return Leads(parse_leads(text, what))
+    except ValueError as exc:
+        raise ParamError(name, str(exc)) from None
+
+
+def region(text: str, name: str = "region") -> str:
+    """An ISO 3166-1 alpha-2 code or WW, upper case ("UK" is GB)."""
+    from release_countdown.core.model import region_code
+
+    try:
+        return region_code(text)
+    except ValueError as exc:
+        raise ParamError(name, str(exc)) from None
+
+
+def choices(text: str, allowed: Sequence[str], name: str) -> tuple[str, ...]:
+    """One or more of ``allowed``, comma-separated, any case (``film,Album``)."""
+    found: list[str] = []
+    for part in text.split(","):
+        item = part.strip().lower()
+        if item not in allowed:
+            raise ParamError(name, f"{item!r} is not one of {', '.join(allowed)}")
+        found.append(item)
+    return tuple(found)
+
+
+def one_of(text: str, allowed: Sequence[str], name: str) -> str:
+    """Exactly one of ``allowed``, as written."""
+    if text not in allowed:
+        raise ParamError(name, f"{text!r} is not one of {', '.join(allowed)}")
+    return text
+
+
+def sort(text: str, name: str = "sort") -> str:
+    from release_countdown.core.query import SORTS
+
+    return one_of(text, SORTS, name)
+
+
+def limit(text: str, name: str = "limit") -> int:
+    """A whole number, 1 or more."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise ParamError(name, f"{text!r} is not a valid integer.") from None
+    if number < 1:
+        raise ParamError(
+            name, f"{number} is not a valid limit (expected a whole number, 1 or more)"
+        )
+    return number
+
+
+FLAGS = {"1": True, "true": True, "yes": True, "on": True, "": True}
+FLAGS |= {"0": False, "false": False, "no": False, "off": False}
+
+
+def flag(text: str, name: str) -> bool:
+    """A yes/no parameter: 1, true, yes, on or empty; 0, false, no or off."""
+    word = text.strip().lower()
+    if word not in FLAGS:
+        raise ParamError(name, f"{text!r} is not one of 1, true, yes, 0, false, no")
+    return FLAGS[word]
+
+
+# --- the list filters ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The `list` filters, parsed: the same value whichever edge they came from."""
+
+    composer: tuple[str, ...] = ()
+    director: tuple[str, ...] = ()
+    person: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    within: Duration | None = None
+    search: tuple[str, ...] = ()
+    sort: str = "countdown"
+    reverse: bool = False
+    limit: int | None = None
+    region: str | None = None
+    show_all: bool = False
+
+    def query_on(self, today: date, default_region: str | None, **fixed: Any) -> Query:
+        """The query these filters ask for on ``today``: ``region`` else ``default_region``
+        (None: the headline dates); ``fixed`` overrides Query fields (statuses, sort...)."""
+        from release_countdown.core.query import Query
+
+        values: dict[str, Any] = {
+            "composers": self.composer,
+            "directors": self.director,
+            "persons": self.person,
+            "kinds": self.kind,
+            "statuses": self.status,
+            "within_until": self.within.after(today) if self.within else None,
+            "search": self.search,
+            "sort": self.sort,
+            "reverse": self.reverse,
+            "limit": self.limit,
+            "region": self.region if self.region is not None else default_region,
+            "show_all": self.show_all,
+        }
+        values.update(fixed)
+        return Query(**values)
+
+
+# --- the filters as query parameters (`countdown serve`) -----------------------------------
+
+
+def _one(params: Mapping[str, Sequence[str]], name: str) -> str | None:
+    values = params.get(name) or ()
+    if len(values) > 1:
+        raise ParamError(name, f"given {len(values)} times; give it once")
+    return values[0] if values else None
+
+
+def _single(
+    params: Mapping[str, Sequence[str]], name: str, convert: Callable[[str, str], T]
+) -> T | None:
+    value = _one(params, name)
+    return None if value is None else convert(value, name)
+
+
+def _many(
+    params: Mapping[str, Sequence[str]], name: str, allowed: Sequence[str]
+) -> tuple[str, ...]:
+    return tuple(item for text in params.get(name) or () for item in choices(text, allowed, name))
+
+
+def parse_filters(params: Mapping[str, Sequence[str]]) -> tuple[Filters, DayArg | None]:
+    """The filters and the ``as_of`` day that query parameters ask for (the names of the
+    options without their dashes: ``kind``, ``within``, ``as_of``, ``all``...)."""
+    from release_countdown.core.model import KINDS, STATUSES
+
+    found = Filters(
+        composer=tuple(params.get("composer") or ()),
+        director=tuple(params.get("director") or ()),
+        person=tuple(params.get("person") or ()),
+        kind=_many(params, "kind", KINDS),
+        status=_many(params, "status", STATUSES),
+        within=_single(params, "within", duration),
+        search=tuple(params.get("search") or ()),
+        sort=_single(params, "sort", sort) or "countdown",
+        reverse=bool(_single(params, "reverse", flag)),
+        limit=_single(params, "limit", limit),
+        region=_single(params, "region", region),
+        show_all=bool(_single(params, "all", flag)),
+    )
+    as_of = _one(params, "as_of")
+    return found, None if as_of is None else day(as_of, "as_of", relative=True)
+
+
+def parse_query(
+    params: Mapping[str, Sequence[str]], *, today: date, default_region: str | None
+) -> tuple[Query, date]:
+    """The query and the day a mapping of parameters asks for: ``as_of`` overrides ``today``
+    (a relative ``as_of`` counts from it). ParamError names the parameter."""
+    filters, as_of = parse_filters(params)
+    day_meant = as_of.on(today) if as_of is not None else today
+    return filters.query_on(day_meant, default_region), day_meant
