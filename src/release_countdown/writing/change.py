@@ -8,11 +8,11 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from release_countdown.core.errors import ExitCode, RegistryError
 from release_countdown.core.model import Release
-from release_countdown.writing.atomic import WriteError, write_file_atomically
+from release_countdown.writing.atomic import PutBack, WriteError, write_file_atomically
 from release_countdown.writing.lock import DEFAULT_TIMEOUT, locked
 
 if TYPE_CHECKING:
@@ -202,6 +202,11 @@ def change_registry(
             _remove_leftovers(target)
             before = _stat(target)
             raw = _read(target)
+            if not raw.removeprefix(_BOM).strip():
+                raise EmptyRegistry(
+                    f"{path} is empty — is it being saved? nothing written (a registry with "
+                    "no titles yet holds `schema = 1`)"
+                )
             change = _changed(path, raw, edit)
             if dry_run or change.new == change.old:
                 return change
@@ -215,23 +220,34 @@ def change_registry(
                 if not lock.still_held() or not _same_file(target, before, raw):
                     raise _Changed
 
+            def displaced(fd: int, before: os.stat_result = before, raw: bytes = raw) -> bool:
+                return _holds(fd, before, raw)
+
             data = _encode(change.new, raw)
             try:
-                write_file_atomically(target, data, before_replace=unchanged, owner=before)
-            except _Changed:
+                kept = write_file_atomically(
+                    target, data, before_replace=unchanged, owner=before, displaced=displaced
+                )
+            except (_Changed, PutBack):
                 if attempt == 2:
                     raise WriteError(
                         f"{path} changed while writing; nothing written (try again)"
                     ) from None
                 continue
+            warnings: list[str] = []
+            if kept is not None:
+                warnings.append(
+                    f"another program saved {path} while countdown was writing it; this "
+                    f"change is written and what the other program saved is kept in {kept} "
+                    "(compare the two and merge by hand)"
+                )
             if before.st_nlink > 1:
-                return Change(
-                    change.path, change.old, change.new, change.message,
-                    (
-                        f"{path} had {before.st_nlink} hard links: this name now holds the "
-                        "new contents, the other links keep the old ones",
-                    ),
-                )  # fmt: skip
+                warnings.append(
+                    f"{path} had {before.st_nlink} hard links: this name now holds the "
+                    "new contents, the other links keep the old ones"
+                )
+            if warnings:
+                return Change(change.path, change.old, change.new, change.message, tuple(warnings))
             return change
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -292,6 +308,17 @@ def _same_file(path: Path, before: os.stat_result, raw: bytes) -> bool:
         return False
 
 
+def _holds(fd: int, before: os.stat_result, raw: bytes) -> bool:
+    """Whether the open file ``fd`` is the file that was read, holding the bytes read."""
+    try:
+        now = os.fstat(fd)
+        if (now.st_ino, now.st_dev, now.st_size) != (before.st_ino, before.st_dev, len(raw)):
+            return False
+        return os.pread(fd, len(raw) + 1, 0) == raw
+    except OSError:
+        return False
+
+
 def _remove_leftovers(target: Path) -> None:
     """Temporary files of writers that were killed mid-write. Safe: we hold the lock, so no
     other writer is using one."""
@@ -306,14 +333,25 @@ def _ends_with_newline(text: str) -> str:
 def _encode(text: str, raw: bytes) -> bytes:
     """The new text as the file's bytes: its line ends are already each line's own (see
     tidy_insertions), and a byte-order mark the file had is kept."""
-    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    bom = _BOM if raw.startswith(_BOM) else b""
     return bom + text.encode("utf-8")
+
+
+_BOM: Final = b"\xef\xbb\xbf"
+
+
+class EmptyRegistry(WriteError):
+    """A registry file with no bytes (or only blanks): most likely an editor saving it in place
+    (truncate, then write) this very moment, so writing over it would lose that save."""
 
 
 def create_registry(path: Path, data: bytes, *, lock_timeout: float = DEFAULT_TIMEOUT) -> None:
     """Create a registry that must not exist yet (``init``), atomically and under the lock."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise WriteError(f"cannot write {path}: {path.parent} is not a folder") from None
     with locked(path, lock_timeout):
-        if path.exists():
+        if path.exists() or path.is_symlink():
             raise FileExistsError(path)
-        write_file_atomically(path, data)
+        write_file_atomically(path, data, exclusive=True)

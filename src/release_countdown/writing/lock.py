@@ -56,6 +56,7 @@ def locked(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Held]:
     import filelock
 
     where = lock_path(path)
+    _creatable(where, path)
     lock = filelock.FileLock(where, timeout=timeout, mode=0o600, preserve_lock_file=True)
     try:
         lock.acquire()
@@ -70,3 +71,22 @@ def locked(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Held]:
         yield Held(where)
     finally:
         lock.release()
+
+
+def _creatable(where: Path, path: Path) -> None:
+    """Fail at once, with the real reason, when the lock file cannot be made at all (a folder
+    that is read-only, missing, not a folder, or a pseudo file system such as /proc):
+    filelock would wait out the whole timeout and the message would blame another writer."""
+    from release_countdown.writing.atomic import WriteError
+
+    try:
+        fd = os.open(where, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        return  # made before (or right now by another writer): filelock takes it from here
+    except OSError as exc:
+        folder = where.parent
+        reason = exc.strerror or str(exc)
+        if isinstance(exc, FileNotFoundError) and folder.is_dir():
+            reason = f"the folder {folder} takes no new files"  # /proc says ENOENT
+        raise WriteError(f"cannot write {path}: cannot create its lock {where}: {reason}") from None
+    os.close(fd)
