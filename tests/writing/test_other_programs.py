@@ -100,6 +100,35 @@ def test_an_editor_mid_save_keeps_every_title(
     assert path.read_text() == saved
 
 
+@pytest.mark.parametrize("seen", [b"", SMALL.encode()[:45]])
+def test_a_save_that_ends_while_add_looks_again_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seen: bytes
+) -> None:
+    """An empty or half-written file that moves a moment later was a save in progress: the
+    change is made on what the editor saved instead of being refused."""
+    from release_countdown.writing import change
+
+    path = registry(tmp_path)
+    saved = SMALL + '\n[[release]]\nid = "delta"\ntitle = "Delta"\ndate = 2033-01-01\n'
+    path.write_bytes(seen)
+    real = change._moves
+    looks: list[int] = []
+
+    def editor_finishes(*args: Any) -> bool:
+        looks.append(1)
+        with path.open("r+b") as editor:
+            editor.write(saved.encode())
+        return real(*args)
+
+    monkeypatch.setattr(change, "_moves", editor_finishes)
+    result = invoke("edit", "alpha", "--note", "ours", "-r", str(path))
+    assert looks == [1]
+    assert result.exit_code == 0, result.stderr
+    text = path.read_text()
+    assert 'title = "Delta"' in text
+    assert 'note = "ours"' in text
+
+
 # --- item 2: a save between the check and the rename ---------------------------------------
 
 

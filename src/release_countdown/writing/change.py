@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from release_countdown.core.errors import ExitCode, RegistryError
+from release_countdown.core.errors import CountdownError, ExitCode, RegistryError
 from release_countdown.core.model import Release
 from release_countdown.writing.atomic import PutBack, WriteError, write_file_atomically
 from release_countdown.writing.lock import DEFAULT_TIMEOUT, locked
@@ -200,14 +200,7 @@ def change_registry(
     for attempt in (1, 2):
         with locked(target, lock_timeout) as lock:
             _remove_leftovers(target)
-            before = _stat(target)
-            raw = _read(target)
-            if not raw.removeprefix(_BOM).strip():
-                raise EmptyRegistry(
-                    f"{path} is empty — is it being saved? nothing written (a registry with "
-                    "no titles yet holds `schema = 1`)"
-                )
-            change = _changed(path, raw, edit)
+            before, raw, change = _read_and_change(path, target, edit)
             if dry_run or change.new == change.old:
                 return change
             if not stat.S_IMODE(before.st_mode) & 0o222:
@@ -250,6 +243,50 @@ def change_registry(
                 return Change(change.path, change.old, change.new, change.message, tuple(warnings))
             return change
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+_SETTLE: Final = 0.05  # seconds between looks at a file that may be mid-save
+_SETTLE_LOOKS: Final = 6
+
+
+def _read_and_change(path: Path, target: Path, edit: Edit) -> tuple[os.stat_result, bytes, Change]:
+    """The file's status and bytes, and the change ``edit`` makes to them.
+
+    An editor saving in place (truncate, then write) shows an empty or half-written file for
+    a moment. An empty file is never written over; an empty, unreadable or invalid one (or
+    one without the title named) is looked at again a moment later, and if it moved, the
+    newer bytes are used: the refusal stands only for a file that stays as it is.
+    """
+    for look in range(1, _SETTLE_LOOKS + 1):
+        before = _stat(target)
+        raw = _read(target)
+        try:
+            if not raw.removeprefix(_BOM).strip():
+                raise EmptyRegistry(
+                    f"{path} is empty — is it being saved? nothing written (a registry with "
+                    "no titles yet holds `schema = 1`)"
+                )
+            return before, raw, _changed(path, raw, edit)
+        except ChangeRefused:
+            raise  # the change itself is at fault, not the file
+        except CountdownError:
+            if look == _SETTLE_LOOKS or not _moves(target, before, raw):
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _moves(target: Path, before: os.stat_result, raw: bytes) -> bool:
+    """Whether the file differs from what was read a moment later (a save in progress)."""
+    import time
+
+    time.sleep(_SETTLE)
+    try:
+        now = os.stat(target)
+        if (now.st_ino, now.st_mtime_ns) != (before.st_ino, before.st_mtime_ns):
+            return True
+        return target.read_bytes() != raw
+    except OSError:
+        return False
 
 
 def _changed(path: Path, raw: bytes, edit: Edit) -> Change:
