@@ -319,3 +319,27 @@ def test_a_read_only_folder_fails_at_once(tmp_path: Path) -> None:
         assert "Permission denied" in result.stderr
     finally:
         folder.chmod(0o755)
+
+
+@pytest.mark.skipif(not hasattr(os, "statvfs"), reason="no statvfs here")
+def test_a_read_only_file_system_fails_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lock file exists (an earlier write) on a file system now mounted read-only."""
+    path = registry(tmp_path)
+    assert invoke("edit", "alpha", "--note", "x", "-r", str(path)).exit_code == 0
+    real = os.statvfs
+
+    class ReadOnly:
+        def __init__(self, where: Any) -> None:
+            self.f_flag = real(where).f_flag | os.ST_RDONLY
+
+    monkeypatch.setattr(os, "statvfs", ReadOnly)
+    start = time.monotonic()
+    result = invoke(
+        "edit", "alpha", "--note", "y", "-r", str(path), env={"COUNTDOWN_LOCK_TIMEOUT": "20"}
+    )
+    assert time.monotonic() - start < 5
+    assert result.exit_code == 3
+    assert f"cannot write {path}: cannot create its lock" in result.stderr
+    assert "Read-only file system" in result.stderr

@@ -7,6 +7,7 @@ the lock when its holder dies, so a killed writer never leaves a stale lock.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -80,6 +81,8 @@ def _creatable(where: Path, path: Path) -> None:
     from release_countdown.writing.atomic import WriteError
 
     try:
+        if _read_only(where.parent):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(where))
         fd = os.open(where, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     except FileExistsError:
         return  # made before (or right now by another writer): filelock takes it from here
@@ -90,3 +93,10 @@ def _creatable(where: Path, path: Path) -> None:
             reason = f"the folder {folder} takes no new files"  # /proc says ENOENT
         raise WriteError(f"cannot write {path}: cannot create its lock {where}: {reason}") from None
     os.close(fd)
+
+
+def _read_only(folder: Path) -> bool:
+    """Whether ``folder`` is on a file system mounted read-only (its lock file may exist, and
+    filelock would then wait for a lock it can never take)."""
+    statvfs = getattr(os, "statvfs", None)
+    return statvfs is not None and bool(statvfs(folder).f_flag & os.ST_RDONLY)
