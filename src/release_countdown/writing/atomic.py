@@ -143,9 +143,12 @@ def _replace(
             os.close(held)
 
 
+_NOFOLLOW, _NONBLOCK = getattr(os, "O_NOFOLLOW", 0), getattr(os, "O_NONBLOCK", 0)
+
+
 def _open_read(path: Path) -> int | None:
     try:
-        return os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+        return os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
     except OSError:
         return None
 
@@ -208,7 +211,7 @@ def _keep(displaced: Path, target: Path) -> Path:
 def _keep_bytes(held: int, target: Path) -> Path:
     """Copy what the descriptor ``held`` reads into a new file beside ``target``."""
     kept = kept_path(target)
-    fd = os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    fd = os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
     with os.fdopen(fd, "wb") as out:
         offset = 0
         while chunk := os.pread(held, 1 << 20, offset):

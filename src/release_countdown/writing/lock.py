@@ -16,6 +16,7 @@ from typing import Final
 
 from release_countdown.core.errors import CountdownError, ExitCode
 
+_NOFOLLOW: Final = getattr(os, "O_NOFOLLOW", 0)
 DEFAULT_TIMEOUT: Final = 30.0  # seconds; the `lock_timeout` setting changes it
 
 
@@ -83,7 +84,7 @@ def _creatable(where: Path, path: Path) -> None:
     try:
         if _read_only(where.parent):
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(where))
-        fd = os.open(where, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        fd = os.open(where, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
     except FileExistsError:
         return  # made before (or right now by another writer): filelock takes it from here
     except OSError as exc:
