@@ -3,17 +3,19 @@ atomically, and comments and formatting of everything untouched kept byte for by
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
-from release_countdown.core.errors import ExitCode, RegistryError
+from release_countdown.core.errors import CountdownError, ExitCode, RegistryError
 from release_countdown.core.model import Release
-from release_countdown.writing.atomic import WriteError, write_file_atomically
+from release_countdown.writing.atomic import PutBack, WriteError, write_file_atomically
 from release_countdown.writing.lock import DEFAULT_TIMEOUT, locked
+from release_countdown.writing.tidy import common_ends, shifted, tidy_insertions
 
 if TYPE_CHECKING:
     from tomlkit import TOMLDocument
@@ -54,79 +56,6 @@ class ChangeRefused(RegistryError):
         return "the change was refused: the registry would become invalid (nothing was written)"
 
 
-def _common_ends(old: list[str], new: list[str]) -> tuple[int, int]:
-    """How many lines the two texts share at the start, and then at the end: a change made
-    by an edit lies between them, so only that middle needs a line diff (linear in the file,
-    quadratic only in the one release that changed)."""
-    limit = min(len(old), len(new))
-    start = 0
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end = 0
-    while end < limit - start and old[-1 - end] == new[-1 - end]:
-        end += 1
-    return start, end
-
-
-def line_ending(text: str) -> str:
-    """The file's usual line end: CRLF when most of its lines end so, else LF."""
-    crlf = text.count("\r\n")
-    return "\r\n" if crlf and crlf * 2 > text.count("\n") else "\n"
-
-
-def tidy_insertions(old: str, new: str) -> str:
-    """Blank lines around blocks that a change inserted, and nowhere else; inserted lines end
-    as the line above them does (or as most of the file's lines do).
-
-    tomlkit places a new table right after the previous one; this adds a blank line where a
-    new block would touch a table header, so appended releases and history entries read like
-    the rest of the file. Lines the change did not insert are never touched, byte for byte.
-    """
-    import difflib
-
-    eol = line_ending(old)
-    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    start, end = _common_ends(old_lines, new_lines)
-    old_middle = old_lines[start : len(old_lines) - end]
-    new_middle = new_lines[start : len(new_lines) - end]
-    out: list[str] = new_lines[:start]
-    matcher = difflib.SequenceMatcher(a=old_middle, b=new_middle, autojunk=False)
-    for tag, _, _, j1, j2 in matcher.get_opcodes():
-        block = new_middle[j1:j2]
-        if tag in ("insert", "replace") and block:
-            # New lines end as the line above them does (a mixed file stays mixed).
-            above = out[-1] if out else ""
-            near = "\r\n" if above.endswith("\r\n") else "\n" if above.endswith("\n") else eol
-            block = [_ended(line, near) for line in block]
-            # Inserted tables one after another (two history entries) read apart too.
-            block = [
-                part
-                for i, line in enumerate(block)
-                for part in (
-                    [near, line]
-                    if i and line.lstrip().startswith("[") and block[i - 1].strip()
-                    else [line]
-                )
-            ]
-            if block[0].lstrip().startswith("[") and out and out[-1].strip():
-                block = [near, *block]
-            if out and not out[-1].strip() and not block[0].strip():
-                block = block[1:]
-            at = start + j2
-            following = new_lines[at] if at < len(new_lines) else ""
-            if following.lstrip().startswith("[") and block and block[-1].strip():
-                block = [*block, near]
-        out.extend(block)
-    out.extend(new_lines[len(new_lines) - end :] if end else [])
-    return "".join(out)
-
-
-def _ended(line: str, eol: str) -> str:
-    if line.endswith("\n") and not line.endswith("\r\n"):
-        return line[:-1] + eol
-    return line
-
-
 @dataclass(frozen=True)
 class Change:
     path: Path
@@ -142,7 +71,7 @@ class Change:
 
         name = str(self.path)
         old, new = self.old.splitlines(keepends=True), self.new.splitlines(keepends=True)
-        start, end = _common_ends(old, new)
+        start, end = common_ends(old, new)
         context = 3
         start = max(start - context, 0)
         end = max(end - context, 0)
@@ -150,18 +79,7 @@ class Change:
             old[start : len(old) - end], new[start : len(new) - end], fromfile=name, tofile=name,
             n=context,
         )  # fmt: skip
-        return "".join(_shifted(line, start) for line in body)
-
-
-def _shifted(line: str, offset: int) -> str:
-    """A hunk header of a diff of the middle, renumbered to the whole file's lines."""
-    if not offset or not line.startswith("@@"):
-        return line
-    import re
-
-    header, _, rest = line[2:].partition("@@")
-    moved = re.sub(r"([-+])(\d+)", lambda m: f"{m[1]}{int(m[2]) + offset}", header)
-    return f"@@{moved}@@{rest}"
+        return "".join(shifted(line, start) for line in body)
 
 
 @dataclass(frozen=True)
@@ -231,10 +149,9 @@ def change_registry(
     for attempt in (1, 2):
         with locked(target, lock_timeout) as lock:
             _remove_leftovers(target)
-            before = _stat(target)
-            raw = _read(target)
-            known = snapshot.releases if snapshot is not None and snapshot.raw == raw else None
-            change = _changed(path, raw, edit, known)
+            known = snapshot.releases if snapshot is not None else None
+            raw_known = snapshot.raw if snapshot is not None else None
+            before, raw, change = _read_and_change(path, target, edit, raw_known, known)
             if dry_run or change.new == change.old:
                 return change
             if not stat.S_IMODE(before.st_mode) & 0o222:
@@ -247,26 +164,87 @@ def change_registry(
                 if not lock.still_held() or not _same_file(target, before, raw):
                     raise _Changed
 
+            def displaced(fd: int, before: os.stat_result = before, raw: bytes = raw) -> bool:
+                return _holds(fd, before, raw)
+
             data = _encode(change.new, raw)
             try:
-                write_file_atomically(target, data, before_replace=unchanged, owner=before)
-            except _Changed:
+                kept = write_file_atomically(
+                    target, data, before_replace=unchanged, owner=before, displaced=displaced
+                )
+            except (_Changed, PutBack):
                 if attempt == 2:
                     raise WriteError(
                         f"{path} changed while writing; nothing written (try again)"
                     ) from None
                 continue
+            warnings: list[str] = []
+            if kept is not None:
+                warnings.append(
+                    f"another program saved {path} while countdown was writing it; this "
+                    f"change is written and what the other program saved is kept in {kept} "
+                    "(compare the two and merge by hand)"
+                )
             if before.st_nlink > 1:
-                return Change(
-                    change.path, change.old, change.new, change.message,
-                    (
-                        f"{path} had {before.st_nlink} hard links: this name now holds the "
-                        "new contents, the other links keep the old ones",
-                    ),
-                    change.result,
-                )  # fmt: skip
+                warnings.append(
+                    f"{path} had {before.st_nlink} hard links: this name now holds the "
+                    "new contents, the other links keep the old ones"
+                )
+            if warnings:
+                return dataclasses.replace(change, warnings=tuple(warnings))
             return change
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+_SETTLE: Final = 0.05  # seconds between looks at a file that may be mid-save
+_SETTLE_LOOKS: Final = 6
+
+
+def _read_and_change(
+    path: Path,
+    target: Path,
+    edit: Edit,
+    raw_known: bytes | None = None,
+    known: list[Release] | None = None,
+) -> tuple[os.stat_result, bytes, Change]:
+    """The file's status and bytes, and the change ``edit`` makes to them.
+
+    An editor saving in place (truncate, then write) shows an empty or half-written file for
+    a moment. An empty file is never written over; an empty, unreadable or invalid one (or
+    one without the title named) is looked at again a moment later, and if it moved, the
+    newer bytes are used: the refusal stands only for a file that stays as it is.
+    """
+    for look in range(1, _SETTLE_LOOKS + 1):
+        before = _stat(target)
+        raw = _read(target)
+        try:
+            if not raw.removeprefix(_BOM).strip():
+                raise EmptyRegistry(
+                    f"{path} is empty — is it being saved? nothing written (a registry with "
+                    "no titles yet holds `schema = 1`)"
+                )
+            releases = known if raw_known == raw else None  # a snapshot of these very bytes
+            return before, raw, _changed(path, raw, edit, releases)
+        except ChangeRefused:
+            raise  # the change itself is at fault, not the file
+        except CountdownError:
+            if look == _SETTLE_LOOKS or not _moves(target, before, raw):
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _moves(target: Path, before: os.stat_result, raw: bytes) -> bool:
+    """Whether the file differs from what was read a moment later (a save in progress)."""
+    import time
+
+    time.sleep(_SETTLE)
+    try:
+        now = os.stat(target)
+        if (now.st_ino, now.st_mtime_ns) != (before.st_ino, before.st_mtime_ns):
+            return True
+        return target.read_bytes() != raw
+    except OSError:
+        return False
 
 
 def _changed(path: Path, raw: bytes, edit: Edit, known: list[Release] | None) -> Change:
@@ -326,6 +304,17 @@ def _same_file(path: Path, before: os.stat_result, raw: bytes) -> bool:
         return False
 
 
+def _holds(fd: int, before: os.stat_result, raw: bytes) -> bool:
+    """Whether the open file ``fd`` is the file that was read, holding the bytes read."""
+    try:
+        now = os.fstat(fd)
+        if (now.st_ino, now.st_dev, now.st_size) != (before.st_ino, before.st_dev, len(raw)):
+            return False
+        return os.pread(fd, len(raw) + 1, 0) == raw
+    except OSError:
+        return False
+
+
 def _remove_leftovers(target: Path) -> None:
     """Temporary files of writers that were killed mid-write. Safe: we hold the lock, so no
     other writer is using one."""
@@ -340,14 +329,25 @@ def _ends_with_newline(text: str) -> str:
 def _encode(text: str, raw: bytes) -> bytes:
     """The new text as the file's bytes: its line ends are already each line's own (see
     tidy_insertions), and a byte-order mark the file had is kept."""
-    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    bom = _BOM if raw.startswith(_BOM) else b""
     return bom + text.encode("utf-8")
+
+
+_BOM: Final = b"\xef\xbb\xbf"
+
+
+class EmptyRegistry(WriteError):
+    """A registry file with no bytes (or only blanks): most likely an editor saving it in place
+    (truncate, then write) this very moment, so writing over it would lose that save."""
 
 
 def create_registry(path: Path, data: bytes, *, lock_timeout: float = DEFAULT_TIMEOUT) -> None:
     """Create a registry that must not exist yet (``init``), atomically and under the lock."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise WriteError(f"cannot write {path}: {path.parent} is not a folder") from None
     with locked(path, lock_timeout):
-        if path.exists():
+        if path.exists() or path.is_symlink():
             raise FileExistsError(path)
-        write_file_atomically(path, data)
+        write_file_atomically(path, data, exclusive=True)

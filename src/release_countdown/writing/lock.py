@@ -7,6 +7,7 @@ the lock when its holder dies, so a killed writer never leaves a stale lock.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from typing import Final
 
 from release_countdown.core.errors import CountdownError, ExitCode
 
+_NOFOLLOW: Final = getattr(os, "O_NOFOLLOW", 0)
 DEFAULT_TIMEOUT: Final = 30.0  # seconds; the `lock_timeout` setting changes it
 
 
@@ -56,6 +58,7 @@ def locked(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Held]:
     import filelock
 
     where = lock_path(path)
+    _creatable(where, path)
     lock = filelock.FileLock(where, timeout=timeout, mode=0o600, preserve_lock_file=True)
     try:
         lock.acquire()
@@ -70,3 +73,31 @@ def locked(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Held]:
         yield Held(where)
     finally:
         lock.release()
+
+
+def _creatable(where: Path, path: Path) -> None:
+    """Fail at once, with the real reason, when the lock file cannot be made at all (a folder
+    that is read-only, missing, not a folder, or a pseudo file system such as /proc):
+    filelock would wait out the whole timeout and the message would blame another writer."""
+    from release_countdown.writing.atomic import WriteError
+
+    try:
+        if _read_only(where.parent):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(where))
+        fd = os.open(where, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+    except FileExistsError:
+        return  # made before (or right now by another writer): filelock takes it from here
+    except OSError as exc:
+        folder = where.parent
+        reason = exc.strerror or str(exc)
+        if isinstance(exc, FileNotFoundError) and folder.is_dir():
+            reason = f"the folder {folder} takes no new files"  # /proc says ENOENT
+        raise WriteError(f"cannot write {path}: cannot create its lock {where}: {reason}") from None
+    os.close(fd)
+
+
+def _read_only(folder: Path) -> bool:
+    """Whether ``folder`` is on a file system mounted read-only (its lock file may exist, and
+    filelock would then wait for a lock it can never take)."""
+    statvfs = getattr(os, "statvfs", None)
+    return statvfs is not None and bool(statvfs(folder).f_flag & os.ST_RDONLY)

@@ -139,7 +139,7 @@ def insert_entry(old: str, block: str, new_id: str, releases: Sequence[Release])
     """``old`` with ``block`` where `fmt` would put it: before the first release whose id
     sorts after it when the file is sorted by id, else at the end."""
     from release_countdown.registry.positions import Locator
-    from release_countdown.writing.change import line_ending
+    from release_countdown.writing.tidy import line_ending
 
     eol = line_ending(old) if old else "\n"
     block = block.replace("\n", eol)
@@ -301,8 +301,8 @@ def tidy_text(document: Any, old: str) -> str:
     """The edited document's text, blank lines around inserted blocks as change.py's
     tidy_insertions makes them, tidied one release at a time: a refresh touches releases all
     over a large file, and one diff of the whole file would take quadratic time."""
-    from release_countdown.writing.change import tidy_insertions
     from release_countdown.writing.splice import SplicedDocument
+    from release_countdown.writing.tidy import tidy_insertions
 
     if not isinstance(document, SplicedDocument) or document.appended or document.deleted:
         new = document.as_string()
