@@ -21,6 +21,7 @@ from release_countdown.writing.lock import DEFAULT_TIMEOUT
 T = TypeVar("T")
 
 CONFIG_ENV: Final = "COUNTDOWN_CONFIG"
+DEBUG_ENV: Final = "COUNTDOWN_DEBUG"  # 1: an unexpected error prints its traceback
 # The keys of each [sources.NAME] table (credentials only where a source needs them).
 SOURCE_KEYS: Final = {
     "tmdb": ("api_key", "read_access_token", "url"),
@@ -67,6 +68,13 @@ def config_file(env: Mapping[str, str] | None = None) -> Path:
     from release_countdown.registry.locations import user_config_dir
 
     return user_config_dir() / "config.toml"
+
+
+def debug_requested(env: Mapping[str, str] | None = None) -> bool:
+    """COUNTDOWN_DEBUG=1 (or true, yes): show an unexpected error's traceback on stderr
+    rather than writing it to a file. Anything else, or nothing, leaves it off."""
+    env = os.environ if env is None else env
+    return env.get(DEBUG_ENV, "").strip().lower() in ("1", "true", "yes")
 
 
 # --- value parsers: each returns the value or raises ValueError saying what would be right -------

@@ -11,7 +11,7 @@ from pathlib import Path
 from starlette.testclient import TestClient
 
 from release_countdown.cli.query_params import query_of
-from release_countdown.cli.reading import forget_settings, loader
+from release_countdown.cli.reading import loader
 from release_countdown.serve.app import ServeConfig, create_app
 from release_countdown.serve.state import RegistryState
 from tests.serve.conftest import BASE, Make
@@ -73,7 +73,6 @@ def test_an_invalid_edit_keeps_the_last_good_registry(
 
 
 def test_today_is_read_per_request(registry_file: Path) -> None:
-    forget_settings()
     days = [date(2023, 7, 8)]
     config = ServeConfig(
         state=RegistryState([registry_file], loader([registry_file], no_cache=True)),

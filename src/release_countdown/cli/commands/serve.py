@@ -49,6 +49,7 @@ def serve_command(
     import sys
 
     from release_countdown.cli.output import bad, say
+    from release_countdown.core.errors import UsageError
 
     if not 0 < port < 65536:
         bad("--port", f"{port} is not a port (1 to 65535)")
@@ -58,8 +59,7 @@ def serve_command(
         import starlette  # noqa: F401
         import uvicorn
     except ImportError:
-        say(f"countdown: {MISSING}")
-        raise typer.Exit(2) from None
+        raise UsageError(MISSING) from None
 
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
