@@ -113,7 +113,10 @@ def test_a_bad_config_value_is_a_usage_error_naming_its_place(
 
 
 def test_reserved_tables_are_accepted_and_unknown_keys_warned(tmp_path: Path) -> None:
-    config(tmp_path, '[sources.tmdb]\napi_key = "x"\n[notify]\nlead = "7d"\n[serve]\nport = 1\n')
+    config(
+        tmp_path,
+        '[sources.tmdb]\napi_key = "x"\n[notify]\nlead = "7d"\n[serve]\nhosts = ["a.example"]\n',
+    )
     result = invoke("list", "--json", "--as-of", AS_OF)
     assert result.exit_code == 0
     assert result.stderr == ""

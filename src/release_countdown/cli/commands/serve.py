@@ -91,9 +91,9 @@ def application(
     from release_countdown.serve.security import is_loopback
     from release_countdown.serve.state import RegistryState
 
-    table = settings().tables.get("serve") or {}
-    if token is None and isinstance(table.get("token"), str) and table["token"]:
-        token = table["token"]
+    found = settings()
+    if token is None:
+        token = found.serve_token.value  # checked by settings.py: 8 characters or more
     if token is not None and len(token) < 8:
         bad("--token", "a token needs 8 characters or more (e.g. `openssl rand -hex 16`)")
     if not is_loopback(host) and not token:
@@ -102,8 +102,6 @@ def application(
             f"binding to {host} exposes the registry to other machines: give --token TOKEN "
             "(or [serve] token in the config file)",
         )
-    hosts = table.get("hosts") or []
-    extra = tuple(h for h in hosts if isinstance(h, str)) if isinstance(hosts, list) else ()
     state = RegistryState(registry_paths(registry), loader(registry, no_cache), log=log)
     config = ServeConfig(
         state=state,
@@ -111,7 +109,7 @@ def application(
         parse=query_of,
         host=host,
         token=token,
-        extra_hosts=extra,
+        extra_hosts=found.serve_hosts.value,
         log=log,
     )
     asgi = create_app(config)
