@@ -4,7 +4,13 @@ rest and says where each value came from (`countdown config` prints it).
 
 The config file is TOML at ``$XDG_CONFIG_HOME/release-countdown/config.toml`` on Linux (the
 platform's config directory elsewhere); ``COUNTDOWN_CONFIG`` names another. A bad value, in
-the file or the environment, is a UsageError naming the file:line:col or the variable.
+the file or the environment, is a UsageError naming the file:line:col or the variable; an
+unknown key is a located warning.
+
+Every setting lives here, the tables' too: ``[notify]`` (notify), ``[serve]`` (serve's token
+and extra host names), ``[sources.NAME]`` with the sources' variables over them (TMDB's
+credentials, each source's address) and ``COUNTDOWN_HTTP_TIMEOUT``. Other modules receive
+the values; sources/ reads no environment. Secrets (``SECRETS``) are never shown or repeated.
 """
 
 from __future__ import annotations
@@ -50,6 +56,12 @@ ENVIRONMENT: Final = {
     "cache": "COUNTDOWN_NO_CACHE",
     "lock_timeout": "COUNTDOWN_LOCK_TIMEOUT",
     "http_timeout": "COUNTDOWN_HTTP_TIMEOUT",
+}
+# Every variable, by the dotted name of the setting it sets.
+VARIABLES: Final = ENVIRONMENT | {
+    f"sources.{name}.{key}": variable
+    for name, variables in SOURCE_KEYS.items()
+    for key, variable in variables.items()
 }
 # VAR= (empty) leaves these to the config file
 EMPTY_IS_UNSET: Final = ("registries", "http_timeout", "api_key", "read_access_token", "url")
@@ -116,21 +128,13 @@ def every_setting(found: Settings) -> list[tuple[str, Setting[Any], str | None]]
     from release_countdown.core.notices import DEFAULT_LEADS
 
     lead = found.notify_lead
-    shown: list[tuple[str, Setting[Any], str | None]] = [
-        (key, getattr(found, key), ENVIRONMENT[key]) for key in KEYS
-    ]
-    shown += [
-        ("notify.lead", Setting(lead.value or DEFAULT_LEADS, lead.origin), None),
-        ("notify.to", found.notify_to, None),
-        ("serve.token", found.serve_token, None),
-        ("serve.hosts", found.serve_hosts, None),
-    ]
+    shown: dict[str, Setting[Any]] = {key: getattr(found, key) for key in KEYS}
+    shown["notify.lead"] = Setting(lead.value or DEFAULT_LEADS, lead.origin)
+    shown["notify.to"], shown["serve.token"] = found.notify_to, found.serve_token
+    shown["serve.hosts"] = found.serve_hosts
     for name, variables in SOURCE_KEYS.items():
-        source = found.sources[name]
-        shown += [
-            (f"sources.{name}.{key}", getattr(source, key), variables[key]) for key in variables
-        ]
-    return shown
+        shown |= {f"sources.{name}.{k}": getattr(found.sources[name], k) for k in variables}
+    return [(name, setting, VARIABLES.get(name)) for name, setting in shown.items()]
 
 
 # --- value parsers: each returns the value or raises ValueError saying what would be right -------
@@ -314,18 +318,13 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
 
     def setting(
         keys: tuple[str, ...],
-        variable: str | None,
         default: T,
         from_file: Callable[[object], T],
         from_env: Callable[[str], T] | None = None,
     ) -> Setting[T]:
         """Environment > config file > default; a bad value exits 2 naming where it is."""
-        key = keys[-1]
-        if (
-            variable is not None
-            and variable in env
-            and (env[variable].strip() or key not in EMPTY_IS_UNSET)
-        ):
+        key, variable = keys[-1], VARIABLES.get(".".join(keys), "")
+        if variable and variable in env and (env[variable].strip() or key not in EMPTY_IS_UNSET):
             try:
                 return Setting((from_env or from_file)(env[variable]), f"environment {variable}")
             except ValueError as exc:
@@ -355,37 +354,26 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
                 unknown(("sources", name, key), "key", f"keys: {', '.join(SOURCE_KEYS[name])}")
 
     def source(name: str) -> SourceSetting:
-        variables = SOURCE_KEYS[name]
-
         def credential(key: str) -> Setting[str]:
-            return setting(("sources", name, key), variables.get(key), "", _string, str.strip)
+            return setting(("sources", name, key), "", _string, str.strip)
 
-        url = setting(("sources", name, "url"), variables["url"], DEFAULT_URLS[name], _url(name))
+        url = setting(("sources", name, "url"), DEFAULT_URLS[name], _url(name))
         if name != "tmdb":
             return SourceSetting(url)
         return SourceSetting(url, credential("api_key"), credential("read_access_token"))
 
-    def variable(key: str) -> str:
-        return ENVIRONMENT[key]
-
     return Settings(
-        region=setting(("region",), variable("region"), None, _region),
-        registries=setting(
-            ("registries",), variable("registries"), (), _paths(path.parent), _env_paths
-        ),
-        cache=setting(("cache",), variable("cache"), True, _flag, _no_cache),
-        lock_timeout=setting(
-            ("lock_timeout",), variable("lock_timeout"), DEFAULT_TIMEOUT, _seconds
-        ),
+        region=setting(("region",), None, _region),
+        registries=setting(("registries",), (), _paths(path.parent), _env_paths),
+        cache=setting(("cache",), True, _flag, _no_cache),
+        lock_timeout=setting(("lock_timeout",), DEFAULT_TIMEOUT, _seconds),
         config_file=path,
         config_exists=found is not None,
         warnings=tuple(warnings),
-        notify_lead=setting(("notify", "lead"), None, None, _leads),
-        notify_to=setting(("notify", "to"), None, (), _destinations),
-        http_timeout=setting(
-            ("http_timeout",), variable("http_timeout"), HTTP_TIMEOUT, _http_timeout
-        ),
-        serve_token=setting(("serve", "token"), None, None, _token),
-        serve_hosts=setting(("serve", "hosts"), None, (), _hosts),
+        notify_lead=setting(("notify", "lead"), None, _leads),
+        notify_to=setting(("notify", "to"), (), _destinations),
+        http_timeout=setting(("http_timeout",), HTTP_TIMEOUT, _http_timeout),
+        serve_token=setting(("serve", "token"), None, _token),
+        serve_hosts=setting(("serve", "hosts"), (), _hosts),
         sources={name: source(name) for name in SOURCE_KEYS},
     )
