@@ -149,6 +149,34 @@ def test_settings_are_read_once_a_run_and_afresh_for_the_next(
     assert not reading.cache_pending()
 
 
+def test_a_deferring_run_keeps_cache_entries_for_main_to_write(tmp_path: Path) -> None:
+    """main() gives the root group its Run: the cache is written after the answer, by main."""
+    from typer.testing import CliRunner
+
+    from release_countdown.cli.app import app
+    from release_countdown.cli.context import Run
+
+    generate = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
+    big = tmp_path / "big.toml"
+    with big.open("w") as out:
+        subprocess.run(
+            [sys.executable, str(generate), "400", "--seed", "4"], stdout=out, check=True
+        )
+    cache = Path(os.environ["XDG_CACHE_HOME"]) / "release-countdown" / "registries"
+    run = Run(defer_cache_writes=True)
+    result = CliRunner().invoke(app, ["list", "--json", "-r", str(big)], obj=run)
+    assert result.exit_code == 0, result.output
+    assert run.cache_pending()
+    assert not list(cache.glob("*.json"))
+    run.write_cache()
+    (entry,) = cache.glob("*.json")
+    assert not run.cache_pending()
+    # Without main(), the run writes its entries when the command returns.
+    big.write_text(big.read_text("utf-8") + "\n", encoding="utf-8")
+    assert invoke("list", "--json", "-r", str(big)).exit_code == 0
+    assert {*cache.glob("*.json")} - {entry}  # an entry for the new bytes
+
+
 @pytest.mark.slow
 def test_main_exits_70_and_writes_the_cache_after_the_answer(tmp_path: Path) -> None:
     generate = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
