@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Final
 
 from release_countdown.core.errors import UsageError
-from release_countdown.sources.http import DEFAULT_TIMEOUT, Limits, Service
+from release_countdown.sources.http import Limits, Service
 
 LIMITS: Final = {
     "tmdb": Limits(in_flight=20, interval=0.0),
@@ -33,9 +33,9 @@ class SourceSettings:
         self,
         urls: Mapping[str, str],
         *,
+        timeout: float,
         tmdb_key: str = "",
         tmdb_token: str = "",
-        timeout: float = DEFAULT_TIMEOUT,
         config_file: Path | None = None,
     ) -> None:
         self.urls = dict(urls)

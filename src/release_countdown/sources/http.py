@@ -21,7 +21,6 @@ from release_countdown.core.errors import SourceError, SourceNotFound, UsageErro
 
 PROJECT_URL: Final = "https://pypi.org/project/release-countdown/"
 USER_AGENT: Final = f"release-countdown/{__version__} (+{PROJECT_URL})"
-DEFAULT_TIMEOUT: Final = 10.0  # seconds, for connecting and for each read (settings.py: the same)
 RETRIES: Final = 3  # after the first try: four tries at most
 MAX_WAIT: Final = 30.0  # the longest a Retry-After is honoured for, in seconds
 BACKOFF: Final = 1.0  # the first wait without Retry-After; doubles each time
@@ -69,7 +68,7 @@ class Service:
         params: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
         secrets: tuple[str, ...] = (),
-        timeout: float = DEFAULT_TIMEOUT,
+        timeout: float,
         refused_hint: str = "",
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -86,7 +85,7 @@ class Service:
         self._next_start = 0.0
         self._client = httpx.Client(
             headers={"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})},
-            timeout=httpx.Timeout(timeout),
+            timeout=httpx.Timeout(timeout),  # seconds, for connecting and each read (settings.py)
             limits=httpx.Limits(max_connections=limits.in_flight),
             follow_redirects=True,
             trust_env=False,  # no proxy or netrc from the environment: keys go only here
