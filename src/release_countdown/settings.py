@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Final, Generic, NamedTuple, TypeVar
 
 from release_countdown.core.errors import Problem, UsageError
@@ -84,9 +85,10 @@ class SourceSetting(NamedTuple):
     read_access_token: Setting[str] = UNSET
 
 
-DEFAULT_SOURCES: Final = {
-    name: SourceSetting(Setting(url, "default")) for name, url in DEFAULT_URLS.items()
-}
+# Read-only: it is every default Settings' value.
+DEFAULT_SOURCES: Final = MappingProxyType(
+    {name: SourceSetting(Setting(url, "default")) for name, url in DEFAULT_URLS.items()}
+)
 
 
 class Settings(NamedTuple):
