@@ -4,7 +4,13 @@ rest and says where each value came from (`countdown config` prints it).
 
 The config file is TOML at ``$XDG_CONFIG_HOME/release-countdown/config.toml`` on Linux (the
 platform's config directory elsewhere); ``COUNTDOWN_CONFIG`` names another. A bad value, in
-the file or the environment, is a UsageError naming the file:line:col or the variable.
+the file or the environment, is a UsageError naming the file:line:col or the variable; an
+unknown key is a located warning.
+
+Every setting lives here, the tables' too: ``[notify]`` (notify), ``[serve]`` (serve's token
+and extra host names), ``[sources.NAME]`` with the sources' variables over them (TMDB's
+credentials, each source's address) and ``COUNTDOWN_HTTP_TIMEOUT``. Other modules receive
+the values; sources/ reads no environment. Secrets (``SECRETS``) are never shown or repeated.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Final, Generic, NamedTuple, TypeVar
 
 from release_countdown.core.errors import Problem, UsageError
@@ -21,21 +28,45 @@ from release_countdown.writing.lock import DEFAULT_TIMEOUT
 T = TypeVar("T")
 
 CONFIG_ENV: Final = "COUNTDOWN_CONFIG"
-# The keys of each [sources.NAME] table (credentials only where a source needs them).
+DEBUG_ENV: Final = "COUNTDOWN_DEBUG"  # 1: an unexpected error prints its traceback
+# The keys of each [sources.NAME] table and the environment variable that wins over each
+# (credentials only where a source needs them).
 SOURCE_KEYS: Final = {
-    "tmdb": ("api_key", "read_access_token", "url"),
-    "musicbrainz": ("url",),
-    "wikidata": ("url",),
+    "tmdb": {
+        "api_key": "TMDB_API_KEY",
+        "read_access_token": "TMDB_READ_ACCESS_TOKEN",
+        "url": "COUNTDOWN_TMDB_URL",
+    },
+    "musicbrainz": {"url": "COUNTDOWN_MUSICBRAINZ_URL"},
+    "wikidata": {"url": "COUNTDOWN_WIKIDATA_URL"},
 }
-# Tables: [notify] (lead, to) and [sources.*] are read below; [serve] by `countdown serve`.
-RESERVED_TABLES: Final = ("sources", "notify", "serve")
-KEYS: Final = ("region", "registries", "cache", "lock_timeout")
+DEFAULT_URLS: Final = {
+    "tmdb": "https://api.themoviedb.org",
+    "musicbrainz": "https://musicbrainz.org",
+    "wikidata": "https://www.wikidata.org",
+}
+# Values never shown (`countdown config` says whether they are set, and where from).
+SECRETS: Final = ("api_key", "read_access_token", "token")
+TABLES: Final = ("sources", "notify", "serve")
+NOTIFY_KEYS: Final = ("lead", "to")
+SERVE_KEYS: Final = ("token", "hosts")
+KEYS: Final = ("region", "registries", "cache", "lock_timeout", "http_timeout")
 ENVIRONMENT: Final = {
     "region": "COUNTDOWN_REGION",
     "registries": "COUNTDOWN_REGISTRY",
     "cache": "COUNTDOWN_NO_CACHE",
     "lock_timeout": "COUNTDOWN_LOCK_TIMEOUT",
+    "http_timeout": "COUNTDOWN_HTTP_TIMEOUT",
 }
+# Every variable, by the dotted name of the setting it sets.
+VARIABLES: Final = ENVIRONMENT | {
+    f"sources.{name}.{key}": variable
+    for name, variables in SOURCE_KEYS.items()
+    for key, variable in variables.items()
+}
+# VAR= (empty) leaves these to the config file
+EMPTY_IS_UNSET: Final = ("registries", "http_timeout", "api_key", "read_access_token", "url")
+HTTP_TIMEOUT: Final = 10.0  # seconds, for connecting and for each read
 
 
 class Setting(NamedTuple, Generic[T]):
@@ -43,7 +74,21 @@ class Setting(NamedTuple, Generic[T]):
     origin: str  # "default", "config file PATH:LINE", "environment NAME" or "command line"
 
 
-NOTIFY_KEYS: Final = ("lead", "to")
+UNSET: Final[Setting[str]] = Setting("", "default")
+
+
+class SourceSetting(NamedTuple):
+    """One [sources.NAME] table with the environment over it ("" : not set)."""
+
+    url: Setting[str]
+    api_key: Setting[str] = UNSET
+    read_access_token: Setting[str] = UNSET
+
+
+# Read-only: it is every default Settings' value.
+DEFAULT_SOURCES: Final = MappingProxyType(
+    {name: SourceSetting(Setting(url, "default")) for name, url in DEFAULT_URLS.items()}
+)
 
 
 class Settings(NamedTuple):
@@ -53,10 +98,13 @@ class Settings(NamedTuple):
     lock_timeout: Setting[float]
     config_file: Path
     config_exists: bool
-    tables: Mapping[str, Any]  # the reserved tables, as written
     warnings: tuple[Problem, ...] = ()
     notify_lead: Setting[tuple[int, ...] | None] = Setting(None, "default")  # None: the default
     notify_to: Setting[tuple[str, ...]] = Setting((), "default")  # (): stdout
+    http_timeout: Setting[float] = Setting(HTTP_TIMEOUT, "default")
+    serve_token: Setting[str | None] = Setting(None, "default")  # a secret: never shown
+    serve_hosts: Setting[tuple[str, ...]] = Setting((), "default")  # besides the bound one
+    sources: Mapping[str, SourceSetting] = DEFAULT_SOURCES
 
 
 def config_file(env: Mapping[str, str] | None = None) -> Path:
@@ -67,6 +115,28 @@ def config_file(env: Mapping[str, str] | None = None) -> Path:
     from release_countdown.registry.locations import user_config_dir
 
     return user_config_dir() / "config.toml"
+
+
+def debug_requested(env: Mapping[str, str] | None = None) -> bool:
+    """COUNTDOWN_DEBUG=1 (or true, yes): show an unexpected error's traceback on stderr
+    rather than writing it to a file. Anything else, or nothing, leaves it off."""
+    env = os.environ if env is None else env
+    return env.get(DEBUG_ENV, "").strip().lower() in ("1", "true", "yes")
+
+
+def every_setting(found: Settings) -> list[tuple[str, Setting[Any], str | None]]:
+    """Every setting (`countdown config`): its dotted name, value and origin, and the
+    environment variable that sets it, if any."""
+    from release_countdown.core.notices import DEFAULT_LEADS
+
+    lead = found.notify_lead
+    shown: dict[str, Setting[Any]] = {key: getattr(found, key) for key in KEYS}
+    shown["notify.lead"] = Setting(lead.value or DEFAULT_LEADS, lead.origin)
+    shown["notify.to"], shown["serve.token"] = found.notify_to, found.serve_token
+    shown["serve.hosts"] = found.serve_hosts
+    for name, variables in SOURCE_KEYS.items():
+        shown |= {f"sources.{name}.{k}": getattr(found.sources[name], k) for k in variables}
+    return [(name, setting, VARIABLES.get(name)) for name, setting in shown.items()]
 
 
 # --- value parsers: each returns the value or raises ValueError saying what would be right -------
@@ -138,6 +208,49 @@ def _destinations(value: object) -> tuple[str, ...]:
     )
 
 
+def _http_timeout(value: object) -> float:
+    wrong = "must be a number of seconds, more than 0 and at most 600 (e.g. 10)"
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            raise ValueError(wrong) from None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 600:
+        raise ValueError(wrong)
+    return float(value)
+
+
+def _token(value: object) -> str:
+    """[serve] token: its value never appears in a message."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError('must be a string (e.g. token = "..." from `openssl rand -hex 16`)')
+    if len(value) < 8:
+        raise ValueError("needs 8 characters or more (e.g. `openssl rand -hex 16`)")
+    return value
+
+
+def _hosts(value: object) -> tuple[str, ...]:
+    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+        return tuple(v.strip() for v in value)
+    raise ValueError('must be a list of host names (e.g. hosts = ["countdown.example"])')
+
+
+def _string(value: object) -> str:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    raise ValueError('must be a string, not empty (e.g. "...")')
+
+
+def _url(source: str) -> Callable[[object], str]:
+    def parse(value: object) -> str:
+        url = _string(value)
+        if not url.startswith(("http://", "https://")):
+            raise ValueError(f"must be an http(s) address (e.g. {DEFAULT_URLS[source]})")
+        return url
+
+    return parse
+
+
 def _env_paths(value: str) -> tuple[Path, ...]:
     return tuple(Path(p) for p in value.split(os.pathsep) if p.strip())
 
@@ -169,36 +282,6 @@ def _read_config(path: Path) -> tuple[dict[str, Any], str] | None:
         raise UsageError(f"{where}: TOML syntax error: {getattr(exc, 'msg', exc)}") from None
 
 
-def _check_sources(
-    sources: dict[str, Any], path: Path, locate: Callable[..., tuple[int | None, int | None]]
-) -> list[Problem]:
-    """[sources.NAME] tables: known keys hold non-empty strings (UsageError at file:line:col
-    otherwise); unknown sources and keys are warnings."""
-    warnings: list[Problem] = []
-    for name, table in sources.items():
-        if name not in SOURCE_KEYS:
-            message = (
-                f'unknown source "sources.{name}" is ignored (sources: {", ".join(SOURCE_KEYS)})'
-            )
-            warnings.append(Problem(str(path), message, *locate("sources", name), warning=True))
-            continue
-        if not isinstance(table, dict):
-            line, column = locate("sources", name)
-            raise UsageError(f"{path}:{line}:{column}: sources.{name} must be a table")
-        for key, value in table.items():
-            line, column = locate("sources", name, key)
-            if key not in SOURCE_KEYS[name]:
-                message = (
-                    f'unknown key "sources.{name}.{key}" is ignored '
-                    f"(keys: {', '.join(SOURCE_KEYS[name])})"
-                )
-                warnings.append(Problem(str(path), message, line, column, warning=True))
-            elif not isinstance(value, str) or not value.strip():
-                where, example = f"{path}:{line}:{column}", f'{key} = "..."'
-                raise UsageError(f"{where}: sources.{name}.{key} must be a string (e.g. {example})")
-    return warnings
-
-
 def read_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Settings from the environment, the config file and the defaults (not the command line)."""
     env = os.environ if env is None else env
@@ -207,76 +290,92 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
     document, text = found if found is not None else ({}, "")
     locator: Any = None
 
-    def position(*key: str) -> tuple[int | None, int | None]:
+    def locate(*keys: str) -> tuple[int | None, int | None]:
         nonlocal locator
         if locator is None:
             from release_countdown.registry.positions import Locator
 
             locator = Locator(text)
-        found: tuple[int | None, int | None] = locator.find(key)
-        return found
-
-    def at(*key: str) -> str:
-        line, column = position(*key)
-        return f"{path}:{line}:{column}" if line is not None else str(path)
-
-    def locate(*keys: str) -> tuple[int | None, int | None]:
-        position("")  # builds the locator
         found: tuple[int | None, int | None] = locator.find(keys)
         return found
 
+    def at(*keys: str) -> str:
+        line, column = locate(*keys)
+        return f"{path}:{line}:{column}" if line is not None else str(path)
+
     warnings: list[Problem] = []
-    for key in document:
-        if key not in KEYS and key not in RESERVED_TABLES:
-            message = (
-                f'unknown setting "{key}" is ignored (settings: {", ".join(KEYS)}; '
-                f"tables: {', '.join(RESERVED_TABLES)})"
-            )
-            warnings.append(Problem(str(path), message, *position(key), warning=True))
-    for key in RESERVED_TABLES:
-        if key in document and not isinstance(document[key], dict):
-            raise UsageError(f"{at(key)}: {key} must be a table ([{key}])")
-    warnings += _check_sources(document.get("sources", {}), path, locate)
+
+    def unknown(keys: tuple[str, ...], what: str, known: str) -> None:
+        message = f'unknown {what} "{".".join(keys)}" is ignored ({known})'
+        warnings.append(Problem(str(path), message, *locate(*keys), warning=True))
+
+    def table(*keys: str) -> dict[str, Any]:
+        """The table at ``keys`` ({} if absent); exit 2 if it is not a table."""
+        found: Any = document
+        for key in keys:
+            found = found.get(key, {})
+        if not isinstance(found, dict):
+            raise UsageError(f"{at(*keys)}: {'.'.join(keys)} must be a table ([{'.'.join(keys)}])")
+        return found
 
     def setting(
-        key: str, default: T, from_file: Callable[[object], T], from_env: Callable[[str], T]
+        keys: tuple[str, ...],
+        default: T,
+        from_file: Callable[[object], T],
+        from_env: Callable[[str], T] | None = None,
     ) -> Setting[T]:
-        variable = ENVIRONMENT[key]
-        if variable in env and (key != "registries" or env[variable].strip()):
+        """Environment > config file > default; a bad value exits 2 naming where it is."""
+        key, variable = keys[-1], VARIABLES.get(".".join(keys), "")
+        if variable and variable in env and (env[variable].strip() or key not in EMPTY_IS_UNSET):
             try:
-                return Setting(from_env(env[variable]), f"environment {variable}")
+                return Setting((from_env or from_file)(env[variable]), f"environment {variable}")
             except ValueError as exc:
                 raise UsageError(f"{variable}={env[variable]!r}: {exc}") from None
-        if key in document:
+        written = table(*keys[:-1])
+        if key in written:
             try:
-                return Setting(from_file(document[key]), f"config file {at(key)}")
+                return Setting(from_file(written[key]), f"config file {at(*keys)}")
             except ValueError as exc:
-                raise UsageError(f"{at(key)}: {key} {exc}") from None
+                raise UsageError(f"{at(*keys)}: {'.'.join(keys)} {exc}") from None
         return Setting(default, "default")
 
-    notify = document.get("notify", {})
-    for key in notify:
-        if key not in NOTIFY_KEYS:
-            message = f'unknown setting "notify.{key}" is ignored (keys: {", ".join(NOTIFY_KEYS)})'
-            warnings.append(Problem(str(path), message, *position("notify", key), warning=True))
+    names = f"settings: {', '.join(KEYS)}; tables: {', '.join(TABLES)}"
+    for key in document:
+        if key not in KEYS and key not in TABLES:
+            unknown((key,), "setting", names)
+    for name, known in (("notify", NOTIFY_KEYS), ("serve", SERVE_KEYS)):
+        for key in table(name):
+            if key not in known:
+                unknown((name, key), "setting", f"keys: {', '.join(known)}")
+    for name in table("sources"):
+        if name not in SOURCE_KEYS:
+            unknown(("sources", name), "source", f"sources: {', '.join(SOURCE_KEYS)}")
+            continue
+        for key in table("sources", name):
+            if key not in SOURCE_KEYS[name]:
+                unknown(("sources", name, key), "key", f"keys: {', '.join(SOURCE_KEYS[name])}")
 
-    def notify_setting(key: str, default: T, parse: Callable[[object], T]) -> Setting[T]:
-        if key not in notify:
-            return Setting(default, "default")
-        try:
-            return Setting(parse(notify[key]), f"config file {at('notify', key)}")
-        except ValueError as exc:
-            raise UsageError(f"{at('notify', key)}: notify.{key} {exc}") from None
+    def source(name: str) -> SourceSetting:
+        def credential(key: str) -> Setting[str]:
+            return setting(("sources", name, key), "", _string, str.strip)
+
+        url = setting(("sources", name, "url"), DEFAULT_URLS[name], _url(name))
+        if name != "tmdb":
+            return SourceSetting(url)
+        return SourceSetting(url, credential("api_key"), credential("read_access_token"))
 
     return Settings(
-        region=setting("region", None, _region, _region),
-        registries=setting("registries", (), _paths(path.parent), _env_paths),
-        cache=setting("cache", True, _flag, _no_cache),
-        lock_timeout=setting("lock_timeout", DEFAULT_TIMEOUT, _seconds, _seconds),
+        region=setting(("region",), None, _region),
+        registries=setting(("registries",), (), _paths(path.parent), _env_paths),
+        cache=setting(("cache",), True, _flag, _no_cache),
+        lock_timeout=setting(("lock_timeout",), DEFAULT_TIMEOUT, _seconds),
         config_file=path,
         config_exists=found is not None,
-        tables={key: document[key] for key in RESERVED_TABLES if key in document},
         warnings=tuple(warnings),
-        notify_lead=notify_setting("lead", None, _leads),
-        notify_to=notify_setting("to", (), _destinations),
+        notify_lead=setting(("notify", "lead"), None, _leads),
+        notify_to=setting(("notify", "to"), (), _destinations),
+        http_timeout=setting(("http_timeout",), HTTP_TIMEOUT, _http_timeout),
+        serve_token=setting(("serve", "token"), None, _token),
+        serve_hosts=setting(("serve", "hosts"), (), _hosts),
+        sources={name: source(name) for name in SOURCE_KEYS},
     )

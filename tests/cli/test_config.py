@@ -113,7 +113,10 @@ def test_a_bad_config_value_is_a_usage_error_naming_its_place(
 
 
 def test_reserved_tables_are_accepted_and_unknown_keys_warned(tmp_path: Path) -> None:
-    config(tmp_path, '[sources.tmdb]\napi_key = "x"\n[notify]\nlead = "7d"\n[serve]\nport = 1\n')
+    config(
+        tmp_path,
+        '[sources.tmdb]\napi_key = "x"\n[notify]\nlead = "7d"\n[serve]\nhosts = ["a.example"]\n',
+    )
     result = invoke("list", "--json", "--as-of", AS_OF)
     assert result.exit_code == 0
     assert result.stderr == ""
@@ -159,3 +162,114 @@ def test_lock_timeout_setting_reaches_the_writer(tmp_path: Path) -> None:
         result = invoke("edit", "a", "--note", "x", "-r", str(registry))
     assert result.exit_code == 3
     assert "waited 0.2 s" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "what"),
+    [
+        ("[serve]\ntoken = 12345678\n", "config.toml:2:9", "serve.token must be a string"),
+        ('[serve]\ntoken = "short"\n', "config.toml:2:9", "serve.token needs 8 characters"),
+        ('[serve]\nhosts = "a.example"\n', "config.toml:2:9", "serve.hosts must be a list"),
+        ("[serve]\nhosts = [1]\n", "config.toml:2:9", "serve.hosts must be a list"),
+        ("serve = 1\n", "config.toml:1:9", "serve must be a table"),
+        ('[sources.tmdb]\nurl = "ftp://x"\n', "config.toml:2:7", "must be an http(s) address"),
+        ('[sources.wikidata]\nurl = ""\n', "config.toml:2:7", "sources.wikidata.url must be"),
+        ("[sources.tmdb]\napi_key = 5\n", "config.toml:2:11", "sources.tmdb.api_key must be"),
+        ('http_timeout = "soon"\n', "config.toml:1:16", "http_timeout must be a number"),
+        ("http_timeout = 601\n", "config.toml:1:16", "http_timeout must be a number"),
+        ('[notify]\nto = ""\n', "config.toml:2:6", "notify.to must be"),
+    ],
+)
+def test_a_bad_table_value_exits_2_at_its_place(
+    tmp_path: Path, text: str, where: str, what: str
+) -> None:
+    config(tmp_path, text)
+    result = invoke("list", "--json")
+    assert (result.exit_code, result.stdout) == (2, ""), result.stderr
+    assert where in result.stderr
+    assert what in result.stderr
+    assert "12345678" not in result.stderr  # a token's value is never repeated
+
+
+def test_unknown_table_keys_are_located_warnings(tmp_path: Path) -> None:
+    config(tmp_path, '[serve]\nport = 1\n[sources.tmdb]\nkey = "x"\n[sources.imdb]\nurl = "x"\n')
+    result = invoke("list", "--json", "--as-of", AS_OF)
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3, lines
+    assert 'config.toml:2:8: warning: unknown setting "serve.port" is ignored' in lines[0]
+    assert 'config.toml:4:7: warning: unknown key "sources.tmdb.key" is ignored' in lines[1]
+    assert 'warning: unknown source "sources.imdb" is ignored' in lines[2]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "what"),
+    [
+        ("COUNTDOWN_HTTP_TIMEOUT", "abc", "must be a number of seconds"),
+        ("COUNTDOWN_HTTP_TIMEOUT", "0", "must be a number of seconds, more than 0"),
+        ("COUNTDOWN_TMDB_URL", "ftp://x", "must be an http(s) address"),
+        ("COUNTDOWN_MUSICBRAINZ_URL", "x", "must be an http(s) address"),
+    ],
+)
+def test_source_variables_are_read_and_checked_with_the_others(
+    variable: str, value: str, what: str
+) -> None:
+    os.environ[variable] = value
+    result = invoke("config")
+    assert result.exit_code == 2
+    assert f"countdown: {variable}={value!r}: {what}" in result.stderr
+
+
+def test_config_shows_every_table_and_never_a_secret(tmp_path: Path) -> None:
+    secrets = ("env-s3cret-1", "file-s3cret-2", "file-s3cret-3")
+    path = config(
+        tmp_path,
+        f'http_timeout = 5\n[sources.tmdb]\napi_key = "ignored-{secrets[1]}"\n'
+        f'read_access_token = "{secrets[1]}"\n[sources.wikidata]\nurl = "http://127.0.0.1:9"\n'
+        f'[serve]\ntoken = "{secrets[2]}"\nhosts = ["countdown.example"]\n',
+    )
+    os.environ["TMDB_API_KEY"] = secrets[0]
+    os.environ["COUNTDOWN_MUSICBRAINZ_URL"] = "http://127.0.0.1:8"
+    text, as_json = invoke("config"), invoke("config", "--json")
+    for result in (text, as_json):
+        assert result.exit_code == 0, result.stderr
+        assert not any(s in result.stdout + result.stderr for s in secrets)
+    shown = text.stdout.splitlines()
+    assert "http_timeout  5.0  (config file " in text.stdout
+    assert "serve.token   set (from " + f"{path}:8:9)" in shown
+    assert f'serve.hosts   ["countdown.example"]  (config file {path}:9:9)' in shown
+    assert "sources.tmdb.api_key            set (from TMDB_API_KEY)" in shown
+    assert f"sources.tmdb.read_access_token  set (from {path}:4:21)" in shown
+    assert 'sources.tmdb.url                "https://api.themoviedb.org"  (default)' in shown
+    assert (
+        'sources.musicbrainz.url         "http://127.0.0.1:8"  (environment '
+        "COUNTDOWN_MUSICBRAINZ_URL)" in shown
+    )
+    assert f'sources.wikidata.url            "http://127.0.0.1:9"  (config file {path}:6:7)' in (
+        shown
+    )
+    assert "kept for later use" not in text.stdout
+    found = json.loads(as_json.stdout)["settings"]
+    assert found["sources.tmdb.api_key"] == {
+        "set": True,
+        "origin": "environment TMDB_API_KEY",
+        "environment": "TMDB_API_KEY",
+        "secret": True,
+    }
+    assert found["serve.token"]["set"] is True
+    assert found["serve.hosts"]["value"] == ["countdown.example"]
+    assert found["http_timeout"]["value"] == 5.0
+    del os.environ["TMDB_API_KEY"]
+    path.write_text("")
+    shown = invoke("config").stdout.splitlines()
+    assert "serve.token   not set" in shown
+    assert "sources.tmdb.api_key            not set" in shown
+
+
+def test_sources_read_no_environment() -> None:
+    """settings.py reads the sources' variables; sources/ receive the values as arguments."""
+    folder = Path(__file__).resolve().parents[2] / "src" / "release_countdown" / "sources"
+    for path in folder.glob("*.py"):
+        text = path.read_text("utf-8")
+        assert "os.environ" not in text, path.name
+        assert "getenv" not in text, path.name

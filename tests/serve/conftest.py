@@ -15,7 +15,6 @@ import pytest
 pytest.importorskip("starlette", reason="the serve extra is not installed")
 from starlette.testclient import TestClient
 
-from release_countdown.cli import reading
 from release_countdown.cli.commands.serve import application
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,7 +44,6 @@ def make_client() -> Iterator[Make]:
         log: Callable[[str], None] | None = None,
         base: str = BASE,
     ) -> TestClient:
-        reading.forget_settings()
         asgi: Any
         asgi, _ = application(host, [path], token, no_cache=True, log=log or (lambda line: None))
         client = TestClient(asgi, base_url=base)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from starlette.testclient import TestClient
 
-from release_countdown.cli.reading import forget_settings, loader
+from release_countdown.cli.reading import loader
 from release_countdown.serve.app import ServeConfig, create_app
 from release_countdown.serve.state import RegistryState
 from tests.serve.conftest import BASE, Make
@@ -72,7 +72,6 @@ def test_an_invalid_edit_keeps_the_last_good_registry(
 
 
 def test_today_is_read_per_request(registry_file: Path) -> None:
-    forget_settings()
     days = [date(2023, 7, 8)]
     config = ServeConfig(
         state=RegistryState([registry_file], loader([registry_file], no_cache=True)),
@@ -94,7 +93,6 @@ def test_today_is_read_per_request(registry_file: Path) -> None:
 
 def test_the_clock_is_read_once_per_request(registry_file: Path) -> None:
     """The answer cache's key and the query are for the same day, even at midnight."""
-    forget_settings()
     reads: list[date] = []
 
     def today() -> date:
@@ -115,7 +113,6 @@ def test_the_clock_is_read_once_per_request(registry_file: Path) -> None:
 def test_the_default_region_is_handed_in(registry_file: Path) -> None:
     """serve's default region is its config's (the command passes the `region` setting); a
     region= parameter overrides it."""
-    forget_settings()
 
     def dates(default_region: str | None, query: str = "") -> dict[str, str]:
         config = ServeConfig(

@@ -176,6 +176,18 @@ def test_config_file_token(
     assert client.get(f"/healthz?token={TOKEN}").status_code == 200
 
 
+def test_config_file_hosts(
+    make_client: Make, registry_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """[serve] hosts (read by settings.py) are allowed beside the bound address."""
+    config = tmp_path / "config.toml"
+    config.write_text('[serve]\nhosts = ["countdown.example"]\n', encoding="utf-8")
+    monkeypatch.setenv("COUNTDOWN_CONFIG", str(config))
+    client = make_client(registry_file)
+    assert client.get("/healthz", headers={"Host": "countdown.example"}).status_code == 200
+    assert client.get("/healthz", headers={"Host": "other.example"}).status_code == 400
+
+
 def test_pages_keep_the_token_in_their_links(guarded: tuple[TestClient, list[str]]) -> None:
     client, _ = guarded
     html = client.get(f"/?token={TOKEN}&as_of=2023-07-08&all=1").text

@@ -33,5 +33,7 @@ def tmdb_settings(server: HTTPServer) -> SourceSettings:
     """The sources' settings pointing TMDB at ``server`` (no environment read)."""
     from release_countdown.sources.config import SourceSettings
 
-    env = {"COUNTDOWN_TMDB_URL": server.url_for("/").rstrip("/"), "TMDB_API_KEY": KEY}
-    return SourceSettings({}, Path("config.toml"), env=env)
+    url = server.url_for("/").rstrip("/")
+    return SourceSettings(
+        {"tmdb": url}, timeout=10.0, tmdb_key=KEY, config_file=Path("config.toml")
+    )

@@ -60,21 +60,22 @@ class LazyGroup(TyperGroup):
         import os
 
         if any(name.endswith("_COMPLETE") for name in os.environ):
-            from release_countdown.cli import reading
             from release_countdown.cli.shells import register
 
-            reading.forget_settings()  # as for a command run: the environment read afresh
             register()  # values with spaces and shell characters quoted for each shell
         super()._main_shell_completion(*args, **kwargs)
 
     def invoke(self, ctx: Any) -> Any:
-        from release_countdown.cli import reading
+        """Run the command; its exit code (returned or raised) becomes the process's."""
+        from typer._click import ClickException
 
-        reading.forget_settings()  # read afresh for each command run in this process
+        from release_countdown.cli.context import Run
+
+        if not isinstance(ctx.obj, Run):
+            ctx.obj = Run()  # one per command run (main() gives its own)
         try:
             result = super().invoke(ctx)
-            reading.finish_command()
-            return result
+            ctx.obj.finish()
         except CountdownError as exc:
             report(exc)
             raise typer.Exit(exc.exit_code) from None
@@ -82,6 +83,15 @@ class LazyGroup(TyperGroup):
             # The reader went away (`countdown list | head -1`): it has what it wanted.
             silence_stdout()
             raise typer.Exit(ExitCode.OK) from None
+        except (ClickException, typer.Exit, typer.Abort):
+            raise  # click's own: usage errors and exits, worded by click
+        except Exception as exc:  # the one place the unexpected is reported
+            from release_countdown.cli.crash import unexpected
+
+            raise typer.Exit(unexpected(exc)) from None
+        if isinstance(result, int) and not isinstance(result, bool) and result:
+            raise typer.Exit(result)  # a command's exit code: `check` found errors, say
+        return result
 
 
 class Command(TyperCommand):
@@ -143,18 +153,20 @@ def root(
     Exit codes: 0 ok, 1 title or person not found (or nothing next), 2 bad usage, option
     value or setting (config file, environment; no TMDB key when TMDB is needed), 3 registry
     unreadable or invalid (or a corrupt notify state file), 4 an outside service failed: an
-    online source (lookup, import, refresh) or a notice's delivery (notify; retried next run).
+    online source (lookup, import, refresh) or a notice's delivery (notify; retried next run),
+    70 an unexpected error (a bug: stderr names the file with its details; COUNTDOWN_DEBUG=1
+    prints them), 130 interrupted (Ctrl-C).
     """
 
 
 def main() -> NoReturn:
     """Entry point of the installed ``countdown`` command."""
-    from release_countdown.cli import reading
+    from release_countdown.cli.context import Run
 
     code: object = 0
-    reading.defer_cache_writes()
+    run = Run(defer_cache_writes=True)
     try:
-        app()
+        app(obj=run)
     except SystemExit as exc:
         code = exc.code
     except KeyboardInterrupt:
@@ -168,9 +180,9 @@ def main() -> NoReturn:
         print(code, file=sys.stderr)
         code = 1
     sys.stderr.flush()
-    if reading.cache_pending():
+    if run.cache_pending():
         silence_stdout()  # a reader of our output sees its end now, not after the cache write
-        reading.write_cache()
+        run.write_cache()
     # Leave without tearing the interpreter down: freeing a large registry's objects one by
     # one takes longer than the query did (tens of milliseconds for 10,000 titles). Output is
     # flushed above, files are closed where they are written, and nothing registers exits.

@@ -3,42 +3,32 @@
 Resolution order for reading: ``--registry`` (repeatable), then ``$COUNTDOWN_REGISTRY``
 (os.pathsep-separated), then the config file's ``registries``, then the user registry if it
 exists, then the bundled one. Writes go to ``--registry PATH`` or the user registry.
+
+The settings, the speedups and the registries read belong to the command run (cli/context.py),
+found through the click context: nothing here is kept between runs.
 """
 
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from release_countdown.cli.context import Run, current
 from release_countdown.core.errors import UsageError
 
 if TYPE_CHECKING:
-    from release_countdown.accel import Speedups
     from release_countdown.registry.merge import Registry
     from release_countdown.settings import Settings
     from release_countdown.writing.change import Change, Edit
 
-_SETTINGS: "list[Settings]" = []
-_ACCEL: "list[Speedups]" = []
-# Registries loaded by this process, kept until it ends (main leaves without freeing them:
-# 10,000 titles take longer to free one object at a time than to query).
-_LOADED: "list[Registry]" = []
+
+def _run() -> Run:
+    """The command run in progress, or (outside one) a run for this call alone."""
+    return current() or Run()
 
 
 def settings() -> "Settings":
-    """The settings in force (read once a process; warnings about them go to stderr)."""
-    if not _SETTINGS:
-        from release_countdown.cli.output import say
-        from release_countdown.settings import read_settings
-
-        _SETTINGS.append(read_settings())
-        for problem in _SETTINGS[0].warnings:
-            say(problem)
-    return _SETTINGS[0]
-
-
-def forget_settings() -> None:
-    """For tests and long-lived callers: read the settings again next time."""
-    _SETTINGS.clear()
+    """The settings in force (read once a command run; warnings about them go to stderr)."""
+    return _run().settings()
 
 
 def registry_paths(given: list[Path] | None) -> list[Path]:
@@ -85,7 +75,10 @@ def load(registry: list[Path] | None, no_cache: bool = False) -> "Registry":
     from release_countdown.cli.output import say
     from release_countdown.registry.load import load_registry
 
-    speedups = _speedups(no_cache)
+    run = current()
+    within = run is not None
+    run = run or Run()
+    speedups = run.new_speedups(no_cache)
     try:
         loaded = load_registry(registry_paths(registry), accel=speedups)
     finally:  # a refused cache folder is worth a line even when the registry is invalid
@@ -93,22 +86,25 @@ def load(registry: list[Path] | None, no_cache: bool = False) -> "Registry":
             say(f"countdown: warning: {warning}")
     for problem in loaded.warnings:
         say(problem)
-    _LOADED.append(loaded)
+    run.loaded.append(loaded)
+    if not within:  # no command run to write them at its end
+        run.write_cache()
     return loaded
 
 
 def loader(registry: list[Path] | None, no_cache: bool = False) -> "Callable[[], Registry]":
     """For a long-lived reader (`serve`): a function that reads the registries again through
-    the same pipeline and cache as ``load``, writing new cache entries at once."""
+    the same pipeline and cache as ``load``, writing new cache entries at once. The settings
+    are this run's, read now: the function runs on other threads, outside the command run."""
     from release_countdown.cli.output import say
     from release_countdown.registry.load import load_registry
 
+    run = _run()
+    run.settings()
     paths = registry_paths(registry)
 
     def read() -> "Registry":
-        speedups = _speedups(no_cache)
-        if speedups is not None:
-            _ACCEL.remove(speedups)  # flushed here, not kept for the end of the process
+        speedups = run.new_speedups(no_cache, keep=False)  # flushed here, not at the run's end
         try:
             loaded = load_registry(paths, accel=speedups)
         finally:
@@ -123,37 +119,17 @@ def loader(registry: list[Path] | None, no_cache: bool = False) -> "Callable[[],
     return read
 
 
-def _speedups(no_cache: bool) -> "Speedups | None":
-    try:
-        from release_countdown.accel import Speedups
-    except ImportError:  # accel/ is optional: the same answers, more slowly
-        return None
-    speedups = Speedups(cache=not no_cache and settings().cache.value)
-    _ACCEL.append(speedups)
-    return speedups
-
-
-_DEFERRED: list[bool] = []
-
-
-def defer_cache_writes() -> None:
-    """main() writes new cache entries once the answer is out; others get them at once."""
-    _DEFERRED.append(True)
-
-
-def finish_command() -> None:
-    if not _DEFERRED:
-        write_cache()
-
-
 def cache_pending() -> bool:
-    return any(speedups.pending for speedups in _ACCEL)
+    """Whether this command run made cache entries not yet written."""
+    run = current()
+    return run is not None and run.cache_pending()
 
 
 def write_cache() -> None:
-    """Write the cache entries this process made."""
-    for speedups in _ACCEL:
-        speedups.flush()
+    """Write the cache entries this command run made."""
+    run = current()
+    if run is not None:
+        run.write_cache()
 
 
 def change(path: Path, edit: "Edit", *, dry_run: bool) -> "Change":

@@ -14,4 +14,11 @@ def source_settings() -> SourceSettings:
     from release_countdown.sources.config import SourceSettings
 
     found = settings()
-    return SourceSettings(found.tables, found.config_file)
+    tmdb = found.sources["tmdb"]
+    return SourceSettings(
+        {name: source.url.value for name, source in found.sources.items()},
+        tmdb_key=tmdb.api_key.value,
+        tmdb_token=tmdb.read_access_token.value,
+        timeout=found.http_timeout.value,
+        config_file=found.config_file,
+    )

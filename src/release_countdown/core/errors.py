@@ -14,6 +14,7 @@ class ExitCode(IntEnum):
     REGISTRY = 3  # a registry could not be read or is invalid; a corrupt or foreign state file
     DELIVERY = 4  # `notify`: a notice could not be delivered (it is retried next run)
     SOURCE = 4  # an online source failed: unreachable, timed out, refused, or answered nonsense
+    SOFTWARE = 70  # EX_SOFTWARE: an unexpected error, a bug (the details go to a file)
     INTERRUPTED = 130  # Ctrl-C
 
 

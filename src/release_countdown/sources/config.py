@@ -1,29 +1,18 @@
-"""Each source's Service (http.py) from the environment and the config file's [sources.*].
+"""Each source's Service (http.py) from the sources' settings.
 
-Precedence as for every setting: environment > config file > default. The config file's
-values were checked by settings.py (strings, at file:line:col); here they are only read.
+settings.py reads and checks them (environment > config file > default, at file:line:col or
+naming the variable); cli/ passes the values in. Nothing here reads the environment.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from release_countdown.core.errors import UsageError
 from release_countdown.sources.http import Limits, Service
 
-DEFAULT_URLS: Final = {
-    "tmdb": "https://api.themoviedb.org",
-    "musicbrainz": "https://musicbrainz.org",
-    "wikidata": "https://www.wikidata.org",
-}
-URL_ENV: Final = {
-    "tmdb": "COUNTDOWN_TMDB_URL",
-    "musicbrainz": "COUNTDOWN_MUSICBRAINZ_URL",
-    "wikidata": "COUNTDOWN_WIKIDATA_URL",
-}
 LIMITS: Final = {
     "tmdb": Limits(in_flight=20, interval=0.0),
     # MusicBrainz allows one request a second per address; a little margin keeps the gap
@@ -36,42 +25,31 @@ KEY_PAGE: Final = "https://www.themoviedb.org/settings/api"
 
 
 class SourceSettings:
-    """What the commands know about the sources: the environment and ``[sources.*]``."""
+    """What the commands know about the sources, read and checked by settings.py and given
+    here as plain values: each source's address, TMDB's credentials ("" : not set), the
+    HTTP timeout, and the config file to name when a key is missing."""
 
     def __init__(
-        self, tables: Mapping[str, Any], config_file: Path, env: Mapping[str, str] | None = None
+        self,
+        urls: Mapping[str, str],
+        *,
+        timeout: float,
+        tmdb_key: str = "",
+        tmdb_token: str = "",
+        config_file: Path | None = None,
     ) -> None:
-        self.env = os.environ if env is None else env
-        sources = tables.get("sources", {})
-        self.tables: Mapping[str, Any] = sources if isinstance(sources, dict) else {}
+        self.urls = dict(urls)
+        self.tmdb_key = tmdb_key
+        self.tmdb_token = tmdb_token
+        self.timeout = timeout
         self.config_file = config_file
         self._services: dict[str, Service] = {}
 
-    def _value(self, source: str, key: str, variable: str) -> str:
-        text = self.env.get(variable, "").strip()
-        if text:
-            return text
-        table = self.tables.get(source, {})
-        found = table.get(key, "") if isinstance(table, dict) else ""
-        return found.strip() if isinstance(found, str) else ""
-
     def tmdb_configured(self) -> bool:
-        return bool(self._tmdb_credentials() != ("", ""))
-
-    def _tmdb_credentials(self) -> tuple[str, str]:
-        return (
-            self._value("tmdb", "api_key", "TMDB_API_KEY"),
-            self._value("tmdb", "read_access_token", "TMDB_READ_ACCESS_TOKEN"),
-        )
+        return bool(self.tmdb_key or self.tmdb_token)
 
     def url(self, source: str) -> str:
-        text = self.env.get(URL_ENV[source], "").strip() or self._value(source, "url", "")
-        url = text or DEFAULT_URLS[source]
-        if not url.startswith(("http://", "https://")):
-            raise UsageError(
-                f"{URL_ENV[source]}={url!r}: not an http(s) address (e.g. {DEFAULT_URLS[source]})"
-            )
-        return url
+        return self.urls[source]
 
     def service(self, source: str) -> Service:
         if source not in self._services:
@@ -80,8 +58,8 @@ class SourceSettings:
 
     def _make(self, source: str) -> Service:
         if source != "tmdb":
-            return Service(LABELS[source], self.url(source), LIMITS[source])
-        key, token = self._tmdb_credentials()
+            return Service(LABELS[source], self.url(source), LIMITS[source], timeout=self.timeout)
+        key, token = self.tmdb_key, self.tmdb_token
         if not key and not token:
             raise UsageError(
                 "TMDB needs an API key. Get one free at "
@@ -94,12 +72,12 @@ class SourceSettings:
         if key:
             return Service(
                 "TMDB", self.url("tmdb"), LIMITS["tmdb"], params={"api_key": key},
-                secrets=(key, token), refused_hint=hint,
+                secrets=(key, token), refused_hint=hint, timeout=self.timeout,
             )  # fmt: skip
         return Service(
             "TMDB", self.url("tmdb"), LIMITS["tmdb"],
             headers={"Authorization": f"Bearer {token}"}, secrets=(key, token),
-            refused_hint=hint,
+            refused_hint=hint, timeout=self.timeout,
         )  # fmt: skip
 
     def close(self) -> None:

@@ -10,7 +10,6 @@ service's secrets are replaced by ``***`` in every error it raises.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -22,8 +21,6 @@ from release_countdown.core.errors import SourceError, SourceNotFound, UsageErro
 
 PROJECT_URL: Final = "https://pypi.org/project/release-countdown/"
 USER_AGENT: Final = f"release-countdown/{__version__} (+{PROJECT_URL})"
-TIMEOUT_ENV: Final = "COUNTDOWN_HTTP_TIMEOUT"
-DEFAULT_TIMEOUT: Final = 10.0  # seconds, for connecting and for each read
 RETRIES: Final = 3  # after the first try: four tries at most
 MAX_WAIT: Final = 30.0  # the longest a Retry-After is honoured for, in seconds
 BACKOFF: Final = 1.0  # the first wait without Retry-After; doubles each time
@@ -43,20 +40,6 @@ def _httpx() -> Any:
             "pip install 'release-countdown[sources]'"
         ) from None
     return httpx
-
-
-def timeout_setting(env: Mapping[str, str] | None = None) -> float:
-    env = os.environ if env is None else env
-    text = env.get(TIMEOUT_ENV, "").strip()
-    if not text:
-        return DEFAULT_TIMEOUT
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0 < value <= 600:
-        raise UsageError(f"{TIMEOUT_ENV}={text!r}: not a number of seconds from 0 to 600 (e.g. 10)")
-    return value
 
 
 def retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -85,7 +68,7 @@ class Service:
         params: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
         secrets: tuple[str, ...] = (),
-        timeout: float | None = None,
+        timeout: float,
         refused_hint: str = "",
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -102,7 +85,7 @@ class Service:
         self._next_start = 0.0
         self._client = httpx.Client(
             headers={"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})},
-            timeout=httpx.Timeout(timeout or timeout_setting()),
+            timeout=httpx.Timeout(timeout),  # seconds, for connecting and each read (settings.py)
             limits=httpx.Limits(max_connections=limits.in_flight),
             follow_redirects=True,
             trust_env=False,  # no proxy or netrc from the environment: keys go only here

@@ -9,6 +9,7 @@ import typer
 from release_countdown.cli.app import command_app
 from release_countdown.cli.options import Duration, StaleAsOfOption
 from release_countdown.cli.parsers import DURATION
+from release_countdown.core.errors import ExitCode
 
 app = command_app()
 
@@ -33,7 +34,7 @@ def check_command(
         ),
     ] = None,
     as_of: StaleAsOfOption = None,
-) -> None:
+) -> ExitCode:
     """Validate registries without listing them, for pre-commit hooks and CI.
 
     Prints every error and warning as path:line:col: message, then a summary line (all on
@@ -51,7 +52,7 @@ def check_command(
     """
     from release_countdown.cli.output import say
     from release_countdown.cli.reading import registry_paths
-    from release_countdown.core.errors import ExitCode, Problem, RegistryError
+    from release_countdown.core.errors import Problem, RegistryError
     from release_countdown.registry.load import (
         future_warnings,
         implicit_id_warnings,
@@ -90,5 +91,4 @@ def check_command(
         f"countdown check: {files}, {counted}{errors} error{'s' if errors != 1 else ''}, "
         f"{warnings} warning{'s' if warnings != 1 else ''}{strictly}"
     )
-    if errors > 0 or (strict and warnings > 0):
-        raise typer.Exit(ExitCode.REGISTRY)
+    return ExitCode.REGISTRY if errors > 0 or (strict and warnings > 0) else ExitCode.OK

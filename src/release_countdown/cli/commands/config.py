@@ -1,10 +1,13 @@
 """`countdown config`: the settings in force and where each came from."""
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from release_countdown.cli.app import command_app
+
+if TYPE_CHECKING:
+    pass
 
 app = command_app()
 
@@ -14,14 +17,19 @@ def config_command(
     *, json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
 ) -> None:
     """Show the settings in force and where each came from: the command line wins over the
-    environment, which wins over the config file, which wins over the defaults.
+    environment, which wins over the config file, which wins over the defaults. Secrets (API
+    keys, the server's token) are shown as set or not set, never their value.
 
     The config file is TOML at $XDG_CONFIG_HOME/release-countdown/config.toml (the platform's
     config directory elsewhere; COUNTDOWN_CONFIG names another). Keys: region = "GB",
     registries = ["~/films.toml", "team.toml"] (relative to the config file), cache = true,
-    lock_timeout = 30; [notify] lead = "30d,7d,1d,0d" and to = ["ntfy://topic"] for
-    `countdown notify`; the tables [sources.*] and [serve] are kept for later use.
-    A bad value exits 2 naming the file, line and column (or the environment variable).
+    lock_timeout = 30, http_timeout = 10; [notify] lead = "30d,7d,1d,0d" and
+    to = ["ntfy://topic"] for `countdown notify`; [serve] token = "..." and
+    hosts = ["countdown.example"] for `countdown serve`; [sources.tmdb] api_key,
+    read_access_token and url, [sources.musicbrainz] url and [sources.wikidata] url for
+    lookup, import and refresh (TMDB_API_KEY, TMDB_READ_ACCESS_TOKEN and COUNTDOWN_*_URL in
+    the environment win over them). A bad value exits 2 naming the file, line and column (or
+    the environment variable); an unknown key is a warning.
 
     \b
     Examples:
@@ -32,58 +40,64 @@ def config_command(
     import sys
 
     from release_countdown.cli.reading import settings
-    from release_countdown.settings import ENVIRONMENT, KEYS
+    from release_countdown.settings import SECRETS, Setting, every_setting
 
     found = settings()
-    values = {key: getattr(found, key) for key in KEYS}
-    from release_countdown.core.notices import DEFAULT_LEADS
-    from release_countdown.settings import Setting
-
-    lead = found.notify_lead
-    notify: dict[str, Setting[Any]] = {
-        "notify.lead": Setting(lead.value or DEFAULT_LEADS, lead.origin),
-        "notify.to": found.notify_to,
-    }
-
-    def shown(value: object) -> object:
-        if isinstance(value, tuple):
-            return [f"{v}d" if isinstance(v, int) else str(v) for v in value]
-        return value
-
+    shown = every_setting(found)
     if json_output:
         from release_countdown.cli.output import write_json
+
+        def entry(key: str, setting: Setting[Any], variable: str | None) -> dict[str, Any]:
+            if key.rsplit(".", 1)[-1] in SECRETS:
+                return {
+                    "set": bool(setting.value),
+                    "origin": setting.origin,
+                    "environment": variable,
+                    "secret": True,
+                }
+            return {
+                "value": plain(setting.value),
+                "origin": setting.origin,
+                "environment": variable,
+            }
 
         write_json(
             {
                 "config_file": str(found.config_file),
                 "config_exists": found.config_exists,
-                "settings": {
-                    key: {
-                        "value": shown(s.value),
-                        "origin": s.origin,
-                        "environment": ENVIRONMENT[key],
-                    }
-                    for key, s in values.items()
-                }
-                | {
-                    key: {"value": shown(s.value), "origin": s.origin, "environment": None}
-                    for key, s in notify.items()
-                },
-                "tables": sorted(found.tables),
+                "settings": {key: entry(key, s, v) for key, s, v in shown},
             }
         )
         return
     import json
 
-    width = max(len(key) for key in (*KEYS, *notify))
-    lines = [
-        f"{key:<{width}}  {json.dumps(shown(s.value), ensure_ascii=False)}  ({s.origin})"
-        for key, s in (*values.items(), *notify.items())
-    ]
+    def line(key: str, setting: Setting[Any], width: int) -> str:
+        if key.rsplit(".", 1)[-1] not in SECRETS:
+            value = json.dumps(plain(setting.value), ensure_ascii=False)
+            return f"{key:<{width}}  {value}  ({setting.origin})"
+        if not setting.value:
+            return f"{key:<{width}}  not set"
+        origin = setting.origin.removeprefix("environment ").removeprefix("config file ")
+        return f"{key:<{width}}  set (from {origin})"
+
+    # Two blocks, each aligned: the settings with [notify] and [serve], then [sources.*].
+    blocks = (
+        [s for s in shown if not s[0].startswith("sources.")],
+        [s for s in shown if s[0].startswith("sources.")],
+    )
+    lines = []
+    for block in blocks:
+        width = max(len(key) for key, _, _ in block)
+        lines += [line(key, setting, width) for key, setting, _ in block]
     exists = "" if found.config_exists else "  (missing: defaults and environment only)"
     lines.append(f"config file: {found.config_file}{exists}")
-    if kept := [t for t in found.tables if t != "notify"]:
-        lines.append("tables kept for later use: " + ", ".join(f"[{t}]" for t in kept))
     from release_countdown.views.safe import terminal_safe
 
     sys.stdout.write("".join(terminal_safe(line) + "\n" for line in lines))
+
+
+def plain(value: object) -> object:
+    """A value as JSON shows it: lead times as "7d", paths as strings."""
+    if isinstance(value, tuple):
+        return [f"{v}d" if isinstance(v, int) else str(v) for v in value]
+    return value

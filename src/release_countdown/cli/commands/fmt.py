@@ -23,7 +23,7 @@ def fmt_command(
         bool, typer.Option("--check", help="Change nothing; exit 1 if the file is not canonical.")
     ] = False,
     dry_run: DryRunOption = False,
-) -> None:
+) -> ExitCode:
     """Rewrite a registry in canonical form, so that shared registries diff and merge cleanly.
 
     Releases sorted by id, keys in a fixed order, one table per release, whitespace
@@ -46,9 +46,9 @@ def fmt_command(
         validate(text, target)
         if format_registry(text, str(target)) != text:
             say(f"countdown: {target} is not in canonical form (run: countdown fmt {target})")
-            raise typer.Exit(ExitCode.NOT_FOUND)
+            return ExitCode.NOT_FOUND
         say(f"countdown: {target} is in canonical form")
-        return
+        return ExitCode.OK
     target = reading.writable_path([path] if path else None)
 
     def edit(document: Any, releases: list[Any]) -> NewText:
@@ -56,3 +56,4 @@ def fmt_command(
         return NewText("formatted", format_registry(text, str(target)))
 
     finish(reading.change(target, edit, dry_run=dry_run), dry_run)
+    return ExitCode.OK

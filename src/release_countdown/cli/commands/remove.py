@@ -8,7 +8,7 @@ import typer
 from release_countdown.cli.app import command_app
 from release_countdown.cli.completion import complete_titles
 from release_countdown.cli.options import DryRunOption, TargetOption
-from release_countdown.core.errors import ExitCode, UsageError
+from release_countdown.core.errors import UsageError
 
 app = command_app()
 
@@ -44,7 +44,7 @@ def remove_command(
             raise UsageError(f'remove "{chosen.title}"? Not on a terminal: pass --yes to confirm')
         if not typer.confirm(f'Remove "{chosen.title}" (id {chosen.id}) from {path}?', err=True):
             say("nothing removed")
-            raise typer.Exit(ExitCode.OK)
+            return
 
     def edit(document: Any, current: list[Any]) -> Any:
         return remove_release(document, current, find_release(current, chosen.id))

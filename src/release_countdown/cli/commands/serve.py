@@ -49,6 +49,7 @@ def serve_command(
     import sys
 
     from release_countdown.cli.output import bad, say
+    from release_countdown.core.errors import UsageError
 
     if not 0 < port < 65536:
         bad("--port", f"{port} is not a port (1 to 65535)")
@@ -58,8 +59,7 @@ def serve_command(
         import starlette  # noqa: F401
         import uvicorn
     except ImportError:
-        say(f"countdown: {MISSING}")
-        raise typer.Exit(2) from None
+        raise UsageError(MISSING) from None
 
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
@@ -90,9 +90,9 @@ def application(
     from release_countdown.serve.security import is_loopback
     from release_countdown.serve.state import RegistryState
 
-    table = settings().tables.get("serve") or {}
-    if token is None and isinstance(table.get("token"), str) and table["token"]:
-        token = table["token"]
+    found = settings()
+    if token is None:
+        token = found.serve_token.value  # checked by settings.py: 8 characters or more
     if token is not None and len(token) < 8:
         bad("--token", "a token needs 8 characters or more (e.g. `openssl rand -hex 16`)")
     if not is_loopback(host) and not token:
@@ -101,8 +101,6 @@ def application(
             f"binding to {host} exposes the registry to other machines: give --token TOKEN "
             "(or [serve] token in the config file)",
         )
-    hosts = table.get("hosts") or []
-    extra = tuple(h for h in hosts if isinstance(h, str)) if isinstance(hosts, list) else ()
     state = RegistryState(registry_paths(registry), loader(registry, no_cache), log=log)
     config = ServeConfig(
         state=state,
@@ -110,7 +108,7 @@ def application(
         default_region=settings().region.value,
         host=host,
         token=token,
-        extra_hosts=extra,
+        extra_hosts=found.serve_hosts.value,
         log=log,
     )
     asgi = create_app(config)
