@@ -12,6 +12,7 @@ from typing import Any, Final
 
 from release_countdown.core.errors import UsageError
 from release_countdown.core.notices import Notice
+from release_countdown.core.redact import redact_text, redact_url
 from release_countdown.formats.notices import (
     notice_environment,
     notice_json,
@@ -47,15 +48,17 @@ class Command:
     notice in COUNTDOWN_* variables and as one JSON object on stdin."""
 
     def __init__(self, command: str) -> None:
-        self.name = f"--exec {command!r}"
+        # A command may carry a secret too (curl https://hooks.example/T/B/SECRET).
+        self.name = f"--exec {redact_text(repr(command))}"
         try:
             self.argv = shlex.split(command)
         except ValueError as exc:
-            raise UsageError(f"--exec {command!r}: {exc}") from None
+            raise UsageError(f"{self.name}: {exc}") from None
         if not self.argv:
             raise UsageError("--exec: the command is empty")
         if shutil.which(self.argv[0]) is None:
-            raise UsageError(f"--exec {command!r}: {self.argv[0]!r} is not a command found")
+            program = redact_text(repr(self.argv[0]))
+            raise UsageError(f"{self.name}: {program} is not a command found")
 
     def send(self, notice: Notice) -> str | None:
         sys.stdout.flush()
@@ -88,14 +91,17 @@ class Push:
                 "'release-countdown[notify]' (or pip install apprise); --exec CMD and "
                 "--to desktop work without it"
             ) from None
-        self.name = "--to " + " ".join(_redacted(url) for url in urls)
+        self.name = "--to " + " ".join(redact_url(url) for url in urls)
         self.apprise: Any = apprise
         self.services: list[tuple[str, Any]] = []
         for url in urls:
             service = apprise.Apprise()
-            if not service.add(url):
+            # Captured: Apprise's own warnings about a URL quote it whole, secret included.
+            with self.apprise.LogCapture(level=apprise.logging.WARNING):
+                added = service.add(url)
+            if not added:
                 raise UsageError(
-                    f"--to {_redacted(url)!r} is not a notification URL Apprise knows "
+                    f"--to {redact_url(url)!r} is not a notification URL Apprise knows "
                     "(e.g. ntfy://topic, mailto://user:pass@host, json://host/path; see "
                     "https://github.com/caronc/apprise/wiki)"
                 )
@@ -110,7 +116,7 @@ class Push:
             if not sent:
                 said = log.getvalue().strip().splitlines()
                 reason = said[-1].split(" - ", 2)[-1] if said else "not delivered"
-                failed.append(f"--to {_redacted(url)}: {reason}")
+                failed.append(f"--to {redact_url(url)}: {redact_text(reason, [url])}")
         return "; ".join(failed) or None
 
 
@@ -141,11 +147,3 @@ class Desktop:
             error = done.stderr.decode("utf-8", "replace").strip()
             return f"notify-send exited {done.returncode}: {error}"
         return None
-
-
-def _redacted(url: str) -> str:
-    """A URL without the password or token before an ``@`` (messages go to logs)."""
-    scheme, sep, rest = url.partition("://")
-    if not sep or "@" not in rest.split("/", 1)[0]:
-        return url
-    return f"{scheme}://…@{rest.split('@', 1)[1]}"
