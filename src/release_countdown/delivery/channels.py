@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -56,27 +58,48 @@ class Command:
             raise UsageError(f"{self.name}: {exc}") from None
         if not self.argv:
             raise UsageError("--exec: the command is empty")
+        self.hung = False  # set by a timeout: the command is not run again this run
         if shutil.which(self.argv[0]) is None:
             program = redact_text(repr(self.argv[0]))
             raise UsageError(f"{self.name}: {program} is not a command found")
 
     def send(self, notice: Notice) -> str | None:
+        if self.hung:
+            return f"{self.name} not run: it took longer than {COMMAND_TIMEOUT:g} s this run"
         sys.stdout.flush()
         try:
-            done = subprocess.run(
+            # Its own session and process group: on a timeout the whole group is killed,
+            # so what the command started (a pipeline, a daemonised helper) dies with it.
+            process = subprocess.Popen(
                 self.argv,
-                input=(notice_json(notice) + "\n").encode("utf-8"),
+                stdin=subprocess.PIPE,
                 env={**os.environ, **notice_environment(notice)},
-                timeout=COMMAND_TIMEOUT,
-                check=False,
+                start_new_session=True,
             )
-        except subprocess.TimeoutExpired:
-            return f"{self.name} took longer than {COMMAND_TIMEOUT:g} s"
         except OSError as exc:
             return f"{self.name} could not run: {exc.strerror or exc}"
-        if done.returncode != 0:
-            return f"{self.name} exited {done.returncode}"
+        try:
+            process.communicate((notice_json(notice) + "\n").encode("utf-8"), COMMAND_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            _kill_group(process)
+            # One hang is enough: the next notices would each wait as long, holding the lock.
+            self.hung = True
+            return f"{self.name} took longer than {COMMAND_TIMEOUT:g} s: stopped, with its children"
+        except BaseException:  # Ctrl-C no longer reaches a command in its own session
+            _kill_group(process)
+            raise
+        if process.returncode != 0:
+            return f"{self.name} exited {process.returncode}"
         return None
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill ``process`` and every process in its group, and reap it."""
+    if hasattr(os, "killpg"):  # POSIX; elsewhere only the command itself can be killed
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.kill()
+    process.wait()
 
 
 class Push:
