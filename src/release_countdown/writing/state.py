@@ -56,8 +56,8 @@ def _text(value: object, where: str) -> str:
     return value
 
 
-def _record(item: object, index: int) -> tuple[Key, tuple[date, bool]]:
-    where = f"sent[{index}]"
+def _record(item: object, index: int, field: str = "sent") -> tuple[Key, tuple[date, bool]]:
+    where = f"{field}[{index}]"
     if not isinstance(item, dict):
         raise ValueError(f"{where} is not an object")
     event = _text(item.get("event"), f"{where}.event")
@@ -89,12 +89,16 @@ def decode_state(document: object) -> NoticeState:
             "release-countdown version?"
         )
     records, seen = document.get("sent", []), document.get("seen", {})
-    if not isinstance(records, list) or not isinstance(seen, dict):
-        raise ValueError('"sent" must be a list and "seen" an object')
+    failed = document.get("failed", [])  # absent in the files of earlier versions
+    if not isinstance(records, list) or not isinstance(failed, list) or not isinstance(seen, dict):
+        raise ValueError('"sent" and "failed" must be lists and "seen" an object')
     state = NoticeState(
         created=_day(document.get("created"), "created"),
         last_run=_day(document.get("last_run"), "last_run"),
         records=dict(_record(item, i) for i, item in enumerate(records)),
+        failed={
+            key: on for key, (on, _) in (_record(x, i, "failed") for i, x in enumerate(failed))
+        },
     )
     for release_id, item in seen.items():
         _text(release_id, f"a key of seen ({release_id!r})")
@@ -132,6 +136,11 @@ def encode_state(state: NoticeState) -> bytes:
             for release_id, s in sorted(state.seen.items())
         },
     }
+    if state.failed:  # reminders to retry; read as none by earlier versions
+        document["failed"] = [
+            {"id": key[0], "event": key[1], "date": key[2], "lead": key[3], "on": on.isoformat()}
+            for key, on in sorted(state.failed.items(), key=lambda item: (item[1], item[0][0]))
+        ]
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
