@@ -46,6 +46,18 @@ def test_a_link_at_the_name_is_replaced_never_written_through(tmp_path: Path) ->
     assert sorted(p.name for p in tmp_path.iterdir()) == ["state", "victim"]
 
 
+def test_a_write_sweeps_what_killed_writers_left(tmp_path: Path) -> None:
+    path = tmp_path / "state"
+    left = tmp_path / ".state.00112233aabb.tmp"
+    left.write_bytes(b"half")
+    write_replacing(path, b"new", sweep_after=60)
+    assert left.exists()  # written just now: maybe a writer at work
+    os.utime(left, (0, 0))
+    write_replacing(path, b"newer", sweep_after=60)
+    assert not left.exists()
+    assert path.read_bytes() == b"newer"
+
+
 def test_only_our_own_stale_temporaries_are_swept(tmp_path: Path) -> None:
     path = tmp_path / "notify.json"
     ours = tmp_path / ".notify.json.00112233aabb.tmp"
@@ -57,7 +69,9 @@ def test_only_our_own_stale_temporaries_are_swept(tmp_path: Path) -> None:
     folder.mkdir()
     for old in (ours, others, folder):
         os.utime(old, (0, 0))
-    assert sweep_temporaries(path, 60) == 1
+    for new in (fresh,):
+        os.utime(new, (1000, 1000))
+    assert sweep_temporaries(path, 60, now=1030) == 1
     assert not ours.exists()
     assert fresh.exists()
     assert others.exists()

@@ -10,7 +10,6 @@ import errno
 import os
 import re
 import stat
-import time
 from contextlib import suppress
 from pathlib import Path
 from typing import Final
@@ -78,12 +77,18 @@ def temporary_name(name: str) -> str:
 
 
 def write_replacing(
-    name: str | Path, data: bytes, *, folder: int | None = None, durable: bool = False
+    name: str | Path,
+    data: bytes,
+    *,
+    folder: int | None = None,
+    durable: bool = False,
+    sweep_after: float | None = None,
 ) -> None:
     """``data`` as ``name`` (in the open ``folder``, if given), mode 0600: a new file made with
     O_EXCL and renamed over the name, so that whatever was planted there (a link to
     ~/.bashrc, a FIFO) is replaced, never written through. ``durable``: fsync the file and
-    its folder, so a crash leaves the old or the new content."""
+    its folder, so a crash leaves the old or the new content. ``sweep_after`` (seconds; not
+    with ``folder``): then remove the temporary files of writers killed that long ago."""
     path = Path(name)
     temporary = str(path.with_name(temporary_name(path.name)))
     fd = os.open(temporary, _CREATE_FLAGS, 0o600, dir_fd=folder)
@@ -91,9 +96,10 @@ def write_replacing(
         with open(fd, "wb") as handle:
             os.fchmod(fd, 0o600)  # the umask may have taken the owner's bits
             handle.write(data)
+            handle.flush()
             if durable:
-                handle.flush()
                 os.fsync(fd)
+            written = os.fstat(fd).st_mtime  # now, by the clock that dates the files swept
         os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
     except BaseException:
         with suppress(OSError):
@@ -101,6 +107,8 @@ def write_replacing(
         raise
     if durable:
         _fsync_folder(path.parent)
+    if sweep_after is not None and folder is None:
+        sweep_temporaries(path, sweep_after, now=written)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -115,10 +123,11 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def sweep_temporaries(path: Path, older_than: float) -> int:
-    """Remove the temporary files that runs killed while writing ``path`` left beside it
+def sweep_temporaries(path: Path, older_than: float, *, now: float) -> int:
+    """Remove the temporary files that writers of ``path`` killed meanwhile left beside it
     (``.NAME.<12 hex>.tmp``, or ``tempfile``'s ``.NAME.<8 chars>.tmp`` of older versions):
-    regular files only, untouched for ``older_than`` seconds. The number removed."""
+    regular files only, last written ``older_than`` seconds before ``now``. The number
+    removed."""
     own = re.compile(rf"\.{re.escape(path.name)}\.(?:[0-9a-f]{{12}}|[a-z0-9_]{{8}})\.tmp")
     folder = path.parent
     removed = 0
@@ -126,7 +135,6 @@ def sweep_temporaries(path: Path, older_than: float) -> int:
         names = os.listdir(folder)
     except OSError:
         return 0
-    now = time.time()
     for name in names:
         if not own.fullmatch(name):
             continue

@@ -9,8 +9,8 @@ error naming it (exit 3); it is never reset silently.
 The file is opened like the parse cache's (``writing/guarded.py``): a link, FIFO, device or
 giant at its name, someone else's file, nesting too deep for the parser or text that is no
 Unicode (a lone surrogate) is refused with exit 3, never followed, waited on or read whole.
-It is written as a new file renamed over the name, and the temporary files of killed runs
-are swept when the lock is taken.
+It is written as a new file renamed over the name, and the temporary files of runs killed
+while writing it are then swept.
 """
 
 from __future__ import annotations
@@ -176,7 +176,7 @@ def write_state(path: Path, state: NoticeState) -> None:
     from release_countdown.writing.guarded import write_replacing
 
     try:
-        write_replacing(path, encode_state(state), durable=True)
+        write_replacing(path, encode_state(state), durable=True, sweep_after=STALE)
     except OSError as exc:
         raise StateError(f"{path}: cannot write the notify state: {exc.strerror or exc}") from None
 
@@ -203,7 +203,6 @@ def _check_names(path: Path) -> None:
 @contextmanager
 def state_lock(path: Path, timeout: float) -> Iterator[None]:
     """Hold the state's lock (``.notify.json.lock`` beside it), making its folder if needed."""
-    from release_countdown.writing.guarded import sweep_temporaries
     from release_countdown.writing.lock import LockTimeout, locked
 
     try:
@@ -213,7 +212,6 @@ def state_lock(path: Path, timeout: float) -> Iterator[None]:
     _check_names(path)
     try:
         with locked(path, timeout):
-            sweep_temporaries(path, STALE)
             yield
     except LockTimeout as exc:
         if "waited" not in str(exc):
