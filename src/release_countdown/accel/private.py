@@ -6,16 +6,17 @@ says which folder, what is wrong and the fix. The levels made here are 0700 what
 umask. A file is opened without following a link or blocking (a link or FIFO planted at its
 name is refused), must be a regular file of the user's, and is read up to a bound; it is
 written as a new file (O_EXCL) renamed over the name, so whatever was planted there is
-replaced, never written through.
+replaced, never written through (``writing/guarded.py``, shared with the notify state).
 """
 
 from __future__ import annotations
 
 import os
 import stat
-from contextlib import suppress
 from pathlib import Path
 from typing import Final
+
+from release_countdown.writing.guarded import Unfit, read_regular, write_replacing
 
 # Where links, descriptor-relative calls or owners are missing (Windows), nothing can be
 # checked, so nothing is cached.
@@ -25,11 +26,7 @@ CHECKABLE: Final = (
     and {os.open, os.rename, os.unlink, os.stat} <= os.supports_dir_fd
     and os.listdir in os.supports_fd
 )
-_NOFOLLOW, _CLOEXEC = getattr(os, "O_NOFOLLOW", 0), getattr(os, "O_CLOEXEC", 0)
-_FOLDER_FLAGS: Final = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _CLOEXEC
-# O_NONBLOCK: opening a FIFO planted at a file's name returns at once (and is refused).
-_READ_FLAGS: Final = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | _CLOEXEC
-_CREATE_FLAGS: Final = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
+_FOLDER_FLAGS: Final = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 class Untrusted(Exception):
@@ -100,31 +97,15 @@ def open_folder(folder: Path, *, create: bool) -> int:
 def read_file(folder: int, name: str, limit: int) -> bytes | None:
     """The bytes of ``name`` in the open ``folder``: a regular file of the user's, of at most
     ``limit`` bytes, reached without following a link; None for anything else. OSError when
-    it cannot be opened (missing, or a link)."""
-    fd = os.open(name, _READ_FLAGS, dir_fd=folder)
+    it cannot be opened (missing, or unreadable)."""
     try:
-        found = os.fstat(fd)
-        if not stat.S_ISREG(found.st_mode) or found.st_uid != os.geteuid() or found.st_size > limit:
-            return None
-        with open(fd, "rb", closefd=False) as handle:
-            data = handle.read(found.st_size + 1)  # one more: a file that grew is not taken
-    finally:
-        os.close(fd)
-    return data if len(data) <= found.st_size else None
+        return read_regular(name, limit, folder=folder)
+    except Unfit:
+        return None
 
 
 def write_file(folder: int, name: str, data: bytes) -> None:
     """``data`` as ``name`` in the open ``folder`` (mode 0600): a new file made with O_EXCL and
     renamed over the name, so that whatever was planted there (a link to ~/.bashrc, a FIFO)
     is replaced, never written through. The temporary file's name starts with ``.name.``."""
-    temporary = f".{name}.{os.urandom(6).hex()}.tmp"
-    fd = os.open(temporary, _CREATE_FLAGS, 0o600, dir_fd=folder)
-    try:
-        with open(fd, "wb") as handle:
-            os.fchmod(fd, 0o600)  # the umask may have taken the owner's bits
-            handle.write(data)
-        os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temporary, dir_fd=folder)
-        raise
+    write_replacing(name, data, folder=folder)

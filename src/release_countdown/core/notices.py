@@ -13,6 +13,13 @@ are the command line's and ``writing/state.py``'s business.
   new date re-arms the leads, which are keyed by date.
 - **first run** (no state yet): only what crossed today or yesterday is sent; older crossings
   are recorded as skipped, so a new state never floods its user.
+- **retries**: a notice not delivered is retried by the next runs. "released" and "changed"
+  are found again by themselves (nothing was recorded); a reminder is recorded as failed,
+  because the next run may have crossed a smaller lead or reached the release day. A failed
+  reminder is retried until it is delivered, while its date is unchanged and its release
+  day has not passed (on the day itself it goes before "released"), unless a smaller lead
+  (or the release day's notice) was delivered for that date since, or a smaller lead is due
+  in the same run: then that one is sent and covers it.
 """
 
 from __future__ import annotations
@@ -102,6 +109,7 @@ class NoticeState:
     last_run: date | None = None
     records: dict[Key, tuple[date, bool]] = field(default_factory=dict)  # key -> (day, skipped)
     seen: dict[str, Seen] = field(default_factory=dict)
+    failed: dict[Key, date] = field(default_factory=dict)  # reminders not delivered: first day
 
     def done(self, release_id: str, day: str, lead: int) -> bool:
         """Whether ``lead`` or a smaller lead was delivered or skipped for this date."""
@@ -113,13 +121,19 @@ class NoticeState:
     def record(self, notice: Notice, today: date) -> None:
         """``notice`` was delivered."""
         self.records[notice.key] = (today, False)
+        self.failed.pop(notice.key, None)
         for key in notice.covers:
             self.records.setdefault(key, (today, True))
+            self.failed.pop(key, None)
         if notice.event == "changed":
             self.seen[notice.id] = Seen(notice.date, notice.title, today)
 
     def finish(self, plan: Plan, today: date) -> None:
-        """After a run: first-run skips, titles seen, the run's day; old records pruned."""
+        """After a run: reminders not delivered, first-run skips, titles seen, the run's day;
+        old records and failures whose release day has passed are pruned."""
+        for notice in plan.notices:
+            if notice.event == "reminder" and notice.key not in self.records:
+                self.failed.setdefault(notice.key, today)
         for key in plan.skipped:
             self.records.setdefault(key, (today, True))
         for release_id, seen in plan.seen.items():
@@ -129,6 +143,13 @@ class NoticeState:
         oldest = today - timedelta(days=KEEP_DAYS)
         self.records = {k: v for k, v in self.records.items() if v[0] >= oldest}
         self.seen = {k: v for k, v in self.seen.items() if v.day >= oldest}
+        # Moot once it or a smaller lead is done, or (a reminder fails at most ``lead`` days
+        # before its release day) once the release day has passed.
+        self.failed = {
+            k: on
+            for k, on in self.failed.items()
+            if not self.done(k[0], k[2], k[3] or 0) and on + timedelta(days=k[3] or 0) >= today
+        }
 
 
 class Plan(NamedTuple):
@@ -172,6 +193,34 @@ def _reminder(row: Row, leads: Sequence[int]) -> Notice | None:
     return Notice("reminder", row.id, row.title, row.date, days, min(crossed), row.countdown)
 
 
+def _due(row: Row, leads: Sequence[int], state: NoticeState) -> list[Notice]:
+    """The notices ``row`` calls for, given what was delivered: at most one reminder (the
+    smallest lead due or failed before, covering the others), then "released"."""
+    found = _reminder(row, leads)
+    if found is not None and state.done(row.id, row.date, found.lead or 0):
+        found = None
+    days = row.days_remaining
+    if row.precision not in _EXACT or days is None or days < 0:
+        return [] if found is None else [found]
+    reminders = {
+        key[3]: key
+        for key in state.failed
+        if key[:3] == (row.id, "reminder", row.date)
+        and key[3] is not None
+        and not state.done(row.id, row.date, key[3])
+    }
+    if found is not None and found.event == "reminder" and found.lead is not None:
+        reminders[found.lead] = found.key
+    if not reminders:
+        return [] if found is None else [found]
+    lead = min(reminders)
+    covers = tuple(key for other, key in sorted(reminders.items()) if other != lead)
+    reminder = Notice(
+        "reminder", row.id, row.title, row.date, days, lead, row.countdown, covers=covers
+    )
+    return [reminder] + ([found] if found is not None and found.event == "released" else [])
+
+
 def plan_notices(
     rows: Iterable[Row],
     leads: Sequence[int],
@@ -189,14 +238,12 @@ def plan_notices(
             old = None  # a run for an earlier day: no change is news then, and none recorded
         else:
             seen[row.id] = Seen(row.date, row.title, today)
-        reminder = _reminder(row, leads)
-        if reminder is not None and state.done(row.id, row.date, reminder.lead or 0):
-            reminder = None
+        due = _due(row, leads, state)
         if old is not None and (old.date, old.title) != (row.date, row.title):
             del seen[row.id]
-            covers: tuple[Key, ...] = ()
-            if reminder is not None and reminder.event == "reminder":
-                covers, reminder = (reminder.key,), None  # the change says when, already
+            # The change says when, already: it covers the reminders.
+            covers = tuple(k for n in due if n.event == "reminder" for k in (n.key, *n.covers))
+            due = [n for n in due if n.event != "reminder"]
             notices.append(
                 Notice(
                     "changed", row.id, row.title, row.date, row.days_remaining, None,
@@ -204,11 +251,10 @@ def plan_notices(
                     old.title if old.title != row.title else None, covers,
                 )
             )  # fmt: skip
-        if reminder is None:
-            continue
-        late = (reminder.lead or 0) - (reminder.days_remaining or 0)
-        if first_run and late > FIRST_RUN_SLACK:
-            skipped.append(reminder.key)
-        else:
-            notices.append(reminder)
+        for notice in due:
+            late = (notice.lead or 0) - (notice.days_remaining or 0)
+            if first_run and late > FIRST_RUN_SLACK:
+                skipped.append(notice.key)
+            else:
+                notices.append(notice)
     return Plan(notices, skipped, seen)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -12,6 +14,7 @@ from typing import Any, Final
 
 from release_countdown.core.errors import UsageError
 from release_countdown.core.notices import Notice
+from release_countdown.core.redact import redact_text, redact_url
 from release_countdown.formats.notices import (
     notice_environment,
     notice_json,
@@ -47,33 +50,56 @@ class Command:
     notice in COUNTDOWN_* variables and as one JSON object on stdin."""
 
     def __init__(self, command: str) -> None:
-        self.name = f"--exec {command!r}"
+        # A command may carry a secret too (curl https://hooks.example/T/B/SECRET).
+        self.name = f"--exec {redact_text(repr(command))}"
         try:
             self.argv = shlex.split(command)
         except ValueError as exc:
-            raise UsageError(f"--exec {command!r}: {exc}") from None
+            raise UsageError(f"{self.name}: {exc}") from None
         if not self.argv:
             raise UsageError("--exec: the command is empty")
+        self.hung = False  # set by a timeout: the command is not run again this run
         if shutil.which(self.argv[0]) is None:
-            raise UsageError(f"--exec {command!r}: {self.argv[0]!r} is not a command found")
+            program = redact_text(repr(self.argv[0]))
+            raise UsageError(f"{self.name}: {program} is not a command found")
 
     def send(self, notice: Notice) -> str | None:
+        if self.hung:
+            return f"{self.name} not run: it took longer than {COMMAND_TIMEOUT:g} s this run"
         sys.stdout.flush()
         try:
-            done = subprocess.run(
+            # Its own session and process group: on a timeout the whole group is killed,
+            # so what the command started (a pipeline, a daemonised helper) dies with it.
+            process = subprocess.Popen(
                 self.argv,
-                input=(notice_json(notice) + "\n").encode("utf-8"),
+                stdin=subprocess.PIPE,
                 env={**os.environ, **notice_environment(notice)},
-                timeout=COMMAND_TIMEOUT,
-                check=False,
+                start_new_session=True,
             )
-        except subprocess.TimeoutExpired:
-            return f"{self.name} took longer than {COMMAND_TIMEOUT:g} s"
         except OSError as exc:
             return f"{self.name} could not run: {exc.strerror or exc}"
-        if done.returncode != 0:
-            return f"{self.name} exited {done.returncode}"
+        try:
+            process.communicate((notice_json(notice) + "\n").encode("utf-8"), COMMAND_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            _kill_group(process)
+            # One hang is enough: the next notices would each wait as long, holding the lock.
+            self.hung = True
+            return f"{self.name} took longer than {COMMAND_TIMEOUT:g} s: stopped, with its children"
+        except BaseException:  # Ctrl-C no longer reaches a command in its own session
+            _kill_group(process)
+            raise
+        if process.returncode != 0:
+            return f"{self.name} exited {process.returncode}"
         return None
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill ``process`` and every process in its group, and reap it."""
+    if hasattr(os, "killpg"):  # POSIX; elsewhere only the command itself can be killed
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.kill()
+    process.wait()
 
 
 class Push:
@@ -88,14 +114,17 @@ class Push:
                 "'release-countdown[notify]' (or pip install apprise); --exec CMD and "
                 "--to desktop work without it"
             ) from None
-        self.name = "--to " + " ".join(_redacted(url) for url in urls)
+        self.name = "--to " + " ".join(redact_url(url) for url in urls)
         self.apprise: Any = apprise
         self.services: list[tuple[str, Any]] = []
         for url in urls:
             service = apprise.Apprise()
-            if not service.add(url):
+            # Captured: Apprise's own warnings about a URL quote it whole, secret included.
+            with self.apprise.LogCapture(level=apprise.logging.WARNING):
+                added = service.add(url)
+            if not added:
                 raise UsageError(
-                    f"--to {_redacted(url)!r} is not a notification URL Apprise knows "
+                    f"--to {redact_url(url)!r} is not a notification URL Apprise knows "
                     "(e.g. ntfy://topic, mailto://user:pass@host, json://host/path; see "
                     "https://github.com/caronc/apprise/wiki)"
                 )
@@ -110,7 +139,7 @@ class Push:
             if not sent:
                 said = log.getvalue().strip().splitlines()
                 reason = said[-1].split(" - ", 2)[-1] if said else "not delivered"
-                failed.append(f"--to {_redacted(url)}: {reason}")
+                failed.append(f"--to {redact_url(url)}: {redact_text(reason, [url])}")
         return "; ".join(failed) or None
 
 
@@ -141,11 +170,3 @@ class Desktop:
             error = done.stderr.decode("utf-8", "replace").strip()
             return f"notify-send exited {done.returncode}: {error}"
         return None
-
-
-def _redacted(url: str) -> str:
-    """A URL without the password or token before an ``@`` (messages go to logs)."""
-    scheme, sep, rest = url.partition("://")
-    if not sep or "@" not in rest.split("/", 1)[0]:
-        return url
-    return f"{scheme}://…@{rest.split('@', 1)[1]}"

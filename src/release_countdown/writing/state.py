@@ -5,11 +5,20 @@ two overlapping runs (cron and a hand-started one) never send a notice twice and
 a record. Each delivered notice is written at once (atomically), so a run killed halfway
 keeps what it sent. A file that is not JSON, or not a state file of this program, is an
 error naming it (exit 3); it is never reset silently.
+
+The file is opened like the parse cache's (``writing/guarded.py``): a link, FIFO, device or
+giant at its name, someone else's file, nesting too deep for the parser or text that is no
+Unicode (a lone surrogate) is refused with exit 3, never followed, waited on or read whole.
+It is written as a new file renamed over the name, and the temporary files of runs killed
+while writing it are then swept.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -21,6 +30,13 @@ from release_countdown.core.notices import EVENTS, Key, NoticeState, Seen
 
 FORMAT: Final = "release-countdown notify state"
 VERSION: Final = 1
+LIMIT: Final = 16 << 20  # bytes: a state of thousands of titles is well under 1 MiB
+STALE: Final = 600.0  # seconds: a temporary file this old was left by a killed run
+_ONLY: Final = (
+    "The state is only read from, and written to, a regular file of yours: move this away, "
+    "or pass --state PATH"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _day(value: object, where: str) -> date:
@@ -35,11 +51,13 @@ def _day(value: object, where: str) -> date:
 def _text(value: object, where: str) -> str:
     if not isinstance(value, str):
         raise ValueError(f"{where} is not a string")
+    if _SURROGATE.search(value):  # valid JSON ("\ud800"), but no text: it cannot be written
+        raise ValueError(f"{where} holds a lone surrogate, which is not text")
     return value
 
 
-def _record(item: object, index: int) -> tuple[Key, tuple[date, bool]]:
-    where = f"sent[{index}]"
+def _record(item: object, index: int, field: str = "sent") -> tuple[Key, tuple[date, bool]]:
+    where = f"{field}[{index}]"
     if not isinstance(item, dict):
         raise ValueError(f"{where} is not an object")
     event = _text(item.get("event"), f"{where}.event")
@@ -71,14 +89,19 @@ def decode_state(document: object) -> NoticeState:
             "release-countdown version?"
         )
     records, seen = document.get("sent", []), document.get("seen", {})
-    if not isinstance(records, list) or not isinstance(seen, dict):
-        raise ValueError('"sent" must be a list and "seen" an object')
+    failed = document.get("failed", [])  # absent in the files of earlier versions
+    if not isinstance(records, list) or not isinstance(failed, list) or not isinstance(seen, dict):
+        raise ValueError('"sent" and "failed" must be lists and "seen" an object')
     state = NoticeState(
         created=_day(document.get("created"), "created"),
         last_run=_day(document.get("last_run"), "last_run"),
         records=dict(_record(item, i) for i, item in enumerate(records)),
+        failed={
+            key: on for key, (on, _) in (_record(x, i, "failed") for i, x in enumerate(failed))
+        },
     )
     for release_id, item in seen.items():
+        _text(release_id, f"a key of seen ({release_id!r})")
         if not isinstance(item, dict):
             raise ValueError(f"seen.{release_id} is not an object")
         state.seen[release_id] = Seen(
@@ -113,21 +136,32 @@ def encode_state(state: NoticeState) -> bytes:
             for release_id, s in sorted(state.seen.items())
         },
     }
+    if state.failed:  # reminders to retry; read as none by earlier versions
+        document["failed"] = [
+            {"id": key[0], "event": key[1], "date": key[2], "lead": key[3], "on": on.isoformat()}
+            for key, on in sorted(state.failed.items(), key=lambda item: (item[1], item[0][0]))
+        ]
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def read_state(path: Path) -> NoticeState:
     """The state at ``path``; a missing file is an empty state (a first run)."""
+    from release_countdown.writing.guarded import Unfit, read_regular
+
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, LIMIT)
     except FileNotFoundError:
         return NoticeState()
+    except Unfit as exc:
+        raise StateError(f"{path}: not using the notify state: it {exc}. {_ONLY}") from None
     except OSError as exc:
         raise StateError(f"{path}: cannot read the notify state: {exc.strerror or exc}") from None
     try:
         return decode_state(json.loads(raw.decode("utf-8")))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         message = f"not JSON ({exc})"
+    except RecursionError:
+        message = "nested too deeply to be a notify state"
     except ValueError as exc:
         message = str(exc)
     raise StateError(
@@ -138,9 +172,32 @@ def read_state(path: Path) -> NoticeState:
 
 
 def write_state(path: Path, state: NoticeState) -> None:
-    from release_countdown.writing.atomic import write_file_atomically
+    """``state`` as the file at ``path``, replacing (never writing through) what is there."""
+    from release_countdown.writing.guarded import write_replacing
 
-    write_file_atomically(path, encode_state(state), mode=0o600)
+    try:
+        write_replacing(path, encode_state(state), durable=True, sweep_after=STALE)
+    except OSError as exc:
+        raise StateError(f"{path}: cannot write the notify state: {exc.strerror or exc}") from None
+
+
+def _check_names(path: Path) -> None:
+    """Refuse a link at the state's name (the lock would be taken beside its target) and
+    anything but a regular file at the lock's name (opened and truncated by filelock)."""
+    from release_countdown.writing.guarded import kind_of
+
+    lock = path.with_name(f".{path.name}.lock")
+    for name, what in ((path, "the notify state"), (lock, "the notify state's lock")):
+        try:
+            mode = os.lstat(name).st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise StateError(f"{name}: cannot use {what}: {exc.strerror or exc}") from None
+        if not stat.S_ISREG(mode):
+            raise StateError(
+                f"{name}: not using {what}: it is {kind_of(mode)}, not a regular file. {_ONLY}"
+            )
 
 
 @contextmanager
@@ -152,6 +209,7 @@ def state_lock(path: Path, timeout: float) -> Iterator[None]:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise StateError(f"{path.parent}: cannot create the state folder: {exc.strerror}") from None
+    _check_names(path)
     try:
         with locked(path, timeout):
             yield
