@@ -128,11 +128,14 @@ def every_setting(found: Settings) -> list[tuple[str, Setting[Any], str | None]]
     """Every setting (`countdown config`): its dotted name, value and origin, and the
     environment variable that sets it, if any."""
     from release_countdown.core.notices import DEFAULT_LEADS
+    from release_countdown.core.redact import redact_url
 
     lead = found.notify_lead
     shown: dict[str, Setting[Any]] = {key: getattr(found, key) for key in KEYS}
     shown["notify.lead"] = Setting(lead.value or DEFAULT_LEADS, lead.origin)
-    shown["notify.to"], shown["serve.token"] = found.notify_to, found.serve_token
+    to = found.notify_to  # secrets in a destination's address are masked by structure
+    shown["notify.to"] = Setting(tuple(redact_url(url) for url in to.value), to.origin)
+    shown["serve.token"] = found.serve_token
     shown["serve.hosts"] = found.serve_hosts
     for name, variables in SOURCE_KEYS.items():
         shown |= {f"sources.{name}.{k}": getattr(found.sources[name], k) for k in variables}

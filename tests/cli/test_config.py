@@ -273,3 +273,18 @@ def test_sources_read_no_environment() -> None:
         text = path.read_text("utf-8")
         assert "os.environ" not in text, path.name
         assert "getenv" not in text, path.name
+
+
+def test_config_masks_the_secrets_of_notify_destinations(tmp_path: Path) -> None:
+    """A destination's token (path segments, query values, userinfo) is never shown."""
+    config(
+        tmp_path,
+        '[notify]\nto = ["discord://4242/w3bh00k-s3cret", "json://me:pa55w0rd@host/hook?token=t0k3n",'
+        ' "ntfy://topic"]\n',
+    )
+    for result in (invoke("config"), invoke("config", "--json")):
+        assert result.exit_code == 0, result.stderr
+        for secret in ("w3bh00k-s3cret", "pa55w0rd", "t0k3n"):
+            assert secret not in result.stdout + result.stderr
+        assert "discord://4242/***" in result.stdout
+        assert "ntfy://topic" in result.stdout
