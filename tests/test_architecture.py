@@ -456,6 +456,48 @@ def test_only_the_command_line_reads_the_clock() -> None:
     assert not (found := violations("clock read outside cli", wrong)), "\n".join(found)
 
 
+class ImportTimeReader(Reader):
+    """A Reader that skips what runs later: function and lambda bodies (decorators such as
+    parametrize lists, and default values, run at import)."""
+
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        for later in (*node.decorator_list, *node.args.defaults, *node.args.kw_defaults):
+            if later is not None:
+                self.visit(later)
+
+    visit_AsyncFunctionDef = visit_FunctionDef  # type: ignore[assignment]
+
+    def visit_Lambda(self, node: ast.Lambda) -> None:
+        for default in (*node.args.defaults, *node.args.kw_defaults):
+            if default is not None:
+                self.visit(default)
+
+
+def import_time_clock_reads(source: str) -> list[tuple[str, int]]:
+    tree = ast.parse(source)
+    reader = ImportTimeReader("tests", bound_names(tree, "tests"))
+    reader.visit(tree)
+    return reader.clock_reads
+
+
+def test_no_test_reads_the_clock_at_import_time() -> None:
+    """A module-level `TODAY = date.today()` (or one in a parametrize list) is yesterday's
+    day for a run that crosses midnight: tests read the clock when they run."""
+    assert import_time_clock_reads(
+        "import datetime as dt\nfrom time import time\nTODAY = dt.date.today()\n"
+        "@mark([dt.datetime.now()])\ndef f(a=time()):\n    return dt.date.today()\n"
+        "g = lambda: dt.date.today()\nclass C:\n    NOW = time()\n"
+    ) == [("datetime.date.today", 3), ("datetime.datetime.now", 4), ("time.time", 5),
+          ("time.time", 9)]  # fmt: skip
+    tests = Path(__file__).resolve().parent
+    wrong = [
+        f"{path.relative_to(tests)}:{line}: {clock}"
+        for path in sorted(tests.rglob("*.py"))
+        for clock, line in import_time_clock_reads(path.read_text(encoding="utf-8"))
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
 def test_domain_imports_no_framework_and_prints_nothing() -> None:
     known = modules()
     domain = [n for n in known if part(n) in ("core", "registry")]
