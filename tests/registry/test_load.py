@@ -1,5 +1,5 @@
-"""`check --stale AGE` (registry/load.py): an entry is stale once its `checked` day plus AGE is
-before the day asked, and not a day sooner."""
+"""The read pipeline's warnings (registry/load.py): `check --stale AGE` calls an entry stale
+once its `checked` day plus AGE is before the day asked, and not a day sooner."""
 
 from __future__ import annotations
 
