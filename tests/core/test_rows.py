@@ -98,6 +98,19 @@ def test_slips_count_postponements_and_moves_up() -> None:
     assert [h.date for h in got.history] == ["2026-07-01", "2026-09-01", "2026-08-01"]
 
 
+def test_an_announcement_of_the_same_date_is_no_move() -> None:
+    same = release(
+        date=spec("2026-07-01"),
+        history=(
+            HistoryEntry(spec("2026-07-01"), announced=spec("2026-01-01")),
+            HistoryEntry(spec("2026-07-01"), announced=spec("2026-02-01"), title="T2"),
+        ),
+    )
+    slip = row(same).slip
+    assert slip is not None
+    assert (slip.announcements, slip.postponed, slip.moved_up, slip.days_later) == (2, 0, 0, 0)
+
+
 def test_a_headline_moved_without_history_counts_as_a_move() -> None:
     standing = stand(
         release(
