@@ -96,6 +96,55 @@ def refused(registries: list[Path], spoil: Callable[[Path], None], level: str) -
 
 
 LEVELS = ["release-countdown", "release-countdown/registries"]
+OTHER_UID = 12345
+_STAT_EXTRA = ("st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns",
+               "st_blksize", "st_blocks", "st_rdev")  # fmt: skip
+
+
+class _SeenAsOthers:
+    """accel/private.py's view of `os`, in which the files given belong to OTHER_UID."""
+
+    def __init__(self, targets: set[tuple[int, int]]) -> None:
+        self.targets = targets
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(os, name)
+
+    def fstat(self, fd: int) -> os.stat_result:
+        found = os.fstat(fd)
+        if (found.st_dev, found.st_ino) not in self.targets:
+            return found
+        fields = list(found)
+        fields[4] = OTHER_UID
+        extra = {k: getattr(found, k) for k in _STAT_EXTRA if hasattr(found, k)}
+        return os.stat_result(fields, extra)
+
+
+@pytest.fixture(params=["chown", "seen"])
+def give_away(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Callable[[Path], None]:
+    """Make a path another user's. "chown": for real, which needs root. "seen": the cache's
+    own view of the file's owner says so (only the owner differs, the checks under test are
+    the same), so the test runs without root too, and as root both ways."""
+    if not hasattr(os, "geteuid"):
+        pytest.skip("no uids on this platform: the cache is not used there at all")
+    if request.param == "chown":
+        if os.geteuid() != 0:
+            pytest.skip("chown to another user needs root; the 'seen' case covers this run")
+        return lambda path: os.chown(path, OTHER_UID, -1)
+    from release_countdown.accel import private
+    from release_countdown.writing import guarded
+
+    seen = _SeenAsOthers(set())
+    monkeypatch.setattr(private, "os", seen)  # the folders' owners
+    monkeypatch.setattr(guarded, "os", seen)  # the entries' owners (the shared file opener)
+
+    def give(path: Path) -> None:
+        found = os.stat(path)
+        seen.targets.add((found.st_dev, found.st_ino))
+
+    return give
 
 
 def octal(mode: int) -> str:
@@ -112,13 +161,12 @@ def test_a_folder_others_can_reach_is_refused_with_one_warning(
     assert f"chmod 700 {cache_home() / level}" in warning
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chown needs root")
 @pytest.mark.parametrize("level", LEVELS)
 def test_a_folder_another_user_owns_is_refused_with_one_warning(
-    registries: list[Path], level: str
+    registries: list[Path], level: str, give_away: Callable[[Path], None]
 ) -> None:
-    warning = refused(registries, lambda folder: os.chown(folder, 12345, -1), level)
-    assert "owned by uid 12345, not you (uid 0)" in warning
+    warning = refused(registries, give_away, level)
+    assert f"owned by uid {OTHER_UID}, not you (uid {os.geteuid()})" in warning
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o000, 0o077, 0o277], ids=octal)
@@ -210,15 +258,16 @@ def test_a_folder_at_an_entry_is_ignored(registries: list[Path]) -> None:
     assert [other.name for other in entries_folder().iterdir()] == [entry.name]  # no leftovers
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chown needs root")
-def test_an_entry_another_user_owns_is_ignored_and_replaced(registries: list[Path]) -> None:
+def test_an_entry_another_user_owns_is_ignored_and_replaced(
+    registries: list[Path], give_away: Callable[[Path], None]
+) -> None:
     path = registries[0]
     expected = run(path, options=("--no-cache",)).stdout
     run(path)
     entry = entry_of(path)
     good = entry.read_bytes()
     entry.write_bytes(made_up(good))
-    os.chown(entry, 12345, -1)
+    give_away(entry)
     assert run(path).stdout == expected
     assert entry.stat().st_uid == os.geteuid()
     assert entry.read_bytes() == good

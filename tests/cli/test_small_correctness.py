@@ -14,9 +14,30 @@ import pytest
 
 from tests.conftest import invoke
 
-TODAY = date.today()
-TOMORROW = TODAY + timedelta(days=1)
-NEXT_YEAR_Q1 = f"{TODAY.year + 1}-Q1"  # a fuzzy day whose earliest day is after today
+
+def today() -> date:
+    """The clock's day, read when a test runs: never at import, so a run that crosses
+    midnight does not compare the commands' today with yesterday's."""
+    return date.today()
+
+
+def tomorrow() -> date:
+    return today() + timedelta(days=1)
+
+
+def next_year_q1() -> str:
+    return f"{today().year + 1}-Q1"  # a fuzzy day whose earliest day is after today
+
+
+def days(text: str) -> str:
+    """``text`` with {today}, {tomorrow}, {year} and {next_year} filled in as of now."""
+    now = today()
+    return text.format(
+        today=now.isoformat(),
+        tomorrow=tomorrow().isoformat(),
+        year=now.year,
+        next_year=now.year + 1,
+    )
 
 
 def registry(tmp_path: Path, text: str = "") -> Path:
@@ -29,9 +50,10 @@ def registry(tmp_path: Path, text: str = "") -> Path:
 
 
 @pytest.mark.parametrize(
-    "announced", [TOMORROW.isoformat(), "2999-01-01", NEXT_YEAR_Q1, f"late {TODAY.year + 1}"]
+    "announced", ["{tomorrow}", "2999-01-01", "{next_year}-Q1", "late {next_year}"]
 )
 def test_add_refuses_an_announcement_after_today(tmp_path: Path, announced: str) -> None:
+    announced = days(announced)
     path = registry(tmp_path)
     result = invoke("add", "T", "--date", "3000-01-01", "--announced", announced, "-r", str(path))
     assert result.exit_code == 2, result.stderr
@@ -45,12 +67,13 @@ def test_add_refuses_an_announcement_after_today(tmp_path: Path, announced: str)
 @pytest.mark.parametrize(
     ("announced", "stored"),
     [
-        (TODAY.isoformat(), TODAY.isoformat()),
-        (str(TODAY.year), f'"{TODAY.year}"'),  # a window holding today: its first day has been
+        ("{today}", "{today}"),
+        ("{year}", '"{year}"'),  # a window holding today: its first day has been
         ("2020-Q1", '"2020-Q1"'),
     ],
 )
 def test_add_takes_an_announcement_up_to_today(tmp_path: Path, announced: str, stored: str) -> None:
+    announced, stored = days(announced), days(stored)
     path = registry(tmp_path)
     result = invoke("add", "T", "--date", "3000-01-01", "--announced", announced, "-r", str(path))
     assert result.exit_code == 0, result.stderr
@@ -66,7 +89,7 @@ def test_add_still_words_a_bad_announcement_as_before(tmp_path: Path) -> None:
 
 def test_add_refuses_a_check_after_today(tmp_path: Path) -> None:
     path = registry(tmp_path)
-    for checked in (TOMORROW.isoformat(), "2999-01-01"):
+    for checked in (tomorrow().isoformat(), "2999-01-01"):
         result = invoke("add", "T", "--date", "2030-01-01", "--checked", checked, "-r", str(path))
         assert result.exit_code == 2, result.stderr
         assert "'--checked'" in result.stderr
@@ -74,19 +97,19 @@ def test_add_refuses_a_check_after_today(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == "schema = 1\n"
     result = invoke("add", "T", "--date", "2030-01-01", "--checked", "today", "-r", str(path))
     assert result.exit_code == 0, result.stderr
-    assert f"checked = {TODAY.isoformat()}\n" in path.read_text(encoding="utf-8")
+    assert f"checked = {today().isoformat()}\n" in path.read_text(encoding="utf-8")
 
 
 def test_edit_refuses_a_check_after_today(tmp_path: Path) -> None:
     path = registry(tmp_path, '\n[[release]]\ntitle = "T"\ndate = 2030-01-01\n')
     before = path.read_text(encoding="utf-8")
-    for checked in (TOMORROW.isoformat(), "2999-01-01"):
+    for checked in (tomorrow().isoformat(), "2999-01-01"):
         result = invoke("edit", "T", "--checked", checked, "-r", str(path))
         assert result.exit_code == 2, result.stderr
         assert "'--checked'" in result.stderr
         assert f"{checked!r} is in the future" in " ".join(result.stderr.split())
     assert path.read_text(encoding="utf-8") == before
-    for checked in ("today", TODAY.isoformat(), "2020-01-01"):
+    for checked in ("today", today().isoformat(), "2020-01-01"):
         result = invoke("edit", "T", "--checked", checked, "-r", str(path))
         assert result.exit_code == 0, result.stderr
 
@@ -101,11 +124,12 @@ def line_of(text: str, fragment: str, after: str = "") -> int:
     return next(n for n, line in enumerate(lines[start:], start + 1) if fragment in line)
 
 
-FUTURE_TEXT = f"""
+def future_text() -> str:
+    return f"""
 [[release]]
 title = "Later"
 date = 3000-01-01
-announced = {TOMORROW.isoformat()}
+announced = {tomorrow().isoformat()}
 
 [[release]]
 title = "Verified Ahead"
@@ -120,7 +144,7 @@ date = 2030-01-01
 region = "US"
 type = "theatrical"
 date = 2031-01-01
-announced = "{NEXT_YEAR_Q1}"
+announced = "{next_year_q1()}"
 
 [[release.dates]]
 region = "GB"
@@ -142,43 +166,43 @@ announced = 2020-01-01
 date = 2030-01-01
 
 [[release.history]]
-announced = {TOMORROW.isoformat()}
+announced = {tomorrow().isoformat()}
 date = 2031-01-01
 
 [[release]]
 title = "Fine"
 date = 2030-01-01
-announced = "{TODAY.year}"
-checked = {TODAY.isoformat()}
+announced = "{today().year}"
+checked = {today().isoformat()}
 """
 
 
 def test_check_warns_about_days_after_today_at_their_keys(tmp_path: Path) -> None:
-    path = registry(tmp_path, FUTURE_TEXT)
+    path = registry(tmp_path, future_text())
     text = path.read_text(encoding="utf-8")
     result = invoke("check", str(path))
     assert result.exit_code == 0, result.stderr
-    today = TODAY.isoformat()
+    day = today().isoformat()
     slipping = 'title = "Slipping"'
     first, third = (
         line_of(text, "announced = 2999-01-01", slipping),
-        line_of(text, f"announced = {TOMORROW.isoformat()}", slipping),
+        line_of(text, f"announced = {tomorrow().isoformat()}", slipping),
     )
     assert first < line_of(text, "announced = 2020-01-01", slipping) < third
     expected = [
-        f'{path}:{line_of(text, f"announced = {TOMORROW.isoformat()}")}:13: warning: release "Later": '
-        f'announced "{TOMORROW.isoformat()}" is after today ({today}); the title stays hidden '
+        f'{path}:{line_of(text, f"announced = {tomorrow().isoformat()}")}:13: warning: release "Later": '
+        f'announced "{tomorrow().isoformat()}" is after today ({day}); the title stays hidden '
         "from every view until then",
         f'{path}:{line_of(text, "checked = 2999-01-01")}:11: warning: release "Verified Ahead": '
-        f"checked 2999-01-01 is after today ({today}); checked is the day the entry was last "
+        f"checked 2999-01-01 is after today ({day}); checked is the day the entry was last "
         "verified",
-        f"{path}:{line_of(text, 'announced = ' + chr(34) + NEXT_YEAR_Q1)}:13: warning: release "
-        f'"Regional": dates #1: announced "{NEXT_YEAR_Q1}" is after today ({today}); this date '
+        f"{path}:{line_of(text, 'announced = ' + chr(34) + next_year_q1())}:13: warning: release "
+        f'"Regional": dates #1: announced "{next_year_q1()}" is after today ({day}); this date '
         "is ignored until then",
         f'{path}:{first}:13: warning: release "Slipping": history #1: announced "2999-01-01" is after '
-        f"today ({today}); this entry is ignored until then",
+        f"today ({day}); this entry is ignored until then",
         f'{path}:{third}:13: warning: release "Slipping": history #3: announced '
-        f'"{TOMORROW.isoformat()}" is after today ({today}); this entry is ignored until then',
+        f'"{tomorrow().isoformat()}" is after today ({day}); this entry is ignored until then',
     ]
     assert result.stderr.splitlines() == [
         *expected,
@@ -190,12 +214,12 @@ def test_check_warns_about_days_after_today_at_their_keys(tmp_path: Path) -> Non
 def test_check_future_warnings_ignore_as_of(tmp_path: Path) -> None:
     """--as-of looks at the past, where later announcements are normal; the warnings are
     about the clock's today."""
-    path = registry(tmp_path, FUTURE_TEXT)
+    path = registry(tmp_path, future_text())
     for as_of in ("2020-06-01", "3001-01-01"):
         result = invoke("check", str(path), "--as-of", as_of)
         assert result.exit_code == 0, result.stderr
         assert result.stderr.count("is after today") == 5
-        assert f"after today ({TODAY.isoformat()})" in result.stderr
+        assert f"after today ({today().isoformat()})" in result.stderr
 
 
 def test_check_with_stale_adds_no_second_warning_for_a_future_check(tmp_path: Path) -> None:

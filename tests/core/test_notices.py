@@ -79,6 +79,24 @@ def test_first_run_sends_only_what_crossed_today_or_yesterday() -> None:
     assert run(quiet, days_before(7)) == [("reminder", 7)]
 
 
+@pytest.mark.parametrize(
+    ("late", "sent"),
+    [(0, [("reminder", 7)]), (1, [("reminder", 7)]), (2, []), (3, [])],
+)
+def test_the_first_run_cut_off_is_one_day(late: int, sent: list[tuple[str, int]]) -> None:
+    """A lead crossed today or yesterday is sent by a first run; two days ago, it is not."""
+    state = NoticeState()
+    assert run(state, days_before(7 - late)) == sent
+    assert run(state, days_before(7 - late) + timedelta(days=1)) == []  # nor the day after
+
+
+@pytest.mark.parametrize(
+    ("late", "sent"), [(0, [("released", 0)]), (1, [("released", 0)]), (2, [])]
+)
+def test_the_first_run_cut_off_on_release_day(late: int, sent: list[tuple[str, int]]) -> None:
+    assert run(NoticeState(), RELEASE_DAY + timedelta(days=late)) == sent
+
+
 def test_a_postpone_sends_changed_and_rearms_the_leads() -> None:
     state = NoticeState()
     assert run(state, days_before(7)) == [("reminder", 7)]

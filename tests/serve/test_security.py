@@ -165,6 +165,17 @@ def test_token_required(guarded: tuple[TestClient, list[str]], path: str) -> Non
     assert any(line.startswith(f"GET {path} 200 ") for line in lines)
 
 
+@pytest.mark.parametrize(
+    "given", [f"{TOKEN}x", f"{TOKEN}{TOKEN}", TOKEN[:-1], TOKEN.upper(), f"x{TOKEN}"]
+)
+def test_only_the_whole_token_opens(guarded: tuple[TestClient, list[str]], given: str) -> None:
+    """A token that starts with the right one (or is one short of it) is a wrong token."""
+    client, _ = guarded
+    assert client.get("/healthz", params={"token": given}).status_code == 401
+    assert client.get("/healthz", headers={"Authorization": f"Bearer {given}"}).status_code == 401
+    assert client.get("/healthz", params={"token": TOKEN}).status_code == 200
+
+
 def test_config_file_token(
     make_client: Make, registry_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -13,8 +13,6 @@ from pytest_httpserver import HTTPServer
 from tests.conftest import invoke
 from tests.sources import tmdb_data
 
-TODAY = date.today()
-
 
 def release(path: Path) -> dict[str, object]:
     found: dict[str, object] = tomli.loads(path.read_text())["release"][0]
@@ -50,9 +48,10 @@ def test_a_moved_date_is_one_history_entry_and_back_is_another(
     }]  # fmt: skip
     entry = release(registry)
     assert entry["date"] == date(2027, 9, 3)
+    today = date.today()  # the day refresh wrote, read here rather than at import
     assert entry["history"] == [
-        {"announced": TODAY, "date": date(2027, 7, 12), "note": "from TMDB"},
-        {"announced": TODAY, "date": date(2027, 9, 3), "note": "from TMDB"},
+        {"announced": today, "date": date(2027, 7, 12), "note": "from TMDB"},
+        {"announced": today, "date": date(2027, 9, 3), "note": "from TMDB"},
     ]
     serve(tmdb, us_theatrical="2027-07-12T00:00:00.000Z")  # moved back up
     assert invoke("refresh", "-r", str(registry)).exit_code == 0
@@ -64,13 +63,14 @@ def test_a_moved_date_is_one_history_entry_and_back_is_another(
 
 def test_no_change_moves_only_checked(tmdb: HTTPServer, registry: Path) -> None:
     imported(tmdb, registry)
-    text = registry.read_text().replace(f"checked = {TODAY}", "checked = 2026-01-02")
+    today = date.today()  # the day import wrote, read here rather than at import
+    text = registry.read_text().replace(f"checked = {today}", "checked = 2026-01-02")
     registry.write_text(text)
     serve(tmdb)
     result = invoke("refresh", "-r", str(registry), "--json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)[0]["changed"] is False
-    assert registry.read_text() == text.replace("checked = 2026-01-02", f"checked = {TODAY}")
+    assert registry.read_text() == text.replace("checked = 2026-01-02", f"checked = {today}")
 
 
 def test_a_new_title_is_history_and_the_old_an_alias(tmdb: HTTPServer, registry: Path) -> None:

@@ -118,6 +118,41 @@ def test_a_save_during_the_write_is_merged_or_refused(
     assert path.read_text().startswith(before)  # only the editor's saves
 
 
+def test_a_save_within_the_clocks_granularity_is_noticed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor's save with the same size and the same mtime (a coarse clock, or a save in the
+    same tick) and other bytes: only the contents tell, and the save must survive."""
+    from release_countdown.writing import atomic
+
+    path = registry(tmp_path)
+    real = atomic.write_file_atomically
+    saves: list[int] = []
+
+    def same_size_same_mtime(target: Path, data: bytes, **kwargs: Any) -> None:
+        if not saves:
+            saves.append(1)
+            before = os.stat(target)
+            text = target.read_text().replace('title = "Beta"', 'title = "Bet4"')
+            with target.open("r+b") as out:  # in place: the same inode
+                out.write(text.encode())
+            os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+            after = os.stat(target)
+            assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+                before.st_ino, before.st_size, before.st_mtime_ns,
+            )  # fmt: skip
+        real(target, data, **kwargs)
+
+    monkeypatch.setattr(
+        "release_countdown.writing.change.write_file_atomically", same_size_same_mtime
+    )
+    result = invoke("edit", "alpha", "--note", "ours", "-r", str(path))
+    assert result.exit_code == 0, result.stderr
+    text = path.read_text()
+    assert 'title = "Bet4"' in text  # the editor's save survives
+    assert 'note = "ours"' in text  # and ours was made again on top of it
+
+
 @pytest.mark.slow
 def test_deleting_the_lock_during_a_write_loses_no_update(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

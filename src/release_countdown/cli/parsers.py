@@ -141,3 +141,14 @@ def region(text: str, option: str = "--region") -> str:
         return params.region(text)
     except ParamError as exc:
         bad(option, exc.problem)
+
+
+def typed_date(value: tuple[str, str]) -> tuple[str, str, str]:
+    """`--date-for REGION:TYPE DATE` as (region, type, date text), each checked."""
+    from release_countdown.cli.output import bad
+    from release_countdown.core.model import DATE_TYPES
+
+    where, colon, kind = value[0].partition(":")
+    if not colon or kind not in DATE_TYPES:
+        bad("--date-for", f"{value[0]!r} is not REGION:TYPE (types: {', '.join(DATE_TYPES)})")
+    return region(where, "--date-for"), kind, date_text(value[1], "--date-for")

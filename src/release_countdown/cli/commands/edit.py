@@ -7,15 +7,9 @@ import typer
 
 from release_countdown.cli.app import command_app
 from release_countdown.cli.completion import complete_titles
-from release_countdown.cli.options import (
-    CheckedOption,
-    DryRunOption,
-    KindOption,
-    TargetOption,
-)
+from release_countdown.cli.options import CheckedOption, DryRunOption, KindOption, TargetOption
 from release_countdown.cli.output import bad
-from release_countdown.cli.parsers import DATE_TEXT, DAY, date_text, past_day, region
-from release_countdown.core.model import DATE_TYPES
+from release_countdown.cli.parsers import DATE_TEXT, DAY, past_day, typed_date
 from release_countdown.core.params import DayArg
 
 app = command_app()
@@ -105,14 +99,7 @@ def edit_command(
     if announced is not None and new_title is None:
         bad("--announced", "goes with --title (the day the new title was announced)")
     day = past_day(announced, today, "--announced", "an announcement")
-    typed = None
-    if date_for is not None:
-        where, colon, kind_ = date_for[0].partition(":")
-        if not colon or kind_ not in DATE_TYPES:
-            bad(
-                "--date-for", f"{date_for[0]!r} is not REGION:TYPE (types: {', '.join(DATE_TYPES)})"
-            )
-        typed = (region(where, "--date-for"), kind_, date_text(date_for[1], "--date-for"))
+    typed = typed_date(date_for) if date_for is not None else None
     edits = Edits(
         title=new_title, date=date_, kind=kind,
         add_people=[parse_credit(p) for p in add_person or []],
