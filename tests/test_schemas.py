@@ -49,3 +49,17 @@ def test_rows_schema_names_the_typed_rows_fields() -> None:
     assert fields(defs["typedDate"], defs) == set(DateRow._fields)
     assert fields(defs["historyEntry"], defs) == set(HistoryRow._fields)
     assert fields(defs["slip"], defs) == set(Slip._fields)
+
+
+def test_rows_schema_words_are_the_literal_types() -> None:
+    """Statuses and precisions travel as Literal types; the schema lists the same words."""
+    from typing import get_args
+
+    from release_countdown.core.dates import Precision, PrecisionName
+    from release_countdown.core.model import STATUSES
+
+    defs = schema("rows.schema.json")["$defs"]
+    assert tuple(defs["precision"]["enum"]) == get_args(PrecisionName)
+    assert get_args(PrecisionName) == tuple(p.value for p in Precision)
+    status = defs["row"]["properties"]["status"]
+    assert tuple(status["enum"]) == STATUSES

@@ -9,10 +9,10 @@ from datetime import date, timedelta
 from typing import Any, Final, NamedTuple
 
 from release_countdown import __version__
+from release_countdown.core.dates import is_exact
 from release_countdown.core.rows import DateRow, Row
 
 UID_DOMAIN: Final = "release-countdown"
-EXACT: Final = ("day", "time")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ def _span(spec: Row | DateRow, fuzzy_as_span: bool) -> tuple[date, date | None] 
     first, last = spec.earliest, spec.latest
     if first is None or last is None:
         return "tba"
-    if spec.precision not in EXACT and not fuzzy_as_span:
+    if not is_exact(spec.precision) and not fuzzy_as_span:
         return "fuzzy"
     if last < date.max:
         return first, last + timedelta(days=1)  # DTEND is exclusive
