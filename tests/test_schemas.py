@@ -33,6 +33,17 @@ def test_registry_schema_states_the_format() -> None:
     assert definitions["text"]["maxLength"] == registry_format.MAX_SHORT_TEXT
     assert definitions["longText"]["maxLength"] == registry_format.MAX_LONG_TEXT
 
+    # Each optional text of a release, in the schema with its limit.
+    def limit(ref: dict[str, Any]) -> int:
+        found: int = definitions[ref["$ref"].rsplit("/", 1)[1]]["maxLength"]
+        return found
+
+    for key, most in registry_format.OPTIONAL_TEXTS.items():
+        assert limit(release[key]) == most, key
+    for key, most in registry_format.TEXT_LISTS.items():
+        items = release[key].get("items") or definitions["texts"]["items"]
+        assert limit(items) == most, key
+
 
 def fields(definition: dict[str, Any], defs: dict[str, Any]) -> set[str]:
     """The properties of a schema definition, with those of the definitions it includes."""

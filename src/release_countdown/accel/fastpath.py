@@ -30,7 +30,9 @@ from release_countdown.registry.format import (
     ID_PATTERN,
     MAX_LONG_TEXT,
     MAX_SHORT_TEXT,
+    OPTIONAL_TEXTS,
     RELEASE_KEYS,
+    TEXT_LISTS,
     date_type_of,
     fits_text,
     kind_of,
@@ -200,6 +202,9 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
     history_value = table.get("history", ())
     if type(dates_value) not in (list, tuple) or type(history_value) not in (list, tuple):
         raise _Unusual
+    texts: dict[str, Any] = {key: _texts(table, key, limit) for key, limit in TEXT_LISTS.items()}
+    for key, limit in OPTIONAL_TEXTS.items():
+        texts[key] = _optional_text(table, key, limit)
     ids_value = table.get("ids")
     ids = NO_IDS if ids_value is None else _ids(ids_value)
     history, positions = ordered_history([_entry(entry, tz) for entry in history_value])
@@ -208,12 +213,8 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
         title=title,
         date=spec,
         kind=kind,
-        aliases=_texts(table, "aliases"),
-        franchise=_optional_text(table, "franchise"),
         announced=announced_spec,
         checked=checked,
-        sources=_texts(table, "sources", LONG),
-        note=_optional_text(table, "note", LONG),
         people=people,
         dates=tuple([_typed(d, tz) for d in dates_value]),
         history=history,
@@ -222,4 +223,5 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
         ids=ids,
         derived_id="id" not in table,
         history_positions=positions,
+        **texts,
     )

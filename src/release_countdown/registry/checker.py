@@ -23,7 +23,9 @@ from release_countdown.registry.format import (
     KINDS,
     MAX_LONG_TEXT,
     MAX_SHORT_TEXT,
+    OPTIONAL_TEXTS,
     RELEASE_KEYS,
+    TEXT_LISTS,
     date_type_of,
     fits_text,
     kind_of,
@@ -198,10 +200,11 @@ def check_release(
             (*where, "checked"), "checked must be an exact day (e.g. checked = 2026-11-25)"
         )
         checked = None
-    aliases = fields.texts(where, table, "aliases", limit=SHORT)
-    sources = fields.texts(where, table, "sources", limit=LONG)
-    franchise = fields.text(where, table, "franchise", limit=SHORT)
-    note = fields.text(where, table, "note", limit=LONG)
+    texts: dict[str, Any] = {
+        key: fields.texts(where, table, key, limit=limit) for key, limit in TEXT_LISTS.items()
+    }
+    for key, limit in OPTIONAL_TEXTS.items():
+        texts[key] = fields.text(where, table, key, limit=limit)
     people = _people(fields, where, table["people"]) if "people" in table else {}
     ids = _ids(fields, where, table["ids"]) if "ids" in table else {}
     override: Any = table.get("override", False)
@@ -230,12 +233,8 @@ def check_release(
         title=title,
         date=spec,
         kind=kind or "other",
-        aliases=aliases,
-        franchise=franchise,
         announced=announced,
         checked=checked.earliest if checked else None,
-        sources=sources,
-        note=note,
         people=people,
         dates=tuple(d for d in dates if d is not None),
         history=history,
@@ -244,4 +243,5 @@ def check_release(
         ids=ids or NO_IDS,
         derived_id="id" not in table,
         history_positions=positions,
+        **texts,
     )

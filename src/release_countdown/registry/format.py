@@ -48,6 +48,12 @@ ID_KEYS: Final = tuple(ID_FORMS)
 MAX_SHORT_TEXT: Final = 1_000  # titles, names, aliases, ids, places
 MAX_LONG_TEXT: Final = 20_000  # notes and sources
 
+# A release's optional keys of one text, or of a list of texts, with their limits: the checker
+# and the fast path read each of them from here into the Release field of the same name (a
+# new optional text is a line here, a field of Release and the schema's key).
+TEXT_LISTS: Final = {"aliases": MAX_SHORT_TEXT, "sources": MAX_LONG_TEXT}
+OPTIONAL_TEXTS: Final = {"franchise": MAX_SHORT_TEXT, "note": MAX_LONG_TEXT}
+
 ID_PATTERN: Final = re.compile(r"[^\W_][\w.-]*")
 # The schema's looser form of region_of (a JSON Schema cannot hold the ISO table tidily).
 REGION_PATTERN: Final = re.compile(r"[A-Za-z]{2}")
@@ -77,6 +83,7 @@ def date_type_of(value: object) -> DateType | None:
 
 __all__ = [
     "DATE_KEYS", "DATE_TYPES", "HISTORY_KEYS", "ID_FORMS", "ID_KEYS", "ID_PATTERN", "KINDS",
-    "MAX_LONG_TEXT", "MAX_SHORT_TEXT", "REGION_PATTERN", "RELEASE_KEYS", "SCHEMA_VERSION",
-    "SUBTABLES", "TOP_KEYS", "WORLDWIDE", "date_type_of", "fits_text", "kind_of", "region_of",
+    "MAX_LONG_TEXT", "MAX_SHORT_TEXT", "OPTIONAL_TEXTS", "REGION_PATTERN", "RELEASE_KEYS",
+    "SCHEMA_VERSION", "SUBTABLES", "TEXT_LISTS", "TOP_KEYS", "WORLDWIDE", "date_type_of",
+    "fits_text", "kind_of", "region_of",
 ]  # fmt: skip
