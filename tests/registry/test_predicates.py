@@ -235,3 +235,18 @@ def test_check_reads_each_file_once(tmp_path: Any, monkeypatch: pytest.MonkeyPat
     ]  # fmt: skip
     assert [(p.line, p.column) for p in future] == [(7, 13)]
     assert 'history #1: announced "2031-01-01" is after today' in future[0].message
+
+
+def test_the_codec_signature_is_the_same_in_every_process() -> None:
+    """It names the cache entries: a signature that changed from run to run (a function's
+    address in it) would make every run a cold one."""
+    import subprocess
+    import sys
+
+    from release_countdown.accel.codec import SIGNATURE
+
+    code = "from release_countdown.accel.codec import SIGNATURE; print(SIGNATURE)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == SIGNATURE
+    assert "region_of" in SIGNATURE
+    assert "history_positions" in SIGNATURE
