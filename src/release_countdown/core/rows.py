@@ -80,6 +80,7 @@ class Row(NamedTuple):
     slip: Slip | None
     sources: tuple[str, ...]
     note: str | None
+    tagline: str | None
     source: str
 
 
@@ -166,6 +167,7 @@ def release_row(standing: Standing, today: dt.date) -> Row:
         slip=slip_of(standing),
         sources=release.sources,
         note=release.note,
+        tagline=release.tagline,
         source=release.source,
     )
 
