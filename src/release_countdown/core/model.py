@@ -88,7 +88,6 @@ class Release(NamedTuple):
     # ``id`` key), and each history entry's index in the file (empty: file order already).
     derived_id: bool = False
     history_positions: tuple[int, ...] = ()
-    tagline: str | None = None
 
     @property
     def announced_on(self) -> datetime.date | None:

@@ -80,7 +80,6 @@ class Row(NamedTuple):
     slip: Slip | None
     sources: tuple[str, ...]
     note: str | None
-    tagline: str | None
     source: str
 
 
@@ -167,7 +166,6 @@ def release_row(standing: Standing, today: dt.date) -> Row:
         slip=slip_of(standing),
         sources=release.sources,
         note=release.note,
-        tagline=release.tagline,
         source=release.source,
     )
 

@@ -73,7 +73,6 @@ def row_json(row: Row) -> dict[str, Any]:
         "slip": row.slip._asdict() if row.slip is not None else None,
         "sources": list(row.sources),
         "note": row.note,
-        "tagline": row.tagline,
         "source": row.source,
     }
 

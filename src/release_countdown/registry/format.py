@@ -27,7 +27,7 @@ TOP_KEYS: Final = ("schema", "release")
 # In canonical order: `fmt` writes a release's keys in this order.
 RELEASE_KEYS: Final = (
     "id", "title", "aliases", "kind", "franchise", "date", "announced", "checked",
-    "sources", "note", "tagline", "people", "ids", "dates", "history", "override",
+    "sources", "note", "people", "ids", "dates", "history", "override",
 )  # fmt: skip
 SUBTABLES: Final = ("people", "ids", "dates", "history")
 DATE_KEYS: Final = ("region", "type", "date", "where", "announced", "note")
@@ -52,11 +52,7 @@ MAX_LONG_TEXT: Final = 20_000  # notes and sources
 # and the fast path read each of them from here into the Release field of the same name (a
 # new optional text is a line here, a field of Release and the schema's key).
 TEXT_LISTS: Final = {"aliases": MAX_SHORT_TEXT, "sources": MAX_LONG_TEXT}
-OPTIONAL_TEXTS: Final = {
-    "franchise": MAX_SHORT_TEXT,
-    "note": MAX_LONG_TEXT,
-    "tagline": MAX_SHORT_TEXT,
-}
+OPTIONAL_TEXTS: Final = {"franchise": MAX_SHORT_TEXT, "note": MAX_LONG_TEXT}
 
 ID_PATTERN: Final = re.compile(r"[^\W_][\w.-]*")
 # The schema's looser form of region_of (a JSON Schema cannot hold the ISO table tidily).
