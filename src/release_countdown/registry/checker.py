@@ -155,6 +155,8 @@ def ordered_history(
 ) -> tuple[tuple[HistoryEntry, ...], tuple[int, ...]]:
     """The history in the model's order (``history_order``, a stable sort), and each entry's
     index in the file; no indexes when the file's order is the model's."""
+    if len(entries) < 2 and None not in entries:  # most releases: nothing to sort
+        return tuple(entries), ()  # type: ignore[arg-type]  # no None in them
     kept = [(i, entry) for i, entry in enumerate(entries) if entry is not None]
     kept.sort(key=lambda item: history_order(item[1]))
     positions = tuple(i for i, _ in kept)
