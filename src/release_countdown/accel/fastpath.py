@@ -43,6 +43,8 @@ _RELEASE_KEYS = frozenset(RELEASE_KEYS)
 _DATE_KEYS = frozenset(DATE_KEYS)
 _HISTORY_KEYS = frozenset(HISTORY_KEYS)
 SHORT, LONG = MAX_SHORT_TEXT, MAX_LONG_TEXT
+_TEXT_LISTS = tuple(TEXT_LISTS.items())
+_OPTIONAL_TEXTS = tuple(OPTIONAL_TEXTS.items())
 
 
 # One object for equal strings: a large registry repeats roles, names and regions thousands
@@ -202,26 +204,26 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
     history_value = table.get("history", ())
     if type(dates_value) not in (list, tuple) or type(history_value) not in (list, tuple):
         raise _Unusual
-    texts: dict[str, Any] = {key: _texts(table, key, limit) for key, limit in TEXT_LISTS.items()}
-    for key, limit in OPTIONAL_TEXTS.items():
-        texts[key] = _optional_text(table, key, limit)
     ids_value = table.get("ids")
-    ids = NO_IDS if ids_value is None else _ids(ids_value)
     history, positions = ordered_history([_entry(entry, tz) for entry in history_value])
-    return Release(
-        id=release_id,
-        title=title,
-        date=spec,
-        kind=kind,
-        announced=announced_spec,
-        checked=checked,
-        people=people,
-        dates=tuple([_typed(d, tz) for d in dates_value]),
-        history=history,
-        source=source,
-        override=override,
-        ids=ids,
-        derived_id="id" not in table,
-        history_positions=positions,
-        **texts,
-    )
+    fields: dict[str, Any] = {
+        "id": release_id,
+        "title": title,
+        "date": spec,
+        "kind": kind,
+        "announced": announced_spec,
+        "checked": checked,
+        "people": people,
+        "dates": tuple([_typed(d, tz) for d in dates_value]),
+        "history": history,
+        "source": source,
+        "override": override,
+        "ids": NO_IDS if ids_value is None else _ids(ids_value),
+        "derived_id": "id" not in table,
+        "history_positions": positions,
+    }
+    for key, limit in _TEXT_LISTS:
+        fields[key] = _texts(table, key, limit)
+    for key, limit in _OPTIONAL_TEXTS:
+        fields[key] = _optional_text(table, key, limit)
+    return Release(**fields)
