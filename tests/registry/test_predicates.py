@@ -237,6 +237,7 @@ def test_check_reads_each_file_once(tmp_path: Any, monkeypatch: pytest.MonkeyPat
     assert 'history #1: announced "2031-01-01" is after today' in future[0].message
 
 
+@pytest.mark.slow
 def test_the_codec_signature_is_the_same_in_every_process() -> None:
     """It names the cache entries: a signature that changed from run to run (a function's
     address in it) would make every run a cold one."""
