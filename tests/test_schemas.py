@@ -33,6 +33,17 @@ def test_registry_schema_states_the_format() -> None:
     assert definitions["text"]["maxLength"] == registry_format.MAX_SHORT_TEXT
     assert definitions["longText"]["maxLength"] == registry_format.MAX_LONG_TEXT
 
+    # Each optional text of a release, in the schema with its limit.
+    def limit(ref: dict[str, Any]) -> int:
+        found: int = definitions[ref["$ref"].rsplit("/", 1)[1]]["maxLength"]
+        return found
+
+    for key, most in registry_format.OPTIONAL_TEXTS.items():
+        assert limit(release[key]) == most, key
+    for key, most in registry_format.TEXT_LISTS.items():
+        items = release[key].get("items") or definitions["texts"]["items"]
+        assert limit(items) == most, key
+
 
 def fields(definition: dict[str, Any], defs: dict[str, Any]) -> set[str]:
     """The properties of a schema definition, with those of the definitions it includes."""
@@ -49,3 +60,17 @@ def test_rows_schema_names_the_typed_rows_fields() -> None:
     assert fields(defs["typedDate"], defs) == set(DateRow._fields)
     assert fields(defs["historyEntry"], defs) == set(HistoryRow._fields)
     assert fields(defs["slip"], defs) == set(Slip._fields)
+
+
+def test_rows_schema_words_are_the_literal_types() -> None:
+    """Statuses and precisions travel as Literal types; the schema lists the same words."""
+    from typing import get_args
+
+    from release_countdown.core.dates import Precision, PrecisionName
+    from release_countdown.core.model import STATUSES
+
+    defs = schema("rows.schema.json")["$defs"]
+    assert tuple(defs["precision"]["enum"]) == get_args(PrecisionName)
+    assert get_args(PrecisionName) == tuple(p.value for p in Precision)
+    status = defs["row"]["properties"]["status"]
+    assert tuple(status["enum"]) == STATUSES

@@ -22,7 +22,8 @@ RELEASE_DAY = date(2024, 2, 2)
 
 
 def row(day: date, when: str = "2024-02-02", title: str = "Argylle") -> Row:
-    standing = stand(Release("argylle", title, parse_date_text(when), kind="film"), day)
+    release = Release(id="argylle", title=title, date=parse_date_text(when), kind="film")
+    standing = stand(release, day)
     assert standing is not None
     return release_row(standing, day)
 

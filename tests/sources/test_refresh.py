@@ -166,7 +166,9 @@ def test_due_policy(when: str, checked: str, due: bool) -> None:
     from release_countdown.core.model import Release
     from release_countdown.core.record import refresh_due
 
-    item = Release("x", "X", parse_date_text(when), checked=date.fromisoformat(checked))
+    item = Release(
+        id="x", title="X", date=parse_date_text(when), checked=date.fromisoformat(checked)
+    )
     assert refresh_due(item, date(2027, 1, 5)) is due
 
 

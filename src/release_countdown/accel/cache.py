@@ -18,25 +18,17 @@ import os
 import time
 from collections.abc import Sequence
 from contextlib import suppress
-from datetime import date, datetime
 from pathlib import Path
-from sys import intern
-from typing import Any, Final, NoReturn
+from typing import Any, Final
 
 from release_countdown import __version__
+from release_countdown.accel.codec import SIGNATURE, Decoder, Encoder, refuse, spec_of
 from release_countdown.accel.private import Untrusted, open_folder, read_file, write_file
-from release_countdown.core.dates import DateSpec, Precision
 from release_countdown.core.errors import Problem
-from release_countdown.core.model import (
-    DATE_TYPES,
-    KINDS,
-    NO_IDS,
-    HistoryEntry,
-    Release,
-    TypedDate,
-)
+from release_countdown.core.model import Release
 
-FORMAT: Final = 5
+# The layout of an entry; the model's own shape is in its name too (codec.SIGNATURE).
+FORMAT: Final = 6
 
 # A temporary file older than this was left by a run that died while writing it.
 _LEFTOVER_AGE: Final = 600
@@ -89,6 +81,7 @@ def entry_name(path: str, raw: bytes) -> str:
 
     digest = hashlib.blake2b(raw, digest_size=20)
     digest.update(f"|{FORMAT}|{__version__}|{path}|".encode("utf-8", "surrogateescape"))
+    digest.update(SIGNATURE.encode())
     digest.update(_zone())
     return f"{_place(path)}-{digest.hexdigest()}.json"
 
@@ -111,170 +104,13 @@ def _sweep(folder: int, name: str, place: str) -> None:
                     os.unlink(other, dir_fd=folder)
 
 
-# --- encoding ---------------------------------------------------------------------------------
-
-
-class _Encoder:
-    """Releases as JSON lists; each distinct date form is stored once and named by its index
-    (a registry repeats quarters, years and days thousands of times)."""
-
-    def __init__(self) -> None:
-        self.specs: dict[DateSpec, int] = {}
-
-    def spec(self, spec: DateSpec | None) -> int | None:
-        if spec is None:
-            return None
-        return self.specs.setdefault(spec, len(self.specs))
-
-    def release(self, r: Release) -> list[Any]:
-        spec = self.spec
-        return [
-            r.id, r.title, spec(r.date), r.kind, list(r.aliases), r.franchise, spec(r.announced),
-            r.checked.toordinal() if r.checked else None, list(r.sources), r.note,
-            {role: list(names) for role, names in r.people.items()},
-            [[d.region, d.type, spec(d.date), d.where, spec(d.announced), d.note] for d in r.dates],
-            [[spec(h.date), spec(h.announced), h.title, h.note] for h in r.history],
-            r.override, dict(r.ids),
-        ]  # fmt: skip
-
-    def spec_table(self) -> list[list[Any]]:
-        return [
-            [
-                spec.text,
-                spec.precision.value,
-                spec.earliest.toordinal() if spec.earliest else None,
-                spec.latest.toordinal() if spec.latest else None,
-                spec.instant.isoformat() if spec.instant else None,
-            ]
-            for spec in self.specs
-        ]
-
-
-# --- decoding: anything but what _Encoder writes raises, and load() ignores the entry ---------
-
-# The model's own strings, one object each; a lookup is also the check of the value.
-_PRECISIONS: Final = {p.value: p for p in Precision}
-_KINDS: Final = {kind: kind for kind in KINDS}
-_TYPES: Final = {kind: kind for kind in DATE_TYPES}
-
-
-def _bad(value: object = None) -> NoReturn:
-    raise TypeError(f"not what this version writes: {value!r:.80}")
-
-
-def _spec_of(item: Any) -> DateSpec:
-    if type(item) is not list:
-        _bad(item)
-    text, name, earliest, latest, instant = item
-    precision = _PRECISIONS[name]
-    if type(text) is not str:
-        _bad(text)
-    if precision is Precision.TBA:
-        if earliest is not None or latest is not None or instant is not None:
-            _bad(item)
-        return DateSpec(text, precision)
-    # type() is int, not isinstance: JSON's true would pass as the ordinal 1.
-    if type(earliest) is not int or type(latest) is not int or earliest > latest:
-        _bad(item)
-    moment: datetime | None = None
-    if precision is Precision.TIME:
-        moment = datetime.fromisoformat(instant) if type(instant) is str else _bad(instant)
-        if moment.utcoffset() is None or earliest != latest:
-            _bad(item)
-    elif instant is not None:
-        _bad(item)
-    return DateSpec(text, precision, date.fromordinal(earliest), date.fromordinal(latest), moment)
-
-
-def _texts(value: Any) -> tuple[str, ...]:
-    if type(value) is not list:
-        _bad(value)  # a string here would become a tuple of its letters
-    "".join(value)  # TypeError unless every item is a string, checked at C speed
-    return tuple(value)
-
-
-def _text(value: Any) -> str:
-    return value if type(value) is str else _bad(value)
-
-
-def _region(seen: dict[str, str], code: Any) -> str:
-    """A region code as the checker leaves it (two ASCII capitals, never UK), one object each."""
-    if type(code) is not str or len(code) != 2 or not (code.isascii() and code.isalpha()):
-        _bad(code)
-    if not code.isupper() or code == "UK":
-        _bad(code)
-    seen[code] = intern(code)
-    return seen[code]
-
-
-def _releases(data: Any, specs: list[DateSpec], source: str) -> list[Release]:
-    """Releases from their JSON lists (see ``_Encoder``), each value checked for its type."""
-
-    def spec(index: Any) -> Any:
-        if index is None:
-            return None
-        return specs[index] if type(index) is int and index >= 0 else _bad(index)
-
-    if type(data) is not list:
-        _bad(data)
-    regions: dict[str, str] = {}
-    found = []
-    for item in data:
-        if type(item) is not list:
-            _bad(item)
-        (ident, title, headline, kind, aliases, franchise, announced, checked, sources, note,
-         people, dates, history, override, ids) = item  # fmt: skip
-        if (
-            type(ident) is not str
-            or type(title) is not str
-            or type(headline) is not int
-            or (franchise is not None and type(franchise) is not str)
-            or (note is not None and type(note) is not str)
-            or (checked is not None and type(checked) is not int)
-            or type(people) is not dict
-            or type(dates) is not list
-            or type(history) is not list
-            or type(override) is not bool
-            or type(ids) is not dict
-        ):
-            _bad(item)
-        release = Release(
-            ident, title, spec(headline), _KINDS[kind], _texts(aliases), franchise,
-            spec(announced), date.fromordinal(checked) if checked is not None else None,
-            _texts(sources), note,
-            # Roles, regions and types repeat thousands of times: one object each.
-            {intern(role): _texts(names) for role, names in people.items()},
-            tuple([
-                TypedDate(
-                    regions.get(region) or _region(regions, region), _TYPES[form],
-                    spec(when) or _bad(when),
-                    where if where is None or type(where) is str else _bad(where),
-                    spec(told), remark if remark is None or type(remark) is str else _bad(remark),
-                )
-                for region, form, when, where, told, remark in dates
-            ]),
-            tuple([
-                HistoryEntry(
-                    spec(when) or _bad(when), spec(told),
-                    named if named is None or type(named) is str else _bad(named),
-                    remark if remark is None or type(remark) is str else _bad(remark),
-                )
-                for when, told, named, remark in history
-            ]),
-            source, override,
-            ({key: _text(value) for key, value in ids.items()} if ids else NO_IDS),
-        )  # fmt: skip
-        found.append(release)
-    return found
-
-
 def _warnings(data: Any, path: str) -> list[Problem]:
     if type(data) is not list:
-        _bad(data)
+        refuse(data)
     return [
         Problem(path, message, line, column, warning=True)
         if type(message) is str and {type(line), type(column)} <= {int, type(None)}
-        else _bad(message)
+        else refuse(message)
         for message, line, column in data
     ]
 
@@ -292,8 +128,8 @@ def _decode(data: bytes, path: str) -> tuple[list[Release], list[Problem]] | Non
         or type(entry["specs"]) is not list
     ):
         return None
-    specs = [_spec_of(item) for item in entry["specs"]]
-    return _releases(entry["releases"], specs, path), _warnings(entry["warnings"], path)
+    specs = [spec_of(item) for item in entry["specs"]]
+    return Decoder(specs, path).releases(entry["releases"]), _warnings(entry["warnings"], path)
 
 
 def load(path: str, raw: bytes) -> tuple[list[Release], list[Problem]] | None:
@@ -326,7 +162,7 @@ def store(path: str, raw: bytes, releases: Sequence[Release], warnings: Sequence
         return
     try:
         name = entry_name(path, raw)
-        encoder = _Encoder()
+        encoder = Encoder()
         encoded = [encoder.release(r) for r in releases]
         data = {
             "format": FORMAT, "version": __version__, "path": path,

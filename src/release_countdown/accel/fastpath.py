@@ -22,26 +22,29 @@ from release_countdown.core.dates import (
 )
 from release_countdown.core.matching import slugify
 from release_countdown.core.model import NO_IDS, HistoryEntry, Release, TypedDate
-from release_countdown.registry.checker import history_order
+from release_countdown.registry.checker import ordered_history
 from release_countdown.registry.format import (
     DATE_KEYS,
-    DATE_TYPES,
     HISTORY_KEYS,
     ID_FORMS,
     ID_PATTERN,
-    KINDS,
     MAX_LONG_TEXT,
     MAX_SHORT_TEXT,
+    OPTIONAL_TEXTS,
     RELEASE_KEYS,
+    TEXT_LISTS,
+    date_type_of,
+    fits_text,
+    kind_of,
+    region_of,
 )
 
 _RELEASE_KEYS = frozenset(RELEASE_KEYS)
 _DATE_KEYS = frozenset(DATE_KEYS)
 _HISTORY_KEYS = frozenset(HISTORY_KEYS)
-# The model's own strings, shared by every title that names them.
-_KINDS = {kind: kind for kind in KINDS}
-_TYPES = {kind: kind for kind in DATE_TYPES}
 SHORT, LONG = MAX_SHORT_TEXT, MAX_LONG_TEXT
+_TEXT_LISTS = tuple(TEXT_LISTS.items())
+_OPTIONAL_TEXTS = tuple(OPTIONAL_TEXTS.items())
 
 
 # One object for equal strings: a large registry repeats roles, names and regions thousands
@@ -54,8 +57,7 @@ class _Unusual(Exception):
 
 
 def _text(value: Any, limit: int = SHORT) -> str:
-    # ``not value or value.isspace()`` is ``not value.strip()`` without making a string.
-    if type(value) is not str or not value or value.isspace() or len(value) > limit:
+    if not fits_text(value, limit):
         raise _Unusual
     return value
 
@@ -94,13 +96,6 @@ def _spec(value: Any, tz: tzinfo | None, *, allow_tba: bool = True) -> DateSpec:
     return spec
 
 
-def one_of(value: Any, choices: dict[str, str]) -> str:
-    """``value`` as the model's own string for it, when it is one of ``choices``."""
-    if type(value) is not str or (found := choices.get(value)) is None:
-        raise _Unusual
-    return found
-
-
 def _announced(table: dict[str, Any], tz: tzinfo | None) -> DateSpec | None:
     announced = table.get("announced")
     return None if announced is None else _spec(announced, tz, allow_tba=False)
@@ -119,19 +114,22 @@ def _announcement_ok(spec: DateSpec, announced: DateSpec | None) -> None:
 def _typed(value: Any, tz: tzinfo | None) -> TypedDate:
     if type(value) is not dict or not _DATE_KEYS.issuperset(value):
         raise _Unusual
-    region = value.get("region")
-    if type(region) is not str or len(region) != 2 or not region.isascii() or not region.isalpha():
+    written = value.get("region")
+    region = region_of(written) if type(written) is str else None
+    kind = date_type_of(value.get("type"))
+    if region is None or kind is None:
         raise _Unusual
-    region = _shared(region.upper())
-    if region == "UK":
-        raise _Unusual
-    kind = one_of(value.get("type"), _TYPES)
     spec = _spec(value.get("date"), tz)
     announced_spec = _announced(value, tz)
     _announcement_ok(spec, announced_spec)
-    where = _optional_text(value, "where")
-    note = _optional_text(value, "note", LONG)
-    return TypedDate(region, kind, spec, where, announced_spec, note)
+    return TypedDate(
+        region=region,
+        type=kind,
+        date=spec,
+        where=_optional_text(value, "where"),
+        announced=announced_spec,
+        note=_optional_text(value, "note", LONG),
+    )
 
 
 def _entry(value: Any, tz: tzinfo | None) -> HistoryEntry:
@@ -141,7 +139,10 @@ def _entry(value: Any, tz: tzinfo | None) -> HistoryEntry:
     announced_spec = _announced(value, tz)
     _announcement_ok(spec, announced_spec)
     return HistoryEntry(
-        spec, announced_spec, _optional_text(value, "title"), _optional_text(value, "note", LONG)
+        date=spec,
+        announced=announced_spec,
+        title=_optional_text(value, "title"),
+        note=_optional_text(value, "note", LONG),
     )
 
 
@@ -175,7 +176,9 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
         release_id = _text(explicit_id)
         if not ID_PATTERN.fullmatch(release_id):
             raise _Unusual
-    kind = one_of(table.get("kind", "other"), _KINDS)
+    kind = kind_of(table.get("kind", "other"))
+    if kind is None:
+        raise _Unusual
     spec = _spec(table.get("date"), tz)
     announced_spec = _announced(table, tz)
     checked = table.get("checked")
@@ -187,10 +190,10 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
         if type(people_value) is not dict:
             raise _Unusual
         for role, names in people_value.items():
-            if not role or role.isspace() or len(role) > SHORT or type(names) is not list:
+            if not fits_text(role, SHORT) or type(names) is not list:
                 raise _Unusual
-            for name in names:  # _text, inlined: a registry holds many names
-                if type(name) is not str or not name or name.isspace() or len(name) > SHORT:
+            for name in names:
+                if not fits_text(name, SHORT):
                     raise _Unusual
             if names:
                 people[_shared(role)] = tuple([_shared(name) for name in names])
@@ -202,24 +205,25 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
     if type(dates_value) not in (list, tuple) or type(history_value) not in (list, tuple):
         raise _Unusual
     ids_value = table.get("ids")
-    ids = NO_IDS if ids_value is None else _ids(ids_value)
-    history = [_entry(entry, tz) for entry in history_value]
-    history.sort(key=history_order)
-    return Release(
-        release_id,
-        title,
-        spec,
-        kind,
-        _texts(table, "aliases"),
-        _optional_text(table, "franchise"),
-        announced_spec,
-        checked,
-        _texts(table, "sources", LONG),
-        _optional_text(table, "note", LONG),
-        people,
-        tuple([_typed(d, tz) for d in dates_value]),
-        tuple(history),
-        source,
-        override,
-        ids,
-    )
+    history, positions = ordered_history([_entry(entry, tz) for entry in history_value])
+    fields: dict[str, Any] = {
+        "id": release_id,
+        "title": title,
+        "date": spec,
+        "kind": kind,
+        "announced": announced_spec,
+        "checked": checked,
+        "people": people,
+        "dates": tuple([_typed(d, tz) for d in dates_value]),
+        "history": history,
+        "source": source,
+        "override": override,
+        "ids": NO_IDS if ids_value is None else _ids(ids_value),
+        "derived_id": "id" not in table,
+        "history_positions": positions,
+    }
+    for key, limit in _TEXT_LISTS:
+        fields[key] = _texts(table, key, limit)
+    for key, limit in _OPTIONAL_TEXTS:
+        fields[key] = _optional_text(table, key, limit)
+    return Release(**fields)

@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 FORMS_HINT = (
     "expected a TOML date such as 2024-02-02, or one of the strings "
@@ -33,7 +33,21 @@ class Precision(str, Enum):
     TBA = "tba"
 
 
-EXACT = frozenset({Precision.TIME, Precision.DAY})
+# A precision as rows carry it (the enum's value: JSON, CSV and templates print these words).
+PrecisionName = Literal["time", "day", "month", "season", "quarter", "third", "half", "year", "tba"]
+
+# A tuple, not a set: ``in`` compares with ==, so a row's "day" matches Precision.DAY.
+EXACT = (Precision.TIME, Precision.DAY)
+
+
+def is_exact(precision: Precision | str) -> bool:
+    """Whether a precision names one day (or one instant): the one "exact" rule."""
+    return precision in EXACT
+
+
+def precision_name(precision: Precision) -> PrecisionName:
+    """The word a row carries for ``precision``."""
+    return precision.value
 
 
 class DateFormError(ValueError):
@@ -51,7 +65,7 @@ class DateSpec(NamedTuple):
 
     @property
     def exact(self) -> bool:
-        return self.precision in EXACT
+        return is_exact(self.precision)
 
     @property
     def tba(self) -> bool:

@@ -5,13 +5,19 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final, NamedTuple
+from typing import Annotated, Final, Literal, NamedTuple, get_args
 
 from release_countdown.core.dates import DateSpec
+from release_countdown.core.regions import COUNTRIES
 
-KINDS: Final = ("film", "album", "game", "series", "book", "other")
-DATE_TYPES: Final = ("premiere", "limited", "theatrical", "streaming", "digital", "physical", "tv")
-STATUSES: Final = ("upcoming", "today", "due", "released", "tba")
+# The closed sets of words, as types (mypy checks every literal) and as tuples (for messages,
+# help and lookups). The format's predicates (registry/format.py) test membership here.
+Kind = Literal["film", "album", "game", "series", "book", "other"]
+DateType = Literal["premiere", "limited", "theatrical", "streaming", "digital", "physical", "tv"]
+Status = Literal["upcoming", "today", "due", "released", "tba"]
+KINDS: Final[tuple[Kind, ...]] = get_args(Kind)
+DATE_TYPES: Final[tuple[DateType, ...]] = get_args(DateType)
+STATUSES: Final[tuple[Status, ...]] = get_args(Status)
 WORLDWIDE: Final = "WW"
 
 # The release types that count as "the" release of each kind, best first (for --region).
@@ -35,8 +41,10 @@ NO_IDS: Final[Mapping[str, str]] = MappingProxyType({})
 class TypedDate(NamedTuple):
     """A dated release of one type in one region (``WW`` for worldwide)."""
 
-    region: str
-    type: str
+    # As region_of leaves it (an ISO 3166-1 alpha-2 code or WW, upper case); the cache
+    # decoder checks a stored region with it too.
+    region: Annotated[str, region_of]
+    type: DateType
     date: DateSpec
     where: str | None = None
     announced: DateSpec | None = None
@@ -53,10 +61,14 @@ class HistoryEntry(NamedTuple):
 
 
 class Release(NamedTuple):
+    """One ``[[release]]`` of a registry, checked. Built by keyword: the cache codec
+    (accel/cache.py) is derived from these fields and their types, so an optional field with
+    a default needs no edit there."""
+
     id: str
     title: str
     date: DateSpec
-    kind: str = "other"
+    kind: Kind = "other"
     aliases: tuple[str, ...] = ()
     franchise: str | None = None
     announced: DateSpec | None = None
@@ -71,6 +83,11 @@ class Release(NamedTuple):
     override: bool = False
     # Where the entry came from ([release.ids]: tmdb, wikidata, musicbrainz, imdb).
     ids: Mapping[str, str] = NO_IDS
+    # What the parser learned of the entry's form, kept so that nothing reads the file again
+    # (`check --strict`, `check`'s future days): the id was derived from the title (no
+    # ``id`` key), and each history entry's index in the file (empty: file order already).
+    derived_id: bool = False
+    history_positions: tuple[int, ...] = ()
 
     @property
     def announced_on(self) -> datetime.date | None:
@@ -81,16 +98,26 @@ class Release(NamedTuple):
         return min(days) if days else None
 
 
-def region_code(text: str) -> str:
-    """An ISO 3166-1 alpha-2 code (or WW) in upper case; "UK" means GB. ValueError otherwise,
-    naming the code meant when it can tell (a country's name, or its first letters)."""
-    from release_countdown.core.regions import COUNTRIES
+# Each code as one string object: a registry repeats its regions thousands of times.
+_REGIONS: Final = {code: code for code in (*COUNTRIES, WORLDWIDE)}
 
-    code = text.strip().upper()
-    if code == "UK":
-        return "GB"
-    if code == WORLDWIDE or code in COUNTRIES:
-        return code
+
+def region_of(text: str) -> str | None:
+    """The one region rule: the code ``text`` names as the model keeps it (an ISO 3166-1
+    alpha-2 code, or WW for worldwide, in upper case), or None. Two ASCII letters, any case;
+    "UK" is not ISO 3166-1 (GB is). The checker, the fast path, the cache decoder and
+    ``region_code`` all ask here."""
+    return _REGIONS.get(text.upper()) if len(text) == 2 and text.isascii() else None
+
+
+def region_code(text: str) -> str:
+    """A region typed by a person (an option, a setting, a source's field): region_of after
+    trimming, with "UK" taken as GB. ValueError otherwise, naming the code meant when it can
+    tell (a country's name, or its first letters)."""
+    code = text.strip()
+    found = "GB" if code.upper() == "UK" else region_of(code)
+    if found is not None:
+        return found
     message = f"{text!r} is not an ISO 3166-1 alpha-2 country code (or WW for worldwide)"
     meant = _meant_region(text.strip(), COUNTRIES)
     raise ValueError(f"{message}; did you mean {meant}?" if meant else message)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
-from release_countdown.core.dates import parse_date_text
+from release_countdown.core.dates import is_exact, parse_date_text
 from release_countdown.core.rows import Row
 
 DEFAULT_LEADS: Final = (30, 7, 1, 0)
@@ -38,7 +38,6 @@ EVENTS: Final = ("reminder", "released", "changed")
 FIRST_RUN_SLACK: Final = 1  # days: a first run sends leads crossed today or yesterday
 RELEASED_GRACE: Final = 7  # days a missed release-day notice is still sent
 KEEP_DAYS: Final = 400  # records older than this are pruned from the state
-_EXACT: Final = ("day", "time")
 _LEAD = re.compile(r"\s*(\d{1,4})\s*([dw])\s*", re.IGNORECASE)
 
 # (title id, event, date in force, lead in days; None for a change)
@@ -166,7 +165,7 @@ def _change(old: Seen, row: Row) -> str:
         before = parse_date_text(old.date)
     except ValueError:
         before = None
-    if row.precision in _EXACT and (before is None or not before.exact):
+    if is_exact(row.precision) and (before is None or not before.exact):
         return "dated"
     if before is None or before.earliest is None or row.earliest is None:
         return "changed"
@@ -181,7 +180,7 @@ def _change(old: Seen, row: Row) -> str:
 def _reminder(row: Row, leads: Sequence[int]) -> Notice | None:
     """The notice the smallest lead crossed by ``row`` calls for, if any."""
     days = row.days_remaining
-    if row.precision not in _EXACT or days is None:
+    if not is_exact(row.precision) or days is None:
         return None
     if days <= 0:
         if 0 not in leads or days < -RELEASED_GRACE:

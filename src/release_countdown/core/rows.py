@@ -12,7 +12,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from itertools import pairwise
 from typing import Final, NamedTuple
 
-from release_countdown.core.dates import DateSpec, countdown_words, days_between
+from release_countdown.core.dates import DateSpec, PrecisionName, countdown_words, days_between
+from release_countdown.core.model import Status
 from release_countdown.core.query import Person
 from release_countdown.core.standing import Standing, date_order
 
@@ -23,7 +24,7 @@ class DateRow(NamedTuple):
     region: str
     type: str
     date: str  # the form in force, as ``DateSpec.iso`` gives it
-    precision: str
+    precision: PrecisionName
     earliest: dt.date | None
     latest: dt.date | None
     days_remaining: int | None
@@ -36,7 +37,7 @@ class DateRow(NamedTuple):
 class HistoryRow(NamedTuple):
     announced: DateSpec | None
     date: str
-    precision: str
+    precision: PrecisionName
     earliest: dt.date | None
     latest: dt.date | None
     title: str | None
@@ -62,12 +63,12 @@ class Row(NamedTuple):
     kind: str
     franchise: str | None
     date: str
-    precision: str
+    precision: PrecisionName
     earliest: dt.date | None
     latest: dt.date | None
     days_remaining: int | None
     days_remaining_max: int | None
-    status: str
+    status: Status
     countdown: str
     region: str | None
     release_type: str | None
@@ -193,7 +194,7 @@ class Brief(NamedTuple):
     date: str
     days_remaining: int | None
     countdown: str
-    status: str
+    status: Status
 
 
 class PersonRow(NamedTuple):

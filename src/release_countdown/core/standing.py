@@ -11,7 +11,14 @@ from typing import NamedTuple
 
 from release_countdown.core.dates import DateSpec
 from release_countdown.core.matching import did_you_mean, find, fold, one
-from release_countdown.core.model import MAIN_TYPES, WORLDWIDE, HistoryEntry, Release, TypedDate
+from release_countdown.core.model import (
+    MAIN_TYPES,
+    WORLDWIDE,
+    HistoryEntry,
+    Release,
+    Status,
+    TypedDate,
+)
 
 
 class Standing(NamedTuple):
@@ -25,7 +32,7 @@ class Standing(NamedTuple):
     release_type: str | None
     dates: tuple[TypedDate, ...]
     history: tuple[HistoryEntry, ...]
-    status: str
+    status: Status
 
 
 def _known(announced: DateSpec | None, today: date) -> bool:
@@ -33,7 +40,7 @@ def _known(announced: DateSpec | None, today: date) -> bool:
     return announced is None or announced.earliest is None or announced.earliest <= today
 
 
-def status_of(spec: DateSpec, today: date) -> str:
+def status_of(spec: DateSpec, today: date) -> Status:
     """upcoming, today (an exact day), due (inside a fuzzy window), released or tba."""
     if spec.earliest is None or spec.latest is None:
         return "tba"

@@ -10,10 +10,10 @@ from enum import Enum
 from typing import Any, Final, NamedTuple
 
 from release_countdown import __version__
+from release_countdown.core.dates import is_exact
 from release_countdown.core.rows import DateRow, Row
 
 UID_DOMAIN: Final = "release-countdown"
-EXACT: Final = ("day", "time")
 
 
 class FuzzyExport(str, Enum):
@@ -89,7 +89,7 @@ def _span(spec: Row | DateRow, fuzzy_as_span: bool) -> tuple[date, date | None] 
     first, last = spec.earliest, spec.latest
     if first is None or last is None:
         return "tba"
-    if spec.precision not in EXACT and not fuzzy_as_span:
+    if not is_exact(spec.precision) and not fuzzy_as_span:
         return "fuzzy"
     if last < date.max:
         return first, last + timedelta(days=1)  # DTEND is exclusive

@@ -6,29 +6,30 @@ all. The format's keys and limits come from format.py.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, tzinfo
 from typing import Any
 
-from release_countdown.core.dates import DateSpec
+from release_countdown.core.dates import DateSpec, Precision
 from release_countdown.core.matching import slugify
-from release_countdown.core.model import (
-    DATE_TYPES,
-    KINDS,
-    NO_IDS,
-    HistoryEntry,
-    Release,
-    TypedDate,
-)
+from release_countdown.core.model import NO_IDS, HistoryEntry, Release, TypedDate
 from release_countdown.registry.format import (
     DATE_KEYS,
+    DATE_TYPES,
     HISTORY_KEYS,
     ID_FORMS,
     ID_KEYS,
     ID_PATTERN,
+    KINDS,
     MAX_LONG_TEXT,
     MAX_SHORT_TEXT,
-    REGION_PATTERN,
+    OPTIONAL_TEXTS,
     RELEASE_KEYS,
+    TEXT_LISTS,
+    date_type_of,
+    fits_text,
+    kind_of,
+    region_of,
 )
 from release_countdown.registry.positions import Where
 from release_countdown.registry.values import Fields, Reporter, clip, closest, type_name
@@ -42,7 +43,7 @@ def _people(fields: Fields, where: Where, value: object) -> dict[str, tuple[str,
         return {}
     people: dict[str, tuple[str, ...]] = {}
     for role, names in table.items():
-        if not role.strip() or len(role) > SHORT:
+        if not fits_text(role, SHORT):
             fields.report((*where, "people"), "people has an empty or overlong role name")
             continue
         if isinstance(names, str):
@@ -98,26 +99,24 @@ def _typed_date(fields: Fields, where: Where, value: object) -> TypedDate | None
     if table is None:
         return None
     fields.unknown_keys(where, table, DATE_KEYS)
-    region = fields.text(where, table, "region", required=True, limit=SHORT)
-    if region is not None:
-        if not REGION_PATTERN.fullmatch(region):
-            fields.report(
-                (*where, "region"),
-                f'region "{clip(region)}" is not an ISO 3166-1 alpha-2 code '
-                '(e.g. "US", "GB") or "WW" for worldwide',
-            )
-            region = None
-        elif region.upper() == "UK":
-            fields.report((*where, "region"), 'region "UK" is not ISO 3166-1: use "GB"')
-            region = None
-    kind = fields.text(where, table, "type", required=True, limit=SHORT)
-    if kind is not None and kind not in DATE_TYPES:
+    written = fields.text(where, table, "region", required=True, limit=SHORT)
+    region = None if written is None else region_of(written)
+    if written is not None and region is None:
+        fields.report(
+            (*where, "region"),
+            'region "UK" is not ISO 3166-1: use "GB"'
+            if written.upper() == "UK"
+            else f'region "{clip(written)}" is not an ISO 3166-1 alpha-2 code '
+            '(e.g. "US", "GB") or "WW" for worldwide',
+        )
+    named = fields.text(where, table, "type", required=True, limit=SHORT)
+    kind = None if named is None else date_type_of(named)
+    if named is not None and kind is None:
         fields.report(
             (*where, "type"),
-            f'type "{clip(kind)}" is not a release type '
-            f"({closest(kind, DATE_TYPES, 'expected one of')})",
+            f'type "{clip(named)}" is not a release type '
+            f"({closest(named, DATE_TYPES, 'expected one of')})",
         )
-        kind = None
     spec = fields.date_spec(where, table, "date", required=True)
     announced = fields.date_spec(where, table, "announced", allow_tba=False)
     _announcement(fields, where, spec, announced)
@@ -125,7 +124,9 @@ def _typed_date(fields: Fields, where: Where, value: object) -> TypedDate | None
     note = fields.text(where, table, "note", limit=LONG)
     if region is None or kind is None or spec is None:
         return None
-    return TypedDate(region.upper(), kind, spec, place, announced, note)
+    return TypedDate(
+        region=region, type=kind, date=spec, where=place, announced=announced, note=note
+    )
 
 
 def _history_entry(fields: Fields, where: Where, value: object) -> HistoryEntry | None:
@@ -140,13 +141,27 @@ def _history_entry(fields: Fields, where: Where, value: object) -> HistoryEntry 
     note = fields.text(where, table, "note", limit=LONG)
     if spec is None:
         return None
-    return HistoryEntry(spec, announced, title, note)
+    return HistoryEntry(date=spec, announced=announced, title=title, note=note)
 
 
 def history_order(entry: HistoryEntry) -> date:
     """History is ordered by announcement: unannounced first, then file order within a day."""
     announced = entry.announced
     return announced.earliest if announced and announced.earliest else date.min
+
+
+def ordered_history(
+    entries: Sequence[HistoryEntry | None],
+) -> tuple[tuple[HistoryEntry, ...], tuple[int, ...]]:
+    """The history in the model's order (``history_order``, a stable sort), and each entry's
+    index in the file; no indexes when the file's order is the model's."""
+    if len(entries) < 2 and None not in entries:  # most releases: nothing to sort
+        return tuple(entries), ()  # type: ignore[arg-type]  # no None in them
+    kept = [(i, entry) for i, entry in enumerate(entries) if entry is not None]
+    kept.sort(key=lambda item: history_order(item[1]))
+    positions = tuple(i for i, _ in kept)
+    in_order = positions == tuple(range(len(entries)))
+    return tuple(entry for _, entry in kept), () if in_order else positions
 
 
 def check_release(
@@ -171,26 +186,27 @@ def check_release(
             + (f' (e.g. id = "{suggestion}")' if suggestion else ""),
         )
         explicit_id = None
-    kind = fields.text(where, table, "kind", limit=SHORT)
-    if kind is not None and kind not in KINDS:
+    named = fields.text(where, table, "kind", limit=SHORT)
+    kind = None if named is None else kind_of(named)
+    if named is not None and kind is None:
         fields.report(
             (*where, "kind"),
-            f'kind "{clip(kind)}" is not a kind of release '
-            f"({closest(kind, KINDS, 'expected one of')})",
+            f'kind "{clip(named)}" is not a kind of release '
+            f"({closest(named, KINDS, 'expected one of')})",
         )
-        kind = None
     spec = fields.date_spec(where, table, "date", required=True)
     announced = fields.date_spec(where, table, "announced", allow_tba=False)
     checked = fields.date_spec(where, table, "checked", allow_tba=False)
-    if checked is not None and checked.precision.value != "day":
+    if checked is not None and checked.precision is not Precision.DAY:
         fields.report(
             (*where, "checked"), "checked must be an exact day (e.g. checked = 2026-11-25)"
         )
         checked = None
-    aliases = fields.texts(where, table, "aliases", limit=SHORT)
-    sources = fields.texts(where, table, "sources", limit=LONG)
-    franchise = fields.text(where, table, "franchise", limit=SHORT)
-    note = fields.text(where, table, "note", limit=LONG)
+    texts: dict[str, Any] = {
+        key: fields.texts(where, table, key, limit=limit) for key, limit in TEXT_LISTS.items()
+    }
+    for key, limit in OPTIONAL_TEXTS.items():
+        texts[key] = fields.text(where, table, key, limit=limit)
     people = _people(fields, where, table["people"]) if "people" in table else {}
     ids = _ids(fields, where, table["ids"]) if "ids" in table else {}
     override: Any = table.get("override", False)
@@ -213,21 +229,21 @@ def check_release(
     if not release_id:
         fields.report((*where, "title"), 'no id can be derived from this title: add id = "..."')
         return None
+    history, positions = ordered_history(entries)
     return Release(
         id=release_id,
         title=title,
         date=spec,
         kind=kind or "other",
-        aliases=aliases,
-        franchise=franchise,
         announced=announced,
         checked=checked.earliest if checked else None,
-        sources=sources,
-        note=note,
         people=people,
         dates=tuple(d for d in dates if d is not None),
-        history=tuple(sorted((h for h in entries if h is not None), key=history_order)),
+        history=history,
         source=source,
         override=override,
         ids=ids or NO_IDS,
+        derived_id="id" not in table,
+        history_positions=positions,
+        **texts,
     )

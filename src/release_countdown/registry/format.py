@@ -1,15 +1,26 @@
-"""The registry format in one place: its keys, their order, its limits and patterns.
+"""The registry format in one place: its keys, their order, its limits, patterns and the
+predicates that say whether a value is fit (``fits_text``, ``kind_of``, ``date_type_of``;
+regions: ``core.model.region_of``, which core needs too).
 
-The checker, the fast path (accel/fastpath.py), `fmt` (writing/canonical.py) and the shipped
-JSON Schema (schemas/registry.schema.json, compared with these in a test) all read it here.
+The checker (which words each problem), the fast path (accel/fastpath.py, which leaves the
+table to the checker), the cache decoder (accel/cache.py, which rejects the entry), `fmt`
+(writing/canonical.py) and the shipped JSON Schema (schemas/registry.schema.json, compared
+with these in a test) all read them here.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, TypeGuard
 
-from release_countdown.core.model import DATE_TYPES, KINDS
+from release_countdown.core.model import (
+    DATE_TYPES,
+    KINDS,
+    WORLDWIDE,
+    DateType,
+    Kind,
+    region_of,
+)
 
 SCHEMA_VERSION: Final = 1
 TOP_KEYS: Final = ("schema", "release")
@@ -37,11 +48,42 @@ ID_KEYS: Final = tuple(ID_FORMS)
 MAX_SHORT_TEXT: Final = 1_000  # titles, names, aliases, ids, places
 MAX_LONG_TEXT: Final = 20_000  # notes and sources
 
+# A release's optional keys of one text, or of a list of texts, with their limits: the checker
+# and the fast path read each of them from here into the Release field of the same name (a
+# new optional text is a line here, a field of Release and the schema's key).
+TEXT_LISTS: Final = {"aliases": MAX_SHORT_TEXT, "sources": MAX_LONG_TEXT}
+OPTIONAL_TEXTS: Final = {"franchise": MAX_SHORT_TEXT, "note": MAX_LONG_TEXT}
+
 ID_PATTERN: Final = re.compile(r"[^\W_][\w.-]*")
+# The schema's looser form of region_of (a JSON Schema cannot hold the ISO table tidily).
 REGION_PATTERN: Final = re.compile(r"[A-Za-z]{2}")
+
+
+def fits_text(value: object, limit: int) -> TypeGuard[str]:
+    """The text rule: a string that is not empty or only whitespace, of at most ``limit``
+    characters (MAX_SHORT_TEXT or MAX_LONG_TEXT)."""
+    # ``not value or value.isspace()`` is ``not value.strip()`` without making a string.
+    return type(value) is str and 0 < len(value) <= limit and not value.isspace()
+
+
+# The model's own strings, one object each; a lookup is also the check of the value.
+_KINDS: Final[dict[str, Kind]] = {kind: kind for kind in KINDS}
+_DATE_TYPES: Final[dict[str, DateType]] = {kind: kind for kind in DATE_TYPES}
+
+
+def kind_of(value: object) -> Kind | None:
+    """The kind ``value`` names (the model's own string), or None."""
+    return _KINDS.get(value) if type(value) is str else None
+
+
+def date_type_of(value: object) -> DateType | None:
+    """The release type ``value`` names (the model's own string), or None."""
+    return _DATE_TYPES.get(value) if type(value) is str else None
+
 
 __all__ = [
     "DATE_KEYS", "DATE_TYPES", "HISTORY_KEYS", "ID_FORMS", "ID_KEYS", "ID_PATTERN", "KINDS",
-    "MAX_LONG_TEXT", "MAX_SHORT_TEXT", "REGION_PATTERN", "RELEASE_KEYS", "SCHEMA_VERSION",
-    "SUBTABLES", "TOP_KEYS",
+    "MAX_LONG_TEXT", "MAX_SHORT_TEXT", "OPTIONAL_TEXTS", "REGION_PATTERN", "RELEASE_KEYS",
+    "SCHEMA_VERSION", "SUBTABLES", "TEXT_LISTS", "TOP_KEYS", "WORLDWIDE", "date_type_of",
+    "fits_text", "kind_of", "region_of",
 ]  # fmt: skip

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, tzinfo
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from release_countdown.core.dates import DateSpec
 from release_countdown.core.errors import Problem, RegistryError
@@ -146,14 +146,13 @@ def stale_warnings(registry: Registry, today: date, amount: int, unit: str) -> l
     return problems
 
 
-def future_warnings(registry: Registry, today: date, *, tz: tzinfo | None = None) -> list[Problem]:
+def future_warnings(registry: Registry, today: date) -> list[Problem]:
     """Warnings for days after ``today`` that cannot have come yet, each at its key in its
     file: an ``announced`` (of a release, a typed date or a history entry), which hides what
     it announces from every view until that day, and a ``checked``."""
     from release_countdown.registry.values import clip
 
     problems = []
-    lines: dict[int, list[str]] = {}  # each file's lines, split once (by id of its locator)
     for release, spot in zip(registry.releases, registry.spots, strict=True):
         found: list[tuple[tuple[str | int, ...], str]] = []
         if release.announced is not None and _after(release.announced, today):
@@ -181,16 +180,17 @@ def future_warnings(registry: Registry, today: date, *, tz: tzinfo | None = None
                         f"({today.isoformat()}); this date is ignored until then",
                     )
                 )
-        if any(h.announced is not None and _after(h.announced, today) for h in release.history):
-            for i, announced in enumerate(_history_announcements(release, spot, tz, lines)):
-                if announced is not None and _after(announced, today):
-                    found.append(
-                        (
-                            ("history", i, "announced"),
-                            f'history #{i + 1}: announced "{announced.iso()}" is after today '
-                            f"({today.isoformat()}); this entry is ignored until then",
-                        )
+        # The model orders history by announcement; messages name each entry as the file does.
+        positions = release.history_positions or range(len(release.history))
+        for i, entry in sorted(zip(positions, release.history, strict=True)):
+            if entry.announced is not None and _after(entry.announced, today):
+                found.append(
+                    (
+                        ("history", i, "announced"),
+                        f'history #{i + 1}: announced "{entry.announced.iso()}" is after today '
+                        f"({today.isoformat()}); this entry is ignored until then",
                     )
+                )
         for keys, message in found:
             line, column = spot.find(*keys)
             text = f'release "{clip(release.title)}": {message}'
@@ -205,66 +205,14 @@ def _after(spec: DateSpec, today: date) -> bool:
     return spec.earliest is not None and spec.earliest > today
 
 
-def _history_announcements(
-    release: Release, spot: Spot, tz: tzinfo | None, lines: dict[int, list[str]]
-) -> list[DateSpec | None]:
-    """The ``announced`` of each history entry in file order (the model orders history by
-    announcement), read again from the release's table; the model's order if that fails."""
-    import tomli
-
-    from release_countdown.registry.values import Fields, Reporter
-
-    fallback = [h.announced for h in release.history]
-    text, positions = spot.locator.text, spot.locator.locator.positions
-    table: Any = None
-    start, end = positions.get(("release", spot.index)), positions.get(("release", spot.index + 1))
-    if start is not None:  # the release's own lines: far cheaper than the whole file
-        if id(spot.locator) not in lines:
-            lines[id(spot.locator)] = text.splitlines()  # numbered as the Locator numbers them
-        block = lines[id(spot.locator)][start[0] - 1 : end[0] - 1 if end else None]
-        try:
-            document = tomli.loads("\n".join(block))
-        except tomli.TOMLDecodeError:
-            document = {}
-        tables = document.get("release")
-        if isinstance(tables, list) and len(tables) == 1:
-            table = tables[0]
-    if table is None:
-        try:
-            table = tomli.loads(text).get("release", [])[spot.index]
-        except (tomli.TOMLDecodeError, RecursionError, IndexError, TypeError, AttributeError):
-            return fallback
-    if not isinstance(table, dict) or table.get("title") != release.title:
-        return fallback
-    entries = table.get("history")
-    if not isinstance(entries, list) or len(entries) != len(release.history):
-        return fallback
-    fields = Fields(Reporter(release.source, spot.locator), "", tz)
-    return [
-        fields.date_spec(("history", i), entry, "announced", allow_tba=False)
-        if isinstance(entry, dict)
-        else None
-        for i, entry in enumerate(entries)
-    ]
-
-
 def implicit_id_warnings(registry: Registry) -> list[Problem]:
     """Warnings for entries without an explicit ``id`` (``check --strict``): their id, and so
     their calendar UID, is derived from the title and changes when the title is fixed."""
-    import tomli
-
     from release_countdown.registry.values import clip
 
-    explicit: dict[int, set[int]] = {}  # per file text: the indexes of releases with an id
     problems = []
     for release, spot in zip(registry.releases, registry.spots, strict=True):
-        text = spot.locator.text
-        if id(text) not in explicit:
-            items = tomli.loads(text).get("release", [])
-            explicit[id(text)] = {
-                i for i, item in enumerate(items) if isinstance(item, dict) and "id" in item
-            }
-        if spot.index in explicit[id(text)]:
+        if not release.derived_id:
             continue
         line, column = spot.find()
         message = (

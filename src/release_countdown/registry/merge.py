@@ -83,17 +83,17 @@ def same_source(entries: Iterable[Located]) -> list[Problem]:
 
 
 def unique(
-    releases: Iterable[tuple[Release, Spot, bool]], path: str
+    releases: Iterable[tuple[Release, Spot]], path: str
 ) -> tuple[list[Located], list[Problem]]:
     """The releases of one file with unique ids; a repeated id is a problem naming both."""
     problems: list[Problem] = []
-    seen: dict[str, tuple[Release, Spot, bool]] = {}
+    seen: dict[str, tuple[Release, Spot]] = {}
     kept: list[Located] = []
-    for release, spot, derived in releases:
+    for release, spot in releases:
         if release.id in seen:
-            first, first_spot, first_derived = seen[release.id]
+            first, first_spot = seen[release.id]
             first_at = _at(path, first_spot)
-            if derived and first_derived:
+            if release.derived_id and first.derived_id:
                 message = (
                     f'titles "{clip(first.title)}" ({first_at}) and "{clip(release.title)}" '
                     f'both derive the id "{release.id}"; give them explicit ids '
@@ -106,7 +106,7 @@ def unique(
                 )
             problems.append(Problem(path, message, *spot))
             continue
-        seen[release.id] = (release, spot, derived)
+        seen[release.id] = (release, spot)
         kept.append(Located(release, path, spot))
     return kept, problems
 

@@ -26,9 +26,9 @@ CHUNKED_FROM: Final = 16 * 1024 * 1024  # bytes of text from which a file is par
 
 
 class Parsed(NamedTuple):
-    """A file's releases in file order (with where each is and whether its id was derived)."""
+    """A file's releases in file order, with where each is."""
 
-    releases: list[tuple[Release, Spot, bool]]
+    releases: list[tuple[Release, Spot]]
     problems: list[Problem]
 
 
@@ -167,7 +167,7 @@ def _validate(
             reporter, index, item, path, tz
         )
         if release is not None:
-            parsed.releases.append((release, Spot(locator, index), "id" not in item))
+            parsed.releases.append((release, Spot(locator, index)))
         if isinstance(items, list):
             items[index] = None  # let the parsed table go: peak memory stays near one copy
     parsed.problems.extend(reporter.problems)

@@ -1,6 +1,7 @@
 """Typed values out of parsed TOML tables, each problem reported once with its position.
 
-Generic: nothing here knows the registry's keys (checker.py states the format's rules). A
+Generic: nothing here knows the registry's keys (checker.py states the format's rules; the
+text rule is format.py's ``fits_text``, and these getters only word why a value fails it). A
 getter returns the value, or reports what is wrong and returns None (or an empty tuple) so
 that checking goes on and every problem of a file is found in one pass.
 """
@@ -20,6 +21,7 @@ from release_countdown.core.dates import (
     parse_date_text,
 )
 from release_countdown.core.errors import Problem
+from release_countdown.registry.format import fits_text
 from release_countdown.registry.positions import LazyLocator, Where
 
 
@@ -99,6 +101,8 @@ class Fields:
         limit: int,
     ) -> str | None:  # fmt: skip
         value = table.get(key)
+        if fits_text(value, limit):
+            return value
         if value is None:
             if required:
                 self.report(where, f'"{key}" is required (e.g. {key} = "...")')
@@ -108,14 +112,12 @@ class Fields:
             return None
         if not value.strip():
             self.report((*where, key), f"{key} is empty")
-            return None
-        if len(value) > limit:
+        else:
             self.report(
                 (*where, key),
                 f"{key} is {len(value):,} characters long; at most {limit:,} allowed",
             )
-            return None
-        return value
+        return None
 
     def texts(
         self, where: Where, table: Mapping[str, Any], key: str, *, limit: int,
@@ -134,21 +136,21 @@ class Fields:
             return ()
         good: list[str] = []
         for item in value:
-            if not isinstance(item, str):
+            if fits_text(item, limit):
+                good.append(item)
+            elif not isinstance(item, str):
                 self.report(
                     (*where, key_name),
                     f"{key} must hold only strings; found {type_name(item)} (e.g. {example})",
                 )
             elif not item.strip():
                 self.report((*where, key_name), f"{key} holds an empty string")
-            elif len(item) > limit:
+            else:
                 self.report(
                     (*where, key_name),
                     f"{key} holds a string {len(item):,} characters long; "
                     f"at most {limit:,} allowed",
                 )
-            else:
-                good.append(item)
         return tuple(good)
 
     def date_spec(

@@ -9,7 +9,8 @@ from datetime import date
 from typing import Any, Final
 
 from release_countdown.core.errors import SourceError
-from release_countdown.registry.format import MAX_LONG_TEXT, MAX_SHORT_TEXT, REGION_PATTERN
+from release_countdown.core.model import region_code
+from release_countdown.registry.format import MAX_LONG_TEXT, MAX_SHORT_TEXT
 
 _BIDI: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 _DAY: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -47,10 +48,13 @@ def day(value: Any) -> date | None:
 
 
 def region(value: Any) -> str | None:
-    if not isinstance(value, str) or not REGION_PATTERN.fullmatch(value.strip()):
+    """A source's region as the registry keeps it ("UK" taken as GB), or None."""
+    if not isinstance(value, str):
         return None
-    code = value.strip().upper()
-    return "GB" if code == "UK" else code
+    try:
+        return region_code(value)
+    except ValueError:
+        return None
 
 
 def names(values: list[str], limit: int | None = None) -> tuple[str, ...]:
