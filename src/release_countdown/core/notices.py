@@ -199,7 +199,7 @@ def _due(row: Row, leads: Sequence[int], state: NoticeState) -> list[Notice]:
     if found is not None and state.done(row.id, row.date, found.lead or 0):
         found = None
     days = row.days_remaining
-    if row.precision not in _EXACT or days is None or days < 0:
+    if not is_exact(row.precision) or days is None or days < 0:
         return [] if found is None else [found]
     reminders = {
         key[3]: key
