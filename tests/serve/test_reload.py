@@ -171,3 +171,25 @@ def test_a_same_size_in_place_edit_with_the_old_mtime_is_seen_within_the_recheck
     clock[0] += recheck * 5  # due again, nothing changed: no re-read
     assert "Argyle!" in client.get("/title/argylle").text
     assert len([line for line in lines[count:] if line.startswith("registry:")]) == 0
+
+
+def test_registry_text_reaches_the_log_with_its_controls_made_visible(
+    make_client: Make, registry_file: Path
+) -> None:
+    lines: list[str] = []
+    client = make_client(registry_file, log=lines.append)
+    good = registry_file.read_text(encoding="utf-8")
+    hostile = (
+        "\\u001b]0;owned\\u0007\\u001b[31m\\u009b2J\\u202e"  # TOML escapes: OSC, CSI, C1, bidi
+    )
+    registry_file.write_text(
+        good + f'\n[[release]]\nid = "x"\ntitle = "T{hostile}"\nkind = "film{hostile}"\n'
+        "date = 2024-01-01\n",
+        "utf-8",
+    )
+    assert client.get("/healthz").json()["status"] == "errors"
+    told = [line for line in lines if "is not a kind of release" in line]
+    assert len(told) == 1
+    assert 'kind "film\u241b]0;owned\u2407\u241b[31m\ufffd2J\ufffd"' in told[0]
+    for line in lines:
+        assert not any(ch in line for ch in "\x1b\x07\x9b\u202e"), repr(line)

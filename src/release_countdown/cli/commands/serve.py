@@ -81,7 +81,9 @@ def application(
     """The ASGI application `serve` runs (and tests and benchmarks drive), and its title count.
 
     The token comes from ``token`` or the config file's ``[serve] token``; a bind to anything
-    but loopback without one is refused (exit 2)."""
+    but loopback without one is refused (exit 2). Every line given to ``log`` goes through
+    views/safe.py's ``terminal_safe`` first: registry text in a problem (a title holding an
+    escape sequence) reaches the server's log with its controls made visible."""
     from datetime import date
 
     from release_countdown.cli.output import bad
@@ -89,6 +91,12 @@ def application(
     from release_countdown.serve.app import ServeConfig, create_app
     from release_countdown.serve.security import is_loopback
     from release_countdown.serve.state import RegistryState
+    from release_countdown.views.safe import terminal_safe
+
+    raw_log = log
+
+    def log(line: str) -> None:
+        raw_log(terminal_safe(line))
 
     found = settings()
     if token is None:
