@@ -93,10 +93,8 @@ def application(
     from release_countdown.serve.state import RegistryState
     from release_countdown.views.safe import terminal_safe
 
-    raw_log = log
-
-    def log(line: str) -> None:
-        raw_log(terminal_safe(line))
+    def safe_log(line: str) -> None:
+        log(terminal_safe(line))
 
     found = settings()
     if token is None:
@@ -109,7 +107,7 @@ def application(
             f"binding to {host} exposes the registry to other machines: give --token TOKEN "
             "(or [serve] token in the config file)",
         )
-    state = RegistryState(registry_paths(registry), loader(registry, no_cache), log=log)
+    state = RegistryState(registry_paths(registry), loader(registry, no_cache), log=safe_log)
     config = ServeConfig(
         state=state,
         today=date.today,  # the local date, read once per request
@@ -117,7 +115,7 @@ def application(
         host=host,
         token=token,
         extra_hosts=found.serve_hosts.value,
-        log=log,
+        log=safe_log,
     )
     asgi = create_app(config)
     return asgi, len(state.current().registry.releases)
