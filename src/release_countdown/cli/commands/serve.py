@@ -57,7 +57,7 @@ def serve_command(
     try:
         import jinja2  # noqa: F401
         import starlette  # noqa: F401
-        import uvicorn
+        import uvicorn  # noqa: F401
     except ImportError:
         raise UsageError(MISSING) from None
 
@@ -67,7 +67,9 @@ def serve_command(
     asgi, titles = application(host, registry, token, no_cache=no_cache, log=log)
     shown = f"[{host}]" if ":" in host else host
     say(f"countdown: serving {titles} titles on http://{shown}:{port}/ (Ctrl-C stops)")
-    uvicorn.run(asgi, host=host, port=port, access_log=False, log_level="warning")
+    from release_countdown.serve.server import run
+
+    run(asgi, host, port)  # uvicorn with limits: serve/server.py
 
 
 def application(
