@@ -88,3 +88,41 @@ def test_the_answers_kept_are_bounded_in_bytes(
     # The most recently used are kept: the last day asked is answered from the cache.
     kept = next(reversed(site.answers.values()))
     assert client.get(f"/releases.json?as_of={days[-1]}").headers["etag"] == kept.etag
+
+
+def test_an_answer_being_made_does_not_stop_the_event_loop(
+    registry_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A calendar of thousands of titles takes a second to make: meanwhile the server still
+    answers others (the answer is made in a worker thread)."""
+    import asyncio
+    import time
+
+    import httpx
+
+    from release_countdown.cli.commands.serve import application
+    from release_countdown.serve import feeds
+
+    real = feeds.calendar
+
+    def slow_calendar(*args: Any, **kwargs: Any) -> bytes:
+        time.sleep(1.0)  # blocking, as a big registry's calendar is
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(feeds, "calendar", slow_calendar)
+    asgi, _ = application("127.0.0.1", [registry_file], None, no_cache=True)
+
+    async def scenario() -> tuple[float, int]:
+        transport = httpx.ASGITransport(app=asgi)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:8787") as c:
+            started = time.monotonic()
+            slow = asyncio.create_task(c.get(f"/calendar.ics?as_of={AS_OF}"))
+            await asyncio.sleep(0.2)  # the calendar is being made
+            health = await c.get("/healthz")
+            took = time.monotonic() - started - 0.2
+            assert health.status_code == 200
+            return took, (await slow).status_code
+
+    took, status = asyncio.run(scenario())
+    assert status == 200
+    assert took < 0.5, f"/healthz waited {took:.2f}s for the calendar"

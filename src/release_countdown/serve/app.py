@@ -16,6 +16,7 @@ from email.utils import format_datetime
 from importlib import resources
 from typing import Any, NamedTuple
 
+import anyio
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -36,6 +37,7 @@ STATIC = {
 }
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 HTML = "text/html; charset=utf-8"
+MAKERS = 2  # answers made at once, each in a worker thread
 ANSWER_BYTES = 32 * 1024 * 1024  # answers kept, in bytes of body (the least recently used go)
 # The days a query may ask for (as_of): far enough from date.min and date.max that the page's
 # strip and the calendar's widest window stay representable.
@@ -93,6 +95,7 @@ class Site:
         folder = resources.files("release_countdown.serve").joinpath("static")
         self.answers: OrderedDict[Any, Answer] = OrderedDict()
         self.answer_bytes = 0
+        self.makers = anyio.CapacityLimiter(MAKERS)
         self.static = {name: folder.joinpath(name).read_bytes() for name in STATIC}
 
     # --- shared ---------------------------------------------------------------------------
@@ -135,7 +138,7 @@ class Site:
 
     # --- endpoints ------------------------------------------------------------------------
 
-    def cached(
+    async def cached(
         self,
         request: Request,
         make: Callable[[Snapshot, list[Row], date, Query], bytes],
@@ -156,9 +159,17 @@ class Site:
         key = (snapshot.generation, snapshot.errors, day, path, query, extra, token, host)
         found = self.answers.get(key)
         if found is None:
-            found_rows = select(snapshot.registry.releases, query, day)
-            rows = [release_row(s, day) for s in found_rows]
-            body = make(snapshot, rows, day, query)
+
+            def made() -> bytes:
+                rows = [release_row(s, day) for s in select(snapshot.registry.releases, query, day)]
+                return make(snapshot, rows, day, query)
+
+            # Made in a worker thread, MAKERS at a time: the event loop keeps answering (the
+            # cached answers, /healthz) while thousands of titles become a calendar.
+            body = await anyio.to_thread.run_sync(made, limiter=self.makers)
+            found = self.answers.get(key)  # made meanwhile by a request like this one?
+            if found is not None:
+                return self.conditional(request, found, media_type)
             etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
             found = Answer(body, etag, format_datetime(snapshot.modified, usegmt=True))
             self.keep(key, found)
@@ -182,7 +193,7 @@ class Site:
         def make(snapshot: Snapshot, rows: list[Row], day: date, query: Query) -> bytes:
             return to_json(rows).encode("utf-8")
 
-        return self.cached(request, make, "application/json")
+        return await self.cached(request, make, "application/json")
 
     async def calendar_ics(self, request: Request) -> Response:
         params = request.query_params
@@ -202,7 +213,7 @@ class Site:
                 rows, today=day, window=window, region=query.region, stamp=snapshot.modified
             )
 
-        return self.cached(request, make, CALENDAR_TYPE, window, show_all=True)
+        return await self.cached(request, make, CALENDAR_TYPE, window, show_all=True)
 
     async def changes_atom(self, request: Request) -> Response:
         base = str(request.base_url)
@@ -210,7 +221,9 @@ class Site:
         def make(snapshot: Snapshot, rows: list[Row], day: date, query: Query) -> bytes:
             return feeds.atom(feeds.changes(rows), base=base, updated=snapshot.modified)
 
-        return self.cached(request, make, "application/atom+xml; charset=utf-8", show_all=True)
+        return await self.cached(
+            request, make, "application/atom+xml; charset=utf-8", show_all=True
+        )
 
     async def healthz(self, request: Request) -> Response:
         snapshot = self.config.state.current()
@@ -240,7 +253,7 @@ class Site:
                 shown=query,
             )
 
-        return self.cached(request, make, HTML, tuple(sorted(form.items())))
+        return await self.cached(request, make, HTML, tuple(sorted(form.items())))
 
     async def title(self, request: Request) -> Response:
         wanted = request.path_params["id"]
