@@ -70,8 +70,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(registry: Path, tmp_path: Path, *args: str) -> Iterator[tuple[str, Popen[str]]]:
-    """`countdown serve` in its own process on a free port: (its base URL, the process)."""
+def serving(
+    registry: Path, tmp_path: Path, *args: str, **popen: Any
+) -> Iterator[tuple[str, Popen[str]]]:
+    """`countdown serve` in its own process on a free port: (its base URL, the process);
+    ``popen`` goes to Popen (``preexec_fn=`` to lower a limit)."""
     import sys
     import time
     import urllib.error
@@ -89,7 +92,12 @@ def serving(registry: Path, tmp_path: Path, *args: str) -> Iterator[tuple[str, P
     # The log goes to a file: a pipe nobody reads would stop the server once full.
     log = (tmp_path / "serve.log").open("w")
     process = Popen(
-        [*command, "-r", str(registry), *args], stdout=log, stderr=log, text=True, env=env
+        [*command, "-r", str(registry), *args],
+        stdout=log,
+        stderr=log,
+        text=True,
+        env=env,
+        **popen,
     )
     base = f"http://127.0.0.1:{port}"
     try:

@@ -145,3 +145,69 @@ def test_the_default_region_is_handed_in(registry_file: Path) -> None:
     assert dates("GB") != dates(None)
     assert dates("GB") == dates(None, "&region=GB")
     assert dates("GB", "&region=US") == dates(None, "&region=US")
+
+
+def same_size_in_place(path: Path, old: str, new: str) -> None:
+    """What `cp -p` onto the file (or `rsync -a --inplace`) does: the same inode, the same size,
+    new bytes, the old mtime put back."""
+    assert len(old.encode()) == len(new.encode())
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    with open(path, "r+b") as file:  # truncate-free: same inode, same size
+        file.write(text.replace(old, new).encode("utf-8"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
+        stat.st_size,
+        stat.st_mtime_ns,
+        stat.st_ino,
+    )
+
+
+def test_a_same_size_in_place_edit_with_the_old_mtime_is_seen_within_the_recheck(
+    make_client: Make, registry_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from release_countdown.serve import state
+
+    clock = [1000.0]
+    recheck = getattr(state, "RECHECK", 3.0)
+    monkeypatch.setattr(state, "monotonic", lambda: clock[0], raising=False)
+    lines: list[str] = []
+    client = make_client(registry_file, log=lines.append)
+    assert "Argylle" in client.get("/title/argylle").text
+    same_size_in_place(registry_file, "Argylle", "Argyle!")
+    clock[0] += recheck / 2  # not due yet: stat alone is asked, and sees nothing
+    assert "Argylle" in client.get("/title/argylle").text
+    clock[0] += recheck / 2  # due: the content is read, and differs
+    assert "Argyle!" in client.get("/title/argylle").text
+    told = [line for line in lines if line.startswith("registry:")]
+    assert told == [
+        "registry: its content changed (same size and mtime)",
+        "registry: re-read (5 titles)",
+    ]
+    count = len(lines)
+    clock[0] += recheck * 5  # due again, nothing changed: no re-read
+    assert "Argyle!" in client.get("/title/argylle").text
+    assert len([line for line in lines[count:] if line.startswith("registry:")]) == 0
+
+
+def test_registry_text_reaches_the_log_with_its_controls_made_visible(
+    make_client: Make, registry_file: Path
+) -> None:
+    lines: list[str] = []
+    client = make_client(registry_file, log=lines.append)
+    good = registry_file.read_text(encoding="utf-8")
+    hostile = (
+        "\\u001b]0;owned\\u0007\\u001b[31m\\u009b2J\\u202e"  # TOML escapes: OSC, CSI, C1, bidi
+    )
+    registry_file.write_text(
+        good + f'\n[[release]]\nid = "x"\ntitle = "T{hostile}"\nkind = "film{hostile}"\n'
+        "date = 2024-01-01\n",
+        "utf-8",
+    )
+    assert client.get("/healthz").json()["status"] == "errors"
+    told = [line for line in lines if "is not a kind of release" in line]
+    assert len(told) == 1
+    assert 'kind "film\u241b]0;owned\u2407\u241b[31m\ufffd2J\ufffd"' in told[0]
+    for line in lines:
+        assert not any(ch in line for ch in "\x1b\x07\x9b\u202e"), repr(line)

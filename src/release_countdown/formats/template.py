@@ -5,9 +5,11 @@ and a person of `people` (``PERSON_FIELDS``), each naming its fields and how a r
 them. The same limits hold for every kind: fields by name only (``{people.ROLE}`` is the one
 dotted name, for titles), no attribute or index access, no fields nested in format specs, so a
 template cannot reach into Python objects; widths and precisions stop at MAX_WIDTH, so one row
-cannot grow to megabytes; an unknown field is refused naming the known ones. A format spec that
-cannot apply to one row's value (``{days:>4d}`` on a TBA title) renders that field empty,
-padded to the spec's width, for that row: the other rows print as asked.
+cannot grow to megabytes; the ``c`` type (a number as the character with that code: 27 days is
+ESC) is refused; an unknown field is refused naming the known ones. A format spec that cannot
+apply to one row's value (``{days:>4d}`` on a TBA title, any error Python's ``format`` raises)
+renders that field empty, padded to the spec's width, for that row: the other rows print as
+asked.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ MAX_WIDTH: Final = 1000
 # [grouping][type] (the grouping after the precision is Python 3.14's), any fill character.
 _SPEC: Final = re.compile(
     r"(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>[0-9]+)?[,_]?(?:\.(?P<precision>[0-9]+))?[,_]?"
-    r"[bcdeEfFgGnosxX%]?",
+    r"(?P<type>[bcdeEfFgGnosxX%])?",
     re.DOTALL,
 )
 
@@ -146,6 +148,11 @@ def _check_spec(field: str, spec: str, template: str) -> None:
             f"{where} is not a valid format spec (expected "
             "[[fill]align][sign][#][0][width][,][.precision][type], e.g. {days:>4})"
         )
+    if match.group("type") == "c":
+        raise TemplateError(
+            f"{where}: the c type is not supported (a number as the character of that code: "
+            "27 is ESC)"
+        )
     for name in ("width", "precision"):
         # Compared by length first: int() refuses strings of over 4,300 digits.
         digits = (match.group(name) or "").lstrip("0")
@@ -208,8 +215,9 @@ class _Lenient(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         try:
             return format(value, format_spec)
-        except (ValueError, TypeError):
-            # e.g. a numeric spec on an empty value: {days:>4d} for a TBA title
+        except (ValueError, TypeError, ArithmeticError):
+            # e.g. a numeric spec on an empty value: {days:>4d} for a TBA title; any spec
+            # Python cannot apply to this value (OverflowError included) is this case
             match = _SPEC.fullmatch(format_spec)
             width = int(match.group("width") or 0) if match else 0
             return " " * width

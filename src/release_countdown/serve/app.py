@@ -16,6 +16,7 @@ from email.utils import format_datetime
 from importlib import resources
 from typing import Any, NamedTuple
 
+import anyio
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -36,7 +37,14 @@ STATIC = {
 }
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 HTML = "text/html; charset=utf-8"
-ANSWERS = 256  # feed answers kept (the oldest goes first)
+MAKERS = 2  # answers made at once, each in a worker thread
+ANSWER_BYTES = 32 * 1024 * 1024  # answers kept, in bytes of body (the least recently used go)
+# The days a query may ask for (as_of): far enough from date.min and date.max that the page's
+# strip and the calendar's widest window stay representable.
+FIRST_DAY, LAST_DAY = date(100, 1, 1), date(9899, 12, 31)
+# The parameters the page's form shows as typed (templates/index.html); of a query's text only
+# these enter an answer's cache key, besides what the query means.
+FORM = ("search", "person", "kind", "within")
 
 
 class Answer(NamedTuple):
@@ -86,16 +94,11 @@ class Site:
         self.templates.filters["safe_url"] = pages.safe_url
         folder = resources.files("release_countdown.serve").joinpath("static")
         self.answers: OrderedDict[Any, Answer] = OrderedDict()
+        self.answer_bytes = 0
+        self.makers = anyio.CapacityLimiter(MAKERS)
         self.static = {name: folder.joinpath(name).read_bytes() for name in STATIC}
 
     # --- shared ---------------------------------------------------------------------------
-
-    def rows(
-        self, request: Request, today: date, snapshot: Snapshot, **fixed: Any
-    ) -> tuple[list[Row], date, Query]:
-        query, day = self.parse(request, today, **fixed)
-        found = select(snapshot.registry.releases, query, day)
-        return [release_row(s, day) for s in found], day, query
 
     def parse(self, request: Request, today: date, **fixed: Any) -> tuple[Query, date]:
         """The request's query (``fixed`` overrides fields) and day; 400 naming a bad
@@ -106,6 +109,11 @@ class Site:
             )
         except ParamError as exc:
             raise HTTPException(400, str(exc)) from None
+        if not FIRST_DAY <= day <= LAST_DAY:
+            text = request.query_params.get("as_of", "")
+            raise HTTPException(
+                400, f"as_of: {text!r} is outside the days served ({FIRST_DAY} to {LAST_DAY})"
+            )
         return query._replace(**fixed), day
 
     @staticmethod
@@ -130,38 +138,62 @@ class Site:
 
     # --- endpoints ------------------------------------------------------------------------
 
-    def cached(
-        self, request: Request, make: Callable[[Snapshot, date], bytes], media_type: str
+    async def cached(
+        self,
+        request: Request,
+        make: Callable[[Snapshot, list[Row], date, Query], bytes],
+        media_type: str,
+        *extra: Any,
+        **fixed: Any,
     ) -> Response:
-        """A feed's answer, made once per registry version, day, path and query: calendar
-        apps poll the same URL again and again, and its body only changes with those. The
-        clock is read once: the key and the answer are for the same day."""
+        """A feed's answer, made once per registry version, day, path and parsed query:
+        calendar apps poll the same URL again and again, and its body only changes with those.
+        The key holds what the query means, never its text: parameters nobody reads (junk,
+        cache busters) do not make new answers. The clock is read once: the key and the answer
+        are for the same day. The answers kept are bounded in bytes (ANSWER_BYTES)."""
         snapshot = self.config.state.current()
-        params = sorted((k, tuple(v)) for k, v in _params(request).items())
+        query, day = self.parse(request, self.config.today(), **fixed)
         token = request.query_params.get("token")  # pages repeat it in their links
         host = request.headers.get("host")  # the Atom feed's links name it
-        today, path = self.config.today(), request.url.path
-        key = (snapshot.generation, snapshot.errors, today, path, tuple(params), token, host)
+        path = request.url.path
+        key = (snapshot.generation, snapshot.errors, day, path, query, extra, token, host)
         found = self.answers.get(key)
         if found is None:
-            body = make(snapshot, today)
+
+            def made() -> bytes:
+                rows = [release_row(s, day) for s in select(snapshot.registry.releases, query, day)]
+                return make(snapshot, rows, day, query)
+
+            # Made in a worker thread, MAKERS at a time: the event loop keeps answering (the
+            # cached answers, /healthz) while thousands of titles become a calendar.
+            body = await anyio.to_thread.run_sync(made, limiter=self.makers)
+            found = self.answers.get(key)  # made meanwhile by a request like this one?
+            if found is not None:
+                return self.conditional(request, found, media_type)
             etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
             found = Answer(body, etag, format_datetime(snapshot.modified, usegmt=True))
-            self.answers[key] = found
-            if len(self.answers) > ANSWERS:
-                self.answers.popitem(last=False)
+            self.keep(key, found)
         else:
             self.answers.move_to_end(key)
         return self.conditional(request, found, media_type)
 
+    def keep(self, key: Any, answer: Answer) -> None:
+        size = len(answer.body) + 1024  # the key, headers and bookkeeping, roughly
+        if size > ANSWER_BYTES // 4:  # a giant answer is made again rather than kept
+            return
+        self.answers[key] = answer
+        self.answer_bytes += size
+        while self.answer_bytes > ANSWER_BYTES:
+            _, gone = self.answers.popitem(last=False)
+            self.answer_bytes -= len(gone.body) + 1024
+
     async def releases_json(self, request: Request) -> Response:
         from release_countdown.formats.jsonrows import to_json
 
-        def make(snapshot: Snapshot, today: date) -> bytes:
-            rows, _, _ = self.rows(request, today, snapshot)
+        def make(snapshot: Snapshot, rows: list[Row], day: date, query: Query) -> bytes:
             return to_json(rows).encode("utf-8")
 
-        return self.cached(request, make, "application/json")
+        return await self.cached(request, make, "application/json")
 
     async def calendar_ics(self, request: Request) -> Response:
         params = request.query_params
@@ -176,22 +208,22 @@ class Site:
         except ParamError as exc:
             raise HTTPException(400, str(exc)) from None
 
-        def make(snapshot: Snapshot, today: date) -> bytes:
-            rows, day, query = self.rows(request, today, snapshot, show_all=True)
+        def make(snapshot: Snapshot, rows: list[Row], day: date, query: Query) -> bytes:
             return feeds.calendar(
                 rows, today=day, window=window, region=query.region, stamp=snapshot.modified
             )
 
-        return self.cached(request, make, CALENDAR_TYPE)
+        return await self.cached(request, make, CALENDAR_TYPE, window, show_all=True)
 
     async def changes_atom(self, request: Request) -> Response:
         base = str(request.base_url)
 
-        def make(snapshot: Snapshot, today: date) -> bytes:
-            rows, _, _ = self.rows(request, today, snapshot, show_all=True)
+        def make(snapshot: Snapshot, rows: list[Row], day: date, query: Query) -> bytes:
             return feeds.atom(feeds.changes(rows), base=base, updated=snapshot.modified)
 
-        return self.cached(request, make, "application/atom+xml; charset=utf-8")
+        return await self.cached(
+            request, make, "application/atom+xml; charset=utf-8", show_all=True
+        )
 
     async def healthz(self, request: Request) -> Response:
         snapshot = self.config.state.current()
@@ -204,9 +236,10 @@ class Site:
         )
 
     async def index(self, request: Request) -> Response:
-        def make(snapshot: Snapshot, today: date) -> bytes:
-            rows, day, query = self.rows(request, today, snapshot)
-            params = _params(request)
+        params = _params(request)
+        form = {key: params[key][0] for key in FORM if params.get(key)}
+
+        def make(snapshot: Snapshot, rows: list[Row], day: date, query: Query) -> bytes:
             return self.render(
                 "index.html",
                 request,
@@ -215,12 +248,12 @@ class Site:
                 today=day,
                 total=len(snapshot.registry.releases),
                 errors=snapshot.errors,
-                form={key: values[0] for key, values in params.items() if values},
+                form=form,
                 kinds=_kinds(),
                 shown=query,
             )
 
-        return self.cached(request, make, HTML)
+        return await self.cached(request, make, HTML, tuple(sorted(form.items())))
 
     async def title(self, request: Request) -> Response:
         wanted = request.path_params["id"]

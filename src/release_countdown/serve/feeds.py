@@ -18,6 +18,7 @@ from release_countdown.core.rows import Row
 from release_countdown.formats.ics import Event, events, to_ics
 
 FUZZY = ("skip", "as-span")
+MAX_DAYS = 3660  # pastDays and futureDays: ten years each way (a wider window is a 400)
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,8 @@ def _days(name: str, value: str | None, default: int) -> int:
         number = int(value)
     except ValueError:
         number = -1
-    if not 0 <= number <= 100_000:
-        raise ParamError(name, f"{value!r} is not a number of days (0 to 100000)")
+    if not 0 <= number <= MAX_DAYS:
+        raise ParamError(name, f"{value!r} is not a number of days (0 to {MAX_DAYS})")
     return number
 
 

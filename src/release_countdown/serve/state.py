@@ -1,19 +1,24 @@
-"""The registry a server answers from: re-read when a file's size, mtime or inode changes;
-when an edit makes it invalid, the last good registry stays in service with the errors."""
+"""The registry a server answers from: re-read when a file's size, mtime or inode changes, or,
+checked every few seconds (RECHECK), its content: an edit of the same size whose old mtime was
+put back (`cp -p`, `rsync -a`) changes nothing stat can see. When an edit makes it invalid, the
+last good registry stays in service with the errors."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from time import monotonic
 
 from release_countdown.core.errors import CountdownError, RegistryError
 from release_countdown.registry.merge import Registry
 
 Signature = tuple[tuple[int, int, int] | None, ...]
+RECHECK = 3.0  # seconds between two reads of the files' content when stat sees no change
 
 
 def signature(paths: Sequence[Path]) -> Signature:
@@ -26,6 +31,21 @@ def signature(paths: Sequence[Path]) -> Signature:
             found.append(None)
         else:
             found.append((stat.st_size, stat.st_mtime_ns, stat.st_ino))
+    return tuple(found)
+
+
+def digest(paths: Sequence[Path]) -> tuple[str | None, ...]:
+    """A hash of each file's content; None for one that cannot be read."""
+    found: list[str | None] = []
+    for path in paths:
+        try:
+            with open(path, "rb") as file:
+                hashed = hashlib.blake2b()
+                while chunk := file.read(1 << 20):
+                    hashed.update(chunk)
+                found.append(hashed.hexdigest())
+        except OSError:
+            found.append(None)
     return tuple(found)
 
 
@@ -45,6 +65,8 @@ class RegistryState:
     loader: Callable[[], Registry]
     log: Callable[[str], None] = lambda line: None
     _seen: Signature | None = None
+    _content: tuple[str | None, ...] = ()
+    _checked: float = 0.0  # monotonic() when the content was last read
     _snapshot: Snapshot | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -57,11 +79,20 @@ class RegistryState:
         """The registry now; the first call raises when there is no good registry at all."""
         seen = signature(self.paths)
         snapshot = self._snapshot
-        if snapshot is not None and seen == self._seen:
+        if snapshot is not None and seen == self._seen and not self._due():
             return snapshot
         with self._lock:
+            content: tuple[str | None, ...] | None = None
             if self._snapshot is not None and seen == self._seen:
-                return self._snapshot
+                if not self._due():
+                    return self._snapshot
+                self._checked = monotonic()
+                content = digest(self.paths)  # read before the registry: an edit is never missed
+                if content == self._content:
+                    return self._snapshot
+                self.log("registry: its content changed (same size and mtime)")
+            if content is None:
+                content = digest(self.paths)
             try:
                 registry = self.loader()
             except CountdownError as exc:
@@ -82,8 +113,11 @@ class RegistryState:
                 if self._snapshot is not None:
                     self.log(f"registry: re-read ({len(registry.releases)} titles)")
                 self._snapshot = Snapshot(registry, self._modified(), (), generation)
-            self._seen = seen
+            self._seen, self._content, self._checked = seen, content, monotonic()
             return self._snapshot
+
+    def _due(self) -> bool:
+        return monotonic() - self._checked >= RECHECK
 
 
 def _problems(exc: CountdownError) -> tuple[str, ...]:

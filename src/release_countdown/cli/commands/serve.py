@@ -57,7 +57,7 @@ def serve_command(
     try:
         import jinja2  # noqa: F401
         import starlette  # noqa: F401
-        import uvicorn
+        import uvicorn  # noqa: F401
     except ImportError:
         raise UsageError(MISSING) from None
 
@@ -67,7 +67,9 @@ def serve_command(
     asgi, titles = application(host, registry, token, no_cache=no_cache, log=log)
     shown = f"[{host}]" if ":" in host else host
     say(f"countdown: serving {titles} titles on http://{shown}:{port}/ (Ctrl-C stops)")
-    uvicorn.run(asgi, host=host, port=port, access_log=False, log_level="warning")
+    from release_countdown.serve.server import run
+
+    run(asgi, host, port)  # uvicorn with limits: serve/server.py
 
 
 def application(
@@ -81,7 +83,9 @@ def application(
     """The ASGI application `serve` runs (and tests and benchmarks drive), and its title count.
 
     The token comes from ``token`` or the config file's ``[serve] token``; a bind to anything
-    but loopback without one is refused (exit 2)."""
+    but loopback without one is refused (exit 2). Every line given to ``log`` goes through
+    views/safe.py's ``terminal_safe`` first: registry text in a problem (a title holding an
+    escape sequence) reaches the server's log with its controls made visible."""
     from datetime import date
 
     from release_countdown.cli.output import bad
@@ -89,6 +93,10 @@ def application(
     from release_countdown.serve.app import ServeConfig, create_app
     from release_countdown.serve.security import is_loopback
     from release_countdown.serve.state import RegistryState
+    from release_countdown.views.safe import terminal_safe
+
+    def safe_log(line: str) -> None:
+        log(terminal_safe(line))
 
     found = settings()
     if token is None:
@@ -101,7 +109,7 @@ def application(
             f"binding to {host} exposes the registry to other machines: give --token TOKEN "
             "(or [serve] token in the config file)",
         )
-    state = RegistryState(registry_paths(registry), loader(registry, no_cache), log=log)
+    state = RegistryState(registry_paths(registry), loader(registry, no_cache), log=safe_log)
     config = ServeConfig(
         state=state,
         today=date.today,  # the local date, read once per request
@@ -109,7 +117,7 @@ def application(
         host=host,
         token=token,
         extra_hosts=found.serve_hosts.value,
-        log=log,
+        log=safe_log,
     )
     asgi = create_app(config)
     return asgi, len(state.current().registry.releases)
