@@ -36,9 +36,8 @@ def serve_command(
 ) -> None:
     """Serve a live countdown page, a calendar feed, JSON and an Atom feed of changes.
 
-    Endpoints: / (the page), /title/ID, /calendar.ics (subscribe to it), /releases.json,
-    /changes.atom and /healthz. Each takes the `list` filters as query parameters
-    (?composer=balfe&kind=film). The registry is read again when its file changes.
+    Endpoints: /, /title/ID, /calendar.ics, /releases.json, /changes.atom and /healthz, each
+    taking the `list` filters (?composer=balfe&kind=film); the registry is re-read on change.
 
     \b
     Examples:
@@ -82,10 +81,8 @@ def application(
 ) -> tuple[Any, int]:
     """The ASGI application `serve` runs (and tests and benchmarks drive), and its title count.
 
-    The token comes from ``token`` or the config file's ``[serve] token``; a bind to anything
-    but loopback without one is refused (exit 2). Every line given to ``log`` goes through
-    views/safe.py's ``terminal_safe`` first: registry text in a problem (a title holding an
-    escape sequence) reaches the server's log with its controls made visible."""
+    The token: ``token`` or ``[serve] token``; a bind beyond loopback needs one (else exit 2).
+    Log lines go through ``terminal_safe``: registry text reaches the log with controls shown."""
     from datetime import date
 
     from release_countdown.cli.output import bad
@@ -113,7 +110,7 @@ def application(
     config = ServeConfig(
         state=state,
         today=date.today,  # the local date, read once per request
-        default_region=settings().region.value,
+        default_region=found.region.value,
         host=host,
         token=token,
         extra_hosts=found.serve_hosts.value,
