@@ -75,6 +75,8 @@ def notify_command(
       ExecStart=%h/.local/bin/countdown notify --to desktop
     then: systemctl --user enable --now countdown-notify.timer
     """
+    from datetime import datetime, timezone
+
     from release_countdown.cli.output import say
     from release_countdown.cli.reading import load, settings
     from release_countdown.core.errors import DeliveryError
@@ -84,6 +86,7 @@ def notify_command(
     from release_countdown.registry.locations import notify_state_file
     from release_countdown.workflows.notify import notify
 
+    started = datetime.now(timezone.utc)  # the run's claims on what it sends date from now
     today = today_of(as_of)
     found = settings()
     wanted = list(to or ()) if to or command else list(found.notify_to.value)
@@ -95,7 +98,8 @@ def notify_command(
     done = notify(
         load(registry, no_cache).releases, filters.query(today),
         leads=lead or found.notify_lead.value or DEFAULT_LEADS, sending=sending,
-        state_path=path, today=today, dry_run=dry_run, lock_timeout=found.lock_timeout.value,
+        state_path=path, today=today, started=started, dry_run=dry_run,
+        lock_timeout=found.lock_timeout.value,
     )  # fmt: skip
     if dry_run:
         shown = Stdout(json_lines=json_output)
@@ -106,6 +110,11 @@ def notify_command(
         say(f"countdown: {count} notice{'s' if count != 1 else ''} due for {names} (dry run: "
             f"nothing sent or recorded in {path})")  # fmt: skip
         return
+    if count := len(done.claimed):
+        since = min(c.since for c in done.claimed).astimezone()
+        them = "it" if count == 1 else "them"
+        say(f"countdown: {count} notice{'s' if count != 1 else ''} left to another countdown "
+            f"notify, started {since:%H:%M:%S}, which is delivering {them}")  # fmt: skip
     for failed in done.undelivered:
         notice = failed.notice
         for problem in failed.problems:
