@@ -45,8 +45,9 @@ def notify_command(
     crossed (30, 7 and 1 days before by default; after missed runs only the smallest lead
     crossed), "released" on the day, and "changed" when a date or title moved since the
     last run (the leads then count again for the new date). What was delivered is kept in
-    a state file, written under a lock, so overlapping runs never send twice. A first run
-    sends only what became due today or yesterday.
+    a state file, written under a lock, so overlapping runs never send twice: a notice
+    another run is delivering is left to it (for an hour at most, should that run have
+    been killed). A first run sends only what became due today or yesterday.
 
     A notice that cannot be delivered (--exec exits non-zero, a push service is down) is
     not recorded: it is retried next run, and this run exits 4 after delivering the rest.
