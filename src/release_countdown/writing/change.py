@@ -223,7 +223,7 @@ def _read_and_change(
     return _settled(path, target, change)
 
 
-def refuse_empty(raw: bytes, path: Path) -> None:
+def _refuse_empty(raw: bytes, path: Path) -> None:
     """EmptyRegistry for a registry file with no bytes (or only blanks) about to be changed."""
     if not raw.removeprefix(_BOM).strip():
         raise EmptyRegistry(
@@ -246,7 +246,7 @@ def _settled(
         before = _stat(target)
         raw = _read(target)
         try:
-            refuse_empty(raw, path)
+            _refuse_empty(raw, path)
             return before, raw, use(raw)
         except ChangeRefused:
             raise  # the change itself is at fault, not the file
