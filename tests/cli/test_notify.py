@@ -382,7 +382,7 @@ def test_a_run_waiting_too_long_for_the_lock_is_named(
     with locked(path, 0):
         result = notify(registry, before(7))
     assert result.exit_code == 3
-    assert f"{path}: another countdown notify is still delivering" in result.stderr
+    assert f"{path}: another countdown notify is still using it" in result.stderr
     assert result.stdout == ""
     assert notify(registry, before(7)).stdout  # sent by the next run
 

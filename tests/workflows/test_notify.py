@@ -3,7 +3,7 @@ recorded, so it comes again), a dry run that sends and records nothing."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from release_countdown.core.notices import Notice
@@ -26,6 +26,7 @@ kind = "film"
 date = 2024-02-02
 """
 WEEK_BEFORE = date(2024, 1, 26)
+STARTED = datetime(2024, 1, 26, 9, 0, tzinfo=timezone.utc)
 
 
 class Collect:
@@ -44,12 +45,20 @@ class Collect:
         return None
 
 
-def run(state: Path, sending: Collect, today: date, *, dry_run: bool = False) -> Notified:
+def run(
+    state: Path,
+    sending: Collect,
+    today: date,
+    *,
+    dry_run: bool = False,
+    started: datetime = STARTED,
+    query: Query | None = None,
+) -> Notified:
     releases, problems = check_text(REGISTRY, "reg.toml")
     assert problems == []
     return notify(
-        releases, Query(), leads=(30, 7, 1, 0), sending=[sending], state_path=state,
-        today=today, dry_run=dry_run, lock_timeout=5.0,
+        releases, query or Query(), leads=(30, 7, 1, 0), sending=[sending], state_path=state,
+        today=today, started=started, dry_run=dry_run, lock_timeout=5.0,
     )  # fmt: skip
 
 

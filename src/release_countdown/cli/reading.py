@@ -18,7 +18,7 @@ from release_countdown.core.errors import UsageError
 if TYPE_CHECKING:
     from release_countdown.registry.merge import Registry
     from release_countdown.settings import Settings
-    from release_countdown.writing.change import Change, Edit
+    from release_countdown.writing.change import Change, Edit, Snapshot
 
 
 def _run() -> Run:
@@ -132,10 +132,13 @@ def write_cache() -> None:
         run.write_cache()
 
 
-def change(path: Path, edit: "Edit", *, dry_run: bool) -> "Change":
+def change(
+    path: Path, edit: "Edit", *, dry_run: bool, snapshot: "Snapshot | None" = None
+) -> "Change":
     """Apply ``edit`` to the registry at ``path`` under its lock (writing/change.py), waiting
-    for the lock as long as the `lock_timeout` setting says."""
+    for the lock as long as the `lock_timeout` setting says. ``snapshot``: the file as the
+    command read it before (read_snapshot), not parsed again if it is unchanged."""
     from release_countdown.writing.change import change_registry
 
     timeout = settings().lock_timeout.value
-    return change_registry(path, edit, dry_run=dry_run, lock_timeout=timeout)
+    return change_registry(path, edit, dry_run=dry_run, lock_timeout=timeout, snapshot=snapshot)

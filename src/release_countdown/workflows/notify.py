@@ -1,18 +1,25 @@
-"""Notify: deliver each notice that is due, once, and record it in the state file."""
+"""Notify: deliver each notice that is due, once, and record it in the state file.
+
+The state's lock is held to read and write the state, never while a notice is delivered (a
+slow ``--exec`` or push service would hold every other run up): a run claims the notices it
+will send before it lets the lock go, takes it again to record each one delivered, and
+skips the notices another live run claimed (``writing/state.py`` says how long a claim
+lasts)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from release_countdown.core.model import Release
-    from release_countdown.core.notices import Notice
+    from release_countdown.core.notices import Key, Notice
     from release_countdown.core.query import Query
     from release_countdown.delivery import Destination
+    from release_countdown.writing.state import Claim
 
 
 @dataclass(frozen=True)
@@ -22,9 +29,18 @@ class Undelivered:
 
 
 @dataclass(frozen=True)
+class Claimed:
+    """A notice due that another run, started at ``since``, is delivering: left to it."""
+
+    notice: Notice
+    since: datetime
+
+
+@dataclass(frozen=True)
 class Notified:
     notices: tuple[Notice, ...]  # due this run, in the order planned
     undelivered: tuple[Undelivered, ...]  # not recorded: retried next run
+    claimed: tuple[Claimed, ...] = ()  # due, but being delivered by another run
 
 
 def notify(
@@ -35,32 +51,96 @@ def notify(
     sending: Sequence[Destination],
     state_path: Path,
     today: date,
+    started: datetime,
     dry_run: bool,
     lock_timeout: float,
 ) -> Notified:
     """Plan the notices due ``today`` for the releases ``query`` selects and send each to
     every destination. A notice every destination took is recorded at once (a run killed
-    later keeps what it sent), under the state's lock held for the run, so overlapping runs
-    never send twice. With ``dry_run`` the plan is returned, nothing sent or recorded."""
-    from release_countdown.core.notices import plan_notices
+    later keeps what it sent). ``started`` (aware) is when the run began: its claims on the
+    notices it sends date from then, and it takes over the claims of runs started
+    ``CLAIM_LIFETIME`` before it. With ``dry_run`` the plan is returned, nothing sent or
+    recorded."""
+    import secrets
+
+    from release_countdown.core.notices import Plan, plan_notices
     from release_countdown.core.query import select
     from release_countdown.core.rows import release_row
-    from release_countdown.writing.state import read_state, state_lock, write_state
+    from release_countdown.writing.state import (
+        CLAIM_LIFETIME,
+        Claim,
+        read_claimed,
+        read_state,
+        state_lock,
+        write_state,
+    )
 
     rows = [release_row(s, today) for s in select(releases, query, today)]
     if dry_run:
         return Notified(tuple(plan_notices(rows, leads, read_state(state_path), today).notices), ())
-    undelivered: list[Undelivered] = []
+    ours = Claim(secrets.token_hex(8), started)
     with state_lock(state_path, lock_timeout):
-        known = read_state(state_path)
+        known, claims = read_claimed(state_path)
         plan = plan_notices(rows, leads, known, today)
-        for notice in plan.notices:
-            problems = tuple(p for d in sending if (p := d.send(notice)) is not None)
-            if problems:
-                undelivered.append(Undelivered(notice, problems))
+        claims = {key: claim for key, claim in claims.items() if claim.live(started)}
+        claimed = tuple(Claimed(n, claims[n.key].since) for n in plan.notices if n.key in claims)
+        mine = [n for n in plan.notices if n.key not in claims]
+        if not mine:  # nothing to deliver: the run ends here, as it began, under the lock
+            known.finish(plan._replace(notices=[]), today)
+            write_state(state_path, known, claims)
+            return Notified(tuple(plan.notices), (), claimed)
+        claims.update((n.key, ours) for n in mine)
+        write_state(state_path, known, claims)
+    undelivered: list[Undelivered] = []
+    attempted: list[Notice] = []
+    held = {n.key for n in mine}  # claims still ours when the state was last read
+    try:
+        for notice in mine:
+            if notice.key not in held:  # a run that outlived its claims: never send twice
+                lifetime = f"{CLAIM_LIFETIME.total_seconds() / 3600:g} h"
+                why = f"not sent: this run took over {lifetime}, and its claim on it expired"
+                undelivered.append(Undelivered(notice, (why,)))
                 continue
-            known.record(notice, today)
-            write_state(state_path, known)
-        known.finish(plan, today)
-        write_state(state_path, known)
-    return Notified(tuple(plan.notices), tuple(undelivered))
+            problems = tuple(p for d in sending if (p := d.send(notice)) is not None)
+            attempted.append(notice)
+            with state_lock(state_path, lock_timeout):
+                known, claims = read_claimed(state_path)
+                if problems:
+                    undelivered.append(Undelivered(notice, problems))
+                else:
+                    known.record(notice, today)
+                _drop(claims, ours, [notice.key])
+                held = {key for key, claim in claims.items() if claim == ours}
+                write_state(state_path, known, claims)
+        with state_lock(state_path, lock_timeout):
+            known, claims = read_claimed(state_path)
+            # Reminders this run tried and could not deliver are recorded as failed; those
+            # left to other runs are theirs to record.
+            known.finish(Plan(attempted, plan.skipped, plan.seen), today)
+            _drop(claims, ours, [n.key for n in mine])
+            write_state(state_path, known, claims)
+    except BaseException:
+        _release(state_path, ours, [n.key for n in mine], lock_timeout)
+        raise
+    return Notified(tuple(plan.notices), tuple(undelivered), claimed)
+
+
+def _drop(claims: dict[Key, Claim], ours: Claim, keys: Sequence[Key]) -> None:
+    """Remove our claims on ``keys`` (another run's claim on one of them stays)."""
+    for key in keys:
+        if claims.get(key) == ours:
+            del claims[key]
+
+
+def _release(state_path: Path, ours: Claim, keys: Sequence[Key], lock_timeout: float) -> None:
+    """A run stopped by an error or Ctrl-C: let its claims go at once, so the next run sends
+    what it did not, rather than an hour later. Best effort: they expire anyway."""
+    import contextlib
+
+    from release_countdown.core.errors import CountdownError
+    from release_countdown.writing.state import read_claimed, state_lock, write_state
+
+    with contextlib.suppress(CountdownError, OSError), state_lock(state_path, lock_timeout):
+        known, claims = read_claimed(state_path)
+        _drop(claims, ours, keys)
+        write_state(state_path, known, claims)

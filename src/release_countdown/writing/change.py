@@ -9,7 +9,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from release_countdown.core.errors import CountdownError, ExitCode, RegistryError
 from release_countdown.core.model import Release
@@ -102,18 +102,25 @@ class Snapshot:
 
 
 def read_snapshot(path: Path) -> Snapshot:
-    """The file's bytes and releases, or RegistryError with every problem (as a read says)."""
+    """The file's bytes and releases as read before a change (to choose what to change, or
+    what to ask), or RegistryError with every problem (as a read says). The write's own
+    rules for a file being saved apply: an empty one is refused as the write would refuse
+    it (EmptyRegistry), never read as a registry without titles."""
     from release_countdown.registry.load import check_text
-    from release_countdown.registry.read import decode_registry, read_registry_bytes
+    from release_countdown.registry.read import decode_registry
 
-    raw = read_registry_bytes(path)
-    releases, problems = check_text(decode_registry(raw, str(path)), str(path))
-    if any(not p.warning for p in problems):
-        raise RegistryError(problems)
+    def parse(raw: bytes) -> list[Release]:
+        releases, problems = check_text(decode_registry(raw, str(path)), str(path))
+        if any(not p.warning for p in problems):
+            raise RegistryError(problems)
+        return releases
+
+    _, raw, releases = _settled(path, path, parse)
     return Snapshot(raw, releases)
 
 
 Edit = Callable[["TOMLDocument", list[Release]], "str | NewText"]
+_Used = TypeVar("_Used")
 
 
 def _target(path: Path) -> Path:
@@ -207,7 +214,28 @@ def _read_and_change(
     raw_known: bytes | None = None,
     known: list[Release] | None = None,
 ) -> tuple[os.stat_result, bytes, Change]:
-    """The file's status and bytes, and the change ``edit`` makes to them.
+    """The file's status and bytes, and the change ``edit`` makes to them."""
+
+    def change(raw: bytes) -> Change:
+        releases = known if raw_known == raw else None  # a snapshot of these very bytes
+        return _changed(path, raw, edit, releases)
+
+    return _settled(path, target, change)
+
+
+def _refuse_empty(raw: bytes, path: Path) -> None:
+    """EmptyRegistry for a registry file with no bytes (or only blanks) about to be changed."""
+    if not raw.removeprefix(_BOM).strip():
+        raise EmptyRegistry(
+            f"{path} is empty — is it being saved? nothing written (a registry with "
+            "no titles yet holds `schema = 1`)"
+        )
+
+
+def _settled(
+    path: Path, target: Path, use: Callable[[bytes], _Used]
+) -> tuple[os.stat_result, bytes, _Used]:
+    """The file's status and bytes, and what ``use`` makes of them, for a change.
 
     An editor saving in place (truncate, then write) shows an empty or half-written file for
     a moment. An empty file is never written over; an empty, unreadable or invalid one (or
@@ -218,13 +246,8 @@ def _read_and_change(
         before = _stat(target)
         raw = _read(target)
         try:
-            if not raw.removeprefix(_BOM).strip():
-                raise EmptyRegistry(
-                    f"{path} is empty — is it being saved? nothing written (a registry with "
-                    "no titles yet holds `schema = 1`)"
-                )
-            releases = known if raw_known == raw else None  # a snapshot of these very bytes
-            return before, raw, _changed(path, raw, edit, releases)
+            _refuse_empty(raw, path)
+            return before, raw, use(raw)
         except ChangeRefused:
             raise  # the change itself is at fault, not the file
         except CountdownError:

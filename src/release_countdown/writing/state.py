@@ -1,10 +1,14 @@
 """The notify state file: what was delivered, kept as JSON, read and written under a lock.
 
-One run holds the lock from reading the state to writing it back, deliveries included, so
-two overlapping runs (cron and a hand-started one) never send a notice twice and never lose
-a record. Each delivered notice is written at once (atomically), so a run killed halfway
-keeps what it sent. A file that is not JSON, or not a state file of this program, is an
-error naming it (exit 3); it is never reset silently.
+The lock is held only to read the state and write it back, never while delivering: a run
+writes a *claim* for each notice it will send (the notice's key, a token of the run and the
+instant it started) before it lets the lock go, and another run skips the notices claimed
+by a live run, so two overlapping runs (cron and a hand-started one) never send a notice
+twice and never lose a record. A claim lasts ``CLAIM_LIFETIME`` from its run's start: the
+claims of a run killed while delivering are then taken over by the next run. Each delivered
+notice is written at once (atomically), so a run killed halfway keeps what it sent. A file
+that is not JSON, or not a state file of this program, is an error naming it (exit 3); it is
+never reset silently.
 
 The file is opened like the parse cache's (``writing/guarded.py``): a link, FIFO, device or
 giant at its name, someone else's file, nesting too deep for the parser or text that is no
@@ -21,7 +25,8 @@ import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 
@@ -32,11 +37,32 @@ FORMAT: Final = "release-countdown notify state"
 VERSION: Final = 1
 LIMIT: Final = 16 << 20  # bytes: a state of thousands of titles is well under 1 MiB
 STALE: Final = 600.0  # seconds: a temporary file this old was left by a killed run
+# A run's claims count this long after it started: far beyond a run's worst case (an --exec
+# may take 60 s for one notice, and none more once it hung; a push is bounded by its own
+# timeouts), short enough that a run killed while delivering delays its notices an hour at
+# most (a daily cron run sends them the next day anyway).
+CLAIM_LIFETIME: Final = timedelta(hours=1)
 _ONLY: Final = (
     "The state is only read from, and written to, a regular file of yours: move this away, "
     "or pass --state PATH"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A notice a run is delivering: it writes this before it lets the lock go."""
+
+    run: str  # a token of the run, unique to it
+    since: datetime  # when the run started (aware)
+
+    def live(self, at: datetime) -> bool:
+        """Whether the claim still holds for a run started ``at``. A claim from later than
+        ``at`` (a run started after this one took the lock first) holds too."""
+        return at - self.since < CLAIM_LIFETIME
+
+
+Claims = dict[Key, Claim]
 
 
 def _day(value: object, where: str) -> date:
@@ -56,8 +82,7 @@ def _text(value: object, where: str) -> str:
     return value
 
 
-def _record(item: object, index: int, field: str = "sent") -> tuple[Key, tuple[date, bool]]:
-    where = f"{field}[{index}]"
+def _key(item: object, where: str) -> Key:
     if not isinstance(item, dict):
         raise ValueError(f"{where} is not an object")
     event = _text(item.get("event"), f"{where}.event")
@@ -66,15 +91,21 @@ def _record(item: object, index: int, field: str = "sent") -> tuple[Key, tuple[d
     lead = item.get("lead")
     if lead is not None and (isinstance(lead, bool) or not isinstance(lead, int) or lead < 0):
         raise ValueError(f"{where}.lead is not a number of days")
-    skipped = item.get("skipped", False)
-    if not isinstance(skipped, bool):
-        raise ValueError(f"{where}.skipped is not true or false")
-    key: Key = (
+    return (
         _text(item.get("id"), f"{where}.id"),
         event,
         _text(item.get("date"), f"{where}.date"),
         lead,
     )
+
+
+def _record(item: object, index: int, field: str = "sent") -> tuple[Key, tuple[date, bool]]:
+    where = f"{field}[{index}]"
+    key = _key(item, where)
+    assert isinstance(item, dict)
+    skipped = item.get("skipped", False)
+    if not isinstance(skipped, bool):
+        raise ValueError(f"{where}.skipped is not true or false")
     return key, (_day(item.get("on"), f"{where}.on"), skipped)
 
 
@@ -92,9 +123,11 @@ def decode_state(document: object) -> NoticeState:
     failed = document.get("failed", [])  # absent in the files of earlier versions
     if not isinstance(records, list) or not isinstance(failed, list) or not isinstance(seen, dict):
         raise ValueError('"sent" and "failed" must be lists and "seen" an object')
+    created, last_run = document.get("created"), document.get("last_run")
     state = NoticeState(
-        created=_day(document.get("created"), "created"),
-        last_run=_day(document.get("last_run"), "last_run"),
+        # null: no run finished yet (a first run killed after it delivered or claimed)
+        created=None if created is None else _day(created, "created"),
+        last_run=None if last_run is None else _day(last_run, "last_run"),
         records=dict(_record(item, i) for i, item in enumerate(records)),
         failed={
             key: on for key, (on, _) in (_record(x, i, "failed") for i, x in enumerate(failed))
@@ -112,7 +145,36 @@ def decode_state(document: object) -> NoticeState:
     return state
 
 
-def encode_state(state: NoticeState) -> bytes:
+def _instant(value: object, where: str) -> datetime:
+    if isinstance(value, str):
+        try:
+            found = datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if found.tzinfo is not None:
+                return found
+    raise ValueError(f"{where} is not an instant (YYYY-MM-DDTHH:MM:SS+00:00)")
+
+
+def decode_claims(document: object) -> Claims:
+    """The claims of a state's JSON document (decoded by ``decode_state`` first)."""
+    # absent when no run is delivering
+    items = document.get("claims", []) if isinstance(document, dict) else None
+    if not isinstance(items, list):
+        raise ValueError('"claims" must be a list')
+    claims: Claims = {}
+    for index, item in enumerate(items):
+        where = f"claims[{index}]"
+        key = _key(item, where)
+        assert isinstance(item, dict)  # _key said so
+        claims[key] = Claim(
+            _text(item.get("run"), f"{where}.run"), _instant(item.get("since"), f"{where}.since")
+        )
+    return claims
+
+
+def encode_state(state: NoticeState, claims: Claims | None = None) -> bytes:
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -141,23 +203,35 @@ def encode_state(state: NoticeState) -> bytes:
             {"id": key[0], "event": key[1], "date": key[2], "lead": key[3], "on": on.isoformat()}
             for key, on in sorted(state.failed.items(), key=lambda item: (item[1], item[0][0]))
         ]
+    if claims:  # notices a run is delivering; ignored by earlier versions
+        document["claims"] = [
+            {"id": key[0], "event": key[1], "date": key[2], "lead": key[3]}
+            | {"run": claim.run, "since": claim.since.isoformat()}
+            for key, claim in sorted(claims.items(), key=lambda item: (item[1].since, item[0][0]))
+        ]
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def read_state(path: Path) -> NoticeState:
     """The state at ``path``; a missing file is an empty state (a first run)."""
+    return read_claimed(path)[0]
+
+
+def read_claimed(path: Path) -> tuple[NoticeState, Claims]:
+    """The state at ``path`` and the notices runs have claimed in it (live or not)."""
     from release_countdown.writing.guarded import Unfit, read_regular
 
     try:
         raw = read_regular(path, LIMIT)
     except FileNotFoundError:
-        return NoticeState()
+        return NoticeState(), {}
     except Unfit as exc:
         raise StateError(f"{path}: not using the notify state: it {exc}. {_ONLY}") from None
     except OSError as exc:
         raise StateError(f"{path}: cannot read the notify state: {exc.strerror or exc}") from None
     try:
-        return decode_state(json.loads(raw.decode("utf-8")))
+        document = json.loads(raw.decode("utf-8"))
+        return decode_state(document), decode_claims(document)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         message = f"not JSON ({exc})"
     except RecursionError:
@@ -171,12 +245,14 @@ def read_state(path: Path) -> NoticeState:
     )
 
 
-def write_state(path: Path, state: NoticeState) -> None:
-    """``state`` as the file at ``path``, replacing (never writing through) what is there."""
+def write_state(path: Path, state: NoticeState, claims: Claims) -> None:
+    """``state`` and ``claims`` as the file at ``path``, replacing (never writing through) what
+    is there. The claims are always given: a write that dropped another run's would let a
+    third run send what that one is sending."""
     from release_countdown.writing.guarded import write_replacing
 
     try:
-        write_replacing(path, encode_state(state), durable=True, sweep_after=STALE)
+        write_replacing(path, encode_state(state, claims), durable=True, sweep_after=STALE)
     except OSError as exc:
         raise StateError(f"{path}: cannot write the notify state: {exc.strerror or exc}") from None
 
@@ -217,6 +293,6 @@ def state_lock(path: Path, timeout: float) -> Iterator[None]:
         if "waited" not in str(exc):
             raise
         raise LockTimeout(
-            f"{path}: another countdown notify is still delivering (waited {timeout:g} s for "
+            f"{path}: another countdown notify is still using it (waited {timeout:g} s for "
             "its lock; the lock_timeout setting changes the wait)"
         ) from None

@@ -45,8 +45,9 @@ def notify_command(
     crossed (30, 7 and 1 days before by default; after missed runs only the smallest lead
     crossed), "released" on the day, and "changed" when a date or title moved since the
     last run (the leads then count again for the new date). What was delivered is kept in
-    a state file, written under a lock, so overlapping runs never send twice. A first run
-    sends only what became due today or yesterday.
+    a state file, written under a lock, so overlapping runs never send twice: a notice
+    another run is delivering is left to it (for an hour at most, should that run have
+    been killed). A first run sends only what became due today or yesterday.
 
     A notice that cannot be delivered (--exec exits non-zero, a push service is down) is
     not recorded: it is retried next run, and this run exits 4 after delivering the rest.
@@ -75,6 +76,8 @@ def notify_command(
       ExecStart=%h/.local/bin/countdown notify --to desktop
     then: systemctl --user enable --now countdown-notify.timer
     """
+    from datetime import datetime, timezone
+
     from release_countdown.cli.output import say
     from release_countdown.cli.reading import load, settings
     from release_countdown.core.errors import DeliveryError
@@ -84,6 +87,7 @@ def notify_command(
     from release_countdown.registry.locations import notify_state_file
     from release_countdown.workflows.notify import notify
 
+    started = datetime.now(timezone.utc)  # the run's claims on what it sends date from now
     today = today_of(as_of)
     found = settings()
     wanted = list(to or ()) if to or command else list(found.notify_to.value)
@@ -95,7 +99,8 @@ def notify_command(
     done = notify(
         load(registry, no_cache).releases, filters.query(today),
         leads=lead or found.notify_lead.value or DEFAULT_LEADS, sending=sending,
-        state_path=path, today=today, dry_run=dry_run, lock_timeout=found.lock_timeout.value,
+        state_path=path, today=today, started=started, dry_run=dry_run,
+        lock_timeout=found.lock_timeout.value,
     )  # fmt: skip
     if dry_run:
         shown = Stdout(json_lines=json_output)
@@ -106,6 +111,11 @@ def notify_command(
         say(f"countdown: {count} notice{'s' if count != 1 else ''} due for {names} (dry run: "
             f"nothing sent or recorded in {path})")  # fmt: skip
         return
+    if count := len(done.claimed):
+        since = min(c.since for c in done.claimed).astimezone()
+        them = "it" if count == 1 else "them"
+        say(f"countdown: {count} notice{'s' if count != 1 else ''} left to another countdown "
+            f"notify, started {since:%H:%M:%S}, which is delivering {them}")  # fmt: skip
     for failed in done.undelivered:
         notice = failed.notice
         for problem in failed.problems:

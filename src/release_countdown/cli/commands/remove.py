@@ -33,12 +33,12 @@ def remove_command(
     """
     from release_countdown.cli import reading
     from release_countdown.cli.output import finish, say
-    from release_countdown.writing.change import read_text, validate
+    from release_countdown.writing.change import read_snapshot
     from release_countdown.writing.edits import find_release, remove_release
 
     path = reading.writable_path(registry)
-    releases = validate(read_text(path), path)
-    chosen = releases[find_release(releases, title)]
+    snapshot = read_snapshot(path)  # an empty file is refused here as the write refuses it
+    chosen = snapshot.releases[find_release(snapshot.releases, title)]
     if not yes and not dry_run:
         if not sys.stdin.isatty():
             raise UsageError(f'remove "{chosen.title}"? Not on a terminal: pass --yes to confirm')
@@ -49,4 +49,4 @@ def remove_command(
     def edit(document: Any, current: list[Any]) -> Any:
         return remove_release(document, current, find_release(current, chosen.id))
 
-    finish(reading.change(path, edit, dry_run=dry_run), dry_run)
+    finish(reading.change(path, edit, dry_run=dry_run, snapshot=snapshot), dry_run)
