@@ -1,12 +1,18 @@
-"""The options of `countdown notify` that only it has (cli/options.py holds the shared ones)."""
+"""The options of `countdown notify` that only it has (cli/options.py holds the shared ones),
+and the words it says about a run."""
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from release_countdown.cli.parsers import LEADS
 from release_countdown.core.params import Leads
+
+if TYPE_CHECKING:
+    from release_countdown.delivery import Destination
+    from release_countdown.workflows.notify import Notified
 
 LeadOption = Annotated[
     Leads | None,
@@ -48,3 +54,43 @@ StateOption = Annotated[
         help="The file of what was delivered (default: see `countdown where`).",
     ),
 ]
+
+
+def tell(
+    done: "Notified",
+    sending: "Sequence[Destination]",
+    path: Path,
+    *,
+    dry_run: bool,
+    json_output: bool,
+) -> None:
+    """What a notify run did, in words on stderr (the notices of a dry run on stdout);
+    DeliveryError (exit 4) when a notice was not delivered."""
+    from release_countdown.cli.output import say
+    from release_countdown.core.errors import DeliveryError
+    from release_countdown.delivery.channels import Stdout
+
+    if dry_run:
+        shown = Stdout(json_lines=json_output)
+        for notice in done.notices:
+            shown.send(notice)
+        names = ", ".join(d.name for d in sending)
+        count = len(done.notices)
+        say(f"countdown: {count} notice{'s' if count != 1 else ''} due for {names} (dry run: "
+            f"nothing sent or recorded in {path})")  # fmt: skip
+        return
+    if count := len(done.claimed):
+        since = min(c.since for c in done.claimed).astimezone()
+        them = "it" if count == 1 else "them"
+        say(f"countdown: {count} notice{'s' if count != 1 else ''} left to another countdown "
+            f"notify, started {since:%H:%M:%S}, which is delivering {them}")  # fmt: skip
+    for failed in done.undelivered:
+        notice = failed.notice
+        for problem in failed.problems:
+            say(f"countdown: {notice.event} {notice.id} ({notice.date}): {problem}")
+    if count := len(done.undelivered):
+        total = len(done.notices)
+        raise DeliveryError(
+            f"{count} of {total} notice{'s' if total != 1 else ''} not delivered; "
+            f"{'it is' if count == 1 else 'they are'} retried next run"
+        )

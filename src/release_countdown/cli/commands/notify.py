@@ -5,7 +5,13 @@ from typing import Annotated
 import typer
 
 from release_countdown.cli.app import command_app
-from release_countdown.cli.notify_options import ExecOption, LeadOption, StateOption, ToOption
+from release_countdown.cli.notify_options import (
+    ExecOption,
+    LeadOption,
+    StateOption,
+    ToOption,
+    tell,
+)
 from release_countdown.cli.options import (
     AsOfOption,
     Filters,
@@ -80,10 +86,8 @@ def notify_command(
 
     from release_countdown.cli.output import say
     from release_countdown.cli.reading import load, settings
-    from release_countdown.core.errors import DeliveryError
     from release_countdown.core.notices import DEFAULT_LEADS
     from release_countdown.delivery import destinations
-    from release_countdown.delivery.channels import Stdout
     from release_countdown.registry.locations import notify_state_file
     from release_countdown.workflows.notify import notify
 
@@ -102,27 +106,4 @@ def notify_command(
         state_path=path, today=today, started=started, dry_run=dry_run,
         lock_timeout=found.lock_timeout.value,
     )  # fmt: skip
-    if dry_run:
-        shown = Stdout(json_lines=json_output)
-        for notice in done.notices:
-            shown.send(notice)
-        names = ", ".join(d.name for d in sending)
-        count = len(done.notices)
-        say(f"countdown: {count} notice{'s' if count != 1 else ''} due for {names} (dry run: "
-            f"nothing sent or recorded in {path})")  # fmt: skip
-        return
-    if count := len(done.claimed):
-        since = min(c.since for c in done.claimed).astimezone()
-        them = "it" if count == 1 else "them"
-        say(f"countdown: {count} notice{'s' if count != 1 else ''} left to another countdown "
-            f"notify, started {since:%H:%M:%S}, which is delivering {them}")  # fmt: skip
-    for failed in done.undelivered:
-        notice = failed.notice
-        for problem in failed.problems:
-            say(f"countdown: {notice.event} {notice.id} ({notice.date}): {problem}")
-    if count := len(done.undelivered):
-        total = len(done.notices)
-        raise DeliveryError(
-            f"{count} of {total} notice{'s' if total != 1 else ''} not delivered; "
-            f"{'it is' if count == 1 else 'they are'} retried next run"
-        )
+    tell(done, sending, path, dry_run=dry_run, json_output=json_output)
