@@ -73,6 +73,27 @@ def retry_after(value: str | None, now: float | None = None) -> float | None:
     return min(max(seconds, 0.0), MAX_WAIT)
 
 
+SECRET_PREFIX: Final = 8  # characters of a key that, echoed, are masked with what follows
+
+
+def masked(text: str, secret: str) -> str:
+    """``text`` with ``secret`` masked wherever it appears in any case, whole or cut short
+    after at least its first SECRET_PREFIX characters (or all of a shorter one)."""
+    head = secret[:SECRET_PREFIX].lower()
+    if not head:
+        return text
+    lower, out, start = text.lower(), [], 0
+    at = lower.find(head)
+    while at != -1:
+        end, k = at + len(head), len(head)
+        while end < len(text) and k < len(secret) and lower[end] == secret[k].lower():
+            end, k = end + 1, k + 1
+        out += [text[start:at], MASK]
+        start = end
+        at = lower.find(head, end)
+    return "".join([*out, text[start:]])
+
+
 class TooLarge(Exception):
     """An answer past MAX_BODY bytes, decoded."""
 
@@ -199,14 +220,15 @@ class Service:
         self._client.close()
 
     def redact(self, text: str) -> str:
-        """``text`` without this service's secrets: its keys (as given, URL-encoded or in
-        any case), the secret parts of its address, every URL's userinfo, path and query."""
+        """``text`` without this service's secrets: its keys (in any case, URL-encoded, or
+        cut short after their first ``SECRET_PREFIX`` characters), the secret parts of its
+        address, and every URL's userinfo, path and query (core/redact.py)."""
         from urllib.parse import quote
 
         text = redact_text(plain_text(text), [self.base_url])
         for secret in self.secrets:
-            for form in {secret, quote(secret, safe="")}:
-                text = re.sub(re.escape(form), MASK, text, flags=re.IGNORECASE)
+            for form in dict.fromkeys((secret, quote(secret, safe=""))):
+                text = masked(text, form)
         return text
 
     def fail(self, ref: str, reason: str) -> SourceError:
