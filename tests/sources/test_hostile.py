@@ -140,3 +140,14 @@ def test_a_key_a_server_echoes_in_any_form_is_masked(
     assert "refused: HTTP 401 (Invalid API key: " in stderr
     assert "***" in stderr
     assert KEY[:8].lower() not in stderr.lower()
+
+
+def test_config_masks_a_mirror_url_s_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COUNTDOWN_WIKIDATA_URL", "https://me:PA55w0rd-x@mirror.example/t0ken/")
+    for args in (("config",), ("config", "--json")):
+        result = invoke(*args)
+        assert result.exit_code == 0
+        assert "PA55w0rd-x" not in result.stdout
+        assert "t0ken" not in result.stdout
+        assert "https://***@mirror.example/***" in result.stdout
+    assert '"https://musicbrainz.org"' in invoke("config").stdout  # a default is shown whole
