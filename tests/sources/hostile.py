@@ -3,8 +3,9 @@ malicious source might (a body dripped a byte at a time, an endless chunked body
 a huge answer, JSON nested a hundred thousand deep, lone surrogates, impossible dates, odd
 Retry-After headers). Raw sockets, so nothing is tidied on the way out.
 
-``HostileServer.answers`` is the queue of behaviours, one per request in order (the last one
-repeats); each behaviour writes a whole exchange to the socket.
+``HostileServer.routes`` maps a path (without its query) to a behaviour; any other request
+takes the next of ``HostileServer.answers``, a queue in arrival order (the last one repeats).
+Each behaviour writes a whole exchange to the socket.
 """
 
 from __future__ import annotations
@@ -131,9 +132,10 @@ class _Handler(socketserver.BaseRequestHandler):
             if not data:
                 return
             seen += data
-        self.server.owner.paths.append(seen.split(b" ", 2)[1].decode("latin-1"))
+        path = seen.split(b" ", 2)[1].decode("latin-1")
+        self.server.owner.paths.append(path)
         with contextlib.suppress(OSError):  # the client hung up: that is the point
-            self.server.owner.next_behaviour()(sock)
+            self.server.owner.next_behaviour(path.partition("?")[0])(sock)
 
 
 class _Server(socketserver.ThreadingTCPServer):
@@ -145,6 +147,7 @@ class _Server(socketserver.ThreadingTCPServer):
 class HostileServer:
     def __init__(self) -> None:
         self.answers: list[Behaviour] = [answer({}, 404)]
+        self.routes: dict[str, Behaviour] = {}
         self.paths: list[str] = []
         self._lock = threading.Lock()
         self._server = _Server(("127.0.0.1", 0), _Handler)
@@ -156,7 +159,9 @@ class HostileServer:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def next_behaviour(self) -> Behaviour:
+    def next_behaviour(self, path: str) -> Behaviour:
+        if path in self.routes:
+            return self.routes[path]
         with self._lock:
             return self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
 

@@ -68,7 +68,8 @@ def test_raw_surrogate_bytes_in_an_answer(rogue: HostileServer, registry: Path) 
 
 def test_one_surrogate_title_does_not_stop_a_refresh(rogue: HostileServer, registry: Path) -> None:
     imported(rogue, registry, 1, 2)
-    rogue.answers = [h.answer(film(1, title="New \ud800")), h.answer(film(2, title="Two"))]
+    rogue.routes = {"/3/movie/1": h.answer(film(1, title="New \ud800")),
+                    "/3/movie/2": h.answer(film(2, title="Two"))}  # fmt: skip
     result = invoke("refresh", "-r", str(registry))
     assert result.exit_code == 0, result.stderr
     assert sorted(e["title"] for e in entries(registry)) == ["New \ufffd", "Two"]
@@ -136,7 +137,8 @@ def test_refresh_keeps_the_date_when_the_source_s_is_refused(
 ) -> None:
     imported(rogue, registry, 1, 2)
     before = copy.deepcopy(entries(registry))
-    rogue.answers = [h.answer(film(1, us=when)), h.answer(film(2, us="2027-09-03"))]
+    rogue.routes = {"/3/movie/1": h.answer(film(1, us=when)),
+                    "/3/movie/2": h.answer(film(2, us="2027-09-03"))}  # fmt: skip
     result = invoke("refresh", "-r", str(registry))
     assert result.exit_code == 4
     assert "Traceback" not in result.stderr

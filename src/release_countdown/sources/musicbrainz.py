@@ -62,7 +62,7 @@ def lookup(service: Service, query: str, kind: str | None, year: int | None) -> 
                 continue
             artists = _artists(group)
             kinds = [group.get("primary-type"), *(group.get("secondary-types") or [])]
-            note = " + ".join(k for k in kinds if isinstance(k, str)) or None
+            note = " + ".join(k for k in map(clean.text, kinds) if k) or None
             found.append(
                 Candidate(
                     f"musicbrainz:release-group/{ident}", title,

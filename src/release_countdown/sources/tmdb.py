@@ -125,8 +125,10 @@ def _dates(data: dict[str, Any], where: str) -> list[_Dated]:
             continue
         for entry in country.get("release_dates") or []:
             kind = entry.get("type")
+            if kind not in TYPES:
+                continue
             day = clean.day(entry.get("release_date"), f"{where}: release_dates {region}")
-            if day is None or kind not in TYPES:
+            if day is None:
                 continue
             found.append(_Dated(day, region, kind, clean.text(entry.get("note"))))  # may be absent
     found.sort(key=lambda d: (d.day, d.region, d.type))
