@@ -151,3 +151,22 @@ def test_config_masks_a_mirror_url_s_secrets(monkeypatch: pytest.MonkeyPatch) ->
         assert "t0ken" not in result.stdout
         assert "https://***@mirror.example/***" in result.stdout
     assert '"https://musicbrainz.org"' in invoke("config").stdout  # a default is shown whole
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://me:PA55w0rd-x@127.0.0.1:99999999",
+        "http://me:PA55w0rd-x@[::1",
+        "http://me:PA55w0rd-x@/x",
+    ],
+)
+def test_a_mirror_url_that_is_no_address_is_a_usage_error(
+    url: str, registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TMDB_API_KEY", KEY)
+    monkeypatch.setenv("COUNTDOWN_TMDB_URL", url)
+    result = invoke("import", "tmdb:movie/1", "-r", str(registry))
+    assert result.exit_code == 2
+    assert "is not an http(s) address with a host" in result.stderr
+    assert "PA55w0rd-x" not in result.stderr

@@ -171,6 +171,24 @@ def _scrubbed(value: Any) -> Any:
     return root[0]
 
 
+def _checked_url(label: str, url: str) -> str:
+    """``url`` if httpx can request it; UsageError (secrets masked) otherwise."""
+    from urllib.parse import urlsplit
+
+    from release_countdown.core.redact import redact_url
+
+    httpx = _httpx()
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a port out of range)
+        httpx.URL(url)
+    except (ValueError, httpx.InvalidURL):
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"{label}: {redact_url(url)} is not an http(s) address with a host")
+    return url
+
+
 class Service:
     """One source's HTTP: a shared client, its limits, and its way of wording failures."""
 
@@ -191,7 +209,7 @@ class Service:
         from release_countdown.sources.transport import DeadlineTransport
 
         self.label = label
-        self.base_url = base_url.rstrip("/")
+        self.base_url = _checked_url(label, base_url.rstrip("/"))
         self.limits = limits
         self.params = dict(params or {})
         self.secrets = tuple(s for s in secrets if s)
