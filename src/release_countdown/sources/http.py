@@ -133,16 +133,21 @@ def decoded_body(chunks: Iterable[bytes], encoding: str, cap: int = MAX_BODY) ->
     return b"".join(parts)
 
 
+class TooDeep(ValueError):
+    """JSON nested deeper than Python parses."""
+
+
 def parse_json(body: bytes) -> Any:
     """The JSON value of an answer: UTF-8 (invalid bytes become U+FFFD), no lone surrogate
-    (an escaped one becomes U+FFFD), nested no deeper than Python parses (ValueError)."""
+    (an escaped one becomes U+FFFD), nested no deeper than Python parses (TooDeep); ValueError
+    for what is not JSON."""
     import json
 
     text = body.decode("utf-8", errors="replace")
     try:
         value = json.loads(text)
     except RecursionError:
-        raise ValueError("the JSON is nested too deeply") from None
+        raise TooDeep("the JSON is nested too deeply") from None
     if _ESCAPED_SURROGATE.search(text):
         value = _scrubbed(value)
     return value
@@ -289,9 +294,10 @@ class Service:
                 raise self.fail(ref, self._status(status, body))
             try:
                 return parse_json(body)
-            except ValueError as exc:
-                reason = "the answer is not JSON" if "JSON" not in str(exc) else str(exc)
-                raise self.fail(ref, reason) from None
+            except TooDeep as exc:
+                raise self.fail(ref, str(exc)) from None
+            except ValueError:
+                raise self.fail(ref, "the answer is not JSON") from None
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _exchange(self, url: str, query: Mapping[str, str], ref: str) -> tuple[int, Any, bytes]:
