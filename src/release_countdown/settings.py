@@ -66,7 +66,7 @@ VARIABLES: Final = ENVIRONMENT | {
 }
 # VAR= (empty) leaves these to the config file
 EMPTY_IS_UNSET: Final = ("registries", "http_timeout", "api_key", "read_access_token", "url")
-HTTP_TIMEOUT: Final = 10.0  # seconds, for connecting and for each read
+HTTP_TIMEOUT: Final = 10.0  # seconds: the overall deadline of one request (sources/http.py)
 
 
 class Setting(NamedTuple, Generic[T]):
@@ -139,6 +139,8 @@ def every_setting(found: Settings) -> list[tuple[str, Setting[Any], str | None]]
     shown["serve.hosts"] = found.serve_hosts
     for name, variables in SOURCE_KEYS.items():
         shown |= {f"sources.{name}.{k}": getattr(found.sources[name], k) for k in variables}
+        url = found.sources[name].url  # a mirror's address: its secrets masked the same way
+        shown[f"sources.{name}.url"] = Setting(redact_url(url.value), url.origin)
     return [(name, setting, VARIABLES.get(name)) for name, setting in shown.items()]
 
 

@@ -51,3 +51,8 @@ def test_a_secret_is_masked_decoded_and_encoded_too() -> None:
         "auth failed for ***"
     )
     assert redact_text("GET /s%2Fcr%2Ft", ["json://host/x?key=s/cr/t"]) == "GET /***"
+
+
+def test_punctuation_after_a_url_is_the_text_s() -> None:
+    text = "refused (see http://h/a?token=SECRET&x=1); retry."
+    assert redact_text(text) == "refused (see http://h/***?token=***&x=***); retry."

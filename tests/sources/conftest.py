@@ -6,7 +6,10 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from tests.sources.hostile import HostileServer
+
 KEY = "k3y-s3cr3t-0123456789"
+DEADLINE = 2.0  # seconds: COUNTDOWN_HTTP_TIMEOUT in the hostile tests
 
 
 @pytest.fixture
@@ -28,3 +31,15 @@ def registry(tmp_path: Path) -> Path:
     path = tmp_path / "releases.toml"
     path.write_text("schema = 1\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def rogue(monkeypatch: pytest.MonkeyPatch) -> Iterator[HostileServer]:
+    """The hostile server (hostile.py) as every source's address, TMDB with a key, and a
+    2 s deadline per request."""
+    with HostileServer() as server:
+        for name in ("TMDB", "MUSICBRAINZ", "WIKIDATA"):
+            monkeypatch.setenv(f"COUNTDOWN_{name}_URL", server.url)
+        monkeypatch.setenv("TMDB_API_KEY", KEY)
+        monkeypatch.setenv("COUNTDOWN_HTTP_TIMEOUT", str(DEADLINE))
+        yield server

@@ -77,10 +77,17 @@ def secrets_of(url: str) -> list[str]:
     return sorted((p for p in pieces if len(p) >= _SHORTEST_SECRET), key=len, reverse=True)
 
 
+def _redact_found(found: re.Match[str]) -> str:
+    """A URL found in a text, redacted; the punctuation after it ("…&x=1);") is the text's."""
+    url = found[0]
+    body = url.rstrip(".,;:!?)]}")
+    return redact_url(body) + url[len(body) :]
+
+
 def redact_text(text: str, urls: Iterable[str] = ()) -> str:
     """``text`` with every URL in it redacted, and the secret pieces of ``urls`` masked
     wherever else they appear."""
-    text = _URL.sub(lambda found: redact_url(found[0]), text)
+    text = _URL.sub(_redact_found, text)
     for url in urls:
         for piece in secrets_of(url):
             text = text.replace(piece, MASK)

@@ -3,27 +3,40 @@
 One ``Service`` per source and process. Its limits hold across the threads that share it:
 at most ``in_flight`` requests at once, and request starts at least ``interval`` seconds
 apart (MusicBrainz: 1 a second; Wikidata: one at a time; TMDB: 20 in flight). 429 and 5xx
-answers are retried a capped number of times, waiting as ``Retry-After`` says (capped) or
-with doubling backoff. Every request has a timeout. Keys never appear in a message: the
-service's secrets are replaced by ``***`` in every error it raises.
+answers are retried a capped number of times, waiting as ``Retry-After`` says (ASCII
+digits or an HTTP date, capped) or with doubling backoff.
+
+What a server sends is bounded: each request ends by its overall deadline (the
+``http_timeout`` setting, 10 s by default; transport.py), however slowly its bytes come; a
+body is read streamed and refused past ``MAX_BODY`` bytes *after* decoding (a gzip bomb is
+stopped at the cap, not inflated); JSON nested deeper than Python can parse is a clean
+error; a lone surrogate in the answer becomes U+FFFD. Secrets never appear in a message: the
+service's keys, and the userinfo, path and query of its address (a mirror's
+``http://user:PASS@host``), are masked (core/redact.py) in every error it raises.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from email.utils import parsedate_to_datetime
 from typing import Any, Final, NamedTuple
 
 from release_countdown import __version__
 from release_countdown.core.errors import SourceError, SourceNotFound, UsageError
+from release_countdown.core.redact import MASK, redact_text
+from release_countdown.core.text import plain_text, without_surrogates
 
 PROJECT_URL: Final = "https://pypi.org/project/release-countdown/"
 USER_AGENT: Final = f"release-countdown/{__version__} (+{PROJECT_URL})"
 RETRIES: Final = 3  # after the first try: four tries at most
 MAX_WAIT: Final = 30.0  # the longest a Retry-After is honoured for, in seconds
 BACKOFF: Final = 1.0  # the first wait without Retry-After; doubles each time
+MAX_BODY: Final = 8 * 1024 * 1024  # bytes of a decoded answer
+ENCODINGS: Final = "gzip, deflate"  # the ones decoded here, within MAX_BODY
+_ESCAPED_SURROGATE: Final = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 class Limits(NamedTuple):
@@ -43,17 +56,142 @@ def _httpx() -> Any:
 
 
 def retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (seconds, or an HTTP date), or None."""
+    """Seconds to wait from a Retry-After header: ASCII digits, or an HTTP date (a date past
+    is 0); None for anything else ("²", "-1", "soon"). Capped at MAX_WAIT."""
     if not value:
         return None
     text = value.strip()
-    if text.isdigit():
-        return float(text)
+    if text.isascii() and text.isdigit():
+        return min(float(text[:6]) if len(text) <= 6 else MAX_WAIT, MAX_WAIT)
+    if not text.isascii() or len(text) > 64:
+        return None
     try:
         moment = parsedate_to_datetime(text)
-    except (TypeError, ValueError):
+        seconds = moment.timestamp() - (time.time() if now is None else now)
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return max(moment.timestamp() - (time.time() if now is None else now), 0.0)
+    return min(max(seconds, 0.0), MAX_WAIT)
+
+
+SECRET_PREFIX: Final = 8  # characters of a key that, echoed, are masked with what follows
+
+
+def masked(text: str, secret: str) -> str:
+    """``text`` with ``secret`` masked wherever it appears in any case, whole or cut short
+    after at least its first SECRET_PREFIX characters (or all of a shorter one)."""
+    head = secret[:SECRET_PREFIX].lower()
+    if not head:
+        return text
+    lower, out, start = text.lower(), [], 0
+    at = lower.find(head)
+    while at != -1:
+        end, k = at + len(head), len(head)
+        while end < len(text) and k < len(secret) and lower[end] == secret[k].lower():
+            end, k = end + 1, k + 1
+        out += [text[start:at], MASK]
+        start = end
+        at = lower.find(head, end)
+    return "".join([*out, text[start:]])
+
+
+class TooLarge(Exception):
+    """An answer past MAX_BODY bytes, decoded."""
+
+
+def decoded_body(chunks: Iterable[bytes], encoding: str, cap: int = MAX_BODY) -> bytes:
+    """The body from its raw chunks, decoded (gzip, deflate or none) and at most ``cap``
+    bytes: TooLarge as soon as more come (decompression never makes more than is kept);
+    ValueError for an encoding not asked for, or a corrupt one."""
+    import zlib
+
+    name = encoding.strip().lower()
+    if name in ("", "identity"):
+        inflate = None
+    elif name in ("gzip", "x-gzip", "deflate"):
+        inflate = zlib.decompressobj(31 if "gzip" in name else 15)
+    else:
+        raise ValueError(f"content encoding {plain_text(name)[:40]!r} was not asked for")
+    parts: list[bytes] = []
+    total = 0
+    try:
+        for chunk in chunks:
+            data = chunk
+            while data:
+                if inflate is None:
+                    out, data = data, b""
+                else:
+                    out = inflate.decompress(data, cap + 1 - total)
+                    data = inflate.unconsumed_tail
+                total += len(out)
+                if total > cap:
+                    raise TooLarge(f"the answer is larger than {cap // 1024 // 1024} MiB")
+                parts.append(out)
+                if inflate is not None and inflate.eof:
+                    data = b""
+    except zlib.error:
+        raise ValueError(f"the answer is not valid {name}") from None
+    return b"".join(parts)
+
+
+class TooDeep(ValueError):
+    """JSON nested deeper than Python parses."""
+
+
+def parse_json(body: bytes) -> Any:
+    """The JSON value of an answer: UTF-8 (invalid bytes become U+FFFD), no lone surrogate
+    (an escaped one becomes U+FFFD), nested no deeper than Python parses (TooDeep); ValueError
+    for what is not JSON."""
+    import json
+
+    text = body.decode("utf-8", errors="replace")
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise TooDeep("the JSON is nested too deeply") from None
+    if _ESCAPED_SURROGATE.search(text):
+        value = _scrubbed(value)
+    return value
+
+
+def _scrubbed(value: Any) -> Any:
+    """``value`` with every string (keys too) without lone surrogates; iterative."""
+    root: list[Any] = [value]
+    stack: list[Any] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            for i, item in enumerate(node):
+                if isinstance(item, str):
+                    node[i] = without_surrogates(item)
+                elif isinstance(item, (list, dict)):
+                    stack.append(item)
+        else:
+            for key in list(node):
+                item = node.pop(key)
+                if isinstance(item, str):
+                    item = without_surrogates(item)
+                elif isinstance(item, (list, dict)):
+                    stack.append(item)
+                node[without_surrogates(key)] = item
+    return root[0]
+
+
+def _checked_url(label: str, url: str) -> str:
+    """``url`` if httpx can request it; UsageError (secrets masked) otherwise."""
+    from urllib.parse import urlsplit
+
+    from release_countdown.core.redact import redact_url
+
+    httpx = _httpx()
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a port out of range)
+        httpx.URL(url)
+    except (ValueError, httpx.InvalidURL):
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"{label}: {redact_url(url)} is not an http(s) address with a host")
+    return url
 
 
 class Service:
@@ -73,20 +211,29 @@ class Service:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         httpx = _httpx()
+        from release_countdown.sources.transport import DeadlineTransport
+
         self.label = label
-        self.base_url = base_url.rstrip("/")
+        self.base_url = _checked_url(label, base_url.rstrip("/"))
         self.limits = limits
         self.params = dict(params or {})
         self.secrets = tuple(s for s in secrets if s)
         self.refused_hint = refused_hint
         self.sleep = sleep
+        self.timeout = timeout  # the overall deadline of one request, in seconds
+        self.max_body = MAX_BODY
         self._gate = threading.Semaphore(limits.in_flight)
         self._spacing = threading.Lock()
         self._next_start = 0.0
         self._client = httpx.Client(
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})},
-            timeout=httpx.Timeout(timeout),  # seconds, for connecting and each read (settings.py)
-            limits=httpx.Limits(max_connections=limits.in_flight),
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": "application/json",
+                "Accept-Encoding": ENCODINGS,
+                **(headers or {}),
+            },
+            timeout=httpx.Timeout(timeout),
+            transport=DeadlineTransport(limits.in_flight),
             follow_redirects=True,
             trust_env=False,  # no proxy or netrc from the environment: keys go only here
         )
@@ -96,8 +243,15 @@ class Service:
         self._client.close()
 
     def redact(self, text: str) -> str:
+        """``text`` without this service's secrets: its keys (in any case, URL-encoded, or
+        cut short after their first ``SECRET_PREFIX`` characters), the secret parts of its
+        address, and every URL's userinfo, path and query (core/redact.py)."""
+        from urllib.parse import quote
+
+        text = redact_text(plain_text(text), [self.base_url])
         for secret in self.secrets:
-            text = text.replace(secret, "***")
+            for form in dict.fromkeys((secret, quote(secret, safe=""))):
+                text = masked(text, form)
         return text
 
     def fail(self, ref: str, reason: str) -> SourceError:
@@ -116,7 +270,6 @@ class Service:
 
     def get(self, path: str, params: Mapping[str, str], ref: str) -> Any:
         """The JSON answer to GET ``path``; SourceNotFound for 404, SourceError otherwise."""
-        httpx = _httpx()
         url = self.base_url + path
         query = {**self.params, **params}
         waited = BACKOFF
@@ -124,18 +277,11 @@ class Service:
             with self._gate:
                 self._wait_turn()
                 self.requests += 1
-                try:
-                    response = self._client.get(url, params=query)
-                except httpx.TimeoutException:
-                    raise self.fail(ref, f"no answer in time from {self._host()}") from None
-                except httpx.HTTPError as exc:
-                    reason = str(exc) or type(exc).__name__
-                    raise self.fail(ref, f"cannot reach {self._host()}: {reason}") from None
-            status = response.status_code
+                status, headers, body = self._exchange(url, query, ref)
             if status == 429 or status >= 500:
                 if attempt == RETRIES:
-                    raise self.fail(ref, f"{self._status(response)} after {RETRIES + 1} tries")
-                told = retry_after(response.headers.get("Retry-After"))
+                    raise self.fail(ref, f"{self._status(status, body)} after {RETRIES + 1} tries")
+                told = retry_after(headers.get("Retry-After"))
                 pause = min(told if told is not None else waited, MAX_WAIT)
                 waited *= 2
                 self.sleep(pause)
@@ -143,31 +289,71 @@ class Service:
             if status == 404:
                 raise SourceNotFound(self.redact(f"{self.label}: {ref}: not found (404)"))
             if status in (401, 403):
-                raise self.fail(ref, f"refused: {self._status(response)}{self.refused_hint}")
+                raise self.fail(ref, f"refused: {self._status(status, body)}{self.refused_hint}")
             if status >= 400:
-                raise self.fail(ref, self._status(response))
+                raise self.fail(ref, self._status(status, body))
             try:
-                return response.json()
+                return parse_json(body)
+            except TooDeep as exc:
+                raise self.fail(ref, str(exc)) from None
             except ValueError:
                 raise self.fail(ref, "the answer is not JSON") from None
         raise AssertionError("unreachable")  # pragma: no cover
 
+    def _exchange(self, url: str, query: Mapping[str, str], ref: str) -> tuple[int, Any, bytes]:
+        """One request, its status, headers and decoded body, all by the deadline."""
+        httpx = _httpx()
+        from release_countdown.sources.transport import deadline
+
+        late = f"no answer in time from {self._host()} (within {self.timeout:g} s)"
+        with deadline(self.timeout):
+            try:
+                with self._client.stream("GET", url, params=query) as response:
+                    encoding = response.headers.get("Content-Encoding", "")
+                    body = decoded_body(self._in_time(response.iter_raw()), encoding, self.max_body)
+                    return response.status_code, response.headers, body
+            except httpx.TimeoutException:
+                raise self.fail(ref, late) from None
+            except TooLarge as exc:
+                raise self.fail(ref, str(exc)) from None
+            except ValueError as exc:  # an encoding not asked for, or corrupt
+                raise self.fail(ref, str(exc)) from None
+            except httpx.HTTPError as exc:
+                reason = str(exc) or type(exc).__name__
+                raise self.fail(ref, f"cannot reach {self._host()}: {reason}") from None
+
+    def _in_time(self, chunks: Iterable[bytes]) -> Iterable[bytes]:
+        from release_countdown.sources.transport import left
+
+        httpx = _httpx()
+        for chunk in chunks:
+            if left() == 0:
+                raise httpx.ReadTimeout("the request's deadline has passed")
+            yield chunk
+
     def _host(self) -> str:
+        """The host and port of the service's address: never its userinfo."""
         from urllib.parse import urlsplit
 
-        return urlsplit(self.base_url).netloc or self.base_url
+        parts = urlsplit(self.base_url)
+        try:
+            port = parts.port
+        except ValueError:
+            port = None
+        host = parts.hostname or MASK
+        return f"{host}:{port}" if port else host
 
-    def _status(self, response: Any) -> str:
+    def _status(self, status: int, body: bytes) -> str:
         """``HTTP 401 (Invalid API key…)``: the status and the service's own words, if any."""
         words = ""
         try:
-            body = response.json()
+            answer = parse_json(body) if body else None
         except ValueError:
-            body = None
-        if isinstance(body, dict):
+            answer = None
+        if isinstance(answer, dict):
             for key in ("status_message", "error", "message"):
-                found = body.get(key)
-                if isinstance(found, str) and found.strip():
-                    words = " ".join(found.split())[:200]
+                found = answer.get(key)
+                if isinstance(found, str) and (found := plain_text(found)):
+                    words = found[:200]
                     break
-        return f"HTTP {response.status_code}" + (f" ({words})" if words else "")
+        return f"HTTP {status}" + (f" ({words})" if words else "")

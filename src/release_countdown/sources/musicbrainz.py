@@ -17,20 +17,15 @@ from release_countdown.sources.http import Service
 
 LABEL: Final = "MusicBrainz"
 PAGE: Final = "https://musicbrainz.org/"
-_PARTIAL: Final = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+_MBID: Final = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _LUCENE: Final = re.compile(r'([+\-!(){}\[\]^"~*?:\\/]|&&|\|\|)')
 
 
-def date_form(value: Any) -> str:
-    """``first-release-date`` as a date form: "2009", "2009-05", "2009-05-12", else TBA."""
-    if not isinstance(value, str) or not _PARTIAL.fullmatch(value.strip()):
-        return "TBA"
-    text = value.strip()
-    if len(text) == 10 and clean.day(text) is None:
-        return text[:7]  # an impossible day: keep the month
-    if text.startswith("0000"):
-        return "TBA"  # seen in the wild for unknown dates
-    return text
+def date_form(value: Any, where: str) -> str:
+    """``first-release-date`` as a date form: "2009", "2009-05", "2009-05-12"; TBA when
+    MusicBrainz gives none (absent or ""); RefusedDate for anything else ("0000-00-00",
+    "2027-13", "2027-02-30": the date gate, sources/clean.py)."""
+    return clean.date_form(value, f"{where}: first-release-date") or "TBA"
 
 
 def _role(group: dict[str, Any]) -> str:
@@ -57,14 +52,17 @@ def lookup(service: Service, query: str, kind: str | None, year: int | None) -> 
         found = []
         for group in data["release-groups"]:
             ident, title = group.get("id"), clean.text(group.get("title"))
-            if not isinstance(ident, str) or title is None:
+            if not isinstance(ident, str) or not _MBID.fullmatch(ident) or title is None:
                 continue
-            when = date_form(group.get("first-release-date"))
+            try:
+                when = date_form(group.get("first-release-date"), LABEL)
+            except clean.RefusedDate:
+                when = "TBA"  # a search shows no date; an import refuses it
             if year is not None and not when.startswith(str(year)):
                 continue
             artists = _artists(group)
             kinds = [group.get("primary-type"), *(group.get("secondary-types") or [])]
-            note = " + ".join(k for k in kinds if isinstance(k, str)) or None
+            note = " + ".join(k for k in map(clean.text, kinds) if k) or None
             found.append(
                 Candidate(
                     f"musicbrainz:release-group/{ident}", title,
@@ -92,7 +90,7 @@ def fetch(service: Service, ident: str, options: FetchOptions) -> SourceRecord:
             ref=ref,
             title=title,
             kind="album",
-            date=date_form(data.get("first-release-date")),
+            date=date_form(data.get("first-release-date"), f"{LABEL}: {ref}"),
             people={_role(data): artists} if artists else {},
             page=PAGE + ident,
             ids={"musicbrainz": ident},

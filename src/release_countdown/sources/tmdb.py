@@ -54,7 +54,7 @@ def lookup(service: Service, query: str, kind: str | None, year: int | None) -> 
             title = clean.text(item.get("title"))
             if type(number) is not int or number <= 0 or title is None:
                 continue
-            day = clean.day(item.get("release_date"))
+            day = clean.day_or_none(item.get("release_date"))  # a search shows none
             original = clean.text(item.get("original_title"))
             found.append(
                 Candidate(
@@ -73,17 +73,17 @@ def fetch(service: Service, ident: str, options: FetchOptions) -> SourceRecord:
     extra = "release_dates,credits,alternative_titles,external_ids"
     data = service.get(f"/3/{ident}", {"append_to_response": extra, "language": "en-US"}, ref)
     try:
-        return _record(data, ident, options)
+        return _record(data, ident, options, f"{LABEL}: {ref}")
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise clean.unexpected(LABEL, ref, exc) from None
 
 
-def _record(data: dict[str, Any], ident: str, options: FetchOptions) -> SourceRecord:
+def _record(data: dict[str, Any], ident: str, options: FetchOptions, where: str) -> SourceRecord:
     title = clean.text(data["title"])
     if title is None:
         raise ValueError("no title")
-    dated = _dates(data)
-    primary = clean.day(data.get("release_date"))
+    dated = _dates(data, where)
+    primary = clean.day(data.get("release_date"), f"{where}: release_date")
     days = [d.day for d in dated] + ([primary] if primary else [])
     year_only = (
         bool(days)
@@ -116,7 +116,7 @@ def _record(data: dict[str, Any], ident: str, options: FetchOptions) -> SourceRe
     )
 
 
-def _dates(data: dict[str, Any]) -> list[_Dated]:
+def _dates(data: dict[str, Any], where: str) -> list[_Dated]:
     found: list[_Dated] = []
     block = data.get("release_dates") or {}
     for country in block.get("results") or []:
@@ -124,9 +124,11 @@ def _dates(data: dict[str, Any]) -> list[_Dated]:
         if region is None:
             continue
         for entry in country.get("release_dates") or []:
-            day = clean.day(entry.get("release_date"))
             kind = entry.get("type")
-            if day is None or kind not in TYPES:
+            if kind not in TYPES:
+                continue
+            day = clean.day(entry.get("release_date"), f"{where}: release_dates {region}")
+            if day is None:
                 continue
             found.append(_Dated(day, region, kind, clean.text(entry.get("note"))))  # may be absent
     found.sort(key=lambda d: (d.day, d.region, d.type))

@@ -41,22 +41,27 @@ class _Dated(NamedTuple):
     preferred: bool
 
 
-def time_form(value: Any) -> tuple[str, str] | None:
-    """A Wikidata time value as a date form and a sort key, or None (precision < 9)."""
-    if not isinstance(value, dict) or not isinstance(value.get("time"), str):
+def time_form(value: Any, where: str) -> tuple[str, str] | None:
+    """A Wikidata time value as a date form and a sort key; None at a precision coarser than
+    a year (a decade, a century); RefusedDate for a time the registry refuses (year 0,
+    month 13, a negative year: the date gate, sources/clean.py)."""
+    if not isinstance(value, dict):
         return None
-    found = _TIME.match(value["time"])
     precision = value.get("precision")
-    if not found or precision not in (9, 10, 11):
+    if precision not in (9, 10, 11):
         return None
+    time = value.get("time")
+    found = _TIME.match(time) if isinstance(time, str) else None
+    if not found:
+        raise clean.RefusedDate(f"{where}: {clean.text(str(time))!r} is not a date")
     year, month, day = found[1], found[2], found[3]
-    sort = f"{year}-{month}-{day}"
     if precision == 9:
-        return year, sort
-    if precision == 10 or day == "00":
-        return (f"{year}-{month}", sort) if month != "00" else (year, sort)
-    form = f"{year}-{month}-{day}"
-    return (form, sort) if clean.day(form) else None
+        form = year
+    elif precision == 10 or day == "00":
+        form = f"{year}-{month}" if month != "00" else year
+    else:
+        form = f"{year}-{month}-{day}"
+    return clean.date_form(form, where) or year, f"{year}-{month}-{day}"
 
 
 def _statements(entity: dict[str, Any], prop: str) -> list[dict[str, Any]]:
@@ -80,10 +85,10 @@ def _items(entity: dict[str, Any], prop: str) -> list[str]:
     return [i for s in _statements(entity, prop) if (i := _item(_value(s)))]
 
 
-def _dates(entity: dict[str, Any]) -> list[_Dated]:
+def _dates(entity: dict[str, Any], where: str) -> list[_Dated]:
     found = []
     for statement in _statements(entity, "P577"):
-        when = time_form(_value(statement))
+        when = time_form(_value(statement), f"{where}: P577")
         if when is None:
             continue
         places = (statement.get("qualifiers") or {}).get("P291") or []
@@ -109,13 +114,18 @@ def _entities(service: Service, ids: Iterable[str], props: str, ref: str) -> dic
         params = {"action": "wbgetentities", "ids": "|".join(wanted[start : start + BATCH]),
                   "props": props, "languages": "en", "format": "json"}  # fmt: skip
         data = service.get(API, params, ref)
+        if not isinstance(data, dict):
+            raise clean.unexpected(LABEL, ref, TypeError("not an object"))
         if "error" in data:
             info = data["error"]
             if isinstance(info, dict) and info.get("code") == "no-such-entity":
                 from release_countdown.core.errors import SourceNotFound
 
                 raise SourceNotFound(f"{LABEL}: {ref}: not found (no such entity)")
-        found.update(data["entities"])
+        entities = data.get("entities")
+        if not isinstance(entities, dict):  # a list, say: not what the API documents
+            raise clean.unexpected(LABEL, ref, TypeError("entities is not an object"))
+        found.update(entities)
     return found
 
 
@@ -132,7 +142,10 @@ def lookup(service: Service, query: str, kind: str | None, year: int | None) -> 
             what = _kind(entity)
             if (kind and what != kind) or (not kind and what not in ("film", "album")):
                 continue
-            dates = _dates(entity)
+            try:
+                dates = _dates(entity, LABEL)
+            except clean.RefusedDate:
+                dates = []  # a search shows no date; an import refuses it
             when = dates[0].form if dates else None
             if year is not None and not (when or "").startswith(str(year)):
                 continue
@@ -158,7 +171,7 @@ def fetch(service: Service, ident: str, options: FetchOptions) -> SourceRecord:
         title = _label(entity)
         if title is None:
             raise ValueError("no English label")
-        dates = _dates(entity)
+        dates = _dates(entity, f"{LABEL}: {ref}")
         people_ids = {role: _items(entity, prop) for prop, role in ROLES}
         people_ids["cast"] = people_ids["cast"][:MAX_CAST]
         wanted = [*(i for ids in people_ids.values() for i in ids)]

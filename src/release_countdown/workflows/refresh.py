@@ -109,6 +109,14 @@ def refresh(
         for release, result in zip(chosen, results, strict=True)
         if isinstance(result, SourceRecord)
     }
+    kept = {
+        release.id: f"{records[release.id].label} gives no date now; {release.date.iso()} is kept"
+        for release in chosen
+        if release.id in records and records[release.id].date == "TBA" and not release.date.tba
+    }
+    for ident in kept:  # a known date never becomes TBA because a source stopped giving one
+        record = records[ident]
+        records[ident] = record._replace(date=_date_of(snapshot.releases, ident))
     change = None
     done: Refreshes = Refreshes({})
     if records:
@@ -127,5 +135,10 @@ def refresh(
             titles.append(TitleRefreshed(release.id, error=result))
             continue
         changes, problem = done.entries.get(release.id, ([], None))
-        titles.append(TitleRefreshed(release.id, tuple(changes), problem))
+        problems = [p for p in (kept.get(release.id), problem) if p]
+        titles.append(TitleRefreshed(release.id, tuple(changes), "; ".join(problems) or None))
     return Refreshed(tuple(titles), change)
+
+
+def _date_of(releases: Sequence[Release], ident: str) -> str:
+    return next(r.date.iso() for r in releases if r.id == ident)
