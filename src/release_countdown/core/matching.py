@@ -77,12 +77,19 @@ def names_match(names: Iterable[str], needles: Sequence[str]) -> bool:
 
 
 def find(items: Iterable[T], name: str, names: Callable[[T], Iterable[str]]) -> list[T]:
-    """The items named ``name``: those with an exact (folded) name first, else a part of one."""
+    """The items named ``name``: those with an exact (folded) name first, then those with a
+    name equal to it once punctuation is ignored ("dune part three" names "Dune: Part Three",
+    not also its soundtrack album), else a part of one."""
     needle = fold(name)
     every = [(item, [fold(n) for n in names(item)]) for item in items]
     exact = [item for item, folded in every if needle in folded]
     if exact:
         return exact
+    words = fold_words(needle)
+    if words:
+        exact = [item for item, folded in every if any(fold_words(n) == words for n in folded)]
+        if exact:
+            return exact
     return [item for item, folded in every if any(part_of(needle, n) for n in folded)]
 
 

@@ -1,0 +1,109 @@
+"""Issue 22, items 1, 7, 13 and 15: a due title is next; near misses get a suggestion; wording;
+an exact title wins after folding."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import invoke
+
+DUE = """\
+[[release]]
+id = "due-album"
+title = "A Due Album"
+kind = "album"
+date = "2026-12"
+
+[[release]]
+id = "later-film"
+title = "A Later Film"
+kind = "film"
+date = "2026-12-18"
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "reg.toml") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+# --- item 1: a due title is next; {days} of a due window is 0 --------------------------------
+
+
+def test_next_names_a_title_that_is_due_now(tmp_path: Path) -> None:
+    registry = write(tmp_path, DUE)
+    result = invoke("next", "-r", registry, "--as-of", "2026-12-07", "--format", "{title}")
+    assert (result.exit_code, result.stdout) == (0, "A Due Album\n")
+
+
+def test_days_of_a_due_window_is_zero_and_days_max_its_last_day(tmp_path: Path) -> None:
+    registry = write(tmp_path, DUE)
+    result = invoke(
+        "list", "-r", registry, "--as-of", "2026-12-07",
+        "--format", "{title}|{days}|{days_max}|{in_days}",
+    )  # fmt: skip
+    assert result.stdout == ("A Due Album|0|24|due within 24 days\nA Later Film|11|11|in 11 days\n")
+    result = invoke("list", "-r", registry, "--as-of", "2026-12-07", "--json")
+    due = json.loads(result.stdout)[0]
+    assert (due["status"], due["days_remaining"], due["days_remaining_max"]) == ("due", 0, 24)
+    # Past windows still count back.
+    result = invoke("list", "-r", registry, "--as-of", "2027-01-03", "--all", "--json")
+    assert json.loads(result.stdout)[0]["days_remaining"] == -33
+
+
+# --- item 15: an exact title wins after folding ------------------------------------------------
+
+FILM_AND_SCORE = """\
+[[release]]
+id = "film-3"
+title = "Dune: Part Three"
+kind = "film"
+date = "2026-12-18"
+
+[[release]]
+id = "score-3"
+title = "Dune: Part Three (Original Motion Picture Soundtrack)"
+kind = "album"
+date = "2026-12-11"
+
+[[release]]
+id = "amelie"
+title = "Le Fabuleux Destin d'Amélie Poulain"
+aliases = ["Amélie: Le Film"]
+kind = "film"
+date = "2027-03-01"
+
+[[release]]
+id = "amelie-score"
+title = "Amélie: Le Film (Bande Originale)"
+kind = "album"
+date = "2027-02-20"
+"""
+
+
+def test_a_title_equal_after_folding_names_that_title(tmp_path: Path) -> None:
+    registry = write(tmp_path, FILM_AND_SCORE)
+    for query, wanted in (
+        ("dune part three", "film-3"),
+        ("DUNE – PART THREE", "film-3"),
+        ("amelie le film", "amelie"),  # an alias, accents and punctuation folded
+    ):
+        result = invoke("show", query, "-r", registry, "--as-of", "2026-12-07", "--json")
+        assert (result.exit_code, result.stderr) == (0, ""), query
+        assert json.loads(result.stdout)["id"] == wanted
+    result = invoke("watch", "dune part three", "--once", "-r", registry, "--as-of", "2026-12-07")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "Dune: Part Three " in result.stdout
+    assert "Soundtrack" not in result.stdout
+    result = invoke("edit", "dune part three", "-r", registry, "--note", "x", "--dry-run")
+    assert result.exit_code == 0
+    assert 'note = "x"' in result.stdout
+    result = invoke("postpone", "dune part three", "2027-01-08", "-r", registry, "--dry-run")
+    assert result.exit_code == 0
+    assert "Dune: Part Three" in result.stderr
+    # A part of both titles still lists both.
+    result = invoke("show", "dune part", "-r", registry, "--as-of", "2026-12-07")
+    assert result.exit_code == 1
+    assert "matches 2 titles" in result.stderr
