@@ -107,3 +107,47 @@ def test_a_title_equal_after_folding_names_that_title(tmp_path: Path) -> None:
     result = invoke("show", "dune part", "-r", registry, "--as-of", "2026-12-07")
     assert result.exit_code == 1
     assert "matches 2 titles" in result.stderr
+
+
+# --- item 7: near misses get a suggestion everywhere -----------------------------------------
+
+
+def test_a_kind_under_another_name_is_suggested() -> None:
+    result = invoke("list", "--kind", "movie")
+    assert result.exit_code == 2
+    assert "'movie' is not one of film, album, game, series, book, other; did you mean film?" in (
+        result.stderr
+    )
+    result = invoke("list", "--sort", "dat")
+    assert "did you mean date?" in result.stderr
+
+
+def test_an_unknown_setting_suggests_the_close_one(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('regon = "US"\nzzz = 1\n[notify]\nleads = "1d"\n', encoding="utf-8")
+    result = invoke("list", "--json", env={"COUNTDOWN_CONFIG": str(config)})
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert lines[0].endswith('warning: unknown setting "regon" is ignored; did you mean region?')
+    assert 'unknown setting "zzz" is ignored (settings: region, registries' in lines[1]
+    assert lines[2].endswith('unknown setting "notify.leads" is ignored; did you mean lead?')
+
+
+def test_an_unknown_role_is_said_with_the_close_one() -> None:
+    result = invoke("people", "--role", "composr")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "countdown: no role 'composr'; did you mean composer?\n"
+    result = invoke("people", "--role", "composr", "--json")
+    assert (result.exit_code, result.stdout) == (0, "[]\n")
+    result = invoke("people", "--role", "xyzzy")
+    assert "no role 'xyzzy' (roles: cast, composer, director" in result.stderr
+    result = invoke("people", "--role", "Composer")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "Lorne Balfe" in result.stdout
+
+
+def test_an_empty_name_filter_is_refused() -> None:
+    for option in ("--composer", "--director", "--person"):
+        result = invoke("list", option, " ", "--all")
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert "an empty name would match everyone" in result.stderr
