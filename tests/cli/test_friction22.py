@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import invoke
 
 DUE = """\
@@ -151,3 +153,84 @@ def test_an_empty_name_filter_is_refused() -> None:
         result = invoke("list", option, " ", "--all")
         assert (result.exit_code, result.stdout) == (2, "")
         assert "an empty name would match everyone" in result.stderr
+
+
+# --- item 13: wording -------------------------------------------------------------------------
+
+CANONICAL = """\
+[[release]]
+id = "alpha"
+title = "Alpha"
+kind = "film"
+date = 2030-01-01
+
+[release.people]
+director = ["Ann Director"]
+composer = ["Bo Composer"]
+cast = ["Cy One", "Di Two", "Ed Three", "Fa Four"]
+"""
+
+
+def test_an_edit_that_changes_nothing_says_what_is_already_so(tmp_path: Path) -> None:
+    registry = write(tmp_path, CANONICAL)
+    result = invoke(
+        "edit", "alpha", "-r", registry, "--kind", "film", "--add-person", "cast=cy one"
+    )
+    assert result.exit_code == 0
+    assert result.stderr.startswith(
+        'countdown: nothing to change: "Alpha" already has kind film, cast cy one'
+    )
+    assert Path(registry).read_text(encoding="utf-8") == CANONICAL
+    result = invoke("edit", "alpha", "-r", registry, "--kind", "album", "--dry-run")
+    assert "countdown: alpha: kind set to album (dry run: nothing written)" in result.stderr
+
+
+def test_remove_dry_run_says_would_remove(tmp_path: Path) -> None:
+    registry = write(tmp_path, CANONICAL)
+    result = invoke("remove", "alpha", "-r", registry, "--yes", "--dry-run")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        'countdown: would remove "Alpha" (id alpha) (dry run: nothing written)\n'
+    )
+
+
+def test_remove_declined_says_nothing_removed_with_the_prefix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from types import SimpleNamespace
+
+    import typer
+
+    from release_countdown.cli.commands import remove
+
+    registry = write(tmp_path, CANONICAL)
+    terminal = SimpleNamespace(stdin=SimpleNamespace(isatty=lambda: True))
+    monkeypatch.setattr(remove, "sys", terminal)
+    monkeypatch.setattr(typer, "confirm", lambda *args, **kwargs: False)
+    result = invoke("remove", "alpha", "-r", registry)
+    assert (result.exit_code, result.stderr) == (0, "countdown: nothing removed\n")
+
+
+def test_fmt_on_a_canonical_file_says_so(tmp_path: Path) -> None:
+    registry = write(tmp_path, CANONICAL)
+    for extra in (["--dry-run"], []):
+        result = invoke("fmt", registry, *extra)
+        assert (result.exit_code, result.stdout) == (0, "")
+        assert result.stderr == f"countdown: {registry} is already in canonical form\n"
+
+
+def test_add_id_metavar_is_id() -> None:
+    result = invoke("add", "--help", env={"COLUMNS": "100"})
+    assert "--id ID" in result.stdout
+
+
+@pytest.mark.parametrize("columns", ["49", "80", "100", "159"])
+def test_the_first_three_of_the_cast_show_labelled_wherever_the_director_does(
+    tmp_path: Path, columns: str
+) -> None:
+    registry = write(tmp_path, CANONICAL)
+    result = invoke("list", "-r", registry, "--as-of", "2029-12-01", env={"COLUMNS": columns})
+    text = " ".join(result.stdout.split())
+    assert "dir. Ann Director" in text
+    assert "cast Cy One, Di Two, Ed Three…" in text
+    assert "Fa Four" not in text
