@@ -122,6 +122,12 @@ def test_a_kind_under_another_name_is_suggested() -> None:
     )
     result = invoke("list", "--sort", "dat")
     assert "did you mean date?" in result.stderr
+    result = invoke("lookup", "dune", "--kind", "movie")
+    assert result.exit_code == 2
+    assert "'movie' is not one of film, album; did you mean film?" in result.stderr
+    result = invoke("list", "--format", "jsn")
+    assert result.exit_code == 2
+    assert result.stderr.rstrip().endswith("; did you mean json?")
 
 
 def test_an_unknown_setting_suggests_the_close_one(tmp_path: Path) -> None:
