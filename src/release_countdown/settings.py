@@ -16,7 +16,7 @@ the values; sources/ reads no environment. Secrets (``SECRETS``) are never shown
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final, Generic, NamedTuple, TypeVar
@@ -310,8 +310,13 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
 
     warnings: list[Problem] = []
 
-    def unknown(keys: tuple[str, ...], what: str, known: str) -> None:
-        message = f'unknown {what} "{".".join(keys)}" is ignored ({known})'
+    def unknown(keys: tuple[str, ...], what: str, known: str, names: Iterable[str]) -> None:
+        """A located warning: the close name when there is one ("did you mean region?"),
+        else every name ``known`` lists."""
+        from release_countdown.core.matching import did_you_mean
+
+        hint = did_you_mean(names, keys[-1], quoted=False) or f" ({known})"
+        message = f'unknown {what} "{".".join(keys)}" is ignored{hint}'
         warnings.append(Problem(str(path), message, *locate(*keys), warning=True))
 
     def table(*keys: str) -> dict[str, Any]:
@@ -347,18 +352,19 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
     names = f"settings: {', '.join(KEYS)}; tables: {', '.join(TABLES)}"
     for key in document:
         if key not in KEYS and key not in TABLES:
-            unknown((key,), "setting", names)
+            unknown((key,), "setting", names, (*KEYS, *TABLES))
     for name, known in (("notify", NOTIFY_KEYS), ("serve", SERVE_KEYS)):
         for key in table(name):
             if key not in known:
-                unknown((name, key), "setting", f"keys: {', '.join(known)}")
+                unknown((name, key), "setting", f"keys: {', '.join(known)}", known)
     for name in table("sources"):
         if name not in SOURCE_KEYS:
-            unknown(("sources", name), "source", f"sources: {', '.join(SOURCE_KEYS)}")
+            unknown(("sources", name), "source", f"sources: {', '.join(SOURCE_KEYS)}", SOURCE_KEYS)
             continue
         for key in table("sources", name):
             if key not in SOURCE_KEYS[name]:
-                unknown(("sources", name, key), "key", f"keys: {', '.join(SOURCE_KEYS[name])}")
+                keys = SOURCE_KEYS[name]
+                unknown(("sources", name, key), "key", f"keys: {', '.join(keys)}", keys)
 
     def source(name: str) -> SourceSetting:
         def credential(key: str) -> Setting[str]:

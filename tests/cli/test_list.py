@@ -157,7 +157,7 @@ def test_status_and_default_view(tmp_path: Path, row_schema: dict[str, Any]) -> 
         (r["title"], r["status"], r["days_remaining"], r["days_remaining_max"]) for r in rows
     ]
     assert summary == [
-        ("Window", "due", -7, 84),
+        ("Window", "due", 0, 84),  # inside its window: 0 days to wait
         ("Exact Today", "today", 0, 0),
         ("Aaa Same Day", "upcoming", 177, 177),
         ("Quarter", "upcoming", 177, 267),

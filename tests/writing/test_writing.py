@@ -602,5 +602,5 @@ def test_edit_refusals_and_no_ops(tmp_path: Path) -> None:
     assert 'already names "Alpha"' in result.stderr
     result = invoke("edit", "gamma", "--title", "Gamma", "-r", str(path))
     assert result.exit_code == 0
-    assert "already so" in result.stderr
+    assert 'nothing to change: "Gamma" already has the title "Gamma"' in result.stderr
     assert path.read_text() == HAND_WRITTEN

@@ -19,6 +19,7 @@ from release_countdown.cli.parsers import (
     DAY,
     DURATION,
     LIMIT,
+    NAME_PART,
     REGION,
     SORT,
     choices,
@@ -145,6 +146,7 @@ def _people_option(who: str, complete: Any) -> Any:
     option = typer.Option(
         help=f"Titles with {who} whose name contains NAME (repeatable).",
         metavar="NAME",
+        parser=NAME_PART,
         autocompletion=complete,
     )
     return Annotated[list[str] | None, option]

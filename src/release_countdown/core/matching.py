@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from release_countdown.core.errors import NotFoundError
 
@@ -77,12 +77,19 @@ def names_match(names: Iterable[str], needles: Sequence[str]) -> bool:
 
 
 def find(items: Iterable[T], name: str, names: Callable[[T], Iterable[str]]) -> list[T]:
-    """The items named ``name``: those with an exact (folded) name first, else a part of one."""
+    """The items named ``name``: those with an exact (folded) name first, then those with a
+    name equal to it once punctuation is ignored ("dune part three" names "Dune: Part Three",
+    not also its soundtrack album), else a part of one."""
     needle = fold(name)
     every = [(item, [fold(n) for n in names(item)]) for item in items]
     exact = [item for item, folded in every if needle in folded]
     if exact:
         return exact
+    words = fold_words(needle)
+    if words:
+        exact = [item for item, folded in every if any(fold_words(n) == words for n in folded)]
+        if exact:
+            return exact
     return [item for item, folded in every if any(part_of(needle, n) for n in folded)]
 
 
@@ -110,10 +117,23 @@ def close_names(candidates: Iterable[str], name: str, n: int = 3) -> list[str]:
     return close or suggestions(names, name, n)
 
 
-def did_you_mean(candidates: Iterable[str], name: str) -> str:
-    """``"; did you mean 'A' or 'B'?"``, or nothing when no name is close."""
-    close = suggestions(candidates, name)
-    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+# Words people type for a value the tool spells otherwise (`--kind movie` means film).
+SYNONYMS: Final = {
+    "movie": "film", "movies": "film", "films": "film", "albums": "album",
+    "record": "album", "soundtrack": "album", "ost": "album", "score": "album",
+    "show": "series", "tv": "series", "videogame": "game", "games": "game", "novel": "book",
+}  # fmt: skip
+
+
+def did_you_mean(candidates: Iterable[str], name: str, *, quoted: bool = True) -> str:
+    """``"; did you mean 'A' or 'B'?"`` (``quoted=False``: ``"; did you mean film?"``, for
+    words such as kinds, roles and settings), or nothing when no name is close. A synonym
+    among ``candidates`` is the one suggestion ("movie": film)."""
+    names = list(candidates)
+    meant = SYNONYMS.get(fold(name))
+    close = [meant] if meant in names else suggestions(names, name)
+    shown = [repr(c) if quoted else c for c in close]
+    return f"; did you mean {' or '.join(shown)}?" if close else ""
 
 
 def _only_suggestion(items: Sequence[T], name: str, names: Callable[[T], Iterable[str]]) -> list[T]:

@@ -136,13 +136,21 @@ def region(text: str, name: str = "region") -> str:
         raise ParamError(name, str(exc)) from None
 
 
+def _not_one_of(text: str, allowed: Sequence[str], name: str) -> ParamError:
+    """ "'movie' is not one of film, album, ...; did you mean film?"."""
+    from release_countdown.core.matching import did_you_mean
+
+    hint = did_you_mean(allowed, text, quoted=False)
+    return ParamError(name, f"{text!r} is not one of {', '.join(allowed)}{hint}")
+
+
 def choices(text: str, allowed: Sequence[str], name: str) -> tuple[str, ...]:
     """One or more of ``allowed``, comma-separated, any case (``film,Album``)."""
     found: list[str] = []
     for part in text.split(","):
         item = part.strip().lower()
         if item not in allowed:
-            raise ParamError(name, f"{item!r} is not one of {', '.join(allowed)}")
+            raise _not_one_of(item, allowed, name)
         found.append(item)
     return tuple(found)
 
@@ -150,7 +158,14 @@ def choices(text: str, allowed: Sequence[str], name: str) -> tuple[str, ...]:
 def one_of(text: str, allowed: Sequence[str], name: str) -> str:
     """Exactly one of ``allowed``, as written."""
     if text not in allowed:
-        raise ParamError(name, f"{text!r} is not one of {', '.join(allowed)}")
+        raise _not_one_of(text, allowed, name)
+    return text
+
+
+def name_part(text: str, name: str = "composer") -> str:
+    """A part of a name to look for, not blank: a blank part would match everyone."""
+    if not text.strip():
+        raise ParamError(name, "an empty name would match everyone; give a part of a name")
     return text
 
 

@@ -121,8 +121,12 @@ def select(releases: Iterable[Release], query: Query, today: date) -> list[Stand
     return found[: query.limit] if query.limit is not None else found
 
 
+NEXT_STATUSES: Final = ("upcoming", "today", "due")  # what `next` and a person's next count
+
+
 def is_next(standing: Standing) -> bool:
-    return standing.status in ("upcoming", "today")
+    """Still to come or due now: a title due inside its window is next, not past."""
+    return standing.status in NEXT_STATUSES
 
 
 class Person(NamedTuple):

@@ -87,6 +87,15 @@ def _days(today: dt.date, day: dt.date | None) -> int | None:
     return days_between(today, day) if day is not None else None
 
 
+def days_left(today: dt.date, earliest: dt.date | None, latest: dt.date | None) -> int | None:
+    """Calendar days from ``today`` to ``earliest``; 0 inside a window that has begun (a due
+    title's wait is over until its last day, ``days_remaining_max``); negative once past."""
+    days = _days(today, earliest)
+    if days is not None and days < 0 and latest is not None and latest >= today:
+        return 0
+    return days
+
+
 def slip_of(standing: Standing) -> Slip | None:
     days = [h.date for h in standing.history]
     if (
@@ -126,7 +135,7 @@ def release_row(standing: Standing, today: dt.date) -> Row:
         precision=spec.precision.value,
         earliest=spec.earliest,
         latest=spec.latest,
-        days_remaining=_days(today, spec.earliest),
+        days_remaining=days_left(today, spec.earliest, spec.latest),
         days_remaining_max=_days(today, spec.latest),
         status=standing.status,
         countdown=countdown_words(today, spec),
@@ -143,7 +152,7 @@ def release_row(standing: Standing, today: dt.date) -> Row:
                 d.date.precision.value,
                 d.date.earliest,
                 d.date.latest,
-                _days(today, d.date.earliest),
+                days_left(today, d.date.earliest, d.date.latest),
                 _days(today, d.date.latest),
                 d.where,
                 d.announced,

@@ -68,6 +68,9 @@ def parse_output_format(
     for named in supported:
         if text.lower() == named.value:
             return named
+    from release_countdown.core.matching import did_you_mean
+
     names = ", ".join(named.value for named in supported)
     also = f", nor a template with {{fields}} (e.g. {TEMPLATE_EXAMPLE})" if fields else ""
-    raise FormatError("--format", f"{text!r} is not one of {names}{also}")
+    hint = "" if "{" in text else did_you_mean((n.value for n in supported), text, quoted=False)
+    raise FormatError("--format", f"{text!r} is not one of {names}{also}{hint}")

@@ -53,7 +53,7 @@ def in_days(row: Row) -> str:
         return "TBA"
     if low == high == 0:
         return "today"
-    if low < 0 and high >= 0:
+    if row.status == "due":
         return f"due within {high} day{'s' if high != 1 else ''}"
     if high < 0:
         return f"{-high} day{'s' if high != -1 else ''} ago"

@@ -18,6 +18,13 @@ from release_countdown.core.rows import Row
 from release_countdown.views.safe import terminal_safe
 
 CAST_SHOWN: Final = 3
+# The people under a title, labelled, wherever the table has no columns for them: the first
+# CAST_SHOWN of the cast at every width the director and composer show, as the README says.
+PEOPLE_LINE: Final = (
+    ("dir. ", "director", None),
+    ("music ", "composer", None),
+    ("cast ", "cast", CAST_SHOWN),
+)
 WIDE = 160  # from this width people get columns of their own; below, a line under the title
 NARROW = 72  # below this width the line under the title holds only the kind
 STACKED = 50  # below this width each title is a block of lines instead of a table row
@@ -55,11 +62,9 @@ def row_cells(row: Row, width: int) -> list[str]:
         title += f"\n{row.kind}"  # on a line of its own: "Avengers: Doomsday film" misleads
     else:
         people = [row.kind]
-        for label, role, limit in (("dir. ", "director", None), ("music ", "composer", None)):
+        for label, role, limit in PEOPLE_LINE:
             if names := plain_names(row, role, limit):
                 people.append(label + names)
-        if width >= 100 and (cast := plain_names(row, "cast", CAST_SHOWN)):
-            people.append(cast)
         title += "\n" + " · ".join(people)
     date_text = terminal_safe(row.date)
     if row.region:
@@ -212,7 +217,7 @@ def stacked_lines(
         for line in wrap(terminal_safe(row.title), width):
             yield line, style or "bold"
         about = [row.kind]
-        for label, role, limit in (("dir. ", "director", None), ("music ", "composer", None)):
+        for label, role, limit in PEOPLE_LINE:
             if names := plain_names(row, role, limit):
                 about.append(label + names)
         date_text = terminal_safe(row.date)

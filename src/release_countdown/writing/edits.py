@@ -186,6 +186,17 @@ def edit_release(
     if edits.title is not None and not edits.title.strip():
         raise UsageError("--title is empty")
     done: list[str] = []
+    already: list[str] = []  # what was asked and is already so
+
+    def put(key: str, value: Any, said: str, held: str) -> None:
+        if key in table and table[key] == value:
+            already.append(held)
+        else:
+            table[key] = value
+            done.append(said)
+
+    if edits.title is not None and edits.title == release.title:
+        already.append(f'the title "{edits.title}"')
     if edits.title is not None and edits.title != release.title:
         if "id" not in table:  # keep the id: it is derived from the old title
             table.add("id", release.id)
@@ -208,30 +219,34 @@ def edit_release(
                 "(recorded in the history; old title kept as alias)"
             )
     if edits.date is not None:
-        table["date"] = date_value(edits.date)
-        done.append(f"date set to {edits.date}")
+        put("date", date_value(edits.date), f"date set to {edits.date}", f"date {edits.date}")
     if edits.franchise is not None:
-        table["franchise"] = edits.franchise
-        done.append(f"franchise set to {edits.franchise}")
+        franchise = edits.franchise
+        put("franchise", franchise, f"franchise set to {franchise}", f"franchise {franchise}")
     for source in edits.sources:
         if _add_to_list(table, "sources", source):
             done.append(f"source {source} added")
+        else:
+            already.append(f"source {source}")
     for alias in edits.remove_aliases:
         done.append(remove_alias(table, release, alias))
     if edits.date_for is not None:
         region, kind, when = edits.date_for
         done.append(set_typed_date(table, region, kind, when, date_value(when, "--date-for")))
     if edits.kind is not None:
-        table["kind"] = edits.kind
-        done.append(f"kind set to {edits.kind}")
+        put("kind", edits.kind, f"kind set to {edits.kind}", f"kind {edits.kind}")
     for alias in edits.aliases:
         if _add_to_list(table, "aliases", alias):
             done.append(f'alias "{alias}" added')
+        else:
+            already.append(f'alias "{alias}"')
     for role, person in edits.add_people:
         if "people" not in table:
             table.add("people", _new_table())
         if _add_to_list(table["people"], role, person):
             done.append(f"{role} {person} added")
+        else:
+            already.append(f"{role} {person}")
     for role, person in edits.remove_people:
         people = table.get("people")
         names = people.get(role) if people is not None else None
@@ -245,12 +260,13 @@ def edit_release(
             del table["people"]
         done.append(f"{role} {person} removed")
     if edits.note is not None:
-        table["note"] = edits.note
-        done.append("note set")
+        put("note", edits.note, "note set", "that note")
     if edits.checked is not None:
-        table["checked"] = edits.checked
-        done.append(f"checked on {edits.checked.isoformat()}")
+        checked = edits.checked.isoformat()
+        put("checked", edits.checked, f"checked on {checked}", f"checked {checked}")
     if not done:
+        if already:
+            return f'nothing to change: "{release.title}" already has {", ".join(already)}'
         if replace(edits, today=None) != Edits():
             return f"{release.id}: nothing to change, it is already so"
         raise UsageError("nothing to change: give at least one option (see countdown edit -h)")
@@ -322,13 +338,14 @@ def _block_start(lines: list[str], header: int) -> int:
 
 
 def remove_release(
-    document: TOMLDocument, releases: Sequence[Release], index: int
+    document: TOMLDocument, releases: Sequence[Release], index: int, verb: str = "removed"
 ) -> str | NewText:
-    """Remove a release with the comments above its header; the next release keeps its own."""
+    """Remove a release with the comments above its header; the next release keeps its own
+    (``verb``: "would remove" for a dry run)."""
     from release_countdown.registry.positions import Locator
 
     release = releases[index]
-    message = f'removed "{release.title}" (id {release.id})'
+    message = f'{verb} "{release.title}" (id {release.id})'
     text = document.as_string()
     locator = Locator(text)
     header = locator.positions.get(("release", index))

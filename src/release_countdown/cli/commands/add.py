@@ -36,7 +36,8 @@ def add_command(
     ],
     kind: KindOption = None,
     release_id: Annotated[
-        str | None, typer.Option("--id", help="Id (default: derived from the title).")
+        str | None,
+        typer.Option("--id", help="Id (default: derived from the title).", metavar="ID"),
     ] = None,
     franchise: Annotated[str | None, typer.Option(help="Franchise.", metavar="NAME")] = None,
     composer: Annotated[

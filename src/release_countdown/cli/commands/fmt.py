@@ -55,5 +55,9 @@ def fmt_command(
         text = document.as_string()
         return NewText("formatted", format_registry(text, str(target)))
 
-    finish(reading.change(target, edit, dry_run=dry_run), dry_run)
+    change = reading.change(target, edit, dry_run=dry_run)
+    if change.new == change.old:
+        say(f"countdown: {target} is already in canonical form")
+    else:
+        finish(change, dry_run)
     return ExitCode.OK

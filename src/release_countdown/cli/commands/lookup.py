@@ -14,10 +14,12 @@ KINDS = ("film", "album")
 
 def _kind(value: str | None) -> str | None:
     from release_countdown.cli.output import bad
+    from release_countdown.core.params import ParamError, one_of
 
-    if value is not None and value not in KINDS:
-        bad("--kind", f"{value!r} is not one of {', '.join(KINDS)}")
-    return value
+    try:
+        return None if value is None else one_of(value, KINDS, "kind")
+    except ParamError as exc:  # "'movie' is not one of film, album; did you mean film?"
+        bad("--kind", exc.problem)
 
 
 def _year(value: int | None) -> int | None:

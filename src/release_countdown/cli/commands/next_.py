@@ -36,7 +36,9 @@ def next_command(
 ) -> None:
     """Print the soonest upcoming title as one line (--limit N: the next N), for status bars.
 
-    A title releasing today counts; ties go to the title first in alphabetical order. When
+    A title releasing today counts, and so does one due now (inside its window: {days} is 0,
+    {days_max} the days to the window's last day); ties go to the title first in alphabetical
+    order. When
     nothing is upcoming, a message goes to stderr, nothing to stdout, and the exit code is 1.
     --format table, csv or json writes the same rows as `list` does (JSON: one object a line).
 
@@ -51,11 +53,11 @@ def next_command(
     from release_countdown.cli.empty import empty_error
     from release_countdown.cli.output import write_rows
     from release_countdown.cli.reading import load
-    from release_countdown.core.query import select
+    from release_countdown.core.query import NEXT_STATUSES, select
     from release_countdown.core.rows import release_row
 
     today = today_of(as_of)
-    query = filters.query(today, statuses=("upcoming", "today"))
+    query = filters.query(today, statuses=NEXT_STATUSES)
     loaded = load(registry, no_cache)
     found = select(loaded.releases, query, today)
     if not found:

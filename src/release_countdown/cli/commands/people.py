@@ -54,6 +54,8 @@ def people_command(
     """List everyone in the registry with their roles, titles and next release.
 
     With NAME, list that person's titles with their countdowns (all of them, released too).
+    A --role no one in the registry has is said on stderr (with the closest role); nothing is
+    listed and the exit code is 0, as for any filter that matches nobody.
 
     \b
     Examples:
@@ -66,8 +68,8 @@ def people_command(
     from release_countdown.cli.output import say, write_people, write_rows
     from release_countdown.cli.reading import load
     from release_countdown.core.errors import NotFoundError
-    from release_countdown.core.matching import did_you_mean, find
-    from release_countdown.core.query import people_of, sort_key
+    from release_countdown.core.matching import did_you_mean, find, fold
+    from release_countdown.core.query import people_of, roles_of, sort_key
     from release_countdown.core.rows import person_row, release_row, sort_people
     from release_countdown.core.standing import standings
 
@@ -75,6 +77,12 @@ def people_command(
     loaded = load(registry, no_cache)
     everyone = standings(loaded.releases, today)
     people = people_of(everyone, role, search)
+    roles = roles_of(loaded.releases)
+    if role is not None and fold(role) not in map(fold, roles):  # said, then nothing listed
+        hint = did_you_mean(roles, role, quoted=False) or f" (roles: {', '.join(roles)})"
+        say(f"countdown: no role {role!r}{hint}")
+        if output is Named.TABLE:
+            return
     if name is None:
         write_people(sort_people([person_row(p, today) for p in people], sort), output, today=today)
         return

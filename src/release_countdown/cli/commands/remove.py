@@ -43,10 +43,11 @@ def remove_command(
         if not sys.stdin.isatty():
             raise UsageError(f'remove "{chosen.title}"? Not on a terminal: pass --yes to confirm')
         if not typer.confirm(f'Remove "{chosen.title}" (id {chosen.id}) from {path}?', err=True):
-            say("nothing removed")
+            say("countdown: nothing removed")
             return
 
     def edit(document: Any, current: list[Any]) -> Any:
-        return remove_release(document, current, find_release(current, chosen.id))
+        verb = "would remove" if dry_run else "removed"
+        return remove_release(document, current, find_release(current, chosen.id), verb)
 
     finish(reading.change(path, edit, dry_run=dry_run, snapshot=snapshot), dry_run)
