@@ -138,8 +138,8 @@ def row() -> Row:
         "id", "Title", ("Alias",), "film", None, "2027-07-02", "day", day, day, 10, 10,
         "upcoming", "in 10 days", None, None, spec, day, {"composer": ("A", "B")},
         (DateRow("GB", "theatrical", "2027-07-02", "day", day, day, 10, 10, None, None, None),),
-        (HistoryRow(spec, "2027-07-02", "day", day, day, None, "n"),),
-        Slip("2027", 2, 1, 0, 182), ("https://example.org",), None, "bundled",
+        (HistoryRow(spec, "2027-07-02", "day", day, day, None, "n", None),),
+        Slip("2027", 2, 1, 0, 182, 0, 0, 0, 0, 0, 0, "postponed"), ("https://example.org",), None, "bundled",
     )  # fmt: skip
 
 
@@ -162,7 +162,9 @@ def test_json_values_are_spelled_as_they_were() -> None:
     assert obj["dates"][0]["announced"] is None
     assert obj["history"][0]["announced"] == "2027-07-02"
     assert obj["slip"] == {
-        "first_date": "2027", "announcements": 2, "postponed": 1, "moved_up": 0, "days_later": 182
+        "first_date": "2027", "announcements": 2, "postponed": 1, "moved_up": 0, "days_later": 182,
+        "dated": 0, "undated": 0, "narrowed": 0, "widened": 0, "shifted_later": 0,
+        "shifted_earlier": 0, "since_first": "postponed",
     }  # fmt: skip
     assert person_json(person(None))["next"] is None
 

@@ -209,7 +209,13 @@ def edit_release(
             )
     if edits.date is not None:
         table["date"] = date_value(edits.date)
-        done.append(f"date set to {edits.date}")
+        from release_countdown.core.changes import change_of, gap_words
+
+        moved = change_of(release.date, parse_date_text(edits.date))
+        done.append(
+            f"date set to {edits.date} ({moved.kind.value} from {release.date.iso()}"
+            f"{gap_words(moved, ', ')})"
+        )
     if edits.franchise is not None:
         table["franchise"] = edits.franchise
         done.append(f"franchise set to {edits.franchise}")
@@ -301,12 +307,13 @@ def postpone_release(
             f"the date in force stays {release.date.iso()} (announced {latest} or later)"
         )
     table["date"] = value
-    old, new = release.date, spec
-    if old.earliest and new.earliest and new.earliest < old.earliest:
-        verb = "moved up"
-    else:
-        verb = "postponed"
-    return f'{verb} "{release.title}" from {old.iso()} to {new.iso()} (announced {announced})'
+    from release_countdown.core.changes import change_of, gap_words
+
+    change = change_of(release.date, spec)
+    return (
+        f'{change.kind.value} "{release.title}" from {release.date.iso()} to {spec.iso()}'
+        f"{gap_words(change, ', ')} (announced {announced})"
+    )
 
 
 def _comment(line: str) -> bool:
