@@ -130,3 +130,26 @@ def test_the_slip_chart_draws_a_fuzzy_date_as_a_band(registry: str) -> None:
     assert len(band_rows) == 14  # "2028": the whole year, top to bottom
     assert any("May 2028" in line and "●─" in line for line in band_rows)  # the day: a point
     assert "░░ fuzzy window" in chart
+
+
+def test_the_feed_and_notify_word_the_change_the_same_way(tmp_path: Path) -> None:
+    from datetime import date
+
+    from release_countdown.core.notices import NoticeState, Seen, plan_notices
+    from release_countdown.core.query import Query, select
+    from release_countdown.core.rows import release_row
+    from release_countdown.registry.load import load_registry
+    from release_countdown.serve.feeds import changes
+
+    path = tmp_path / "releases.toml"
+    path.write_text(REGISTRY, encoding="utf-8")
+    today = date(2026, 11, 25)
+    found = select(load_registry([path]).releases, Query(show_all=True), today)
+    rows = {r.id: r for r in (release_row(s, today) for s in found)}
+    atom = {(c.release_id, c.text): c.what for c in changes(list(rows.values()))}
+    assert atom[("year-film", "2028 → 2028-05-26")] == "narrowed"
+    assert atom[("month-film", "2027 → 2027-03")] == "narrowed"
+    assert atom[("later-film", "TBA → 2027-11")] == "dated"
+    state = NoticeState(created=today, seen={"year-film": Seen("2028", "Year Film", today)})
+    (notice,) = plan_notices([rows["year-film"]], (), state, today).notices
+    assert notice.change == "narrowed"

@@ -107,6 +107,19 @@ def gap_words(change: Change, before: str = "") -> str:
     return ""
 
 
+def text_change_words(old: object, new: object) -> str:
+    """``moved up 1 day``, ``narrowed``, ``dated``: the change between two date forms as
+    written (a missing one is TBA); "" when either is not a date form."""
+    from release_countdown.core.dates import TBA, parse_date_text
+
+    try:
+        before = TBA if old is None else parse_date_text(str(old))
+        after = TBA if new is None else parse_date_text(str(new))
+    except ValueError:
+        return ""
+    return change_words(change_of(before, after))
+
+
 def tally_words(counts: Mapping[Kind, int]) -> str:
     """``postponed twice, narrowed once``: how often each kind happened, in the kinds' order."""
     return ", ".join(f"{kind.value} {times(counts[kind])}" for kind in Kind if counts.get(kind))
