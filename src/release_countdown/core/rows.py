@@ -96,6 +96,7 @@ class Row(NamedTuple):
     dates: tuple[DateRow, ...]
     history: tuple[HistoryRow, ...]
     slip: Slip | None
+    change: str | None  # the kind of the latest change of date (core/changes.py); None if none
     sources: tuple[str, ...]
     note: str | None
     source: str
@@ -117,8 +118,13 @@ def _dated_steps(standing: Standing) -> list[DateSpec]:
     return days
 
 
-def slip_of(standing: Standing) -> Slip | None:
-    days = _dated_steps(standing)
+def last_change(days: Sequence[DateSpec]) -> str | None:
+    """The kind of the latest change of date along ``days`` (first to the one in force)."""
+    return change_of(days[-2], days[-1]).kind.value if len(days) > 1 else None
+
+
+def slip_of(standing: Standing, days: Sequence[DateSpec] | None = None) -> Slip | None:
+    days = _dated_steps(standing) if days is None else days
     if not days:
         return None
     counts = Counter(c.kind for c in kinds_along(window(d) for d in days))
@@ -170,6 +176,7 @@ def _history_rows(standing: Standing) -> tuple[HistoryRow, ...]:
 def release_row(standing: Standing, today: dt.date) -> Row:
     """The one row every output is made from."""
     release, spec = standing.release, standing.date
+    steps = _dated_steps(standing)
     return Row(
         id=release.id,
         title=standing.title,
@@ -206,7 +213,8 @@ def release_row(standing: Standing, today: dt.date) -> Row:
             for d in sorted(standing.dates, key=date_order)
         ),
         history=_history_rows(standing),
-        slip=slip_of(standing),
+        slip=slip_of(standing, steps),
+        change=last_change(steps),
         sources=release.sources,
         note=release.note,
         source=release.source,
