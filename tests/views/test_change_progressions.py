@@ -153,3 +153,14 @@ def test_the_feed_and_notify_word_the_change_the_same_way(tmp_path: Path) -> Non
     state = NoticeState(created=today, seen={"year-film": Seen("2028", "Year Film", today)})
     (notice,) = plan_notices([rows["year-film"]], (), state, today).notices
     assert notice.change == "narrowed"
+
+
+def test_the_slip_chart_leaves_tba_as_a_gap(registry: str) -> None:
+    env = {"COLUMNS": "80", "NO_COLOR": "1"}
+    result = invoke("show", "later film", "-r", registry, "--as-of", "2026-11-25", env=env)
+    chart = result.stdout[result.stdout.index("Slip chart") :].splitlines()[1:15]
+    assert sum("Nov 2027" in line for line in chart) == 1  # a one-month window, labelled once
+    for line in chart:  # nothing drawn while the date was TBA: blank up to the announcement
+        plot = line[10:]
+        assert set(plot[: plot.index("●")]) == {" "}
+        assert "░" in plot

@@ -328,9 +328,10 @@ def slip_chart_lines(
     labelled = {}
     for (_, first, last), rows in zip(steps, rows_of, strict=True):
         if rows is not None and first is not None and last is not None:
-            labelled[rows[1]] = _fmt_month(first)
-            if rows[0] != rows[1]:
-                labelled[rows[0]] = _fmt_month(last)
+            if _fmt_month(first) == _fmt_month(last):
+                labelled[(rows[0] + rows[1]) // 2] = _fmt_month(first)
+            else:
+                labelled[rows[1]], labelled[rows[0]] = _fmt_month(first), _fmt_month(last)
     for y in range(height):
         label = labelled.get(y, "")
         line: Line = [(f"{label:>{y_label_width}} ", "dim")]
