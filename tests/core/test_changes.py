@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from release_countdown.core.changes import Change, Kind, change_between, change_of, window
+from release_countdown.core.changes import (
+    Change,
+    Kind,
+    Window,
+    change_between,
+    change_of,
+    window,
+)
 from release_countdown.core.dates import parse_date_text
 
 # One form per precision; hypothesis picks the year and the part.
@@ -26,7 +33,7 @@ _FORMS = (
 specs = st.builds(
     lambda form, y, m, d: parse_date_text(form(y, m, d)),
     st.sampled_from(_FORMS),
-    st.integers(2026, 2029),
+    st.integers(2028, 2029),
     st.integers(1, 12),
     st.integers(1, 28),
 )
@@ -37,11 +44,13 @@ def test_every_precision_form_parses() -> None:
     assert len(found) == len(_FORMS)
 
 
+@settings(max_examples=400)
 @given(specs, specs)
 def test_exactly_one_kind_and_its_reverse(old: object, new: object) -> None:
     a, b = window(old), window(new)  # type: ignore[arg-type]
     forth, back = change_between(a, b), change_between(b, a)
     assert isinstance(forth.kind, Kind)
+    assert holding(a, b) == [forth.kind]
     assert forth.days >= 0
     assert forth.days == back.days
     pairs = {
@@ -52,6 +61,29 @@ def test_exactly_one_kind_and_its_reverse(old: object, new: object) -> None:
     assert back.kind is pairs[forth.kind]
     # Days moved only when the windows do not meet.
     assert (forth.days > 0) == (forth.kind in (Kind.POSTPONED, Kind.MOVED_UP))
+
+
+def holding(a: Window, b: Window) -> list[Kind]:
+    """Every kind whose definition (as the issue states it) holds for ``a`` → ``b``."""
+    if None in a or None in b:
+        return [
+            k for k, ok in (
+                (Kind.UNCHANGED, None in a and None in b), (Kind.DATED, None in a and None not in b),
+                (Kind.UNDATED, None not in a and None in b),
+            ) if ok
+        ]  # fmt: skip
+    (p, q), (r, s) = a, b
+    same = a == b
+    found = {
+        Kind.UNCHANGED: same,
+        Kind.NARROWED: not same and p <= r and s <= q,
+        Kind.WIDENED: not same and r <= p and q <= s,
+        Kind.POSTPONED: r > q,
+        Kind.MOVED_UP: s < p,
+        Kind.SHIFTED_LATER: p < r <= q < s,
+        Kind.SHIFTED_EARLIER: r < p <= s < q,
+    }
+    return [k for k, ok in found.items() if ok]
 
 
 def spec_change(old: str, new: str) -> Change:
