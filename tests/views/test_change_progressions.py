@@ -164,3 +164,12 @@ def test_the_slip_chart_leaves_tba_as_a_gap(registry: str) -> None:
         plot = line[10:]
         assert set(plot[: plot.index("●")]) == {" "}
         assert "░" in plot
+
+
+def test_edit_says_the_kind_of_change(registry: str) -> None:
+    done = invoke("edit", "year film", "--date", "2028", "-r", registry)
+    assert "date set to 2028 (widened from 2028-05-26)" in done.stderr
+    done = invoke("edit", "year film", "--date", "2028-06-01", "-r", registry)
+    assert "date set to 2028-06-01 (narrowed from 2028)" in done.stderr
+    done = invoke("edit", "year film", "--date", "2028-06-04", "-r", registry)
+    assert "date set to 2028-06-04 (postponed from 2028-06-01, 3 days later)" in done.stderr
