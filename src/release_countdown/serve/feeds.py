@@ -12,7 +12,7 @@ from typing import NamedTuple
 from urllib.parse import quote
 
 from release_countdown.core import params
-from release_countdown.core.changes import change_between
+from release_countdown.core.changes import change_between, gap_words
 from release_countdown.core.model import DATE_TYPES
 from release_countdown.core.params import ParamError
 from release_countdown.core.rows import Row
@@ -115,8 +115,9 @@ def changes(rows: Sequence[Row]) -> list[Change]:
                 )
             if before[0] == after[0]:
                 continue
-            what = change_between((before[1], before[2]), (after[1], after[2])).kind.value
-            found.append(Change(row.id, number, day, row.title, what, f"{before[0]} → {after[0]}"))
+            moved = change_between((before[1], before[2]), (after[1], after[2]))
+            text = f"{before[0]} → {after[0]}{gap_words(moved, ', ')}"
+            found.append(Change(row.id, number, day, row.title, moved.kind.value, text))
     found.sort(key=lambda c: (c.day or date.min, c.release_id, c.number), reverse=True)
     return found
 
