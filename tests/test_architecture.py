@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -633,3 +634,38 @@ def test_deleting_accel_changes_no_output(tmp_path: Path) -> None:
     assert with_accel == without
     assert json.loads(with_accel[0][1])  # a real answer, not two empty ones
     assert list((tmp_path / "cache").rglob("*.json"))  # and the cache was used
+
+
+# The words of a change of date: one module (core/changes.py) decides the kind and owns them.
+CHANGE_WORDS = re.compile(
+    r"\b(moved up|postponed|narrowed|widened|undated|shifted (later|earlier))\b"
+)
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            first = node.body[0] if node.body else None
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def test_only_the_change_module_words_a_change_of_date() -> None:
+    """A module that writes "postponed" or "moved up" itself has decided a direction: only
+    core/changes.py may (text in docstrings and comments aside)."""
+    found = []
+    for name, path in modules().items():
+        if name == f"{PACKAGE}.core.changes":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docs = _docstrings(tree)
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Constant) or not isinstance(node.value, str):
+                continue
+            if id(node) in docs:
+                continue
+            if CHANGE_WORDS.search(node.value) or node.value.strip() == "dated":
+                found.append(f"{name}:{node.lineno}: {node.value!r}")
+    assert not found, "\n".join(found)

@@ -114,7 +114,7 @@ def test_a_change_says_what_happened() -> None:
     state = NoticeState(created=day, seen={"argylle": Seen("2024", "Argylle", day)})
     plan = plan_notices([row(day)], DEFAULT_LEADS, state, day)
     (notice,) = plan.notices
-    assert (notice.change, notice.old_date, notice.new_date) == ("dated", "2024", "2024-02-02")
+    assert (notice.change, notice.old_date, notice.new_date) == ("narrowed", "2024", "2024-02-02")
     state.seen["argylle"] = Seen("2024-01-30", "Argylle", day)
     assert plan_notices([row(day)], DEFAULT_LEADS, state, day).notices[0].change == "postponed"
     state.seen["argylle"] = Seen("2024-02-02", "Agent Argylle", day)

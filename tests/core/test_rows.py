@@ -94,7 +94,15 @@ def test_slips_count_postponements_and_moves_up() -> None:
         "postponed": 1,
         "moved_up": 1,
         "days_later": 31,
+        "dated": 0,
+        "undated": 0,
+        "narrowed": 0,
+        "widened": 0,
+        "shifted_later": 0,
+        "shifted_earlier": 0,
+        "since_first": "postponed",
     }
+    assert [h.change for h in got.history] == [None, "postponed", "moved up"]
     assert [h.date for h in got.history] == ["2026-07-01", "2026-09-01", "2026-08-01"]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import NamedTuple
 
 import pytest
@@ -138,8 +139,9 @@ def row() -> Row:
         "id", "Title", ("Alias",), "film", None, "2027-07-02", "day", day, day, 10, 10,
         "upcoming", "in 10 days", None, None, spec, day, {"composer": ("A", "B")},
         (DateRow("GB", "theatrical", "2027-07-02", "day", day, day, 10, 10, None, None, None),),
-        (HistoryRow(spec, "2027-07-02", "day", day, day, None, "n"),),
-        Slip("2027", 2, 1, 0, 182), ("https://example.org",), None, "bundled",
+        (HistoryRow(spec, "2027-07-02", "day", day, day, None, "n", None),),
+        Slip("2027", 2, 1, 0, 182, 0, 0, 0, 0, 0, 0, "postponed"), "postponed",
+        ("https://example.org",), None, "bundled",
     )  # fmt: skip
 
 
@@ -162,7 +164,9 @@ def test_json_values_are_spelled_as_they_were() -> None:
     assert obj["dates"][0]["announced"] is None
     assert obj["history"][0]["announced"] == "2027-07-02"
     assert obj["slip"] == {
-        "first_date": "2027", "announcements": 2, "postponed": 1, "moved_up": 0, "days_later": 182
+        "first_date": "2027", "announcements": 2, "postponed": 1, "moved_up": 0, "days_later": 182,
+        "dated": 0, "undated": 0, "narrowed": 0, "widened": 0, "shifted_later": 0,
+        "shifted_earlier": 0, "since_first": "postponed",
     }  # fmt: skip
     assert person_json(person(None))["next"] is None
 
@@ -171,7 +175,7 @@ def test_the_csv_columns_are_the_published_ones() -> None:
     assert CSV_FIELDS == (
         "id", "title", "aliases", "kind", "franchise", "date", "precision", "earliest", "latest",
         "days_remaining", "days_remaining_max", "status", "countdown", "region", "release_type",
-        "announced", "checked", "sources", "note", "source",
+        "announced", "checked", "change", "sources", "note", "source",
     )  # fmt: skip
     assert PERSON_COLUMNS == (
         "name", "roles", "titles", "next_id", "next_title", "next_date", "next_days",
@@ -211,3 +215,20 @@ def test_a_new_field_reaches_json_and_csv_without_a_list_to_edit() -> None:
     }  # fmt: skip
     assert flat_fields(Grown) == ("name", "count", "days", "spec", "precision")
     assert nested_fields(Grown) == {"inner": Inner}
+
+
+def test_csv_says_the_latest_change_of_date(tmp_path: Path) -> None:
+    from tests.conftest import invoke
+
+    path = tmp_path / "releases.toml"
+    path.write_text(
+        'schema = 1\n\n[[release]]\ntitle = "Year Film"\nkind = "film"\ndate = 2028-05-26\n\n'
+        '[[release.history]]\nannounced = 2026-01-10\ndate = "2028"\n\n'
+        "[[release.history]]\nannounced = 2026-09-01\ndate = 2028-05-26\n",
+        encoding="utf-8",
+    )
+    result = invoke(
+        "list", "-r", str(path), "--format", "csv", "--columns", "title,change",
+        "--as-of", "2026-11-25",
+    )  # fmt: skip
+    assert result.stdout.splitlines() == ["title,change", "Year Film,narrowed"]

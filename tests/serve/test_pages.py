@@ -88,11 +88,39 @@ def test_title_page(client: TestClient) -> None:
 
 def test_title_history_and_slip_chart(client: TestClient) -> None:
     html = client.get("/title/mi-dead-reckoning-part-one?as_of=2023-07-08").text
-    assert "postponed 4×" in html or "postponed 5×" in html
+    assert "postponed 4 times, moved up once; 719 days later than first announced" in html
     chart = html[html.index('<svg class="chart"') :]
     assert chart.count('class="slip-dot"') == 6
     assert "<title>2021-07-23</title>" in chart
     assert "<td>2021-07-23</td>" in html
+
+
+def test_a_fuzzy_date_is_a_band_on_the_slip_chart() -> None:
+    from release_countdown.core.dates import parse_date_text
+    from release_countdown.core.rows import HistoryRow, Row
+    from release_countdown.serve.pages import slip_chart
+
+    def entry(text: str) -> HistoryRow:
+        spec = parse_date_text(text)
+        day = parse_date_text("2026-01-01")
+        return HistoryRow(
+            day, spec.iso(), spec.precision.value, spec.earliest, spec.latest, None, None, None
+        )
+
+    history = tuple(entry(t) for t in ("2028", "TBA", "2028-05-26"))
+    last = history[-1]
+    row = Row._make([None] * len(Row._fields))._replace(
+        date=last.date, earliest=last.earliest, latest=last.latest, history=history
+    )
+    chart = slip_chart(row)
+    assert chart is not None
+    (band,) = chart.bands  # "2028": a band over the year
+    assert band[3] == "2028"
+    assert band[2] > 100
+    (dot,) = chart.dots  # the exact day: a point inside the band; TBA: nothing
+    assert dot[2] == "2028-05-26"
+    assert band[1] < dot[1] < band[1] + band[2]
+    assert len(chart.points.split()) == 2
 
 
 def test_unknown_title_is_404(client: TestClient) -> None:

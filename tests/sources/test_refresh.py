@@ -54,7 +54,10 @@ def test_a_moved_date_is_one_history_entry_and_back_is_another(
         {"announced": today, "date": date(2027, 9, 3), "note": "from TMDB"},
     ]
     serve(tmdb, us_theatrical="2027-07-12T00:00:00.000Z")  # moved back up
-    assert invoke("refresh", "-r", str(registry)).exit_code == 0
+    result = invoke("refresh", "-r", str(registry))
+    assert result.exit_code == 0
+    # The message words the change as every surface does (core/changes.py).
+    assert "date: 2027-09-03 → 2027-07-12, moved up 53 days" in result.stderr
     entry = release(registry)
     assert entry["date"] == date(2027, 7, 12)
     assert len(entry["history"]) == 3  # type: ignore[arg-type]

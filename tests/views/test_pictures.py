@@ -29,7 +29,7 @@ def row(title: str, earliest: str | None, latest: str | None, status: str = "upc
         date=earliest or "TBA", precision="day" if earliest else "tba", earliest=first,
         latest=last, days_remaining=days, days_remaining_max=days, status=status, countdown="",
         region=None, release_type=None, announced=None, checked=None, people={}, dates=(),
-        history=(), slip=None, sources=(), note=None, source="",
+        history=(), slip=None, change=None, sources=(), note=None, source="",
     )  # fmt: skip
 
 

@@ -249,7 +249,9 @@ def test_postpone_records_history_and_slip(tmp_path: Path) -> None:
         ("2025-03-01", "2031-05-05"), ("2026-02-02", "2031-09-09"), ("2026-06-01", "late 2031"),
     ]  # fmt: skip
     assert row["date"] == "late 2031"
-    assert row["slip"]["postponed"] == 2
+    # 2031-09-09 → "late 2031" widens the window (September to December): it is no postponement.
+    assert (row["slip"]["postponed"], row["slip"]["widened"]) == (1, 1)
+    assert [h["change"] for h in row["history"]] == [None, "postponed", "widened"]
     as_it_stood = json.loads(
         invoke(
             "list", "-r", str(path), "--search", "gamma", "--json", "--as-of", "2026-03-01"

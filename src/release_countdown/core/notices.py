@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
+from release_countdown.core.changes import change_between, window
 from release_countdown.core.dates import is_exact, parse_date_text
 from release_countdown.core.rows import Row
 
@@ -158,23 +159,14 @@ class Plan(NamedTuple):
 
 
 def _change(old: Seen, row: Row) -> str:
-    """postponed, moved up, dated (a fuzzy or TBA date became exact), retitled or changed."""
+    """The kind of change (core/changes.py: postponed, narrowed, dated, ...), or retitled."""
     if old.date == row.date:
         return "retitled"
     try:
-        before = parse_date_text(old.date)
+        before = window(parse_date_text(old.date))
     except ValueError:
-        before = None
-    if is_exact(row.precision) and (before is None or not before.exact):
-        return "dated"
-    if before is None or before.earliest is None or row.earliest is None:
         return "changed"
-    # A move's direction compares the middles of the windows, as the slip statistics do.
-    old_middle = before.earliest.toordinal() + (before.latest or before.earliest).toordinal()
-    new_middle = row.earliest.toordinal() + (row.latest or row.earliest).toordinal()
-    if new_middle == old_middle:
-        return "changed"
-    return "postponed" if new_middle > old_middle else "moved up"
+    return change_between(before, (row.earliest, row.latest)).kind.value
 
 
 def _reminder(row: Row, leads: Sequence[int]) -> Notice | None:

@@ -8,10 +8,19 @@ strings, see formats/jsonrows.py) is what `list --json` prints and rows.schema.j
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import pairwise
 from typing import Final, NamedTuple
 
+from release_countdown.core.changes import (
+    Change,
+    Kind,
+    change_of,
+    kinds_along,
+    since_first_words,
+    tally_words,
+    window,
+)
 from release_countdown.core.dates import DateSpec, PrecisionName, countdown_words, days_between
 from release_countdown.core.model import Status
 from release_countdown.core.query import Person
@@ -42,16 +51,25 @@ class HistoryRow(NamedTuple):
     latest: dt.date | None
     title: str | None
     note: str | None
+    change: str | None  # the kind of change from the entry before (core/changes.py); None first
 
 
 class Slip(NamedTuple):
-    """How far a title has moved: the dates announced for it, first to the one in force."""
+    """How far a title has moved: the dates announced for it, first to the one in force.
+    The counts are of each kind of change (core/changes.py) between one date and the next."""
 
     first_date: str
     announcements: int
     postponed: int
     moved_up: int
-    days_later: int
+    days_later: int  # the gap from the first announced window to the one in force; 0 overlapping
+    dated: int
+    undated: int
+    narrowed: int
+    widened: int
+    shifted_later: int
+    shifted_earlier: int
+    since_first: str  # the kind of change from the first announced date to the one in force
 
 
 class Row(NamedTuple):
@@ -78,6 +96,7 @@ class Row(NamedTuple):
     dates: tuple[DateRow, ...]
     history: tuple[HistoryRow, ...]
     slip: Slip | None
+    change: str | None  # the kind of the latest change of date (core/changes.py); None if none
     sources: tuple[str, ...]
     note: str | None
     source: str
@@ -96,7 +115,8 @@ def days_left(today: dt.date, earliest: dt.date | None, latest: dt.date | None) 
     return days
 
 
-def slip_of(standing: Standing) -> Slip | None:
+def _dated_steps(standing: Standing) -> list[DateSpec]:
+    """The dates announced, first to the one in force."""
     days = [h.date for h in standing.history]
     if (
         days
@@ -104,27 +124,68 @@ def slip_of(standing: Standing) -> Slip | None:
         and len(standing.history) == len(standing.release.history)
     ):
         days.append(standing.date)  # the headline moved on without a history entry
-    dated = [
-        (d.earliest, d.latest) for d in days if d.earliest is not None and d.latest is not None
-    ]
-    if not dated:
+    return days
+
+
+def last_change(days: Sequence[DateSpec]) -> str | None:
+    """The kind of the latest change of date along ``days`` (first to the one in force)."""
+    return change_of(days[-2], days[-1]).kind.value if len(days) > 1 else None
+
+
+def slip_of(standing: Standing, days: Sequence[DateSpec] | None = None) -> Slip | None:
+    days = _dated_steps(standing) if days is None else days
+    if not days:
         return None
-    # A move's direction compares the middles of the windows ("late 2031" after 2031-09-09
-    # is a postponement); the distance counts from earliest day to earliest day.
-    middles = [first.toordinal() + last.toordinal() for first, last in dated]
-    pairs = list(pairwise(middles))
+    counts = Counter(c.kind for c in kinds_along(window(d) for d in days))
+    overall = change_of(days[0], days[-1])
     return Slip(
         first_date=days[0].iso(),
         announcements=len(standing.history),
-        postponed=sum(later > earlier for earlier, later in pairs),
-        moved_up=sum(later < earlier for earlier, later in pairs),
-        days_later=days_between(dated[0][0], dated[-1][0]),
+        postponed=counts[Kind.POSTPONED],
+        moved_up=counts[Kind.MOVED_UP],
+        days_later=overall.signed_days,
+        dated=counts[Kind.DATED],
+        undated=counts[Kind.UNDATED],
+        narrowed=counts[Kind.NARROWED],
+        widened=counts[Kind.WIDENED],
+        shifted_later=counts[Kind.SHIFTED_LATER],
+        shifted_earlier=counts[Kind.SHIFTED_EARLIER],
+        since_first=overall.kind.value,
     )
+
+
+def slip_words(slip: Slip | None) -> str:
+    """``narrowed once, postponed once; 40 days later than first announced``."""
+    if slip is None:
+        return ""
+    counts: dict[Kind, int] = {
+        k: getattr(slip, k.name.lower()) for k in Kind if k.name != "UNCHANGED"
+    }
+    tally = tally_words(counts)
+    days = abs(slip.days_later)
+    shift = since_first_words(Change(Kind(slip.since_first), days), slip.first_date)
+    return tally + ("; " if tally else "") + shift
+
+
+def _history_rows(standing: Standing) -> tuple[HistoryRow, ...]:
+    rows: list[HistoryRow] = []
+    before: DateSpec | None = None
+    for h in standing.history:
+        change: str | None = None if before is None else change_of(before, h.date).kind.value
+        before = h.date
+        rows.append(
+            HistoryRow(
+                h.announced, h.date.iso(), h.date.precision.value, h.date.earliest,
+                h.date.latest, h.title, h.note, change,
+            )
+        )  # fmt: skip
+    return tuple(rows)
 
 
 def release_row(standing: Standing, today: dt.date) -> Row:
     """The one row every output is made from."""
     release, spec = standing.release, standing.date
+    steps = _dated_steps(standing)
     return Row(
         id=release.id,
         title=standing.title,
@@ -160,19 +221,9 @@ def release_row(standing: Standing, today: dt.date) -> Row:
             )
             for d in sorted(standing.dates, key=date_order)
         ),
-        history=tuple(
-            HistoryRow(
-                h.announced,
-                h.date.iso(),
-                h.date.precision.value,
-                h.date.earliest,
-                h.date.latest,
-                h.title,
-                h.note,
-            )
-            for h in standing.history
-        ),
-        slip=slip_of(standing),
+        history=_history_rows(standing),
+        slip=slip_of(standing, steps),
+        change=last_change(steps),
         sources=release.sources,
         note=release.note,
         source=release.source,

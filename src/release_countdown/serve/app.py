@@ -25,7 +25,7 @@ from starlette.routing import Route
 
 from release_countdown.core.params import ParamError, parse_query
 from release_countdown.core.query import Query, select
-from release_countdown.core.rows import Row, release_row
+from release_countdown.core.rows import Row, release_row, slip_words
 from release_countdown.serve import feeds, pages
 from release_countdown.serve.security import Guard, allowed_hosts, is_wildcard
 from release_countdown.serve.state import RegistryState, Snapshot
@@ -92,6 +92,7 @@ class Site:
             lstrip_blocks=True,
         )
         self.templates.filters["safe_url"] = pages.safe_url
+        self.templates.filters["slip_words"] = slip_words
         folder = resources.files("release_countdown.serve").joinpath("static")
         self.answers: OrderedDict[Any, Answer] = OrderedDict()
         self.answer_bytes = 0

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from urllib.parse import quote
 
 from release_countdown.core import params
+from release_countdown.core.changes import change_between, gap_words
 from release_countdown.core.model import DATE_TYPES
 from release_countdown.core.params import ParamError
 from release_countdown.core.rows import Row
@@ -96,12 +97,8 @@ class Change(NamedTuple):
     number: int  # the history entry's index: stable across reloads while history only grows
     day: date | None
     title: str
-    what: str  # "postponed", "moved up", "retitled"
+    what: str  # a kind of change (core/changes.py), or "retitled"
     text: str
-
-
-def _middle(first: date | None, last: date | None) -> int | None:
-    return first.toordinal() + last.toordinal() if first and last else None
 
 
 def changes(rows: Sequence[Row]) -> list[Change]:
@@ -113,15 +110,15 @@ def changes(rows: Sequence[Row]) -> list[Change]:
             steps.append((row.date, row.earliest, row.latest, None, row.announced))
         for number, (before, after) in enumerate(itertools.pairwise(steps), 1):
             day = after[4].earliest if after[4] is not None else None
-            was, now = _middle(before[1], before[2]), _middle(after[1], after[2])
             if after[3] and before[3] and after[3] != before[3]:
                 found.append(
                     Change(row.id, number, day, row.title, "retitled", f"{before[3]} → {after[3]}")
                 )
             if before[0] == after[0]:
                 continue
-            what = "postponed" if (was or 0) < (now or 0) or now is None else "moved up"
-            found.append(Change(row.id, number, day, row.title, what, f"{before[0]} → {after[0]}"))
+            moved = change_between((before[1], before[2]), (after[1], after[2]))
+            text = f"{before[0]} → {after[0]}{gap_words(moved, ', ')}"
+            found.append(Change(row.id, number, day, row.title, moved.kind.value, text))
     found.sort(key=lambda c: (c.day or date.min, c.release_id, c.number), reverse=True)
     return found
 

@@ -94,30 +94,42 @@ def strip(rows: Sequence[Row], today: date) -> Strip:
 
 @dataclass(frozen=True)
 class Chart:
-    """The slip chart: each announced date (earliest day) against its announcement."""
+    """The slip chart: each announced date against its announcement; an exact date is a dot,
+    a fuzzy one a band over its window (the line passes through its middle), TBA a gap."""
 
     points: str  # the polyline's "x,y x,y"
     dots: tuple[tuple[float, float, str], ...]
     width: int
     height: int
+    bands: tuple[tuple[float, float, float, str], ...] = ()  # x, top y, height, label
 
 
 def slip_chart(row: Row) -> Chart | None:
-    days = [(h.date, h.earliest) for h in row.history if h.earliest is not None]
-    if row.earliest is not None and (not days or days[-1][0] != row.date):
-        days.append((row.date, row.earliest))
-    if len(days) < 2:
+    days = [(h.date, h.earliest, h.latest) for h in row.history]
+    if not days or days[-1][0] != row.date:
+        days.append((row.date, row.earliest, row.latest))
+    known = [(first, last) for _, first, last in days if first is not None and last is not None]
+    if len(days) < 2 or not known:
         return None
     width, height, pad = 600, 200, 30
-    low = min(d.toordinal() for _, d in days)
-    high = max(d.toordinal() for _, d in days)
+    low = min(first.toordinal() for first, _ in known)
+    high = max(last.toordinal() for _, last in known)
     span = max(high - low, 1)
-    dots = tuple(
-        (
-            round(pad + n * (width - 2 * pad) / (len(days) - 1), 1),
-            round(height - pad - (d.toordinal() - low) / span * (height - 2 * pad), 1),
-            label,
-        )
-        for n, (label, d) in enumerate(days)
-    )
-    return Chart(" ".join(f"{x},{y}" for x, y, _ in dots), dots, width, height)
+
+    def y_of(day: date) -> float:
+        return round(height - pad - (day.toordinal() - low) / span * (height - 2 * pad), 1)
+
+    line, dots, bands = [], [], []
+    for n, (label, first, last) in enumerate(days):
+        if first is None or last is None:
+            continue  # TBA: a gap
+        x = round(pad + n * (width - 2 * pad) / (len(days) - 1), 1)
+        top, bottom = y_of(last), y_of(first)
+        if first == last:
+            dots.append((x, bottom, label))
+            line.append((x, bottom))
+        else:
+            bands.append((x, top, round(bottom - top, 1), label))
+            line.append((x, round((top + bottom) / 2, 1)))
+    points = " ".join(f"{x},{y}" for x, y in line)
+    return Chart(points, tuple(dots), width, height, tuple(bands))

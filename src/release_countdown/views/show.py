@@ -11,7 +11,8 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from release_countdown.core.rows import Row, Slip
+from release_countdown.core.changes import Kind
+from release_countdown.core.rows import Row, slip_words
 from release_countdown.views.console import emit, lines_text, make_console, save_snapshot
 from release_countdown.views.console import safe as _safe
 from release_countdown.views.listing import STATUS_STYLES, days_cell
@@ -23,26 +24,6 @@ def date_cell(row: Row) -> Text:
     if row.region:
         cell.append(f" {row.region} {row.release_type}", style="dim")
     return cell
-
-
-def slip_words(slip: Slip | None) -> str:
-    if slip is None:
-        return ""
-    parts = []
-    if slip.postponed:
-        n = slip.postponed
-        parts.append(f"postponed {'once' if n == 1 else f'{n} times'}")
-    if slip.moved_up:
-        n = slip.moved_up
-        parts.append(f"moved up {'once' if n == 1 else f'{n} times'}")
-    days = slip.days_later
-    if days > 0:
-        shift = f"{days:,} day{'s' if days != 1 else ''} later than first announced"
-    elif days < 0:
-        shift = f"{-days:,} day{'s' if days != -1 else ''} earlier than first announced"
-    else:
-        shift = "on the date first announced"
-    return ", ".join(parts) + ("; " if parts else "") + shift
 
 
 def _detail_table(*, wrap_last: bool) -> Table:
@@ -135,6 +116,12 @@ def show_panel(row: Row, *, today: date, width: int | None = None) -> Any:
         said = []
         for entry in row.history:
             detail = Text(" · ").join(_safe(text) for text in (entry.title, entry.note) if text)
+            if entry.change and entry.change != Kind.UNCHANGED.value:
+                detail = (
+                    Text(entry.change, style="italic")
+                    .append(" · " if detail.plain else "")
+                    .append_text(detail)
+                )
             said.append(
                 (
                     Text(f"announced {entry.announced.iso() if entry.announced else '?'}", "dim"),

@@ -33,10 +33,11 @@ class Glyphs(NamedTuple):
     rise: str
     diagonal: str
     more: str  # the end of a truncated label
+    band: str  # the slip chart's window of a fuzzy date
 
 
-UNICODE: Final = Glyphs("●", "━", "◀", "▶", "│", "─", "┬", " ", "─", "│", "·", "…")
-ASCII: Final = Glyphs("o", "=", "<", ">", "|", "-", "+", " ", "-", "|", ".", "~")
+UNICODE: Final = Glyphs("●", "━", "◀", "▶", "│", "─", "┬", " ", "─", "│", "·", "…", "░")
+ASCII: Final = Glyphs("o", "=", "<", ">", "|", "-", "+", " ", "-", "|", ".", "~", ":")
 
 
 def _month_start(day: date) -> date:
@@ -257,18 +258,19 @@ def slip_chart_lines(
     that reached the diagonal would have released that day), and today marked.
     """
     glyph = ASCII if ascii_only else UNICODE
-    points = []
+    # (day announced, earliest, latest): a fuzzy date is a band over its window, an exact one
+    # a point, TBA a gap (nothing drawn until the next announcement).
+    steps: list[tuple[date, date | None, date | None]] = []
     for entry in row.history:
-        if entry.announced is None or entry.earliest is None:
-            continue
-        if entry.announced.earliest is not None:
-            points.append((entry.announced.earliest, entry.earliest))
-    if len(points) < 2:
+        if entry.announced is not None and entry.announced.earliest is not None:
+            steps.append((entry.announced.earliest, entry.earliest, entry.latest))
+    dated = [(a, first, last) for a, first, last in steps if first is not None and last]
+    if len(steps) < 2 or not dated:
         return []
-    x_first = min(a for a, _ in points)
-    x_last = max([today, *(a for a, _ in points)])
-    y_first = min(d for _, d in points)
-    y_last = max(d for _, d in points)
+    x_first = min(a for a, _, _ in steps)
+    x_last = max([today, *(a for a, _, _ in steps)])
+    y_first = min(first for _, first, _ in dated if first is not None)
+    y_last = max(last for _, _, last in dated if last is not None)
     if y_last == y_first:
         y_first, y_last = y_first - timedelta(days=30), y_last + timedelta(days=30)
     y_label_width = 9
@@ -297,21 +299,39 @@ def slip_chart_lines(
     now = x_of(today)
     for y in range(height):
         put(now, y, glyph.today, "dim")
-    points.sort()
-    for index, (announced, released) in enumerate(points):
-        x0, y0 = x_of(announced), y_of(released)
-        x1 = x_of(points[index + 1][0]) if index + 1 < len(points) else x_of(x_last)
+    steps.sort()
+    rows_of = [
+        None if first is None or last is None else (y_of(last), y_of(first))
+        for _, first, last in steps
+    ]
+    for index, (announced, _, _) in enumerate(steps):
+        rows = rows_of[index]
+        if rows is None:
+            continue  # TBA: a gap
+        x0 = x_of(announced)
+        x1 = x_of(steps[index + 1][0]) if index + 1 < len(steps) else x_of(x_last)
+        top, bottom = rows
         for x in range(x0, x1 + 1):
-            put(x, y0, glyph.step, "bold yellow")
-        if index + 1 < len(points):
-            y1 = y_of(points[index + 1][1])
-            for y in range(min(y0, y1), max(y0, y1) + 1):
+            for y in range(top, bottom + 1):
+                put(x, y, glyph.step if top == bottom else glyph.band, "bold yellow")
+        after = rows_of[index + 1] if index + 1 < len(rows_of) else None
+        if after is not None and (after[1] < top or after[0] > bottom):
+            low, high = (after[1], top) if after[1] < top else (bottom, after[0])
+            for y in range(low, high + 1):
                 put(x1, y, glyph.rise, "bold yellow")
-    for announced, released in points:
-        put(x_of(announced), y_of(released), glyph.mark, "bold cyan")
+    for (announced, _, _), rows in zip(steps, rows_of, strict=True):
+        if rows is not None:
+            for y in range(rows[0], rows[1] + 1):
+                put(x_of(announced), y, glyph.mark, "bold cyan")
 
     lines: list[Line] = []
-    labelled = {y_of(d): _fmt_month(d) for _, d in points}
+    labelled = {}
+    for (_, first, last), rows in zip(steps, rows_of, strict=True):
+        if rows is not None and first is not None and last is not None:
+            if _fmt_month(first) == _fmt_month(last):
+                labelled[(rows[0] + rows[1]) // 2] = _fmt_month(first)
+            else:
+                labelled[rows[1]], labelled[rows[0]] = _fmt_month(first), _fmt_month(last)
     for y in range(height):
         label = labelled.get(y, "")
         line: Line = [(f"{label:>{y_label_width}} ", "dim")]
@@ -331,9 +351,11 @@ def slip_chart_lines(
     lines.append([(" " * (y_label_width + 1) + "".join(axis_labels).rstrip(), "dim")])
     indent = " " * (y_label_width + 1)
     lines.append([(indent + "x: day of announcement   y: release date announced", "dim")])
+    fuzzy = any(rows is not None and rows[0] != rows[1] for rows in rows_of)
     legend = (
         f"{glyph.mark} announcement  {glyph.step}{glyph.step} date in force  "
-        f"{glyph.diagonal}{glyph.diagonal} release = announcement  {glyph.today} today"
+        + (f"{glyph.band}{glyph.band} fuzzy window  " if fuzzy else "")
+        + f"{glyph.diagonal}{glyph.diagonal} release = announcement  {glyph.today} today"
     )
     lines.append([(indent + legend, "dim")])
     return lines

@@ -219,7 +219,15 @@ def edit_release(
                 "(recorded in the history; old title kept as alias)"
             )
     if edits.date is not None:
-        put("date", date_value(edits.date), f"date set to {edits.date}", f"date {edits.date}")
+        from release_countdown.core.changes import change_of, gap_words
+
+        moved = change_of(release.date, parse_date_text(edits.date))
+        put(
+            "date", date_value(edits.date),
+            f"date set to {edits.date} ({moved.kind.value} from {release.date.iso()}"
+            f"{gap_words(moved, ', ')})",
+            f"date {edits.date}",
+        )  # fmt: skip
     if edits.franchise is not None:
         franchise = edits.franchise
         put("franchise", franchise, f"franchise set to {franchise}", f"franchise {franchise}")
@@ -317,12 +325,13 @@ def postpone_release(
             f"the date in force stays {release.date.iso()} (announced {latest} or later)"
         )
     table["date"] = value
-    old, new = release.date, spec
-    if old.earliest and new.earliest and new.earliest < old.earliest:
-        verb = "moved up"
-    else:
-        verb = "postponed"
-    return f'{verb} "{release.title}" from {old.iso()} to {new.iso()} (announced {announced})'
+    from release_countdown.core.changes import change_of, gap_words
+
+    change = change_of(release.date, spec)
+    return (
+        f'{change.kind.value} "{release.title}" from {release.date.iso()} to {spec.iso()}'
+        f"{gap_words(change, ', ')} (announced {announced})"
+    )
 
 
 def _comment(line: str) -> bool:

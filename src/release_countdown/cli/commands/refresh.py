@@ -55,6 +55,7 @@ def refresh_command(
     """
     from release_countdown.cli import reading, sourcing
     from release_countdown.cli.output import bad, finish, say
+    from release_countdown.core.changes import text_change_words
     from release_countdown.core.errors import SourceError
     from release_countdown.workflows.fetching import worst
     from release_countdown.workflows.refresh import NoIds, refresh
@@ -74,7 +75,10 @@ def refresh_command(
         if title.error is not None:
             say(f"countdown: {title.id}: failed: {title.error}")
         for c in title.changes:
-            say(f"countdown: {title.id}: {c.field}: {_shown(c.old)} → {_shown(c.new)}")
+            dated = c.field == "date" or c.field.startswith("dates.")
+            moved = text_change_words(c.old, c.new) if dated else ""
+            moved = f", {moved}" if moved else ""
+            say(f"countdown: {title.id}: {c.field}: {_shown(c.old)} → {_shown(c.new)}{moved}")
         if title.problem:
             say(f"countdown: {title.id}: warning: {title.problem}")
     if json_:
