@@ -84,4 +84,6 @@ def kept_canonical(old: str, releases: Sequence[Release], document: Any) -> str 
             out.append((ids[index], _body(chunk)))
     out.extend(added)
     out.sort(key=lambda pair: pair[0])
+    if out and preamble and not preamble.endswith("\n\n"):
+        preamble = preamble.rstrip("\n") + "\n\n"  # the first release of `schema = 1`
     return preamble + "\n".join(text for _, text in out)
