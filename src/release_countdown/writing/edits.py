@@ -165,8 +165,20 @@ class Edits:
     sources: list[str] = field(default_factory=list)
     franchise: str | None = None
     remove_aliases: list[str] = field(default_factory=list)
-    date_for: tuple[str, str, str] | None = None  # region, type, date
+    date_for: list[tuple[str, str, str]] = field(default_factory=list)  # region, type, date
     today: dt.date | None = None  # the day of the edit: a retitle is recorded as of it
+
+
+def _one_date_each(typed: Sequence[tuple[str, str, str]]) -> None:
+    """Each REGION:TYPE once in one edit: two dates for one slot would keep only the last."""
+    seen: dict[tuple[str, str], str] = {}
+    for region, kind, when in typed:
+        if (region, kind) in seen:
+            raise UsageError(
+                f"--date-for {region}:{kind} is given twice ({seen[region, kind]} and {when}); "
+                "give each REGION:TYPE once"
+            )
+        seen[region, kind] = when
 
 
 def edit_release(
@@ -185,6 +197,7 @@ def edit_release(
                 )
     if edits.title is not None and not edits.title.strip():
         raise UsageError("--title is empty")
+    _one_date_each(edits.date_for)
     done: list[str] = []
     if edits.title is not None and edits.title != release.title:
         if "id" not in table:  # keep the id: it is derived from the old title
@@ -218,8 +231,7 @@ def edit_release(
             done.append(f"source {source} added")
     for alias in edits.remove_aliases:
         done.append(remove_alias(table, release, alias))
-    if edits.date_for is not None:
-        region, kind, when = edits.date_for
+    for region, kind, when in edits.date_for:
         done.append(set_typed_date(table, region, kind, when, date_value(when, "--date-for")))
     if edits.kind is not None:
         table["kind"] = edits.kind
