@@ -57,6 +57,28 @@ def test_the_same_region_and_type_twice_is_refused_by_name(tmp_path: Path) -> No
     assert path.read_bytes() == before
 
 
+def test_a_postpone_then_a_retitle_on_one_day_is_one_history_entry(tmp_path: Path) -> None:
+    path = tmp_path / "r.toml"
+    assert invoke("init", "-r", str(path)).exit_code == 0
+    added = invoke("add", "Mid", "-d", "2027", "--announced", "2026-01-05", "-r", str(path))
+    assert added.exit_code == 0, added.stderr
+    day = ("--announced", "2026-03-02")
+    assert invoke("postpone", "mid", "2028-02-01", *day, "-r", str(path)).exit_code == 0
+    assert invoke("edit", "mid", "--title", "Mid Two", *day, "-r", str(path)).exit_code == 0
+    assert invoke("postpone", "mid", "2028-03-01", *day, "-r", str(path)).exit_code == 0
+    assert release(path)["history"] == [
+        {"announced": date(2026, 1, 5), "date": "2027", "title": "Mid"},
+        {"announced": date(2026, 3, 2), "date": date(2028, 3, 1), "title": "Mid Two"},
+    ]
+    assert canonical(path)
+    earlier = invoke("show", "mid", "--as-of", "2026-02-01", "-r", str(path))
+    assert "─ Mid ─" in earlier.stdout  # the old title before the day of the change
+    other_day = invoke("edit", "mid", "--title", "Mid Three", "--announced", "2026-04-01",
+                       "-r", str(path))  # fmt: skip
+    assert other_day.exit_code == 0, other_day.stderr
+    assert len(release(path)["history"]) == 3  # another day, another entry
+
+
 # --- item 9 ---------------------------------------------------------------------------------
 
 

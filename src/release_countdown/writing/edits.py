@@ -21,8 +21,13 @@ from release_countdown.core.errors import NotFoundError, UsageError
 from release_countdown.core.matching import fold, one, slugify
 from release_countdown.core.model import Release
 from release_countdown.writing.fields import append_entry as _append_entry
+from release_countdown.writing.fields import (
+    days_entry,
+    record_retitle,
+    remove_alias,
+    set_typed_date,
+)
 from release_countdown.writing.fields import new_table as _new_table
-from release_countdown.writing.fields import record_retitle, remove_alias, set_typed_date
 
 if TYPE_CHECKING:
     from tomlkit import TOMLDocument
@@ -294,18 +299,26 @@ def postpone_release(
         (h.announced.earliest for h in release.history if h.announced and h.announced.earliest),
         default=None,
     )
-    if not release.history:
-        first = _new_table()
-        if release.announced is not None:
-            first.add("announced", date_value(release.announced.iso()))
-        first.add("date", date_value(release.date.iso()))
-        _append_entry(table, "history", first)
-    entry = _new_table()
-    entry.add("announced", announced)
-    entry.add("date", value)
-    if note:
-        entry.add("note", note)
-    _append_entry(table, "history", entry)
+    todays = (
+        None if latest is not None and announced < latest else days_entry(table, release, announced)
+    )
+    if todays is not None:  # one change a day: that day's entry takes the new date
+        todays["date"] = value
+        if note:
+            todays["note"] = note
+    else:
+        if not release.history:
+            first = _new_table()
+            if release.announced is not None:
+                first.add("announced", date_value(release.announced.iso()))
+            first.add("date", date_value(release.date.iso()))
+            _append_entry(table, "history", first)
+        entry = _new_table()
+        entry.add("announced", announced)
+        entry.add("date", value)
+        if note:
+            entry.add("note", note)
+        _append_entry(table, "history", entry)
     if latest is not None and announced < latest:
         # An older announcement, recorded late: the history gains it, the date in force stays.
         return (
