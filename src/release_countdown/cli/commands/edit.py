@@ -84,7 +84,8 @@ def edit_command(
     """Change a title: retitle, date, people, aliases, sources, franchise, typed dates, note.
 
     --title records the retitle in the history (announced today, or on --announced) and keeps
-    the old title as an alias.
+    the old title as an alias; a change already recorded that day (a postpone) takes the new
+    title in its entry: one change, one history entry.
 
     \b
     Examples:
