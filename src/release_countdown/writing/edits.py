@@ -21,8 +21,13 @@ from release_countdown.core.errors import NotFoundError, UsageError
 from release_countdown.core.matching import fold, one, slugify
 from release_countdown.core.model import Release
 from release_countdown.writing.fields import append_entry as _append_entry
+from release_countdown.writing.fields import (
+    days_entry,
+    record_retitle,
+    remove_alias,
+    set_typed_date,
+)
 from release_countdown.writing.fields import new_table as _new_table
-from release_countdown.writing.fields import record_retitle, remove_alias, set_typed_date
 
 if TYPE_CHECKING:
     from tomlkit import TOMLDocument
@@ -165,8 +170,20 @@ class Edits:
     sources: list[str] = field(default_factory=list)
     franchise: str | None = None
     remove_aliases: list[str] = field(default_factory=list)
-    date_for: tuple[str, str, str] | None = None  # region, type, date
+    date_for: list[tuple[str, str, str]] = field(default_factory=list)  # region, type, date
     today: dt.date | None = None  # the day of the edit: a retitle is recorded as of it
+
+
+def _one_date_each(typed: Sequence[tuple[str, str, str]]) -> None:
+    """Each REGION:TYPE once in one edit: two dates for one slot would keep only the last."""
+    seen: dict[tuple[str, str], str] = {}
+    for region, kind, when in typed:
+        if (region, kind) in seen:
+            raise UsageError(
+                f"--date-for {region}:{kind} is given twice ({seen[region, kind]} and {when}); "
+                "give each REGION:TYPE once"
+            )
+        seen[region, kind] = when
 
 
 def edit_release(
@@ -185,6 +202,7 @@ def edit_release(
                 )
     if edits.title is not None and not edits.title.strip():
         raise UsageError("--title is empty")
+    _one_date_each(edits.date_for)
     done: list[str] = []
     already: list[str] = []  # what was asked and is already so
 
@@ -238,8 +256,7 @@ def edit_release(
             already.append(f"source {source}")
     for alias in edits.remove_aliases:
         done.append(remove_alias(table, release, alias))
-    if edits.date_for is not None:
-        region, kind, when = edits.date_for
+    for region, kind, when in edits.date_for:
         done.append(set_typed_date(table, region, kind, when, date_value(when, "--date-for")))
     if edits.kind is not None:
         put("kind", edits.kind, f"kind set to {edits.kind}", f"kind {edits.kind}")
@@ -306,18 +323,26 @@ def postpone_release(
         (h.announced.earliest for h in release.history if h.announced and h.announced.earliest),
         default=None,
     )
-    if not release.history:
-        first = _new_table()
-        if release.announced is not None:
-            first.add("announced", date_value(release.announced.iso()))
-        first.add("date", date_value(release.date.iso()))
-        _append_entry(table, "history", first)
-    entry = _new_table()
-    entry.add("announced", announced)
-    entry.add("date", value)
-    if note:
-        entry.add("note", note)
-    _append_entry(table, "history", entry)
+    todays = (
+        None if latest is not None and announced < latest else days_entry(table, release, announced)
+    )
+    if todays is not None:  # one change a day: that day's entry takes the new date
+        todays["date"] = value
+        if note:
+            todays["note"] = note
+    else:
+        if not release.history:
+            first = _new_table()
+            if release.announced is not None:
+                first.add("announced", date_value(release.announced.iso()))
+            first.add("date", date_value(release.date.iso()))
+            _append_entry(table, "history", first)
+        entry = _new_table()
+        entry.add("announced", announced)
+        entry.add("date", value)
+        if note:
+            entry.add("note", note)
+        _append_entry(table, "history", entry)
     if latest is not None and announced < latest:
         # An older announcement, recorded late: the history gains it, the date in force stays.
         return (

@@ -35,6 +35,21 @@ def append_entry(release: Table, key: str, entry: Table) -> None:
         release.add(key, entries)
 
 
+def days_entry(table: Table, release: Release, day: dt.date) -> Any:
+    """The release's last history entry when it was announced on ``day``, else None.
+
+    One change, one entry: a second change announced the same day (a postpone, then a
+    retitle; a date corrected twice) amends that day's entry instead of adding another."""
+    last = release.history[-1] if release.history else None
+    if last is None or last.announced is None or last.announced.iso() != day.isoformat():
+        return None
+    return table["history"][-1]
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
 def record_retitle(
     table: Table,
     release: Release,
@@ -46,7 +61,16 @@ def record_retitle(
 ) -> None:
     """A history entry saying that ``new_title`` was adopted on ``day`` (``date``, the TOML
     value of the date then in force); when no entry names a title yet, one first records the
-    old title, so that views of earlier days keep showing it. ``value``: a date's TOML value."""
+    old title, so that views of earlier days keep showing it. ``value``: a date's TOML value.
+    An entry announced on ``day`` for the same date takes the new title (see ``days_entry``)."""
+    todays = days_entry(table, release, day)
+    if todays is not None and release.history[-1].date.iso() == _iso(date):
+        if len(release.history) > 1 and not any(h.title for h in release.history):
+            before = table["history"][-2]
+            if "title" not in before:
+                before["title"] = release.title  # so views of earlier days keep showing it
+        todays["title"] = new_title
+        return
     if not any(h.title for h in release.history):
         first = new_table()
         latest = [h.announced for h in release.history if h.announced is not None]

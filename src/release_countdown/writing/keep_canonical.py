@@ -1,4 +1,7 @@
-"""A registry in canonical form (`countdown fmt`) stays canonical after `add` and `edit`.
+"""A registry in canonical form (`countdown fmt`) stays canonical after every write: `add`,
+`edit`, `postpone` (change.py) and `refresh` (sourced.py); `import` places its canonical block
+by id itself (sourced.insert_entry). The first release of a file holding only `schema = 1`
+(as `init` writes it) gets the blank line `fmt` puts above it.
 
 A file counts as canonical here when its releases are sorted by id, its preamble is as `fmt`
 writes it, and the release blocks an edit touches (or, for `add`, the blocks on either side of
@@ -84,4 +87,6 @@ def kept_canonical(old: str, releases: Sequence[Release], document: Any) -> str 
             out.append((ids[index], _body(chunk)))
     out.extend(added)
     out.sort(key=lambda pair: pair[0])
+    if out and preamble and not preamble.endswith("\n\n"):
+        preamble = preamble.rstrip("\n") + "\n\n"  # the first release of `schema = 1`
     return preamble + "\n".join(text for _, text in out)

@@ -294,7 +294,16 @@ def refresh_entries(
         done[release_id] = EntryRefreshed(*refresh_entry(table, current[at], record, owners, today))
     changed = sum(bool(entry.changes) for entry in done.values())
     message = f"refreshed {len(done)} title(s), {changed} changed"
-    return NewText(message, tidy_text(document, text), Refreshes(done))
+    return NewText(message, written_text(document, text, current), Refreshes(done))
+
+
+def written_text(document: Any, old: str, releases: Sequence[Release]) -> str:
+    """The edited document's text: in canonical form when ``old`` was (keep_canonical.py),
+    else tidied as ``tidy_text`` does."""
+    from release_countdown.writing.keep_canonical import kept_canonical
+
+    canonical = kept_canonical(old, releases, document)
+    return canonical if canonical is not None else tidy_text(document, old)
 
 
 def tidy_text(document: Any, old: str) -> str:

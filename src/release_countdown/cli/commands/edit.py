@@ -1,9 +1,10 @@
 """`countdown edit`: change a title."""
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer._click.types import Tuple as Pair  # typer vendors click (as cli/shells.py knows)
 
 from release_countdown.cli.app import command_app
 from release_countdown.cli.completion import complete_titles
@@ -59,9 +60,11 @@ def edit_command(
         str | None, typer.Option(help="Set the franchise.", metavar="NAME")
     ] = None,
     date_for: Annotated[
-        tuple[str, str] | None,
+        list[Any] | None,  # each a (REGION:TYPE, DATE) pair: typer takes no list of tuples
         typer.Option(
-            help="Add or change a typed regional date (e.g. --date-for US:theatrical 2026-12-18).",
+            click_type=Pair([str, str]),
+            help="Add or change a typed regional date (repeatable; e.g. --date-for US:theatrical "
+            "2026-12-18).",
             metavar="REGION:TYPE DATE",
         ),
     ] = None,
@@ -81,7 +84,8 @@ def edit_command(
     """Change a title: retitle, date, people, aliases, sources, franchise, typed dates, note.
 
     --title records the retitle in the history (announced today, or on --announced) and keeps
-    the old title as an alias.
+    the old title as an alias; a change already recorded that day (a postpone) takes the new
+    title in its entry: one change, one history entry.
 
     \b
     Examples:
@@ -99,7 +103,7 @@ def edit_command(
     if announced is not None and new_title is None:
         bad("--announced", "goes with --title (the day the new title was announced)")
     day = past_day(announced, today, "--announced", "an announcement")
-    typed = typed_date(date_for) if date_for is not None else None
+    typed = [typed_date(value) for value in date_for or []]
     edits = Edits(
         title=new_title, date=date_, kind=kind,
         add_people=[parse_credit(p) for p in add_person or []],
