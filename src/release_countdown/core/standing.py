@@ -118,6 +118,17 @@ def standings(
     return [s for r in releases if (s := stand(r, today, region)) is not None]
 
 
+def year_of(spec: DateSpec) -> str:
+    """The year a date falls in (the first year of a window), or "" for TBA: what tells two
+    releases of one title apart (``blade-2027``)."""
+    return str(spec.earliest.year) if spec.earliest is not None else ""
+
+
+def id_and_year(release: Release) -> str:
+    """``blade (1998)``: a release as a lookup that several titles answer lists it."""
+    return f"{release.id} ({year_of(release.date) or 'TBA'})"
+
+
 def names_of(standing: Standing) -> list[str]:
     """What a title answers to: its id, the title in force and its aliases."""
     return [standing.release.id, standing.title, *standing.aliases]
@@ -145,5 +156,11 @@ def one_title(
         return f"no title matches {name!r}{did_you_mean(candidates, name)}"
 
     return one(
-        everyone, name, names_of, shown=lambda s: f"{s.release.id}  {s.title}", missing=missing
+        everyone,
+        name,
+        names_of,
+        shown=lambda s: f"{s.release.id}  {s.title}",
+        missing=missing,
+        ident=lambda s: s.release.id,
+        dated=lambda s: id_and_year(s.release),
     )
