@@ -433,11 +433,15 @@ def test_history_in_force(
         assert row["aliases"][0] == "Slipper"
 
 
-def test_title_counts_as_announced_with_its_first_dated_history_entry(
+def test_an_entry_without_an_announcement_day_makes_the_title_known_from_the_start(
     tmp_path: Path, row_schema: dict[str, Any]
 ) -> None:
+    """Issue 21 item 7: the first entry, in force before any dated one, was known from the
+    start; the first dated entry dates that entry, not the title (core/standing.known_since)."""
     path = write(tmp_path, HISTORY)
-    assert list_json("-r", path, "--all", "--as-of", "2023-01-31", schema=row_schema) == []
+    (row,) = list_json("-r", path, "--all", "--as-of", "2023-01-31", schema=row_schema)
+    assert (row["title"], row["date"]) == ("Working Title", "2024-01-01")
+    assert [h["announced"] for h in row["history"]] == [None]
     (row,) = list_json("-r", path, "--all", "--as-of", "2023-02-01", schema=row_schema)
     assert [h["announced"] for h in row["history"]] == [None, "2023-02-01"]
 

@@ -8,7 +8,7 @@ import pytest
 
 from release_countdown.core.dates import parse_date_text
 from release_countdown.core.model import HistoryEntry, Release, TypedDate
-from release_countdown.core.standing import stand, status_of
+from release_countdown.core.standing import SOURCE_LABELS, known_since, stand, status_of
 
 DAY = date(2026, 6, 15)
 
@@ -112,3 +112,71 @@ def test_a_regional_date_announced_later_is_unknown_before() -> None:
     assert early is not None
     assert early.region is None  # the headline date then
     assert early.dates == ()
+
+
+# --- a title known before it was recorded ----------------------------------------------------
+
+
+def imported(**fields: object) -> Release:
+    """As `import` writes it on 2026-06-20 (note "from TMDB"), refreshed on 2026-07-01."""
+    history = (
+        HistoryEntry(date=spec("2027-06"), announced=spec("2026-06-20"), note="from TMDB"),
+        HistoryEntry(date=spec("2027-06-25"), announced=spec("2026-07-01"), note="from TMDB"),
+    )
+    return release(date=spec("2027-06-25"), history=history, **fields)
+
+
+def test_an_imported_title_stands_before_its_record_began_with_its_first_date() -> None:
+    before = stand(imported(), DAY)
+    assert before is not None
+    assert (before.date.iso(), before.recorded, before.history) == (
+        "2027-06",
+        date(2026, 6, 20),
+        (),
+    )
+    between = stand(imported(), date(2026, 6, 25))
+    assert between is not None
+    assert (between.date.iso(), between.recorded) == ("2027-06", None)
+    now = stand(imported(), date(2026, 7, 2))
+    assert now is not None
+    assert (now.date.iso(), now.recorded) == ("2027-06-25", None)
+
+
+def test_announced_on_the_release_still_dates_its_existence() -> None:
+    assert stand(imported(announced=spec("2026-06-01")), date(2026, 5, 31)) is None
+    assert known_since(imported(announced=spec("2026-06-01"))) == date(2026, 6, 1)
+
+
+def test_a_hand_announced_history_dates_the_title() -> None:
+    hand = release(history=(HistoryEntry(date=spec("2026-07-01"), announced=spec("2026-06-01")),))
+    assert stand(hand, date(2026, 5, 31)) is None
+    assert known_since(hand) == date(2026, 6, 1)
+
+
+def test_postpone_announced_dates_the_new_entry_not_the_title() -> None:
+    """`postpone X D --announced DAY` on a title without history writes the date in force
+    before (no announcement day) and the new one: before DAY the title stands at the old date."""
+    history = (
+        HistoryEntry(date=spec("2027-05-01")),
+        HistoryEntry(date=spec("2027-08-01"), announced=spec("2026-06-20")),
+    )
+    postponed = release(date=spec("2027-08-01"), history=history)
+    assert known_since(postponed) is None
+    before = stand(postponed, DAY)
+    assert before is not None
+    assert (before.date.iso(), before.recorded) == ("2027-05-01", None)
+
+
+def test_an_older_announcement_recorded_after_an_import_does_not_hide_the_title() -> None:
+    """The entry first in the file began the record: an import's, though sorted second."""
+    older = HistoryEntry(date=spec("2027-03"), announced=spec("2026-06-10"), note="a trailer")
+    first = imported().history[0]
+    late = release(history=(older, first), history_positions=(1, 0))
+    assert known_since(late) is None
+    assert stand(late, date(2026, 6, 1)) is not None
+
+
+def test_the_import_notes_are_the_sources_labels() -> None:
+    from release_countdown.sources.refs import LABELS
+
+    assert sorted(SOURCE_LABELS) == sorted(LABELS.values())

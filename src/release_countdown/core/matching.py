@@ -161,15 +161,47 @@ def one(
     shown: Callable[[T], str],
     noun: str = "titles",
     missing: Callable[[str], str] | None = None,
+    ident: Callable[[T], str] | None = None,
+    dated: Callable[[T], str] | None = None,
 ) -> T:
     """The one item named ``name``; NotFoundError listing the matches when there are several,
-    or saying what was missed (``missing``, else "no title matches ...") when there is none."""
+    or saying what was missed (``missing``, else "no title matches ...") when there is none.
+
+    Two items may share a name (Blade of 1998 and of 2027) but never an id: the id written
+    exactly (``ident``; "blade" is an id, "Blade" the shared title) settles a tie, and items
+    that all bear ``name`` exactly are listed on one line as ``dated`` shows them
+    (``blade (1998)``), asking for the id."""
     found = find(items, name, names)
     if not found:
         found = _only_suggestion(items, name, names)
+    if len(found) > 1 and ident is not None:  # the id as written: "blade", not "Blade"
+        found = [item for item in found if ident(item) == name.strip()] or found
     if len(found) == 1:
         return found[0]
+    if found and dated is not None and _all_named(found, name, names):
+        listed = ", ".join(dated(item) for item in found)
+        raise NotFoundError(f'"{name}" matches {len(found)} {noun}: {listed}; give the id')
     if found:
         listed = "\n".join(f"  {shown(item)}" for item in found)
         raise NotFoundError(f"{name!r} matches {len(found)} {noun}; name one of:\n{listed}")
     raise NotFoundError(missing(name) if missing else f"no title matches {name!r}")
+
+
+def _all_named(found: Sequence[T], name: str, names: Callable[[T], Iterable[str]]) -> bool:
+    """Whether each of ``found`` bears ``name`` exactly (folded), not as a part of a name."""
+    needle = fold(name)
+    return all(any(fold(n) == needle for n in names(item)) for item in found)
+
+
+def free_id(title: str, year: str, taken: Iterable[str]) -> str:
+    """An id for ``title`` that no release has: its slug, else the slug and ``year``
+    (``blade-2027``), else the slug numbered (``blade-2``)."""
+    used = set(taken)
+    base = slugify(title) or "title"
+    for candidate in (base, f"{base}-{year}" if year else base):
+        if candidate not in used:
+            return candidate
+    n = 2
+    while f"{base}-{n}" in used:
+        n += 1
+    return f"{base}-{n}"

@@ -89,14 +89,6 @@ class Release(NamedTuple):
     derived_id: bool = False
     history_positions: tuple[int, ...] = ()
 
-    @property
-    def announced_on(self) -> datetime.date | None:
-        """The day the title counts as announced: ``announced``, else its earliest history entry."""
-        if self.announced is not None:
-            return self.announced.earliest
-        days = [h.announced.earliest for h in self.history if h.announced and h.announced.earliest]
-        return min(days) if days else None
-
 
 # Each code as one string object: a registry repeats its regions thousands of times.
 _REGIONS: Final = {code: code for code in (*COUNTRIES, WORLDWIDE)}

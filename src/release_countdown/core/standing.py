@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
@@ -22,7 +23,10 @@ from release_countdown.core.model import (
 
 
 class Standing(NamedTuple):
-    """A release as it stood on one day: the title, date and dates known then."""
+    """A release as it stood on one day: the title, date and dates known then.
+
+    ``recorded`` is the day the title's record begins when that is after the day asked for
+    (a title imported today, seen as of last year): the date then is the first recorded one."""
 
     release: Release
     title: str
@@ -33,11 +37,51 @@ class Standing(NamedTuple):
     dates: tuple[TypedDate, ...]
     history: tuple[HistoryEntry, ...]
     status: Status
+    recorded: datetime.date | None = None  # `date` is a field's name here
 
 
 def _known(announced: DateSpec | None, today: date) -> bool:
     """Whether something was public on ``today`` (unknown announcement: known from the start)."""
     return announced is None or announced.earliest is None or announced.earliest <= today
+
+
+# What `import` writes on the entry that begins a title's record ("from TMDB"): the day of that
+# entry is when the title was recorded, not when it was announced. (The sources' labels, as
+# sources/refs.py names them; tests/core/test_standing.py keeps the two lists equal.)
+SOURCE_LABELS = ("TMDB", "MusicBrainz", "Wikidata")
+_IMPORTED = frozenset(f"from {label}" for label in SOURCE_LABELS)
+
+
+def recorded_by_import(entry: HistoryEntry) -> bool:
+    """Whether ``entry`` was written by `import` or `refresh` (its note is "from SOURCE")."""
+    return entry.note in _IMPORTED
+
+
+def first_written(release: Release) -> HistoryEntry | None:
+    """The history entry first in the file: the one that began the title's record."""
+    if not release.history:
+        return None
+    positions = release.history_positions
+    return release.history[positions.index(0)] if positions else release.history[0]
+
+
+def known_since(release: Release) -> date | None:
+    """The day a title counts as known; before it, views as of an earlier day leave it out.
+
+    ``announced`` on the release says it. Else a history begun by hand with an announcement
+    day (the first entry in the file has one, and `import` did not write it) dates the title
+    by its earliest announcement. Else (no history; a first entry without an announcement
+    day, as `postpone` writes for the date in force before; or one written by `import`) the
+    title is known from the start, shown before its record began with the first recorded
+    date. So `postpone --announced DAY` dates the new entry, never the title's existence.
+    """
+    if release.announced is not None:
+        return release.announced.earliest
+    first = first_written(release)
+    if first is None or first.announced is None or recorded_by_import(first):
+        return None
+    days = [h.announced.earliest for h in release.history if h.announced and h.announced.earliest]
+    return min(days) if days else None
 
 
 def status_of(spec: DateSpec, today: date) -> Status:
@@ -75,14 +119,21 @@ def _regional(release: Release, dates: Sequence[TypedDate], region: str) -> Type
 
 def stand(release: Release, today: date, region: str | None = None) -> Standing | None:
     """The release as it stood on ``today``, or None when it was not yet announced."""
-    announced_on = release.announced_on
-    if announced_on is not None and announced_on > today:
+    since = known_since(release)
+    if since is not None and since > today:
         return None
     history = tuple(h for h in release.history if _known(h.announced, today))
     # The headline date is the present state; history says what was in force before the
     # latest announcement.
     superseded = len(history) < len(release.history)
     spec = history[-1].date if superseded and history else release.date
+    recorded = None
+    if superseded and not history and since is None:
+        # Known from the start, but recorded later (an import): its first recorded date.
+        # (With ``announced`` on the release, the headline stands, as it always has.)
+        first = release.history[0]  # announced after today: unannounced entries sort first
+        spec = first.date
+        recorded = first.announced.earliest if first.announced else None
     title = release.title
     if superseded:
         titled = [h.title for h in history if h.title] or [
@@ -107,7 +158,7 @@ def stand(release: Release, today: date, region: str | None = None) -> Standing 
             spec, used_region, used_type = chosen.date, chosen.region, chosen.type
     return Standing(
         release, title, aliases, spec, used_region, used_type, dates, history,
-        status_of(spec, today),
+        status_of(spec, today), recorded,
     )  # fmt: skip
 
 
@@ -116,6 +167,17 @@ def standings(
 ) -> list[Standing]:
     """Every release announced by ``today``, as it stood then."""
     return [s for r in releases if (s := stand(r, today, region)) is not None]
+
+
+def year_of(spec: DateSpec) -> str:
+    """The year a date falls in (the first year of a window), or "" for TBA: what tells two
+    releases of one title apart (``blade-2027``)."""
+    return str(spec.earliest.year) if spec.earliest is not None else ""
+
+
+def id_and_year(release: Release) -> str:
+    """``blade (1998)``: a release as a lookup that several titles answer lists it."""
+    return f"{release.id} ({year_of(release.date) or 'TBA'})"
 
 
 def names_of(standing: Standing) -> list[str]:
@@ -136,7 +198,7 @@ def one_title(
     def missing(name: str) -> str:
         later = find(releases, name, lambda r: (r.id, r.title, *r.aliases))
         if len(later) == 1 and today is not None:
-            when = later[0].announced_on
+            when = known_since(later[0])
             return (
                 f'"{later[0].title}" was not announced yet on {today.isoformat()} '
                 f"(announced {when.isoformat() if when else 'later'}); try a later --as-of"
@@ -145,5 +207,11 @@ def one_title(
         return f"no title matches {name!r}{did_you_mean(candidates, name)}"
 
     return one(
-        everyone, name, names_of, shown=lambda s: f"{s.release.id}  {s.title}", missing=missing
+        everyone,
+        name,
+        names_of,
+        shown=lambda s: f"{s.release.id}  {s.title}",
+        missing=missing,
+        ident=lambda s: s.release.id,
+        dated=lambda s: id_and_year(s.release),
     )

@@ -18,7 +18,6 @@ from release_countdown.core.model import Release
 from release_countdown.registry.merge import (
     Located,
     Registry,
-    clashes,
     merge,
     same_source,
     unique,
@@ -55,7 +54,7 @@ def _checked(
 ) -> tuple[list[Located], list[Problem]]:
     parsed = parse_registry(text, path, tz=tz, quick=quick)
     kept, repeated = unique(parsed.releases, path)
-    problems = [*parsed.problems, *repeated, *clashes(kept), *same_source(kept)]
+    problems = [*parsed.problems, *repeated, *same_source(kept)]
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return kept, problems
 
@@ -103,8 +102,7 @@ def load_registry(
             problems.extend(found)
         merged, more = merge(files)
         problems.extend(more)
-        if len(paths) > 1:  # within one file, names were checked already
-            problems.extend(p for p in clashes(merged) if p not in problems)
+        if len(paths) > 1:  # within one file, source ids were checked already
             problems.extend(p for p in same_source(merged) if p not in problems)
     finally:
         if enabled:

@@ -1,5 +1,8 @@
-"""Ids and names across a file and across files: unique ids, titles and aliases that name one
-release each, and ``override`` in later files. A Registry keeps where each release is."""
+"""Ids across a file and across files: unique ids, one release per id at a source, and
+``override`` in later files. A Registry keeps where each release is.
+
+Titles and aliases may be shared (Blade of 1998 and of 2027): only ids name one release; a
+lookup by a shared title lists each release with its year (core/matching.one)."""
 
 from __future__ import annotations
 
@@ -7,8 +10,9 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from release_countdown.core.errors import Problem
-from release_countdown.core.matching import fold
+from release_countdown.core.matching import free_id
 from release_countdown.core.model import Release
+from release_countdown.core.standing import year_of
 from release_countdown.registry.positions import Spot
 from release_countdown.registry.values import clip
 
@@ -32,33 +36,6 @@ class Registry(NamedTuple):
 def _at(path: str, spot: Spot) -> str:
     line = spot[0]
     return f"{path}:{line}" if line is not None else path
-
-
-def clashes(entries: Iterable[Located]) -> list[Problem]:
-    """Titles and aliases that name two different releases make lookups ambiguous."""
-    owner: dict[str, Located] = {}
-    problems: list[Problem] = []
-    for entry in entries:
-        release = entry.release
-        names = [release.title, *release.aliases]
-        for name in dict.fromkeys(fold(n) for n in names):
-            other = owner.get(name)
-            if other is None:
-                owner[name] = entry
-            elif other.release.id != release.id:
-                kind = "title" if fold(release.title) == name else "alias"
-                shown = next(n for n in names if fold(n) == name)
-                problems.append(
-                    Problem(
-                        entry.path,
-                        f'release "{clip(release.title)}": {kind} "{clip(shown)}" is also a '
-                        f'title or alias of "{clip(other.release.title)}" '
-                        f"({_at(other.path, other.spot)}); "
-                        "titles and aliases must name one release each",
-                        *entry.spot,
-                    )
-                )
-    return problems
 
 
 def same_source(entries: Iterable[Located]) -> list[Problem]:
@@ -94,10 +71,11 @@ def unique(
             first, first_spot = seen[release.id]
             first_at = _at(path, first_spot)
             if release.derived_id and first.derived_id:
+                free = free_id(release.title, year_of(release.date), seen)
                 message = (
                     f'titles "{clip(first.title)}" ({first_at}) and "{clip(release.title)}" '
-                    f'both derive the id "{release.id}"; give them explicit ids '
-                    f'(id = "{release.id}-2")'
+                    f'both derive the id "{release.id}"; give this one an explicit id '
+                    f'(id = "{free}")'
                 )
             else:
                 message = (

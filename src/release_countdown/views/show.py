@@ -173,19 +173,33 @@ def source_lines(row: Row, *, link: bool = False) -> list[str]:
     return lines
 
 
+def recorded_lines(recorded: date | None) -> list[str]:
+    """Under a title seen as of a day before its record began (core/standing.stand)."""
+    if recorded is None:
+        return []
+    return [f"recorded {recorded.isoformat()}; the date shown is the first recorded"]
+
+
 def print_show(
-    row: Row, *, today: date, file: IO[str], svg: Path | None = None, html: Path | None = None
+    row: Row,
+    *,
+    today: date,
+    file: IO[str],
+    svg: Path | None = None,
+    html: Path | None = None,
+    recorded: date | None = None,
 ) -> None:
     console = make_console(file)
     width = console.width
     drawn = show_renderable(row, today=today, width=width)
     emit(drawn, file=file)
     link = console.is_terminal and console.color_system is not None
-    file.write("".join(line + "\n" for line in source_lines(row, link=link)))
+    notes = recorded_lines(recorded)
+    file.write("".join(line + "\n" for line in (*notes, *source_lines(row, link=link))))
     if svg is not None or html is not None:
         from rich.console import Group
 
-        sources = [Text(line, style="dim") for line in source_lines(row)]
+        sources = [Text(line, style="dim") for line in (*notes, *source_lines(row))]
         save_snapshot(Group(drawn, *sources), width=width, svg=svg, html=html, title=row.title)
 
 

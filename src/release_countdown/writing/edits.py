@@ -18,8 +18,9 @@ from release_countdown.core.dates import (
     parse_date_text,
 )
 from release_countdown.core.errors import NotFoundError, UsageError
-from release_countdown.core.matching import fold, one, slugify
+from release_countdown.core.matching import fold, free_id, one, slugify
 from release_countdown.core.model import Release
+from release_countdown.core.standing import id_and_year, year_of
 from release_countdown.writing.fields import append_entry as _append_entry
 from release_countdown.writing.fields import (
     days_entry,
@@ -59,6 +60,8 @@ def find_release(releases: Sequence[Release], name: str) -> int:
         lambda i: (releases[i].id, releases[i].title, *releases[i].aliases),
         shown=lambda i: f"{releases[i].id}  {releases[i].title}",
         missing=lambda name: f"no title matches {name!r} in this registry",
+        ident=lambda i: releases[i].id,
+        dated=lambda i: id_and_year(releases[i]),
     )
 
 
@@ -102,22 +105,32 @@ class NewRelease:
     note: str | None = None
 
 
+def _other_id(releases: Sequence[Release], new: NewRelease) -> str:
+    """The command that adds ``new`` under a free id (the title's slug and year)."""
+    import shlex
+
+    try:
+        year = year_of(parse_date_text(canonical_date_text(new.date)))
+    except DateFormError:
+        year = ""
+    free = free_id(new.title, year, (r.id for r in releases))
+    plain = not any(ch in new.title for ch in '"$`\\!')
+    title = f'"{new.title}"' if plain else shlex.quote(new.title)
+    return f"add it under another id: countdown add {title} --id {free} …"
+
+
 def add_release(document: TOMLDocument, releases: Sequence[Release], new: NewRelease) -> str:
     import tomlkit
 
     if not new.title.strip():
         raise UsageError("TITLE is empty: give the title of the release")
     wanted = new.id or slugify(new.title)
-    for release in releases:
+    for release in releases:  # two releases may share a title or alias, never an id
         if release.id == wanted:
-            raise UsageError(f'id "{wanted}" is already used by "{release.title}"; pass --id')
-        names = {fold(n) for n in (release.title, *release.aliases)}
-        for name in (new.title, *new.aliases):
-            if fold(name) in names:
-                raise UsageError(
-                    f'"{name}" already names "{release.title}" (id {release.id}); '
-                    "titles and aliases must name one release each"
-                )
+            raise UsageError(
+                f'id "{wanted}" is already used by "{release.title}" '
+                f"({year_of(release.date) or 'TBA'}); {_other_id(releases, new)}"
+            )
     table = _new_table()
     table.add("id", wanted)  # pinned: fixing the title later keeps the id and calendar UID
     table.add("title", new.title)
@@ -191,15 +204,6 @@ def edit_release(
 ) -> str:
     index = find_release(releases, name)
     release, table = releases[index], release_table(document, index)
-    for alias in [*edits.aliases, *([edits.title] if edits.title else [])]:
-        for other in releases:
-            if other.id != release.id and fold(alias) in {
-                fold(n) for n in (other.title, *other.aliases)
-            }:
-                raise UsageError(
-                    f'"{alias}" already names "{other.title}" (id {other.id}); '
-                    "titles and aliases must name one release each"
-                )
     if edits.title is not None and not edits.title.strip():
         raise UsageError("--title is empty")
     _one_date_each(edits.date_for)

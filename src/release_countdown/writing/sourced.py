@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from release_countdown.core.dates import parse_date_text
 from release_countdown.core.errors import SourceError
-from release_countdown.core.matching import fold, slugify
+from release_countdown.core.matching import fold, free_id
 from release_countdown.core.model import Release
 from release_countdown.core.record import SourceDate, SourceRecord
 from release_countdown.registry.format import ID_KEYS
@@ -68,17 +68,6 @@ def _history_table(date_text: str, today: dt.date, note: str, title: str | None 
     ])  # fmt: skip
 
 
-def _free_id(title: str, year: str, taken: set[str]) -> str:
-    base = slugify(title) or "title"
-    for candidate in (base, f"{base}-{year}" if year else base):
-        if candidate not in taken:
-            return candidate
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
-
-
 def entry_text(record: SourceRecord, releases: Sequence[Release], today: dt.date) -> str:
     """The new ``[[release]]`` block of ``record`` in canonical form, checked alone."""
     import tomlkit
@@ -96,7 +85,7 @@ def entry_text(record: SourceRecord, releases: Sequence[Release], today: dt.date
     aliases = [a for a in record.aliases if fold(a) not in taken and fold(a) != fold(title)]
     if title != record.title:
         aliases = aliases or []
-    release_id = _free_id(title, year, {r.id for r in releases})
+    release_id = free_id(title, year, (r.id for r in releases))
     note = f"from {record.label}"
     table = _table([
         ("id", release_id), ("title", title), ("aliases", aliases), ("kind", record.kind),

@@ -62,7 +62,8 @@ def show_command(
     today = today_of(as_of)
     loaded = load(registry, no_cache)
     everyone = standings(loaded.releases, today, region_or_setting(region_code))
-    row = release_row(one_title(everyone, title, loaded.releases, today), today)
+    standing = one_title(everyone, title, loaded.releases, today)
+    row = release_row(standing, today)
     if json_output:
         from release_countdown.cli.output import write_json
         from release_countdown.formats.jsonrows import row_json
@@ -71,4 +72,4 @@ def show_command(
         return
     from release_countdown.views.show import print_show
 
-    print_show(row, today=today, file=sys.stdout, svg=svg, html=html)
+    print_show(row, today=today, file=sys.stdout, svg=svg, html=html, recorded=standing.recorded)
