@@ -26,8 +26,8 @@ from release_countdown.writing.edits import (
     edit_release,
     find_release,
     postpone_release,
-    remove_release,
 )
+from release_countdown.writing.removal import remove_release
 from tests.sources import tmdb_data
 from tests.workflows.conftest import tmdb_settings
 

@@ -34,7 +34,8 @@ def remove_command(
     from release_countdown.cli import reading
     from release_countdown.cli.output import finish, say
     from release_countdown.writing.change import read_snapshot
-    from release_countdown.writing.edits import find_release, remove_release
+    from release_countdown.writing.edits import find_release
+    from release_countdown.writing.removal import remove_release
 
     path = reading.writable_path(registry)
     snapshot = read_snapshot(path)  # an empty file is refused here as the write refuses it
