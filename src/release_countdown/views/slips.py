@@ -39,16 +39,26 @@ def group_cells(group: SlipGroup) -> list[str]:
     ]
 
 
+def count(n: int, word: str) -> str:
+    """``1 title``, ``5 titles``."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def nothing_moved(result: Slips) -> str:
+    """What `slips` says when no title moved."""
+    return f"No title moved ({count(result.titles, 'title')} as of {result.as_of.isoformat()})."
+
+
 def summary(result: Slips) -> list[str]:
     """``as of 2026-12-07 · 5 titles, 3 moved, 10 changes`` and, when a title moved, the
-    days from the first announced date to the one in force: median, largest, and n."""
+    days moved since first announced: median, largest, and n."""
     lines = [
-        f"as of {result.as_of.isoformat()} · {result.titles} titles, {result.moved} moved, "
-        f"{result.changes} changes"
+        f"as of {result.as_of.isoformat()} · {count(result.titles, 'title')}, "
+        f"{result.moved:,} moved, {count(result.changes, 'change')}"
     ]
     if result.n:
         lines.append(
-            f"days from first announced to now: median {days_text(result.median_days)}, "
+            f"days moved since first announced: median {days_text(result.median_days)}, "
             f"largest {days_text(result.largest_days)} (n={result.n})"
         )
     return lines

@@ -20,7 +20,7 @@ from release_countdown.core.slips import BYS
 app = command_app()
 
 
-@app.command("slips", short_help="Count how titles' dates moved: by kind, precision, horizon...")
+@app.command("slips", short_help="Count how the titles' dates moved, and by how many days.")
 @filter_options("composer", "director", "person", "kind", "search")
 def slips_command(
     *,
@@ -70,16 +70,18 @@ def slips_command(
     query = filters.query(today, show_all=True)
     loaded = load(registry, no_cache)
     result = slips(select(loaded.releases, query, today), today, by)
+    unknown = say_unknown_people(loaded, query)  # on stderr; JSON still prints the figures
     if json_output:
         from release_countdown.formats.jsonrows import slips_json
 
         write_json(slips_json(result))
         return
-    if say_unknown_people(loaded, query):
+    if unknown:
         return
+    from release_countdown.views.slips import nothing_moved, print_slips
+
     if not result.moved:
-        print(f"No title moved ({result.titles} titles as of {today.isoformat()}).")
+        sys.stdout.write(nothing_moved(result) + "\n")
         return
-    from release_countdown.views.slips import print_slips
 
     print_slips(result, file=sys.stdout)
