@@ -25,6 +25,7 @@ COMMANDS: Final = {
     "show": "show",
     "people": "people",
     "timeline": "timeline",
+    "slips": "slips",
     "watch": "watch",
     "export": "export",
     "check": "check",

@@ -115,7 +115,7 @@ def days_left(today: dt.date, earliest: dt.date | None, latest: dt.date | None) 
     return days
 
 
-def _dated_steps(standing: Standing) -> list[DateSpec]:
+def dated_steps(standing: Standing) -> list[DateSpec]:
     """The dates announced, first to the one in force."""
     days = [h.date for h in standing.history]
     if (
@@ -133,7 +133,7 @@ def last_change(days: Sequence[DateSpec]) -> str | None:
 
 
 def slip_of(standing: Standing, days: Sequence[DateSpec] | None = None) -> Slip | None:
-    days = _dated_steps(standing) if days is None else days
+    days = dated_steps(standing) if days is None else days
     if not days:
         return None
     counts = Counter(c.kind for c in kinds_along(window(d) for d in days))
@@ -185,7 +185,7 @@ def _history_rows(standing: Standing) -> tuple[HistoryRow, ...]:
 def release_row(standing: Standing, today: dt.date) -> Row:
     """The one row every output is made from."""
     release, spec = standing.release, standing.date
-    steps = _dated_steps(standing)
+    steps = dated_steps(standing)
     return Row(
         id=release.id,
         title=standing.title,

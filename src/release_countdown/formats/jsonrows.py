@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from release_countdown.core.rows import PersonRow, Row
+from release_countdown.core.slips import Slips
 from release_countdown.formats.fields import json_encoder
 
 
@@ -22,8 +23,14 @@ def person_json(person: PersonRow) -> dict[str, Any]:
     return _PERSON(person)
 
 
+def slips_json(result: Slips) -> dict[str, Any]:
+    """The JSON object of `slips`: its fields in order, each group an object."""
+    return _SLIPS(result)
+
+
 _ROW = json_encoder(Row)
 _PERSON = json_encoder(PersonRow)
+_SLIPS = json_encoder(Slips)
 
 
 def json_lines(rows: Iterable[Row]) -> Iterator[str]:
