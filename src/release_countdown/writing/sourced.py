@@ -250,6 +250,40 @@ def refresh_entry(
     return changes, problem
 
 
+def link_target(releases: Sequence[Release], record: SourceRecord) -> Release | None:
+    """The entry ``record`` names: the same title or alias (folded), the same kind, no id
+    from the record's source yet, and a compatible date (core/changes.compatible)."""
+    from release_countdown.core.changes import compatible
+
+    title = fold(record.title)
+    for release in releases:
+        if release.kind != record.kind or record.source in release.ids:
+            continue
+        if title in _names(release) and compatible(release.date, parse_date_text(record.date)):
+            return release
+    return None
+
+
+def link_entry(
+    table: Table, release: Release, record: SourceRecord, owners: Mapping[str, str], today: dt.date
+) -> EntryRefreshed:
+    """Attach ``record``'s ids that ``release`` lacks to its entry ``table``, then refresh it."""
+    import tomlkit
+
+    if "ids" not in table:
+        table.add("ids", tomlkit.table())
+    added = [key for key in ID_KEYS if key in record.ids and key not in release.ids]
+    for key in added:
+        table["ids"][key] = record.ids[key]
+    if record.page and record.page not in release.sources:
+        if "sources" not in table:
+            table.add("sources", [])
+        table["sources"].append(record.page)
+    changes, problem = refresh_entry(table, release, record, owners, today)
+    ids = [FieldChange(f"ids.{key}", None, record.ids[key]) for key in added]
+    return EntryRefreshed(ids + changes, problem)
+
+
 class EntryRefreshed(NamedTuple):
     changes: list[FieldChange]
     problem: str | None  # worth telling, not an error (a new title that names another entry)
