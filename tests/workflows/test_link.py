@@ -92,3 +92,46 @@ def test_another_year_or_kind_does_not_link(server: HTTPServer, tmp_path: Path) 
     path = typed(tmp_path / "s.toml", "2023-07-10", kind="album")
     assert run(server, path).change.message.startswith("imported ")  # type: ignore[union-attr]
     assert len(entries(path)) == 2
+
+
+def test_link_attaches_a_ref_to_an_entry_import_cannot_tell(
+    server: HTTPServer, tmp_path: Path
+) -> None:
+    import pytest
+
+    from release_countdown.core.errors import UsageError
+    from release_countdown.workflows.import_ import link_ref
+
+    path = tmp_path / "r.toml"
+    text = 'schema = 1\n\n[[release]]\ntitle = "MI 7"\nkind = "film"\ndate = 2022-01-01\n'
+    path.write_text(format_registry(text, str(path)), encoding="utf-8")
+    server.expect_request("/3/movie/575264").respond_with_json(tmdb_data.movie())
+    where = tmdb_settings(server)
+    try:
+        change = link_ref(
+            path, "mi 7", parse_ref(REF), where=where, region="GB", today=TODAY,
+            dry_run=False, lock_timeout=5.0,
+        )  # fmt: skip
+        assert change.message == (
+            f'linked {REF} to "MI 7" (mi-7); date 2022-01-01 → 2023-07-10, postponed 555 days'
+        )
+        (entry,) = entries(path)
+        assert (entry["id"], entry["title"], entry["ids"]["tmdb"]) == (
+            "mi-7",
+            TITLE,
+            "movie/575264",
+        )
+        assert entry["aliases"] == ["MI 7"]
+        assert [h["date"] for h in entry["history"]] == [date(2022, 1, 1), date(2023, 7, 10)]
+        path.write_text(
+            path.read_text(encoding="utf-8")
+            + '\n[[release]]\nid = "other"\ntitle = "Other"\ndate = "TBA"\n',
+            encoding="utf-8",
+        )
+        with pytest.raises(UsageError, match="already 'Mission: Impossible"):
+            link_ref(
+                path, "other", parse_ref(REF), where=where, region="GB", today=TODAY,
+                dry_run=False, lock_timeout=5.0,
+            )  # fmt: skip
+    finally:
+        where.close()

@@ -41,6 +41,7 @@ COMMANDS: Final = {
     "serve": "serve",
     "lookup": "lookup",
     "import": "import_",
+    "link": "link",
     "refresh": "refresh",
 }
 
