@@ -135,3 +135,16 @@ def test_link_attaches_a_ref_to_an_entry_import_cannot_tell(
             )  # fmt: skip
     finally:
         where.close()
+
+
+def test_compatible_dates_share_a_year_or_overlap() -> None:
+    from release_countdown.core.changes import compatible
+    from release_countdown.core.dates import TBA
+    from release_countdown.core.dates import parse_date_text as d
+
+    assert compatible(d("2023-01-20"), d("2023-07-10"))  # the same year
+    assert compatible(d("2022-Q4"), d("2022-12-31"))
+    assert not compatible(d("2023-12"), d("2024"))  # no shared day, no shared year
+    assert not compatible(d("2025-05-23"), d("2023-07-10"))
+    assert compatible(TBA, d("2023-07-10"))
+    assert compatible(d("2023"), TBA)
