@@ -148,3 +148,15 @@ def test_compatible_dates_share_a_year_or_overlap() -> None:
     assert not compatible(d("2025-05-23"), d("2023-07-10"))
     assert compatible(TBA, d("2023-07-10"))
     assert compatible(d("2023"), TBA)
+
+
+def test_a_dated_entry_is_preferred_to_an_undated_one(server: HTTPServer, tmp_path: Path) -> None:
+    path = tmp_path / "r.toml"
+    text = (
+        f'schema = 1\n\n[[release]]\nid = "a"\ntitle = "{TITLE}"\nkind = "film"\ndate = "TBA"\n'
+        f'\n[[release]]\nid = "b"\ntitle = "{TITLE}"\nkind = "film"\ndate = "2023"\n'
+    )
+    path.write_text(format_registry(text, str(path)), encoding="utf-8")
+    done = run(server, path)
+    assert done.change is not None
+    assert done.change.message.startswith(f'linked {REF} to "{TITLE}" (b)')

@@ -255,13 +255,14 @@ def link_target(releases: Sequence[Release], record: SourceRecord) -> Release | 
     from the record's source yet, and a compatible date (core/changes.compatible)."""
     from release_countdown.core.changes import compatible
 
-    title = fold(record.title)
-    for release in releases:
-        if release.kind != record.kind or record.source in release.ids:
-            continue
-        if title in _names(release) and compatible(release.date, parse_date_text(record.date)):
-            return release
-    return None
+    title, when = fold(record.title), parse_date_text(record.date)
+    found = [
+        r for r in releases
+        if r.kind == record.kind and record.source not in r.ids and title in _names(r)
+        and compatible(r.date, when)
+    ]  # fmt: skip
+    dated = [r for r in found if r.date.earliest is not None]  # Blade 1998 before Blade TBA
+    return next(iter(dated or found), None)
 
 
 def link_entry(
