@@ -42,6 +42,7 @@ COMMANDS: Final = {
     "serve": "serve",
     "lookup": "lookup",
     "import": "import_",
+    "link": "link",
     "refresh": "refresh",
 }
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer._click.types import Tuple as Pair  # typer vendors click (as cli/shells.py knows)
 
 from release_countdown.cli import completion
 from release_countdown.cli.parsers import (
@@ -118,6 +119,35 @@ RegionOption = Annotated[
         "setting).",
         parser=REGION,
     ),
+]
+RetitledOnOption = Annotated[  # edit --announced
+    DayArg | None,
+    typer.Option(
+        help="With --title: the day the new title was announced (default: today).",
+        metavar="DATE",
+        parser=DAY,
+    ),
+]
+DateForOption = Annotated[  # edit --date-for
+    list[Any] | None,  # each a (REGION:TYPE, DATE) pair: typer takes no list of tuples
+    typer.Option(
+        click_type=Pair([str, str]),
+        help="Add or change a typed regional date (repeatable; e.g. --date-for US:theatrical "
+        "2026-12-18).",
+        metavar="REGION:TYPE DATE",
+    ),
+]
+IdOption = Annotated[  # edit --id: parsed by writing/fields.parse_id
+    list[str] | None,
+    typer.Option(
+        "--id",
+        help="Attach a source's id, e.g. tmdb=movie/575264 (repeatable; refresh then uses it).",
+        metavar="SOURCE=ID",
+    ),
+]
+RemoveIdOption = Annotated[
+    list[str] | None,
+    typer.Option("--remove-id", help="Detach a source's id (repeatable).", metavar="SOURCE"),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 KindOption = Annotated[

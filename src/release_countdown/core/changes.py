@@ -78,6 +78,17 @@ def change_of(old: DateSpec, new: DateSpec) -> Change:
     return change_between(window(old), window(new))
 
 
+def compatible(old: DateSpec, new: DateSpec) -> bool:
+    """Whether ``new`` may be the same title's date as ``old``: either is TBA, the windows
+    overlap, or they share a year (an import links to such an entry, not a new one)."""
+    (old_first, old_last), (new_first, new_last) = window(old), window(new)
+    if old_first is None or old_last is None or new_first is None or new_last is None:
+        return True
+    if change_of(old, new).kind not in (Kind.POSTPONED, Kind.MOVED_UP):
+        return True
+    return old_first.year <= new_last.year and new_first.year <= old_last.year
+
+
 def kinds_along(windows: Iterable[Window]) -> list[Change]:
     """The change from each window to the next."""
     return [change_between(a, b) for a, b in pairwise(windows)]

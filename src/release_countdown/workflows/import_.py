@@ -35,11 +35,13 @@ def import_refs(
     today: date,
     dry_run: bool,
     lock_timeout: float,
+    new: bool = False,
     on_present: Callable[[Ref, Release], object] | None = None,
 ) -> Imported:
     """Fetch the refs not yet in the registry at ``path`` and add each as a new entry where
-    `fmt` would put it (checked ``today``). ``on_present`` hears of each ref already there
-    before anything is fetched. If any fetch fails, nothing is written."""
+    `fmt` would put it (checked ``today``), or links it to the entry of the same title typed
+    by hand (writing/sourced.link_target) unless ``new``. ``on_present`` hears of each ref
+    already there before anything is fetched. If any fetch fails, nothing is written."""
     from release_countdown.core.record import FetchOptions, SourceRecord
     from release_countdown.workflows.fetching import fetch_all, fetch_region
     from release_countdown.writing.change import change_registry, read_snapshot
@@ -65,7 +67,7 @@ def import_refs(
     records = [r for r in results if isinstance(r, SourceRecord)]
     change = change_registry(
         path,
-        lambda document, releases: add_entries(document, releases, records, today, path),
+        lambda document, releases: add_entries(document, releases, records, today, path, new=new),
         dry_run=dry_run,
         lock_timeout=lock_timeout,
         snapshot=snapshot,
@@ -79,22 +81,30 @@ def add_entries(
     records: Sequence[SourceRecord],
     today: date,
     path: Path,
+    *,
+    new: bool = False,
 ) -> NewText:
     """The edit of `import`: each record's entry inserted in the text as read, unless a
-    release already has one of its ids (imported meanwhile, or from another source)."""
+    release already has one of its ids (imported meanwhile, or from another source); a
+    record naming an entry typed by hand is linked to it instead, unless ``new``."""
     from release_countdown.registry.load import check_text
     from release_countdown.writing.change import NewText
     from release_countdown.writing.sourced import entry_text, insert_entry
 
-    text: str = document.as_string()
-    done: list[str] = []
-    current, stale = list(releases), False
-    for record in records:
+    text: str = document.as_string()  # the text as read, before any link parses a release
+    links = [] if new else _link(document, releases, records, today)
+    linked = {record.ref for record, _ in links}
+    rest = [r for r in records if r.ref not in linked]
+    if links:
+        text = _written(document, text, releases)
+    messages = [message for _, message in links]
+    current, stale = list(releases), bool(links)
+    for record in rest:
         if stale:  # the entries so far, in file order, for the next one's name and place
             current, stale = check_text(text, str(path))[0], False
         owner, key = _owner(current, record.ids)
         if owner is not None:
-            done.append(
+            messages.append(
                 f"{record.ref}: already in the registry as {owner.title!r} (id {owner.id}, "
                 f"same {key} id); use `countdown refresh {owner.id}`"
             )
@@ -102,8 +112,46 @@ def add_entries(
         block = entry_text(record, current, today)
         new_id = _block_id(block)
         text, stale = insert_entry(text, block, new_id, current), True
-        done.append(f'imported "{record.title}" from {record.label} (id {new_id})')
-    return NewText("; ".join(done) or "nothing to import", text)
+        messages.append(f'imported "{record.title}" from {record.label} (id {new_id})')
+    return NewText("; ".join(messages) or "nothing to import", text)
+
+
+def _link(
+    document: Any, releases: Sequence[Release], records: Sequence[SourceRecord], today: date
+) -> list[tuple[SourceRecord, str]]:
+    """Link each record that names an entry typed by hand (and not yet linked) to it."""
+    from release_countdown.writing.sourced import link_target
+
+    done: list[tuple[SourceRecord, str]] = []
+    taken: set[str] = set()
+    for record in records:
+        if _owner(releases, record.ids)[0] is not None:
+            continue
+        target = link_target([r for r in releases if r.id not in taken], record)
+        if target is None:
+            continue
+        taken.add(target.id)
+        done.append((record, _link_into(document, releases, target, record, today)))
+    return done
+
+
+def _link_into(
+    document: Any, releases: Sequence[Release], target: Release, record: SourceRecord, today: date
+) -> str:
+    """Attach ``record`` to ``target``'s entry in ``document`` and refresh it; in words."""
+    from release_countdown.core.changes import text_change_words
+    from release_countdown.core.matching import fold
+    from release_countdown.writing.edits import release_table
+    from release_countdown.writing.sourced import link_entry
+
+    owners = {fold(n): r.id for r in releases for n in (r.title, *r.aliases)}
+    table = release_table(document, [r.id for r in releases].index(target.id))
+    changes = link_entry(table, target, record, owners, today).changes
+    said = f'linked {record.ref} to "{target.title}" ({target.id})'
+    moved = next((c for c in changes if c.field == "date"), None)
+    if moved is not None:
+        said += f"; date {moved.old} → {moved.new}, {text_change_words(moved.old, moved.new)}"
+    return said
 
 
 def _block_id(block: str) -> str:
@@ -120,3 +168,63 @@ def _owner(releases: Sequence[Release], ids: Mapping[str, str]) -> tuple[Release
             if release.ids.get(key) == value:
                 return release, key
     return None, ""
+
+
+def link_ref(
+    path: Path,
+    name: str,
+    ref: Ref,
+    *,
+    where: SourceSettings,
+    region: str | None,
+    today: date,
+    dry_run: bool,
+    lock_timeout: float,
+) -> Change:
+    """`countdown link`: fetch ``ref`` and attach it to the entry ``name`` (id, title or
+    alias), whatever its title or date, then refresh that entry from it."""
+    from release_countdown.core.record import FetchOptions, SourceRecord
+    from release_countdown.workflows.fetching import fetch_all, fetch_region
+    from release_countdown.writing.change import change_registry
+
+    (result,) = fetch_all(where, [ref], FetchOptions(region=fetch_region(region)))
+    if not isinstance(result, SourceRecord):
+        raise result
+    record = result
+    return change_registry(
+        path,
+        lambda document, releases: _link_one(document, releases, name, record, today),
+        dry_run=dry_run,
+        lock_timeout=lock_timeout,
+    )
+
+
+def _link_one(
+    document: Any, releases: Sequence[Release], name: str, record: SourceRecord, today: date
+) -> NewText:
+    from release_countdown.core.errors import UsageError
+    from release_countdown.writing.change import NewText
+    from release_countdown.writing.edits import find_release
+
+    text: str = document.as_string()  # the text as read, before the entry is parsed
+    target = releases[find_release(releases, name)]
+    owner, key = _owner(releases, record.ids)
+    if owner is not None and owner.id != target.id:
+        raise UsageError(
+            f"{record.ref}: its {key} id is already {owner.title!r}'s (id {owner.id}); "
+            f"`countdown edit {owner.id} --remove-id {key}` first"
+        )
+    if target.ids.get(record.source) not in (None, record.ids.get(record.source)):
+        raise UsageError(
+            f"{target.title!r} (id {target.id}) already has a {record.source} id "
+            f"({target.ids[record.source]}); `countdown edit {target.id} --remove-id "
+            f"{record.source}` first"
+        )
+    said = _link_into(document, releases, target, record, today)
+    return NewText(said, _written(document, text, releases))
+
+
+def _written(document: Any, old: str, releases: Sequence[Release]) -> str:
+    from release_countdown.writing.sourced import written_text
+
+    return written_text(document, old, releases)

@@ -26,6 +26,8 @@ from release_countdown.writing.fields import (
     days_entry,
     record_retitle,
     remove_alias,
+    remove_id,
+    set_id,
     set_typed_date,
 )
 from release_countdown.writing.fields import new_table as _new_table
@@ -183,6 +185,8 @@ class Edits:
     remove_aliases: list[str] = field(default_factory=list)
     date_for: list[tuple[str, str, str]] = field(default_factory=list)  # region, type, date
     today: dt.date | None = None  # the day of the edit: a retitle is recorded as of it
+    ids: list[tuple[str, str]] = field(default_factory=list)  # source, id (fields.parse_id)
+    remove_ids: list[str] = field(default_factory=list)  # sources
 
 
 def _one_date_each(typed: Sequence[tuple[str, str, str]]) -> None:
@@ -260,6 +264,13 @@ def edit_release(
         done.append(remove_alias(table, release, alias))
     for region, kind, when in edits.date_for:
         done.append(set_typed_date(table, region, kind, when, date_value(when, "--date-for")))
+    for key in edits.remove_ids:
+        done.append(remove_id(table, release, key))
+    for key, value in edits.ids:
+        if release.ids.get(key) == value:
+            already.append(f"{key} id {value}")
+        else:
+            done.append(set_id(table, releases, release, key, value))
     if edits.kind is not None:
         put("kind", edits.kind, f"kind set to {edits.kind}", f"kind {edits.kind}")
     for alias in edits.aliases:

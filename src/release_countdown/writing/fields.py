@@ -1,5 +1,5 @@
 """The field edits of `countdown edit` beyond the basics: a retitle recorded in the history,
-sources, franchise, aliases removed, typed regional dates added or changed.
+sources, franchise, aliases removed, typed regional dates added or changed, source ids.
 
 Each function changes one release table (tomlkit) in place and returns what it did, in words.
 """
@@ -7,10 +7,10 @@ Each function changes one release table (tomlkit) in place and returns what it d
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from release_countdown.core.errors import NotFoundError
+from release_countdown.core.errors import NotFoundError, UsageError
 from release_countdown.core.matching import fold
 from release_countdown.core.model import Release
 
@@ -112,3 +112,41 @@ def set_typed_date(table: Table, region: str, kind: str, date: str, value: Any) 
     typed.add("date", value)
     append_entry(table, "dates", typed)
     return f"{region} {kind} date {date} added"
+
+
+def parse_id(text: str) -> tuple[str, str]:
+    """``"tmdb=movie/575264"`` -> ``("tmdb", "movie/575264")``, checked against its form."""
+    from release_countdown.registry.format import ID_FORMS
+
+    key, sep, value = (part.strip() for part in text.partition("="))
+    key = key.lower()
+    if not sep or key not in ID_FORMS:
+        raise UsageError(f"{text!r} is not SOURCE=ID (SOURCE one of {', '.join(ID_FORMS)})")
+    pattern, example = ID_FORMS[key]
+    if not pattern.fullmatch(value):
+        raise UsageError(f"{text!r}: a {key} id looks like {example}")
+    return key, value
+
+
+def set_id(
+    table: Table, releases: Sequence[Release], release: Release, key: str, value: str
+) -> str:
+    """Attach the id ``key`` = ``value`` (ids stay unique: another entry's is refused)."""
+    owner = next((r for r in releases if r.ids.get(key) == value and r.id != release.id), None)
+    if owner is not None:
+        raise UsageError(f"{key} id {value} is already {owner.title!r}'s (id {owner.id})")
+    if "ids" not in table:
+        table.add("ids", new_table())
+    table["ids"][key] = value
+    return f"{key} id {value} attached"
+
+
+def remove_id(table: Table, release: Release, key: str) -> str:
+    ids = table.get("ids")
+    if ids is None or key.lower() not in ids:
+        raise NotFoundError(f'"{release.title}" has no {key} id')
+    value = str(ids[key.lower()])
+    del ids[key.lower()]
+    if not ids:
+        del table["ids"]
+    return f"{key.lower()} id {value} removed"

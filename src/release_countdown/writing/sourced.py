@@ -250,6 +250,41 @@ def refresh_entry(
     return changes, problem
 
 
+def link_target(releases: Sequence[Release], record: SourceRecord) -> Release | None:
+    """The entry ``record`` names: the same title or alias (folded), the same kind, no id
+    from the record's source yet, and a compatible date (core/changes.compatible)."""
+    from release_countdown.core.changes import compatible
+
+    title, when = fold(record.title), parse_date_text(record.date)
+    found = [
+        r for r in releases
+        if r.kind == record.kind and record.source not in r.ids and title in _names(r)
+        and compatible(r.date, when)
+    ]  # fmt: skip
+    dated = [r for r in found if r.date.earliest is not None]  # Blade 1998 before Blade TBA
+    return next(iter(dated or found), None)
+
+
+def link_entry(
+    table: Table, release: Release, record: SourceRecord, owners: Mapping[str, str], today: dt.date
+) -> EntryRefreshed:
+    """Attach ``record``'s ids that ``release`` lacks to its entry ``table``, then refresh it."""
+    import tomlkit
+
+    if "ids" not in table:
+        table.add("ids", tomlkit.table())
+    added = [key for key in ID_KEYS if key in record.ids and key not in release.ids]
+    for key in added:
+        table["ids"][key] = record.ids[key]
+    if record.page and record.page not in release.sources:
+        if "sources" not in table:
+            table.add("sources", [])
+        table["sources"].append(record.page)
+    changes, problem = refresh_entry(table, release, record, owners, today)
+    ids = [FieldChange(f"ids.{key}", None, record.ids[key]) for key in added]
+    return EntryRefreshed(ids + changes, problem)
+
+
 class EntryRefreshed(NamedTuple):
     changes: list[FieldChange]
     problem: str | None  # worth telling, not an error (a new title that names another entry)

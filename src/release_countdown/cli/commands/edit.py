@@ -1,17 +1,24 @@
 """`countdown edit`: change a title."""
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from typer._click.types import Tuple as Pair  # typer vendors click (as cli/shells.py knows)
 
 from release_countdown.cli.app import command_app
 from release_countdown.cli.completion import complete_titles
-from release_countdown.cli.options import CheckedOption, DryRunOption, KindOption, TargetOption
+from release_countdown.cli.options import (
+    CheckedOption,
+    DateForOption,
+    DryRunOption,
+    IdOption,
+    KindOption,
+    RemoveIdOption,
+    RetitledOnOption,
+    TargetOption,
+)  # fmt: skip
 from release_countdown.cli.output import bad
-from release_countdown.cli.parsers import DATE_TEXT, DAY, past_day, typed_date
-from release_countdown.core.params import DayArg
+from release_countdown.cli.parsers import DATE_TEXT, past_day, typed_date
 
 app = command_app()
 
@@ -59,29 +66,17 @@ def edit_command(
     franchise: Annotated[
         str | None, typer.Option(help="Set the franchise.", metavar="NAME")
     ] = None,
-    date_for: Annotated[
-        list[Any] | None,  # each a (REGION:TYPE, DATE) pair: typer takes no list of tuples
-        typer.Option(
-            click_type=Pair([str, str]),
-            help="Add or change a typed regional date (repeatable; e.g. --date-for US:theatrical "
-            "2026-12-18).",
-            metavar="REGION:TYPE DATE",
-        ),
-    ] = None,
-    announced: Annotated[
-        DayArg | None,
-        typer.Option(
-            help="With --title: the day the new title was announced (default: today).",
-            metavar="DATE",
-            parser=DAY,
-        ),
-    ] = None,
+    date_for: DateForOption = None,
+    announced: RetitledOnOption = None,
     note: Annotated[str | None, typer.Option(help="Set the note.", metavar="TEXT")] = None,
     checked: CheckedOption = None,
+    id_: IdOption = None,
+    remove_id: RemoveIdOption = None,
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
 ) -> None:
-    """Change a title: retitle, date, people, aliases, sources, franchise, typed dates, note.
+    """Change a title: retitle, date, people, aliases, sources, franchise, typed dates, note,
+    source ids (--id, --remove-id; `countdown link` fetches the source too).
 
     --title records the retitle in the history (announced today, or on --announced) and keeps
     the old title as an alias; a change already recorded that day (a postpone) takes the new
@@ -93,10 +88,12 @@ def edit_command(
       countdown edit "part two" --title "Mission: Impossible – The Final Reckoning"
       countdown edit gran-turismo --remove-person cast="Orlando Bloom" --dry-run
       countdown edit argylle --source https://example.org/news --date-for GB:digital 2024-03-01
+      countdown edit argylle --id tmdb=movie/848538 --remove-id wikidata
     """
     from release_countdown.cli import reading
     from release_countdown.cli.output import finish
     from release_countdown.writing.edits import Edits, edit_release, parse_credit
+    from release_countdown.writing.fields import parse_id
 
     today = date.today()  # the one clock read: --checked today is this day
     verified = past_day(checked, today, "--checked", "a check")
@@ -110,7 +107,8 @@ def edit_command(
         remove_people=[parse_credit(p) for p in remove_person or []],
         aliases=list(alias or []), note=note, checked=verified, announced=day,
         sources=list(source or []), franchise=franchise, remove_aliases=list(remove_alias or []),
-        date_for=typed, today=today,
+        date_for=typed, today=today, ids=[parse_id(text) for text in id_ or []],
+        remove_ids=list(remove_id or []),
     )  # fmt: skip
     path = reading.writable_path(registry)
     change = reading.change(

@@ -33,6 +33,10 @@ def import_command(
             "--all-dates", help="Keep every country's dates, not only your region's and US."
         ),
     ] = False,
+    new: Annotated[
+        bool,
+        typer.Option("--new", help="A separate entry, even when one of the same title exists."),
+    ] = False,
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
 ) -> None:
@@ -44,7 +48,9 @@ def import_command(
     `region` setting, else US); else the earliest limited or theatrical date anywhere; else
     the earliest other date; a festival premiere only when nothing else is known. A ref
     already in the registry changes nothing: use `countdown refresh` for it. If any ref
-    fails, nothing is written.
+    fails, nothing is written. A title already typed by hand (same name and kind, no id
+    from that source, a date in the same year or window) gets the source's ids and dates
+    instead of a second entry: --new keeps them apart.
 
     \b
     Examples:
@@ -52,6 +58,7 @@ def import_command(
       countdown import https://www.themoviedb.org/movie/575264-mission-impossible --dry-run
       countdown import tmdb:movie/693134 tmdb:movie/1011985 --region GB --all-dates
       countdown import https://musicbrainz.org/release-group/MBID
+      countdown import tmdb:movie/1170608 --new
     """
     from release_countdown.cli import reading, sourcing
     from release_countdown.cli.output import finish, say
@@ -71,7 +78,7 @@ def import_command(
         done = import_refs(
             path, wanted, where=where, region=region or found_settings.region.value,
             all_dates=all_dates, today=date.today(), dry_run=dry_run,
-            lock_timeout=found_settings.lock_timeout.value, on_present=present,
+            lock_timeout=found_settings.lock_timeout.value, new=new, on_present=present,
         )  # fmt: skip
     finally:
         where.close()
