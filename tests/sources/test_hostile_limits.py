@@ -28,6 +28,17 @@ MODES = {
 }
 
 
+# The import runs as the grandchild of a small interpreter, which reports its peak RSS: on
+# Linux a child's ru_maxrss starts from the size of the process it was forked from (kept
+# across exec), so a child of a long pytest run would report pytest's size, not its own.
+_REPORT_PEAK = (
+    "import os, subprocess, sys\n"
+    "child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+    "_, status, usage = os.wait4(child.pid, 0)\n"
+    "print(usage.ru_maxrss, os.waitstatus_to_exitcode(status))\n"
+)
+
+
 def measure(url: str, registry: Path, deadline: float) -> tuple[float, float, int, str]:
     """Seconds, peak RSS in MB, exit code and stderr of one `countdown import`."""
     env = {
@@ -36,16 +47,15 @@ def measure(url: str, registry: Path, deadline: float) -> tuple[float, float, in
         "TMDB_API_KEY": KEY,
         "COUNTDOWN_HTTP_TIMEOUT": str(deadline),
     }
+    command = [sys.executable, "-m", "release_countdown", "import", "tmdb:movie/1"]
     start = time.monotonic()
-    child = subprocess.Popen(
-        [sys.executable, "-m", "release_countdown", "import", "tmdb:movie/1", "-r", str(registry)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    done = subprocess.run(
+        [sys.executable, "-c", _REPORT_PEAK, *command, "-r", str(registry)],
+        env=env, capture_output=True, text=True, check=True,
     )  # fmt: skip
-    assert child.stderr is not None
-    stderr = child.stderr.read().decode()
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return time.monotonic() - start, usage.ru_maxrss / 1024, child.returncode, stderr
+    seconds = time.monotonic() - start
+    peak, code = (int(part) for part in done.stdout.split())
+    return seconds, peak / 1024, code, done.stderr
 
 
 @pytest.mark.slow
