@@ -18,9 +18,10 @@ def test_alarms_parse_back_with_icalendar() -> None:
     (event,) = calendar.walk("VEVENT")
     alarms = event.walk("VALARM")
     assert [str(a["ACTION"]) for a in alarms] == ["DISPLAY", "DISPLAY"]
-    assert [a.decoded("TRIGGER") for a in alarms] == [timedelta(days=-7), timedelta(days=-1)]
+    nine = timedelta(hours=9)  # all-day: 09:00 on the day named, not midnight
+    assert [a.decoded("TRIGGER") for a in alarms] == [nine - timedelta(days=7), nine - timedelta(1)]
     assert [str(a["DESCRIPTION"]) for a in alarms] == ["Argylle: in 7 days", "Argylle: tomorrow"]
-    assert b"TRIGGER:-P7D\r\n" in result.stdout_bytes
+    assert b"TRIGGER:-P6DT15H\r\n" in result.stdout_bytes
 
 
 def test_no_alarm_option_no_alarms() -> None:
@@ -44,4 +45,4 @@ def test_alarms_import_into_khal(tmp_path: Path) -> None:
     assert listed.splitlines()[1:] == [" ⏰Argylle"]  # khal shows the event has alarms
     stored = b"".join(p.read_bytes() for p in (tmp_path / "calendar").glob("*.ics"))
     assert stored.count(b"BEGIN:VALARM") == 2 * stored.count(b"BEGIN:VEVENT")
-    assert b"TRIGGER:-P7D" in stored
+    assert b"TRIGGER:-P6DT15H" in stored

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 from typing import Any, Final, NamedTuple
 
 from release_countdown import __version__
 from release_countdown.core.dates import is_exact
+from release_countdown.core.model import WORLDWIDE
 from release_countdown.core.rows import DateRow, Row
 
 UID_DOMAIN: Final = "release-countdown"
+# A reminder of an all-day event rings at this hour of the day it names (local time), not at
+# midnight: a relative TRIGGER counts from DTSTART, and a DATE start is the day's first moment
+# where the calendar is, so PT9H is 09:00 on the day and -PT15H 09:00 the day before.
+ALARM_HOUR: Final = 9
 
 
 class FuzzyExport(str, Enum):
@@ -31,6 +37,7 @@ class Event:
     end: date | None  # exclusive, as DTEND of an all-day event; None: one day, no DTEND
     description: str
     url: str | None = None
+    categories: tuple[str, ...] = ()  # the kind; a typed date's release type after it
 
 
 class Skipped(NamedTuple):
@@ -66,10 +73,40 @@ def ics_text(text: str) -> str:
 
 
 def _uid(release_id: str, region: str | None = None, kind: str | None = None) -> str:
-    """Stable across exports: the release id, and the region and type for a regional date."""
+    """Stable across exports: the release id, and the region and type for a typed date."""
     if region is None:
         return f"{release_id}@{UID_DOMAIN}"
     return f"{release_id}.{region.lower()}.{kind}@{UID_DOMAIN}"
+
+
+def typed_uids(row: Row) -> list[tuple[DateRow, str]]:
+    """Each typed date of ``row`` with its UID, ``{id}.{region}.{type}``; a second date of one
+    region and type (two premieres) is ``…{type}-2``. Numbered over every typed date of the
+    row, whatever a calendar leaves out, so no region, filter or option renames an event."""
+    seen: Counter[tuple[str, str]] = Counter()
+    found = []
+    for typed_date in row.dates:
+        seen[typed_date.region, typed_date.type] += 1
+        number = seen[typed_date.region, typed_date.type]
+        kind = typed_date.type if number == 1 else f"{typed_date.type}-{number}"
+        found.append((typed_date, _uid(row.id, typed_date.region, kind)))
+    return found
+
+
+def _wanted(typed_date: DateRow, typed: str | None, types: Collection[str]) -> bool:
+    """Whether a calendar asked for ``typed_date``: ``typed`` is "all" or a region (whose
+    worldwide dates come with it); ``types``, when given, keeps those release types only."""
+    if typed is None or (types and typed_date.type not in types):
+        return False
+    return typed == "all" or typed_date.region in (typed, WORLDWIDE)
+
+
+def _is_headline(typed_date: DateRow, row: Row) -> bool:
+    """Whether the title's own event already shows ``typed_date``: the region's date the row
+    stands on (`--region`), or the headline's days seen from one region. A premiere is an
+    event of its own (core/standing.py never takes one as a region's date)."""
+    same_days = (typed_date.earliest, typed_date.latest) == (row.earliest, row.latest)
+    return same_days and typed_date.type != "premiere"
 
 
 def _description(row: Row) -> str:
@@ -100,12 +137,18 @@ def _span(spec: Row | DateRow, fuzzy_as_span: bool) -> tuple[date, date | None] 
 
 
 def events(
-    rows: Sequence[Row], *, typed: str | None, fuzzy_as_span: bool
+    rows: Sequence[Row],
+    *,
+    typed: str | None,
+    fuzzy_as_span: bool,
+    types: Collection[str] = (),
 ) -> tuple[list[Event], Skipped]:
     """The all-day events of ``rows`` and the numbers of dates skipped as fuzzy or TBA.
 
-    ``typed`` adds the rows' typed dates: ``"all"`` for every one, or a region code for that
-    region's (worldwide dates included). UIDs derive from ids so re-imports update events.
+    Each title has one event, ``{id}@release-countdown`` with its title as the summary, on
+    the date the title stands on (with a region, that region's). ``typed`` adds the rows'
+    typed dates (``"all"``, or a region's and worldwide ones; ``types`` narrows them) as
+    events of their own (``typed_uids``), but not the one the title's event already shows.
     """
     found: list[Event] = []
     skipped = {"fuzzy": 0, "tba": 0}
@@ -115,48 +158,47 @@ def events(
         span = _span(row, fuzzy_as_span)
         if isinstance(span, str):
             skipped[span] += 1
-        elif row.region:  # a regional date: the same UID as it has with --all-dates
-            summary = f"{row.title} ({row.region} {row.release_type})"
-            uid = _uid(row.id, row.region, row.release_type)
-            found.append(Event(uid, summary, *span, description, url))
         else:
-            found.append(Event(_uid(row.id), row.title, *span, description, url))
-        if typed is None:
-            continue
-        for typed_date in row.dates:
-            if typed != "all" and typed_date.region not in (typed, "WW"):
+            found.append(Event(_uid(row.id), row.title, *span, description, url, (row.kind,)))
+        for typed_date, uid in typed_uids(row):
+            if not _wanted(typed_date, typed, types) or _is_headline(typed_date, row):
                 continue
-            if (typed_date.region, typed_date.type) == (row.region, row.release_type):
-                continue  # already the row's own event
-            same_day = (typed_date.earliest, typed_date.latest) == (row.earliest, row.latest)
-            if row.region is None and same_day and typed_date.type != "premiere":
-                continue  # the headline date itself, seen from one region: one event a day
             span = _span(typed_date, fuzzy_as_span)
             if isinstance(span, str):
                 skipped[span] += 1
                 continue
             where = f", {typed_date.where}" if typed_date.where else ""
-            found.append(
-                Event(
-                    _uid(row.id, typed_date.region, typed_date.type),
-                    f"{row.title} ({typed_date.region} {typed_date.type}{where})",
-                    *span,
-                    description,
-                    url,
-                )
-            )
-    return found, Skipped(**skipped)
+            summary = f"{row.title} ({typed_date.region} {typed_date.type}{where})"
+            categories = (row.kind, typed_date.type)
+            found.append(Event(uid, summary, *span, description, url, categories))
+    return _unique(found), Skipped(**skipped)
+
+
+def _unique(found: Sequence[Event]) -> list[Event]:
+    """The events with no UID twice (an id that reads like another's typed date, such as
+    "argylle.gb.premiere"): a later one gets ``-2``, ``-3``… before the domain."""
+    taken: set[str] = set()
+    kept: list[Event] = []
+    for event in found:
+        uid, number = event.uid, 1
+        while uid in taken:
+            number += 1
+            uid = event.uid.replace(f"@{UID_DOMAIN}", f"-{number}@{UID_DOMAIN}")
+        taken.add(uid)
+        kept.append(event if uid == event.uid else replace(event, uid=uid))
+    return kept
 
 
 def _alarm(event: Event, days: int) -> Any:
-    """A VALARM ``days`` before the event's start (ACTION:DISPLAY, TRIGGER:-P7D)."""
+    """A VALARM at ``ALARM_HOUR`` o'clock ``days`` before the event's first day: TRIGGER:PT9H
+    on the day, -PT15H the day before, -P6DT15H a week before (ACTION:DISPLAY)."""
     import icalendar
 
     from release_countdown.core.dates import countdown_between
 
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("trigger", timedelta(days=-days))
+    alarm.add("trigger", timedelta(hours=ALARM_HOUR) - timedelta(days=days))
     try:
         when = countdown_between(event.start - timedelta(days=days), event.start, event.start)
     except OverflowError:  # an alarm before year 1
@@ -188,6 +230,8 @@ def to_ics(found: Sequence[Event], *, stamp: Any, alarms: Sequence[int] = ()) ->
             vevent.add("description", ics_text(event.description))
         if event.url is not None:
             vevent.add("url", event.url)
+        if event.categories:
+            vevent.add("categories", list(event.categories))
         for days in alarms:
             vevent.add_component(_alarm(event, days))
         calendar.add_component(vevent)
@@ -214,6 +258,11 @@ class Calendar(NamedTuple):
         return f"{plural(self.events, 'event')} ({plural(self.titles, 'title')}{skipped})"
 
 
+def _touches(event: Event, first: date, last: date) -> bool:
+    end = event.end - timedelta(days=1) if event.end is not None else event.start
+    return event.start <= last and end >= first
+
+
 def calendar(
     rows: Sequence[Row],
     *,
@@ -221,7 +270,12 @@ def calendar(
     fuzzy_as_span: bool,
     alarms: Sequence[int],
     stamp: Any,
+    types: Collection[str] = (),
+    within: tuple[date, date] | None = None,
 ) -> Calendar:
-    """`export`'s calendar of ``rows`` (see ``events`` and ``to_ics``)."""
-    found, skipped = events(rows, typed=typed, fuzzy_as_span=fuzzy_as_span)
+    """The calendar of ``rows``, `export`'s and serve's /calendar.ics alike (see ``events``
+    and ``to_ics``); ``within`` (first and last day) keeps the events that touch it."""
+    found, skipped = events(rows, typed=typed, fuzzy_as_span=fuzzy_as_span, types=types)
+    if within is not None:
+        found = [e for e in found if _touches(e, *within)]
     return Calendar(to_ics(found, stamp=stamp, alarms=alarms), len(found), len(rows), skipped)

@@ -16,7 +16,7 @@ from release_countdown.core.changes import change_between, gap_words
 from release_countdown.core.model import DATE_TYPES
 from release_countdown.core.params import ParamError
 from release_countdown.core.rows import Row
-from release_countdown.formats.ics import Event, events, to_ics
+from release_countdown.formats import ics
 
 FUZZY = ("skip", "as-span")
 MAX_DAYS = 3660  # pastDays and futureDays: ten years each way (a wider window is a 400)
@@ -72,24 +72,25 @@ def window_of(
 def calendar(
     rows: Sequence[Row], *, today: date, window: Window, region: str | None, stamp: datetime
 ) -> bytes:
-    """The feed: export's events (same UIDs) that touch today - pastDays … today + futureDays.
+    """The feed: export's calendar (the same events and UIDs, built by the same function)
+    with the events that touch today - pastDays … today + futureDays.
 
     Typed dates are added for ``region`` (as `export --region` does), or for every region when
     ``types`` narrows them; ``types`` keeps only typed dates of those types.
     """
     typed = region if region is not None else ("all" if window.types else None)
-    if window.types:
-        rows = [r._replace(dates=tuple(d for d in r.dates if d.type in window.types)) for r in rows]
-    made, _ = events(rows, typed=typed, fuzzy_as_span=window.fuzzy_as_span)
     first = today - timedelta(days=window.past_days)
     last = today + timedelta(days=window.future_days)
-    kept = [e for e in made if _touches(e, first, last)]
-    return to_ics(kept, stamp=stamp, alarms=window.alarms)
-
-
-def _touches(event: Event, first: date, last: date) -> bool:
-    end = event.end - timedelta(days=1) if event.end is not None else event.start
-    return event.start <= last and end >= first
+    made = ics.calendar(
+        rows,
+        typed=typed,
+        types=window.types,
+        fuzzy_as_span=window.fuzzy_as_span,
+        alarms=window.alarms,
+        stamp=stamp,
+        within=(first, last),
+    )
+    return made.data
 
 
 class Change(NamedTuple):
