@@ -110,6 +110,39 @@ def test_calendar_has_exports_events_and_uids(client: TestClient, registry_file:
     assert "argylle@release-countdown" in served
 
 
+def _event_shapes(body: bytes) -> dict[str, tuple[Any, ...]]:
+    """Each event's UID → what a calendar shows of it (DTSTAMP, the time made, aside)."""
+    shapes = {}
+    for uid, e in events_of(body).items():
+        alarms = tuple(
+            (str(a["TRIGGER"].to_ical()), str(a["DESCRIPTION"])) for a in e.walk("VALARM")
+        )
+        cats = tuple(str(c) for c in e["CATEGORIES"].cats)
+        end = e.decoded("DTEND") if "DTEND" in e else None
+        shapes[uid] = (str(e["SUMMARY"]), e.decoded("DTSTART"), end, cats, alarms)
+    return shapes
+
+
+@pytest.mark.parametrize("region", [None, "GB", "US"])
+def test_calendar_events_are_exports_events(
+    make_client: Any, registry_file: Path, monkeypatch: pytest.MonkeyPatch, region: str | None
+) -> None:
+    """/calendar.ics and `export` are built by one function: the same events, whether the
+    region comes from the query, the option or the `region` setting (here its variable)."""
+    wide = f"/calendar.ics?as_of={AS_OF}&pastDays=3660&futureDays=3660&alarm=0d,1d"
+    args = ("export", "--all", "-r", str(registry_file), "--as-of", AS_OF, "--alarm", "0d,1d")
+    if region is not None:
+        args += ("--region", region)
+    exported = _event_shapes(invoke(*args).stdout_bytes)
+    asked = f"{wide}&region={region}" if region else wide
+    assert _event_shapes(make_client(registry_file).get(asked).content) == exported
+    if region is not None:
+        monkeypatch.setenv("COUNTDOWN_REGION", region)
+        served = make_client(registry_file).get(wide).content
+        assert _event_shapes(served) == exported
+    assert exported["argylle@release-countdown"][0] == "Argylle"  # whatever the region
+
+
 def test_calendar_window_of_days(client: TestClient) -> None:
     # As of 2023-07-08: MI 7 (07-12, in 4 days), Gran Turismo (08-25), Argylle (2024-02-02).
     near = events_of(client.get(f"/calendar.ics?as_of={AS_OF}&futureDays=10").content)
