@@ -54,7 +54,7 @@ def export_command(
             "--alarm",
             metavar="LEADS",
             help="ICS: add a reminder (VALARM) this long before each event, comma-separated "
-            "days or weeks: 7d,1d (0d: on the day).",
+            "days or weeks, at 09:00 local time: 7d,1d (0d: on the day).",
             parser=ALARMS,
         ),
     ] = None,
@@ -65,10 +65,10 @@ def export_command(
 ) -> None:
     """Export the filtered view as an iCalendar file, CSV or JSON.
 
-    ICS: one all-day event per exact date, with UIDs derived from the ids so that importing
-    again updates events instead of duplicating them; people and aliases go in the
-    description. With --region, that region's typed dates are added; with --all-dates, all.
-    With --alarm, each event carries alarms, so a calendar app reminds you.
+    ICS: one all-day event per title (its id as UID, whatever the region, so importing again
+    updates events instead of duplicating them) on the date it stands on; people and aliases
+    go in the description. With --region, that region's typed dates are added as events of
+    their own; with --all-dates, all. With --alarm, each event carries alarms.
 
     \b
     Examples:
