@@ -175,7 +175,7 @@ def test_a_film_known_by_another_id_is_not_imported_again(
         "already in the registry as 'Mission: Impossible – Dead Reckoning Part One'"
         in result.stderr
     )
-    assert "same imdb id" in result.stderr  # the first key both have
+    assert "same IMDb id" in result.stderr  # the first key both have
     assert registry.read_text() == before
 
 
