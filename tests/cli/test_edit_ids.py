@@ -32,7 +32,7 @@ def test_edit_attaches_and_detaches_ids() -> None:
         "edit", "dune part three", "--id", "tmdb=movie/1170608", "--id", "imdb=tt31378509"
     )
     assert done.exit_code == 0, done.stderr
-    assert "tmdb id movie/1170608 attached" in done.stderr
+    assert "TMDB id movie/1170608 attached" in done.stderr
     assert ids_of("dune-part-three") == {"tmdb": "movie/1170608", "imdb": "tt31378509"}
     assert invoke("fmt", "--check").exit_code == 0
     taken = invoke("edit", "blade", "--id", "tmdb=movie/1170608")

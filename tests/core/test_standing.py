@@ -177,6 +177,14 @@ def test_an_older_announcement_recorded_after_an_import_does_not_hide_the_title(
 
 
 def test_the_import_notes_are_the_sources_labels() -> None:
-    from release_countdown.sources.refs import LABELS
+    """Each source names itself from the one table, and its "from LABEL" note begins a record."""
+    import importlib
 
-    assert sorted(SOURCE_LABELS) == sorted(LABELS.values())
+    from release_countdown.core.record import LABELS
+    from release_countdown.workflows.fetching import SOURCES
+
+    assert sorted(SOURCES) == sorted(LABELS)
+    for name in SOURCES:
+        source = importlib.import_module(f"release_countdown.sources.{name}")
+        assert LABELS[name] == source.LABEL
+        assert source.LABEL in SOURCE_LABELS

@@ -83,6 +83,7 @@ def test_lookup_albums(musicbrainz: HTTPServer) -> None:
         "title": "Dune: Part Three (Original Motion Picture Soundtrack)",
         "date": "2026-12", "kind": "album",
         "people": {"composer": ["Hans Zimmer", "Lorne Balfe"]}, "note": "Album + Soundtrack",
+        "date_note": None,
     }  # fmt: skip
     request, _ = musicbrainz.log[0]
     assert request.args["query"] == r"releasegroup:(dune\: part three)"

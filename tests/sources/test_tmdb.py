@@ -145,21 +145,32 @@ def test_lookup_lists_candidates(tmdb: HTTPServer) -> None:
     tmdb.expect_request(
         "/3/search/movie", query_string={"query": "dune", "include_adult": "false",
         "language": "en-US", "page": "1", "api_key": KEY, "primary_release_year": "2021"},
-    ).respond_with_json(tmdb_data.search((438631, "Dune", "2021-09-15")))  # fmt: skip
+    ).respond_with_json(tmdb_data.search((438631, "Dune", "2021-09-03")))  # fmt: skip
+    dates = {"id": 438631, "results": [{"iso_3166_1": "US", "release_dates": [
+        {"certification": "PG-13", "descriptors": [], "iso_639_1": "", "note": "",
+         "release_date": "2021-10-22T00:00:00.000Z", "type": 3},
+        {"certification": "", "descriptors": [], "iso_639_1": "", "note": "Venice Film Festival",
+         "release_date": "2021-09-03T00:00:00.000Z", "type": 1},
+    ]}]}  # fmt: skip
+    tmdb.expect_request(
+        "/3/movie/438631/release_dates", query_string={"api_key": KEY}
+    ).respond_with_json(dates)
     result = invoke("lookup", "dune", "--year", "2021", "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == [{
-        "ref": "tmdb:movie/438631", "title": "Dune", "date": "2021-09-15", "kind": "film",
-        "people": {}, "note": None,
+        "ref": "tmdb:movie/438631", "title": "Dune", "date": "2021-10-22", "kind": "film",
+        "people": {}, "note": None, "date_note": None,
     }]  # fmt: skip
     table = invoke("lookup", "dune", "--year", "2021")
-    assert table.stdout == "tmdb:movie/438631      2021-09-15 film  Dune\n"
+    assert table.stdout == "tmdb:movie/438631      2021-10-22 film  Dune\n"
+    assert table.stderr == ""
 
 
 def test_lookup_empty_dates_and_hostile_titles(tmdb: HTTPServer) -> None:
     tmdb.expect_request("/3/search/movie").respond_with_json(
         tmdb_data.search((1, "Untitled \x1b[31mFilm\u202e", ""))
     )
+    tmdb.expect_request("/3/movie/1/release_dates").respond_with_json({"id": 1, "results": []})
     result = invoke("lookup", "untitled")
     assert result.exit_code == 0
     assert result.stdout == "tmdb:movie/1           TBA        film  Untitled [31mFilm\n"
@@ -170,7 +181,7 @@ def test_lookup_finding_nothing_exits_1(tmdb: HTTPServer) -> None:
     tmdb.expect_request("/3/search/movie").respond_with_json(tmdb_data.search())
     result = invoke("lookup", "nothing at all")
     assert result.exit_code == 1
-    assert "no tmdb candidates for 'nothing at all'" in result.stderr
+    assert result.stderr == "countdown: no TMDB candidates for 'nothing at all'\n"
 
 
 def test_hostile_and_huge_text_still_makes_a_valid_entry(tmdb: HTTPServer, registry: Path) -> None:

@@ -130,7 +130,14 @@ def test_lookup_without_a_key_uses_wikidata(wikidata: HTTPServer) -> None:
     assert json.loads(result.stdout) == [{
         "ref": f"wikidata:{wd.FILM}", "title": "Mission: Impossible – Dead Reckoning Part One",
         "date": "2023", "kind": "film", "people": {}, "note": "2023 film by Christopher McQuarrie",
+        "date_note": None,
     }]  # fmt: skip
+    assert result.stderr == (
+        "countdown: searched Wikidata: no TMDB key is set (set TMDB_API_KEY for TMDB's dates "
+        "by country, or give --source wikidata)\n"
+    )
+    named = invoke("lookup", "dead reckoning", "--source", "wikidata", "--json")
+    assert (named.exit_code, named.stdout, named.stderr) == (0, result.stdout, "")
 
 
 def test_the_same_film_from_another_source_is_not_imported_twice(
@@ -168,7 +175,7 @@ def test_a_film_known_by_another_id_is_not_imported_again(
         "already in the registry as 'Mission: Impossible – Dead Reckoning Part One'"
         in result.stderr
     )
-    assert "same imdb id" in result.stderr  # the first key both have
+    assert "same IMDb id" in result.stderr  # the first key both have
     assert registry.read_text() == before
 
 

@@ -87,3 +87,31 @@ def search(*items: tuple[int, str, str]) -> dict[str, Any]:
         "total_pages": 1,
         "total_results": len(items),
     }
+
+
+def release_dates(data: dict[str, Any]) -> dict[str, Any]:
+    """``/3/movie/{id}/release_dates`` for the film ``data`` (the block ``movie`` appends)."""
+    return {"id": data["id"], **copy.deepcopy(data["release_dates"])}
+
+
+def festival_film(number: int = 1170608, title: str = "The Long Walk Home") -> dict[str, Any]:
+    """A film whose primary release_date is its festival premiere (Venice, in September),
+    months before its theatrical dates (GB on 2026-12-18, US on 2026-12-25)."""
+    data = movie(number, title=title, us_theatrical="2026-12-25T00:00:00.000Z")
+    data["release_date"] = "2026-09-01"
+    data["status"] = "Post Production"
+    data["release_dates"] = {"results": [
+        {"iso_3166_1": "IT", "release_dates": [
+            {"certification": "", "descriptors": [], "iso_639_1": "", "note": "Venice Film Festival",
+             "release_date": "2026-09-01T00:00:00.000Z", "type": 1},
+        ]},
+        {"iso_3166_1": "GB", "release_dates": [
+            {"certification": "", "descriptors": [], "iso_639_1": "", "note": "",
+             "release_date": "2026-12-18T00:00:00.000Z", "type": 3},
+        ]},
+        {"iso_3166_1": "US", "release_dates": [
+            {"certification": "", "descriptors": [], "iso_639_1": "", "note": "",
+             "release_date": "2026-12-25T00:00:00.000Z", "type": 3},
+        ]},
+    ]}  # fmt: skip
+    return data

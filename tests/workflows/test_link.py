@@ -7,11 +7,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 import tomli
 from pytest_httpserver import HTTPServer
 
+from release_countdown.core.errors import UsageError
 from release_countdown.sources.refs import parse_ref
-from release_countdown.workflows.import_ import Imported, import_refs
+from release_countdown.workflows.import_ import Imported, import_refs, link_ref
 from release_countdown.writing.canonical import format_registry
 from tests.sources import tmdb_data
 from tests.workflows.conftest import tmdb_settings
@@ -160,3 +162,29 @@ def test_a_dated_entry_is_preferred_to_an_undated_one(server: HTTPServer, tmp_pa
     done = run(server, path)
     assert done.change is not None
     assert done.change.message.startswith(f'linked {REF} to "{TITLE}" (b)')
+
+
+def test_a_link_to_an_entry_with_another_id_names_the_source(
+    server: HTTPServer, tmp_path: Path
+) -> None:
+    """The message spells the source as TMDB does; the command keeps the key (tmdb)."""
+    path = tmp_path / "r.toml"
+    path.write_text(
+        f'schema = 1\n\n[[release]]\nid = "mi7"\ntitle = "{TITLE}"\ndate = 2023-07-10\n\n'
+        '[release.ids]\ntmdb = "movie/1"\n',
+        encoding="utf-8",
+    )
+    server.expect_request("/3/movie/575264").respond_with_json(tmdb_data.movie())
+    where = tmdb_settings(server)
+    try:
+        with pytest.raises(UsageError) as refused:
+            link_ref(
+                path, "mi7", parse_ref(REF), where=where, region="GB", today=TODAY,
+                dry_run=True, lock_timeout=5.0,
+            )  # fmt: skip
+    finally:
+        where.close()
+    assert str(refused.value) == (
+        f"'{TITLE}' (id mi7) already has a TMDB id (movie/1); `countdown edit mi7 --remove-id "
+        "tmdb` first"
+    )

@@ -16,6 +16,18 @@ from typing import Any, Final, NamedTuple
 from release_countdown.core.model import Release
 
 EMPTY: Final[Mapping[str, Any]] = MappingProxyType({})
+# The sources' names as the services spell them, in every message and note ("from TMDB");
+# the keys are the names commands take (--source, refs, [release.ids] keys).
+LABELS: Final[Mapping[str, str]] = MappingProxyType(
+    {"tmdb": "TMDB", "musicbrainz": "MusicBrainz", "wikidata": "Wikidata"}
+)
+# [release.ids] keys that name a service but no source ("its IMDb id").
+_ID_LABELS: Final = {**LABELS, "imdb": "IMDb"}
+
+
+def label(key: str) -> str:
+    """How messages name the source or id key ``key``: "tmdb" -> "TMDB"."""
+    return _ID_LABELS.get(key, key)
 
 
 class SourceDate(NamedTuple):
@@ -28,7 +40,7 @@ class SourceDate(NamedTuple):
 
 class SourceRecord(NamedTuple):
     source: str  # "tmdb", "musicbrainz", "wikidata"
-    label: str  # how notes name it: "TMDB"
+    label: str  # how notes name it: "TMDB" (LABELS)
     ref: str  # "tmdb:movie/575264"
     title: str
     kind: str
@@ -49,6 +61,8 @@ class Candidate(NamedTuple):
     kind: str
     people: Mapping[str, tuple[str, ...]] = EMPTY
     note: str | None = None  # what tells two candidates apart (original title, type)
+    # Set when ``date`` may not be the date import would write, and why.
+    date_note: str | None = None
 
 
 class FetchOptions(NamedTuple):

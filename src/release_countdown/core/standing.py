@@ -20,6 +20,7 @@ from release_countdown.core.model import (
     Status,
     TypedDate,
 )
+from release_countdown.core.record import LABELS
 
 
 class Standing(NamedTuple):
@@ -46,9 +47,8 @@ def _known(announced: DateSpec | None, today: date) -> bool:
 
 
 # What `import` writes on the entry that begins a title's record ("from TMDB"): the day of that
-# entry is when the title was recorded, not when it was announced. (The sources' labels, as
-# sources/refs.py names them; tests/core/test_standing.py keeps the two lists equal.)
-SOURCE_LABELS = ("TMDB", "MusicBrainz", "Wikidata")
+# entry is when the title was recorded, not when it was announced.
+SOURCE_LABELS = tuple(LABELS.values())
 _IMPORTED = frozenset(f"from {label}" for label in SOURCE_LABELS)
 
 

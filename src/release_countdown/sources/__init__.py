@@ -5,6 +5,10 @@ A source module (tmdb.py, musicbrainz.py, wikidata.py) offers::
     lookup(service, query, kind, year) -> list[Candidate]
     fetch(service, ident, options) -> SourceRecord
 
+and, when a search shows another date than ``fetch`` would write (TMDB)::
+
+    import_date(service, candidate, options) -> Candidate   # the date import would write
+
 ``refs.py`` reads the refs users give (``tmdb:movie/575264`` or a web address) and
 ``config.py`` builds each source's ``Service`` (http.py) from the environment and the config
 file. Only the lookup, import and refresh commands import this package.

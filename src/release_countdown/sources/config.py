@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Final
 
 from release_countdown.core.errors import UsageError
+from release_countdown.core.record import LABELS
 from release_countdown.sources.http import Limits, Service
 
 LIMITS: Final = {
@@ -20,7 +21,6 @@ LIMITS: Final = {
     "musicbrainz": Limits(in_flight=1, interval=1.02),
     "wikidata": Limits(in_flight=1, interval=0.0),
 }
-LABELS: Final = {"tmdb": "TMDB", "musicbrainz": "MusicBrainz", "wikidata": "Wikidata"}
 KEY_PAGE: Final = "https://www.themoviedb.org/settings/api"
 
 
@@ -71,11 +71,11 @@ class SourceSettings:
         hint = "; check TMDB_API_KEY / TMDB_READ_ACCESS_TOKEN or [sources.tmdb]"
         if key:
             return Service(
-                "TMDB", self.url("tmdb"), LIMITS["tmdb"], params={"api_key": key},
+                LABELS["tmdb"], self.url("tmdb"), LIMITS["tmdb"], params={"api_key": key},
                 secrets=(key, token), refused_hint=hint, timeout=self.timeout,
             )  # fmt: skip
         return Service(
-            "TMDB", self.url("tmdb"), LIMITS["tmdb"],
+            LABELS["tmdb"], self.url("tmdb"), LIMITS["tmdb"],
             headers={"Authorization": f"Bearer {token}"}, secrets=(key, token),
             refused_hint=hint, timeout=self.timeout,
         )  # fmt: skip

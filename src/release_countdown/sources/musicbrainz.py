@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-from release_countdown.core.record import Candidate, FetchOptions, SourceRecord
+from release_countdown.core.record import LABELS, Candidate, FetchOptions, SourceRecord
 from release_countdown.sources import clean
 from release_countdown.sources.http import Service
 
-LABEL: Final = "MusicBrainz"
+LABEL: Final = LABELS["musicbrainz"]
 PAGE: Final = "https://musicbrainz.org/"
 _MBID: Final = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _LUCENE: Final = re.compile(r'([+\-!(){}\[\]^"~*?:\\/]|&&|\|\|)')

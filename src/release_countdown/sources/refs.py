@@ -6,6 +6,7 @@ import re
 from typing import Final, NamedTuple
 
 from release_countdown.core.errors import UsageError
+from release_countdown.core.record import LABELS
 
 _UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 FORMS: Final = (
@@ -24,7 +25,6 @@ _PATTERNS: Final = (
     ("wikidata", re.compile(r"wikidata:(Q[1-9][0-9]{0,11})", re.IGNORECASE)),
     ("wikidata", re.compile(r"https?://(?:www\.|m\.)?wikidata\.org/(?:wiki|entity)/(Q[1-9][0-9]{0,11})/?(?:[?#].*)?")),
 )  # fmt: skip
-LABELS: Final = {"tmdb": "TMDB", "musicbrainz": "MusicBrainz", "wikidata": "Wikidata"}
 
 
 class Ref(NamedTuple):

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, Final, NamedTuple
 
-from release_countdown.core.record import Candidate, FetchOptions, SourceDate, SourceRecord
+from release_countdown.core.record import LABELS, Candidate, FetchOptions, SourceDate, SourceRecord
 from release_countdown.registry.format import ID_FORMS
 from release_countdown.sources import clean
 from release_countdown.sources.http import Service
 
-LABEL: Final = "TMDB"
+LABEL: Final = LABELS["tmdb"]
 PAGE: Final = "https://www.themoviedb.org/movie/"
 TYPES: Final = {1: "premiere", 2: "limited", 3: "theatrical", 4: "digital", 5: "physical", 6: "tv"}
 ROLES: Final = {
@@ -67,6 +67,22 @@ def lookup(service: Service, query: str, kind: str | None, year: int | None) -> 
     return found
 
 
+def import_date(service: Service, candidate: Candidate, options: FetchOptions) -> Candidate:
+    """``candidate`` (from ``lookup``) with the date ``fetch`` would give it: the headline of
+    its dates by country (``/3/movie/{id}/release_dates``), not the primary ``release_date``
+    a search shows (often a festival premiere)."""
+    ident = candidate.ref.removeprefix("tmdb:")
+    ref = f"{candidate.ref} release_dates"
+    data = service.get(f"/3/{ident}/release_dates", {}, ref)
+    try:
+        found = _dates({"release_dates": data}, f"{LABEL}: {ref}")
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise clean.unexpected(LABEL, ref, exc) from None
+    primary = date.fromisoformat(candidate.date) if candidate.date else None
+    text = _date_text(found, primary, options.region)
+    return candidate._replace(date=None if text == "TBA" else text)
+
+
 def fetch(service: Service, ident: str, options: FetchOptions) -> SourceRecord:
     """The film ``ident`` ("movie/575264") with its dates, credits, titles and other ids."""
     ref = f"tmdb:{ident}"
@@ -84,23 +100,8 @@ def _record(data: dict[str, Any], ident: str, options: FetchOptions, where: str)
         raise ValueError("no title")
     dated = _dates(data, where)
     primary = clean.day(data.get("release_date"), f"{where}: release_date")
-    days = [d.day for d in dated] + ([primary] if primary else [])
-    year_only = (
-        bool(days)
-        and len({d.year for d in days}) == 1
-        and all((d.month, d.day) == (1, 1) for d in days)
-    )
-
-    def form(day: date) -> str:
-        return str(day.year) if year_only else day.isoformat()
-
-    headline = _headline(dated, options.region)
-    if headline is not None:
-        date_text = form(headline.day)
-    elif primary is not None:
-        date_text = form(primary)
-    else:
-        date_text = "TBA"
+    form = _form(dated, primary)
+    date_text = _date_text(dated, primary, options.region)
     return SourceRecord(
         source="tmdb",
         label=LABEL,
@@ -133,6 +134,31 @@ def _dates(data: dict[str, Any], where: str) -> list[_Dated]:
             found.append(_Dated(day, region, kind, clean.text(entry.get("note"))))  # may be absent
     found.sort(key=lambda d: (d.day, d.region, d.type))
     return found
+
+
+def _form(dated: list[_Dated], primary: date | None) -> Callable[[date], str]:
+    """How a film's days are written: its year alone when every date is January 1 of it."""
+    days = [d.day for d in dated] + ([primary] if primary else [])
+    year_only = (
+        bool(days)
+        and len({d.year for d in days}) == 1
+        and all((d.month, d.day) == (1, 1) for d in days)
+    )
+
+    def form(day: date) -> str:
+        return str(day.year) if year_only else day.isoformat()
+
+    return form
+
+
+def _date_text(dated: list[_Dated], primary: date | None, region: str) -> str:
+    """The film's date as import writes it (lookup shows the same): the headline, else the
+    primary release_date, else TBA."""
+    form = _form(dated, primary)
+    headline = _headline(dated, region)
+    if headline is not None:
+        return form(headline.day)
+    return form(primary) if primary is not None else "TBA"
 
 
 def _headline(dated: list[_Dated], region: str) -> _Dated | None:

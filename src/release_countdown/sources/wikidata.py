@@ -14,12 +14,12 @@ import re
 from collections.abc import Iterable
 from typing import Any, Final, NamedTuple
 
-from release_countdown.core.record import Candidate, FetchOptions, SourceDate, SourceRecord
+from release_countdown.core.record import LABELS, Candidate, FetchOptions, SourceDate, SourceRecord
 from release_countdown.registry.format import ID_FORMS
 from release_countdown.sources import clean
 from release_countdown.sources.http import Service
 
-LABEL: Final = "Wikidata"
+LABEL: Final = LABELS["wikidata"]
 PAGE: Final = "https://www.wikidata.org/wiki/"
 API: Final = "/w/api.php"
 KINDS: Final = {

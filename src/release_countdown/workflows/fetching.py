@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from types import ModuleType
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from release_countdown.core.errors import CountdownError, ExitCode, SourceError
 
@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 SOURCES: Final = ("tmdb", "musicbrainz", "wikidata")
 # Requests in flight across all sources (each source's own limit applies within it).
 WORKERS: Final = 24
+
+_Item = TypeVar("_Item")
+_Result = TypeVar("_Result")
 
 
 def fetch_region(region: str | None) -> str:
@@ -39,8 +42,6 @@ def fetch_all(
 ) -> list[SourceRecord | CountdownError]:
     """Each ref's record, or the error that stopped it, in the order given. ``meanwhile``
     runs while the requests are out (imports the write will need, say)."""
-    from concurrent.futures import ThreadPoolExecutor
-
     if not refs:
         return []
     for ref in refs:
@@ -48,17 +49,32 @@ def fetch_all(
             raise SourceError(f"{ref}: {ref.source} is not supported yet by this version")
     services = {ref.source: where.service(ref.source) for ref in refs}  # exit 2 before any fetch
 
-    def one(ref: Ref) -> SourceRecord | CountdownError:
-        try:
-            record: SourceRecord = module(ref.source).fetch(
-                services[ref.source], ref.ident, options
-            )
-        except CountdownError as exc:
-            return exc
+    def one(ref: Ref) -> SourceRecord:
+        record: SourceRecord = module(ref.source).fetch(services[ref.source], ref.ident, options)
         return record
 
-    with ThreadPoolExecutor(max_workers=min(WORKERS, len(refs))) as pool:
-        futures = [pool.submit(one, ref) for ref in refs]
+    return at_once(one, refs, meanwhile)
+
+
+def at_once(
+    call: Callable[[_Item], _Result],
+    items: Sequence[_Item],
+    meanwhile: Callable[[], object] | None = None,
+) -> list[_Result | CountdownError]:
+    """``call`` of each item, or the CountdownError that stopped it, in the order given; the
+    calls run concurrently (the sources' Services keep each source within its limits)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(item: _Item) -> _Result | CountdownError:
+        try:
+            return call(item)
+        except CountdownError as exc:
+            return exc
+
+    if not items:
+        return []
+    with ThreadPoolExecutor(max_workers=min(WORKERS, len(items))) as pool:
+        futures = [pool.submit(one, item) for item in items]
         if meanwhile is not None:
             meanwhile()
         return [future.result() for future in futures]

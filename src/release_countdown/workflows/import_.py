@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from release_countdown.core.errors import CountdownError
+from release_countdown.core.record import label
 
 if TYPE_CHECKING:
     from release_countdown.core.model import Release
@@ -106,7 +107,7 @@ def add_entries(
         if owner is not None:
             messages.append(
                 f"{record.ref}: already in the registry as {owner.title!r} (id {owner.id}, "
-                f"same {key} id); use `countdown refresh {owner.id}`"
+                f"same {label(key)} id); use `countdown refresh {owner.id}`"
             )
             continue
         block = entry_text(record, current, today)
@@ -211,12 +212,12 @@ def _link_one(
     owner, key = _owner(releases, record.ids)
     if owner is not None and owner.id != target.id:
         raise UsageError(
-            f"{record.ref}: its {key} id is already {owner.title!r}'s (id {owner.id}); "
+            f"{record.ref}: its {label(key)} id is already {owner.title!r}'s (id {owner.id}); "
             f"`countdown edit {owner.id} --remove-id {key}` first"
         )
     if target.ids.get(record.source) not in (None, record.ids.get(record.source)):
         raise UsageError(
-            f"{target.title!r} (id {target.id}) already has a {record.source} id "
+            f"{target.title!r} (id {target.id}) already has a {record.label} id "
             f"({target.ids[record.source]}); `countdown edit {target.id} --remove-id "
             f"{record.source}` first"
         )

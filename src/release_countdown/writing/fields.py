@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from release_countdown.core.errors import NotFoundError, UsageError
 from release_countdown.core.matching import fold
 from release_countdown.core.model import Release
+from release_countdown.core.record import label
 
 if TYPE_CHECKING:
     from tomlkit.items import Table
@@ -124,7 +125,7 @@ def parse_id(text: str) -> tuple[str, str]:
         raise UsageError(f"{text!r} is not SOURCE=ID (SOURCE one of {', '.join(ID_FORMS)})")
     pattern, example = ID_FORMS[key]
     if not pattern.fullmatch(value):
-        raise UsageError(f"{text!r}: a {key} id looks like {example}")
+        raise UsageError(f"{text!r}: a {label(key)} id looks like {example}")
     return key, value
 
 
@@ -134,19 +135,19 @@ def set_id(
     """Attach the id ``key`` = ``value`` (ids stay unique: another entry's is refused)."""
     owner = next((r for r in releases if r.ids.get(key) == value and r.id != release.id), None)
     if owner is not None:
-        raise UsageError(f"{key} id {value} is already {owner.title!r}'s (id {owner.id})")
+        raise UsageError(f"{label(key)} id {value} is already {owner.title!r}'s (id {owner.id})")
     if "ids" not in table:
         table.add("ids", new_table())
     table["ids"][key] = value
-    return f"{key} id {value} attached"
+    return f"{label(key)} id {value} attached"
 
 
 def remove_id(table: Table, release: Release, key: str) -> str:
     ids = table.get("ids")
     if ids is None or key.lower() not in ids:
-        raise NotFoundError(f'"{release.title}" has no {key} id')
+        raise NotFoundError(f'"{release.title}" has no {label(key.lower())} id')
     value = str(ids[key.lower()])
     del ids[key.lower()]
     if not ids:
         del table["ids"]
-    return f"{key.lower()} id {value} removed"
+    return f"{label(key.lower())} id {value} removed"

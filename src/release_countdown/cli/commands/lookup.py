@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from release_countdown.cli.app import command_app
-from release_countdown.cli.options import JsonOption
+from release_countdown.cli.options import JsonOption, RegionOption
 
 app = command_app()
 
@@ -50,53 +50,64 @@ def lookup_command(
         int | None,
         typer.Option(help="Released (or due) in this year.", metavar="YYYY", callback=_year),
     ] = None,
+    region: RegionOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Find titles at a source: each candidate's ref, title, date, kind and people.
 
-    Import one with `countdown import REF`.
+    The date is the one `countdown import REF` would write: for TMDB, the theatrical date
+    in your region (--region, else the `region` setting, else US), not the first festival
+    screening; the first 10 TMDB candidates are shown.
 
     \b
     Examples:
       countdown lookup "mission impossible" --year 2023
       countdown lookup dune --json
-      countdown lookup "the odyssey" --source tmdb --kind film
+      countdown lookup "the odyssey" --source tmdb --kind film --region GB
       countdown lookup "dune part three" --kind album     (MusicBrainz)
     """
     import sys
 
-    from release_countdown.cli import sourcing
-    from release_countdown.cli.output import bad
+    from release_countdown.cli import reading, sourcing
+    from release_countdown.cli.output import bad, say
     from release_countdown.core.errors import NotFoundError
+    from release_countdown.core.record import label
     from release_countdown.views.safe import terminal_safe
     from release_countdown.workflows.fetching import SOURCES
-    from release_countdown.workflows.lookup import default_source, lookup
+    from release_countdown.workflows.lookup import lookup
 
+    if source is not None and source not in SOURCES:
+        bad("--source", f"{source!r} is not one of {', '.join(SOURCES)}")
+    if not query.strip():
+        bad("QUERY", "give some words of the title")
     where = sourcing.source_settings()
     try:
-        chosen = source if source is not None else default_source(kind, where.tmdb_configured())
-        if chosen not in SOURCES:
-            bad("--source", f"{chosen!r} is not one of {', '.join(SOURCES)}")
-        if not query.strip():
-            bad("QUERY", "give some words of the title")
-        candidates = lookup(where, query, source=chosen, kind=kind, year=year).candidates
+        found = lookup(
+            where, query, source=source, kind=kind, year=year,
+            region=region or reading.settings().region.value,
+        )  # fmt: skip
     finally:
         where.close()
+    for note in found.notes:
+        say(f"countdown: {note}")
+    candidates = found.candidates
     if json_:
         from release_countdown.cli.output import write_json
 
         write_json([
             {"ref": c.ref, "title": c.title, "date": c.date, "kind": c.kind,
-             "people": {role: list(names) for role, names in c.people.items()}, "note": c.note}
+             "people": {role: list(names) for role, names in c.people.items()}, "note": c.note,
+             "date_note": c.date_note}
             for c in candidates
         ])  # fmt: skip
     else:
         for c in candidates:
             people = "; ".join(f"{role} {', '.join(names)}" for role, names in c.people.items())
-            also = f"  ({c.note})" if c.note else ""
+            notes = "; ".join(n for n in (c.note, c.date_note) if n)
+            also = f"  ({notes})" if notes else ""
             line = f"{c.ref:<22} {c.date or 'TBA':<10} {c.kind:<5} {c.title}{also}"
             sys.stdout.write(terminal_safe(line + (f"  – {people}" if people else "")) + "\n")
     if not candidates:
         raise NotFoundError(
-            f"no {chosen} candidates for {query!r}" + (f" in {year}" if year else "")
+            f"no {label(found.source)} candidates for {query!r}" + (f" in {year}" if year else "")
         )
