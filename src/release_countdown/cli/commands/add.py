@@ -100,5 +100,8 @@ def add_command(
         announced=announced, checked=verified, note=note,
     )  # fmt: skip
     path = reading.writable_path(registry)
-    change = reading.change(path, lambda doc, rels: add_release(doc, rels, new), dry_run=dry_run)
+    also = [w for p in registry or [] for w in ("--registry", str(p))] + ["--dry-run"] * dry_run
+    change = reading.change(
+        path, lambda doc, rels: add_release(doc, rels, new, also), dry_run=dry_run
+    )
     finish(change, dry_run)
