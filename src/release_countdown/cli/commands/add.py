@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from release_countdown.cli.app import command_app
+from release_countdown.cli.completion import complete_regions
 from release_countdown.cli.options import (
     CheckedOption,
     DryRunOption,
@@ -55,7 +56,12 @@ def add_command(
     ] = None,
     region: Annotated[
         str | None,
-        typer.Option(help="Also record the date as this region's…", metavar="CC", parser=REGION),
+        typer.Option(
+            help="Also record the date as this region's…",
+            metavar="CC",
+            parser=REGION,
+            autocompletion=complete_regions,
+        ),
     ] = None,
     release_type: TypeOption = None,
     announced: Annotated[
