@@ -391,17 +391,15 @@ def test_completion_of_titles_and_people(tmp_path: Path) -> None:
             self.params: dict[str, Any] = {}
 
     ctx: Any = Ctx()
-    assert complete_titles(ctx, "arg") == ["argylle", "Argylle"]
-    assert "mi-the-final-reckoning" in complete_titles(ctx, "mi-the")
-    assert complete_titles(ctx, "final") == [
-        "mi-the-final-reckoning", "Mission: Impossible – The Final Reckoning",
-    ]  # fmt: skip
+    assert complete_titles(ctx, "arg") == ["Argylle"]  # a title alone (issue 22 item 10)
+    assert complete_titles(ctx, "mi-the") == ["mi-the-final-reckoning"]  # no title: the id
+    assert complete_titles(ctx, "final") == ["Mission: Impossible – The Final Reckoning"]
     assert complete_people(ctx, "balf") == ["Lorne Balfe"]
     assert complete_people(ctx, "JOHANN") == []
     ctx.params = {
         "registry": [Path(write(tmp_path, '[[release]]\ntitle = "Z"\ndate = 2030-01-01\n'))]
     }
-    assert complete_titles(ctx, "") == ["z", "Z"]
+    assert complete_titles(ctx, "") == ["Z"]
     ctx.params = {"registry": [tmp_path / "missing.toml"]}
     assert complete_titles(ctx, "") == []
 

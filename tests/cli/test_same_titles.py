@@ -71,9 +71,9 @@ def test_add_of_an_existing_title_hints_a_command_that_works(tmp_path: Path) -> 
                     'kind = "film"\ndate = 1998-08-21\n', encoding="utf-8")  # fmt: skip
     result = invoke("add", "Blade", "--date", "2027", "--kind", "film", "-r", str(path))
     assert result.exit_code == 2
-    assert 'countdown add "Blade" --id blade-2027 …' in result.stderr
-    hinted = shlex.split(result.stderr.split("countdown add ", 1)[1].split(" …")[0])
-    result = invoke("add", *hinted, "--date", "2027", "--kind", "film", "-r", str(path))
+    command = f"countdown add Blade --id blade-2027 --date 2027 --kind film --registry {path}\n"
+    assert result.stderr.endswith(command)  # the whole command (issue 22 item 8)
+    result = invoke(*shlex.split(command)[1:])
     assert result.exit_code == 0, result.stderr
     assert invoke("check", str(path)).exit_code == 0
     result = invoke("show", "Blade", "-r", str(path))

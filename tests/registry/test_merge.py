@@ -78,14 +78,33 @@ def test_override_replaces_the_earlier_entry_where_it_stood(tmp_path: Path) -> N
     assert registry.spots[1][0] == 3  # where the overriding entry stands in its own file
 
 
-def test_a_repeated_id_across_files_without_override_is_an_error(tmp_path: Path) -> None:
-    first = write(tmp_path, "a.toml", entry("A", id="a"))
-    second = write(tmp_path, "b.toml", entry("A2", id="a"))
+def test_a_repeated_id_across_files_warns_and_the_first_file_wins(tmp_path: Path) -> None:
+    """Issue 22 item 9: a personal and a team registry that both took an id keep working."""
+    first = write(tmp_path, "a.toml", entry("A", id="a"), entry("B", id="b"))
+    second = write(tmp_path, "b.toml", entry("C", id="c"), entry("A2", id="a"))
+    registry = load_registry([first, second])
+    assert [(r.title, r.source) for r in registry.releases] == [
+        ("A", str(first)), ("B", str(first)), ("C", str(second)),
+    ]  # fmt: skip
+    (problem,) = registry.warnings
+    assert problem.warning
+    assert (problem.path, problem.line) == (str(second), 8)
+    assert problem.message == (
+        f'release "A2": id "a" is also defined at {first}:3 ("A"), which is used; this entry '
+        "is skipped (rename one, or set override = true here to replace the earlier entry)"
+    )
+    registry = load_registry([second, first])  # the order listed decides
+    assert [r.title for r in registry.releases] == ["C", "A2", "B"]
+
+
+def test_a_repeated_id_within_one_file_stays_an_error(tmp_path: Path) -> None:
+    one = write(tmp_path, "a.toml", entry("A", id="a"), entry("A2", id="a"))
+    other = write(tmp_path, "b.toml", entry("B", id="b"))
     with pytest.raises(RegistryError) as raised:
-        load_registry([first, second])
+        load_registry([other, one])
     (problem,) = raised.value.problems
-    assert problem.path == str(second)
-    assert f'id "a" is also defined at {first}:3' in problem.message
+    assert not problem.warning
+    assert 'duplicate id "a": also used by "A"' in problem.message
 
 
 def test_override_with_nothing_to_replace_is_a_warning(tmp_path: Path) -> None:

@@ -157,9 +157,15 @@ def test_duplicate_id_across_files_and_override(tmp_path: Path) -> None:
     mine = tmp_path / "mine.toml"
     team.write_text('[[release]]\nid = "x"\ntitle = "Team X"\ndate = 2030-01-01\n')
     mine.write_text('[[release]]\nid = "x"\ntitle = "My X"\ndate = 2031-01-01\n')
-    result = invoke("list", "-r", str(team), "-r", str(mine))
-    assert result.exit_code == 3
-    assert f'{mine}:1:1: id "x" is also defined at {team}:1' in result.stderr
+    result = invoke("list", "-r", str(team), "-r", str(mine), "--json")
+    assert result.exit_code == 0, result.stderr  # issue 22 item 9: the first file listed wins
+    assert [r["title"] for r in json.loads(result.stdout)] == ["Team X"]
+    warning = f'{mine}:1:1: warning: release "My X": id "x" is also defined at {team}:1 '
+    assert result.stderr.count(warning) == 1
+    strict = invoke("check", "--strict", str(team), str(mine))
+    assert strict.exit_code == 3
+    assert warning in strict.stderr
+    assert invoke("check", str(team), str(mine)).exit_code == 0
     mine.write_text('[[release]]\nid = "x"\ntitle = "My X"\ndate = 2031-01-01\noverride = true\n')
     result = invoke("list", "-r", str(team), "-r", str(mine), "--json")
     assert result.exit_code == 0, result.stderr

@@ -161,7 +161,7 @@ def test_add_appends_and_leaves_the_rest_byte_identical(tmp_path: Path) -> None:
         (
             ["Alpha", "--date", "2030-01-01"],
             'id "alpha" is already used by "Alpha" (2030); add it under another id: '
-            'countdown add "Alpha" --id alpha-2030 …',
+            "countdown add Alpha --id alpha-2030 --date 2030-01-01 --registry ",
         ),
         (["Eps", "--date", "2030-13-01"], "--date"),
         (["Eps", "--date", "2030-01-01", "--kind", "movie"], "--kind"),

@@ -1,8 +1,12 @@
 """Shell completion of titles and people's names, from the registry the command would read,
-and of the values of --kind, --status and --type.
+and of option values, each from the one place that holds its choices: --kind, --status and
+--type (core/model.py), --sort (core/query.py SORTS; `people --sort`: core/rows.py
+PEOPLE_SORTS), --role (the roles the registry credits, core/query.roles_of) and --region (the
+regions the registry's typed dates use, then every ISO 3166-1 code and WW: core/model.py).
 
 Names match as the filters do: a part of a name, case-, accent- and punctuation-insensitive
-(``zimmer`` offers "Hans Zimmer"). cli/shells.py quotes them for each shell.
+(``zimmer`` offers "Hans Zimmer"). A title completes on its own: offered beside its id, the
+two shared no prefix, so Tab only rang. cli/shells.py quotes them for each shell.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -23,17 +27,24 @@ def _registry(ctx: Any) -> "Registry | None":
         return None
 
 
-def complete_titles(ctx: Any, incomplete: str) -> list[str]:
-    """Ids and titles that start with (or contain) what was typed, for show and watch."""
+def _matching(names: list[str], typed: str) -> list[str]:
+    """``names`` (each once) that start with what was typed after folding, else contain it."""
     from release_countdown.core.matching import fold, part_of
 
+    needle = fold(typed)
+    names = list(dict.fromkeys(names))
+    starting = [n for n in names if fold(n).startswith(needle)]
+    return starting or [n for n in names if part_of(needle, fold(n))]
+
+
+def complete_titles(ctx: Any, incomplete: str) -> list[str]:
+    """Titles that start with (or contain) what was typed, for show, watch and the writing
+    commands; ids and aliases only when what was typed matches no title (``dune-3-s``)."""
     loaded = _registry(ctx)
     if loaded is None:
         return []
-    needle = fold(incomplete)
-    names = [n for r in loaded.releases for n in (r.id, r.title)]
-    starting = [n for n in names if fold(n).startswith(needle)]
-    return starting or [n for n in names if part_of(needle, fold(n))]
+    titles = _matching([r.title for r in loaded.releases], incomplete)
+    return titles or _matching([n for r in loaded.releases for n in (r.id, *r.aliases)], incomplete)
 
 
 def _complete_role(ctx: Any, incomplete: str, role: str | None) -> list[str]:
@@ -97,3 +108,38 @@ def complete_date_types(incomplete: str) -> list[str]:
     from release_countdown.core.model import DATE_TYPES
 
     return _values(DATE_TYPES, incomplete, several=False)
+
+
+def complete_sort(incomplete: str) -> list[str]:
+    from release_countdown.core.query import SORTS
+
+    return _values(SORTS, incomplete, several=False)
+
+
+def complete_people_sort(incomplete: str) -> list[str]:
+    from release_countdown.core.rows import PEOPLE_SORTS
+
+    return _values(PEOPLE_SORTS, incomplete, several=False)
+
+
+def complete_roles(ctx: Any, incomplete: str) -> list[str]:
+    """The roles the registry credits (`people --role`)."""
+    from release_countdown.core.query import roles_of
+
+    loaded = _registry(ctx)
+    return [] if loaded is None else _matching(roles_of(loaded.releases), incomplete)
+
+
+def complete_regions(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """Region codes with their names (fish shows them): the registry's own regions first,
+    then every other code that starts with what was typed; with nothing typed, only the
+    registry's (all ~250 codes when it has none)."""
+    from release_countdown.core.model import WORLDWIDE
+    from release_countdown.core.regions import COUNTRIES
+
+    named = {**COUNTRIES, WORLDWIDE: "worldwide"}
+    loaded = _registry(ctx)
+    used = sorted({d.region for r in loaded.releases for d in r.dates}) if loaded else []
+    typed = incomplete.strip().upper()
+    codes = used if not typed and used else [*used, *(c for c in sorted(named) if c not in used)]
+    return [(code, named.get(code, "")) for code in codes if code.startswith(typed)]

@@ -118,6 +118,7 @@ RegionOption = Annotated[
         help="Use each title's date in this region (ISO 3166-1, or WW; default: the `region` "
         "setting).",
         parser=REGION,
+        autocompletion=completion.complete_regions,
     ),
 ]
 RetitledOnOption = Annotated[  # edit --announced
@@ -223,7 +224,12 @@ WithinFilter = Annotated[
 ]
 SortFilter = Annotated[
     str,
-    typer.Option(help=f"Order of the rows: {', '.join(SORTS)}.", metavar="ORDER", parser=SORT),
+    typer.Option(
+        help=f"Order of the rows: {', '.join(SORTS)}.",
+        metavar="ORDER",
+        parser=SORT,
+        autocompletion=completion.complete_sort,
+    ),
 ]
 LimitFilter = Annotated[
     int | None, typer.Option(help="Show at most N titles.", metavar="N", parser=LIMIT)

@@ -7,7 +7,7 @@ and a faster check of well-formed tables. Without it the answers are the same.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, tzinfo
 from pathlib import Path
 from typing import Protocol
@@ -119,23 +119,31 @@ def load_registry(
     )
 
 
-def stale_warnings(registry: Registry, today: date, amount: int, unit: str) -> list[Problem]:
+def stale_warnings(
+    registry: Registry,
+    today: date,
+    amount: int,
+    unit: str,
+    how: Callable[[Release], str | None] | None = None,
+) -> list[Problem]:
     """Warnings for entries never checked, or checked longer ago than the given age, each at
-    the entry's ``checked`` key (or its table) in its file."""
+    the entry's ``checked`` key (or its table) in its file. ``how(release)``: the command
+    that records a check of it (None: a file no command writes)."""
     from release_countdown.core.dates import add_duration
     from release_countdown.registry.values import clip
 
     problems = []
     for release, spot in zip(registry.releases, registry.spots, strict=True):
+        command = how(release) if how is not None else None
         if release.checked is None:
-            message = (
-                f'release "{clip(release.title)}": never checked '
-                f"(add checked = {today.isoformat()} once verified)"
-            )
+            hint = f"add checked = {today.isoformat()} once verified"
+            hint = hint if command is None else f"once verified: {command}"
+            message = f'release "{clip(release.title)}": never checked ({hint})'
         elif add_duration(release.checked, amount, unit) < today:
+            hint = f" (once verified again: {command})" if command else ""
             message = (
                 f'release "{clip(release.title)}": last checked '
-                f"{release.checked.isoformat()}, more than {amount}{unit} ago"
+                f"{release.checked.isoformat()}, more than {amount}{unit} ago{hint}"
             )
         else:
             continue

@@ -1,4 +1,5 @@
-"""Ids across a file and across files: unique ids, one release per id at a source, and
+"""Ids across a file and across files: unique ids in a file (an error), the first file's
+entry kept when a later file repeats its id (a warning), one release per id at a source, and
 ``override`` in later files. A Registry keeps where each release is.
 
 Titles and aliases may be shared (Blade of 1998 and of 2027): only ids name one release; a
@@ -90,8 +91,11 @@ def unique(
 
 
 def merge(files: Sequence[list[Located]]) -> tuple[list[Located], list[Problem]]:
-    """Later files' releases after earlier ones'; a repeated id is an error unless the later
-    one says ``override = true``, which replaces the earlier entry where it stood."""
+    """Later files' releases after earlier ones'. An id repeated in a later file without
+    ``override = true`` is a warning naming both places, and the first file listed wins (a
+    personal and a team registry that both took an id keep working; `check --strict` makes
+    it an error); with ``override = true`` the later entry replaces the earlier where it stood.
+    A repeated id within one file is ``unique``'s error."""
     problems: list[Problem] = []
     merged: dict[str, Located] = {}
     for kept in files:
@@ -99,12 +103,17 @@ def merge(files: Sequence[list[Located]]) -> tuple[list[Located], list[Problem]]
             release, source, spot = entry
             if release.id in merged and not release.override:
                 other = merged[release.id]
+                first_at = _at(other.path, other.spot)
                 problems.append(
                     Problem(
                         source,
-                        f'id "{release.id}" is also defined at {_at(other.path, other.spot)}; '
-                        "rename it, or set override = true to replace the earlier entry",
-                        *spot,
+                        f'release "{clip(release.title)}": id "{release.id}" is also '
+                        f'defined at {first_at} ("{clip(other.release.title)}"), which is '
+                        "used; this entry is skipped (rename one, or set override = true "
+                        "here to replace the earlier entry)",
+                        spot[0],
+                        spot[1],
+                        warning=True,
                     )
                 )
                 continue

@@ -105,21 +105,41 @@ class NewRelease:
     note: str | None = None
 
 
-def _other_id(releases: Sequence[Release], new: NewRelease) -> str:
-    """The command that adds ``new`` under a free id (the title's slug and year)."""
-    import shlex
+def add_words(new: NewRelease) -> list[str]:
+    """The words of the `countdown add` that asks for ``new`` (after ``countdown``)."""
+    words = ["add", new.title]
+    named = {"id": new.id, "date": new.date, "kind": new.kind, "franchise": new.franchise,
+             "region": new.region, "type": new.type, "announced": new.announced, "note": new.note,
+             "checked": new.checked.isoformat() if new.checked else None}  # fmt: skip
+    words += [w for option, v in named.items() if v is not None for w in (f"--{option}", v)]
+    words += [w for alias in new.aliases for w in ("--alias", alias)]
+    for role, name in new.credits:
+        plain = role in ("composer", "director")
+        words += [f"--{role}", name] if plain else ["--person", f"{role}={name}"]
+    return words
+
+
+def _other_id(releases: Sequence[Release], new: NewRelease, also: Sequence[str]) -> str:
+    """The whole command that adds ``new`` under a free id (the title's slug and year)."""
+    from release_countdown.core.commandline import command_line
 
     try:
         year = year_of(parse_date_text(canonical_date_text(new.date)))
     except DateFormError:
         year = ""
     free = free_id(new.title, year, (r.id for r in releases))
-    plain = not any(ch in new.title for ch in '"$`\\!')
-    title = f'"{new.title}"' if plain else shlex.quote(new.title)
-    return f"add it under another id: countdown add {title} --id {free} …"
+    again = command_line([*add_words(replace(new, id=free)), *also])
+    return f"add it under another id: {again}"
 
 
-def add_release(document: TOMLDocument, releases: Sequence[Release], new: NewRelease) -> str:
+def add_release(
+    document: TOMLDocument,
+    releases: Sequence[Release],
+    new: NewRelease,
+    also: Sequence[str] = (),
+) -> str:
+    """Append ``new``; an id taken is refused with the command that adds it under a free id
+    (``new``'s own options, then ``also``: the command's other options, --registry PATH)."""
     import tomlkit
 
     if not new.title.strip():
@@ -129,7 +149,7 @@ def add_release(document: TOMLDocument, releases: Sequence[Release], new: NewRel
         if release.id == wanted:
             raise UsageError(
                 f'id "{wanted}" is already used by "{release.title}" '
-                f"({year_of(release.date) or 'TBA'}); {_other_id(releases, new)}"
+                f"({year_of(release.date) or 'TBA'}); {_other_id(releases, new, also)}"
             )
     table = _new_table()
     table.add("id", wanted)  # pinned: fixing the title later keeps the id and calendar UID

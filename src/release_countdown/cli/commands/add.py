@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from release_countdown.cli.app import command_app
+from release_countdown.cli.completion import complete_regions
 from release_countdown.cli.options import (
     CheckedOption,
     DryRunOption,
@@ -55,7 +56,12 @@ def add_command(
     ] = None,
     region: Annotated[
         str | None,
-        typer.Option(help="Also record the date as this region's…", metavar="CC", parser=REGION),
+        typer.Option(
+            help="Also record the date as this region's…",
+            metavar="CC",
+            parser=REGION,
+            autocompletion=complete_regions,
+        ),
     ] = None,
     release_type: TypeOption = None,
     announced: Annotated[
@@ -100,5 +106,8 @@ def add_command(
         announced=announced, checked=verified, note=note,
     )  # fmt: skip
     path = reading.writable_path(registry)
-    change = reading.change(path, lambda doc, rels: add_release(doc, rels, new), dry_run=dry_run)
+    also = [w for p in registry or [] for w in ("--registry", str(p))] + ["--dry-run"] * dry_run
+    change = reading.change(
+        path, lambda doc, rels: add_release(doc, rels, new, also), dry_run=dry_run
+    )
     finish(change, dry_run)

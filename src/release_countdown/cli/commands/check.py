@@ -2,7 +2,7 @@
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,6 +10,9 @@ from release_countdown.cli.app import command_app
 from release_countdown.cli.options import Duration, StaleAsOfOption
 from release_countdown.cli.parsers import DURATION
 from release_countdown.core.errors import ExitCode
+
+if TYPE_CHECKING:
+    from release_countdown.core.model import Release
 
 app = command_app()
 
@@ -76,7 +79,7 @@ def check_command(
         problems = list(loaded.warnings)
         titles = len(loaded.releases)
         if age is not None:
-            problems += stale_warnings(loaded, today, *age)
+            problems += stale_warnings(loaded, today, *age, how=check_command_of)
         problems += future_warnings(loaded, clock_today)
         if strict:
             problems += implicit_id_warnings(loaded)
@@ -92,3 +95,17 @@ def check_command(
         f"{warnings} warning{'s' if warnings != 1 else ''}{strictly}"
     )
     return ExitCode.REGISTRY if errors > 0 or (strict and warnings > 0) else ExitCode.OK
+
+
+def check_command_of(release: "Release") -> str | None:
+    """The command that records a check of ``release`` in its file (--registry unless the
+    file is the user registry, where writes go by default); None for the bundled registry."""
+    from release_countdown.core.commandline import command_line
+    from release_countdown.registry.locations import bundled_registry, user_registry
+
+    file = Path(release.source).resolve()
+    if file == bundled_registry().resolve():
+        return None
+    words = ["edit", release.id, "--checked", "today"]
+    at = [] if file == user_registry().resolve() else ["--registry", release.source]
+    return command_line(words + at)

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from release_countdown.cli.app import command_app
-from release_countdown.cli.completion import complete_people
+from release_countdown.cli.completion import complete_people, complete_people_sort, complete_roles
 from release_countdown.cli.formatting import output_options, person_fields, title_fields
 from release_countdown.cli.options import AsOfOption, NoCacheOption, RegistryOption, today_of
 from release_countdown.cli.parsers import one_of
@@ -33,7 +33,12 @@ def people_command(
     ] = None,
     *,
     role: Annotated[
-        str | None, typer.Option(help="Only people in this role (e.g. composer).", metavar="ROLE")
+        str | None,
+        typer.Option(
+            help="Only people in this role (e.g. composer).",
+            metavar="ROLE",
+            autocompletion=complete_roles,
+        ),
     ] = None,
     search: Annotated[
         str | None, typer.Option(help="Only people whose name contains TEXT.", metavar="TEXT")
@@ -46,6 +51,7 @@ def people_command(
             help="Order: name, titles (most first) or next (soonest next release first).",
             metavar="ORDER",
             parser=one_of(PEOPLE_SORTS),
+            autocompletion=complete_people_sort,
         ),
     ] = "name",
     registry: RegistryOption = None,
