@@ -192,7 +192,13 @@ def test_every_field_of_the_model_survives_the_cache() -> None:
         "headline": "US:theatrical",
         "override": True,
         "dates": [
-            {"region": "US", "type": "digital", "date": "2028", "unlisted": date(2026, 1, 2)}
+            {
+                "region": "US",
+                "type": "digital",
+                "date": "2028",
+                "origin": "tmdb",
+                "unlisted": date(2026, 1, 2),
+            }
         ],
         "history": [
             {"date": "2028", "announced": date(2025, 5, 1), "headline": "GB:theatrical"},

@@ -31,6 +31,7 @@ from release_countdown.registry.format import (
     MAX_LONG_TEXT,
     MAX_SHORT_TEXT,
     OPTIONAL_TEXTS,
+    ORIGINS,
     RELEASE_KEYS,
     TEXT_LISTS,
     date_type_of,
@@ -65,6 +66,13 @@ def _headline(table: dict[str, Any]) -> str | None:
     if found is None or found != written:
         raise _Unusual
     return found
+
+
+def _origin(table: dict[str, Any]) -> str | None:
+    origin = table.get("origin")
+    if origin is not None and origin not in ORIGINS:
+        raise _Unusual
+    return origin
 
 
 def _unlisted(table: dict[str, Any]) -> date | None:
@@ -147,6 +155,7 @@ def _typed(value: Any, tz: tzinfo | None) -> TypedDate:
         where=_optional_text(value, "where"),
         announced=announced_spec,
         note=_optional_text(value, "note", LONG),
+        origin=_origin(value),
         unlisted=_unlisted(value),
     )
 

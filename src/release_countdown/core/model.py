@@ -49,8 +49,11 @@ class TypedDate(NamedTuple):
     where: str | None = None
     announced: DateSpec | None = None
     note: str | None = None
-    # The day a source that used to list this date was first seen not to (refresh marks it;
-    # a date typed by hand is never marked).
+    # The source that listed this date ("tmdb"; import and refresh write it). Only such a
+    # date can be found no longer listed: a date typed by hand has none.
+    origin: str | None = None
+    # The day refresh first found ``origin`` no longer listing this date (cleared when it
+    # lists it again).
     unlisted: datetime.date | None = None
 
 

@@ -42,6 +42,7 @@ class DateRow(NamedTuple):
     where: str | None
     announced: DateSpec | None
     note: str | None
+    unlisted: dt.date | None  # the source no longer lists it since that day (TypedDate)
 
 
 class HistoryRow(NamedTuple):
@@ -226,6 +227,7 @@ def release_row(standing: Standing, today: dt.date) -> Row:
                 d.where,
                 d.announced,
                 d.note,
+                d.unlisted,
             )
             for d in sorted(standing.dates, key=date_order)
         ),

@@ -24,6 +24,7 @@ from release_countdown.registry.format import (
     MAX_LONG_TEXT,
     MAX_SHORT_TEXT,
     OPTIONAL_TEXTS,
+    ORIGINS,
     RELEASE_KEYS,
     TEXT_LISTS,
     date_type_of,
@@ -146,12 +147,20 @@ def _typed_date(fields: Fields, where: Where, value: object) -> TypedDate | None
     _announcement(fields, where, spec, announced)
     place = fields.text(where, table, "where", limit=SHORT)
     note = fields.text(where, table, "note", limit=LONG)
+    origin = fields.text(where, table, "origin", limit=SHORT)
+    if origin is not None and origin not in ORIGINS:
+        fields.report(
+            (*where, "origin"),
+            f'origin "{clip(origin)}" is not a source '
+            f"({closest(origin, ORIGINS, 'expected one of')})",
+        )
+        origin = None
     unlisted = _day(fields, where, table, "unlisted")
     if region is None or kind is None or spec is None:
         return None
     return TypedDate(
         region=region, type=kind, date=spec, where=place, announced=announced, note=note,
-        unlisted=unlisted,
+        origin=origin, unlisted=unlisted,
     )  # fmt: skip
 
 

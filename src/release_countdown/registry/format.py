@@ -32,7 +32,9 @@ RELEASE_KEYS: Final = (
     "sources", "note", "people", "ids", "dates", "history", "override",
 )  # fmt: skip
 SUBTABLES: Final = ("people", "ids", "dates", "history")
-DATE_KEYS: Final = ("region", "type", "date", "where", "announced", "unlisted", "note")
+DATE_KEYS: Final = (
+    "region", "type", "date", "where", "announced", "origin", "unlisted", "note",
+)  # fmt: skip
 HISTORY_KEYS: Final = ("announced", "date", "headline", "title", "note")
 # [release.ids]: where an entry came from (refresh fetches it again from there), each form's
 # pattern and an example for messages. imdb is kept when a source gives it, never fetched from.
@@ -46,6 +48,8 @@ ID_FORMS: Final = {
     "imdb": (re.compile(r"tt[0-9]{7,12}"), "tt9603212"),
 }
 ID_KEYS: Final = tuple(ID_FORMS)
+# The sources a typed date may name as its ``origin`` (those import and refresh fetch from).
+ORIGINS: Final = ("tmdb", "wikidata", "musicbrainz")
 
 MAX_SHORT_TEXT: Final = 1_000  # titles, names, aliases, ids, places
 MAX_LONG_TEXT: Final = 20_000  # notes and sources
@@ -85,7 +89,7 @@ def date_type_of(value: object) -> DateType | None:
 
 __all__ = [
     "DATE_KEYS", "DATE_TYPES", "HISTORY_KEYS", "ID_FORMS", "ID_KEYS", "ID_PATTERN", "KINDS",
-    "MAX_LONG_TEXT", "MAX_SHORT_TEXT", "OPTIONAL_TEXTS", "REGION_PATTERN", "RELEASE_KEYS",
-    "SCHEMA_VERSION", "SUBTABLES", "TEXT_LISTS", "TOP_KEYS", "WORLDWIDE", "date_type_of",
-    "fits_text", "headline_of", "kind_of", "region_of",
+    "MAX_LONG_TEXT", "MAX_SHORT_TEXT", "OPTIONAL_TEXTS", "ORIGINS", "REGION_PATTERN",
+    "RELEASE_KEYS", "SCHEMA_VERSION", "SUBTABLES", "TEXT_LISTS", "TOP_KEYS", "WORLDWIDE",
+    "date_type_of", "fits_text", "headline_of", "kind_of", "region_of",
 ]  # fmt: skip
