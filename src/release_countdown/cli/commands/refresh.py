@@ -6,7 +6,7 @@ from typing import Annotated, Any
 import typer
 
 from release_countdown.cli.app import command_app
-from release_countdown.cli.options import DryRunOption, JsonOption, TargetOption
+from release_countdown.cli.options import DryRunOption, JsonOption, RegionOption, TargetOption
 
 app = command_app()
 
@@ -29,6 +29,7 @@ def refresh_command(
             "(unless named); never checked: always.",
         ),
     ] = False,
+    region: RegionOption = None,
     dry_run: DryRunOption = False,
     json_: JsonOption = False,
     registry: TargetOption = None,
@@ -40,6 +41,10 @@ def refresh_command(
     `show` and the slip chart tell how the date moved; a new title is recorded in the
     history and the old one kept as an alias. Only what the source provides is updated;
     what you added is kept. Titles that fail are listed and the others written (exit 4).
+    A typed date the source listed and lists no longer is told and marked `unlisted`.
+    Each title's headline is chosen as when it was imported (its `headline`, such as
+    US:theatrical), whatever your region; --region CC chooses anew on purpose (recorded
+    as a re-choice, never as a move).
 
     --json prints a list with one object per title: id, changed, changes (field, old,
     new) and error.
@@ -49,6 +54,7 @@ def refresh_command(
       countdown refresh
       countdown refresh "dead reckoning" --dry-run
       countdown refresh --due --json
+      countdown refresh dune --region GB
     \b
     In cron, every morning at 7:
       0 7 * * *  countdown refresh --due
@@ -65,7 +71,8 @@ def refresh_command(
     try:
         found = refresh(
             path, titles or (), where=where, region=found_settings.region.value, due=due,
-            today=date.today(), dry_run=dry_run, lock_timeout=found_settings.lock_timeout.value,
+            rechoose=region, today=date.today(), dry_run=dry_run,
+            lock_timeout=found_settings.lock_timeout.value,
         )  # fmt: skip
     except NoIds as exc:
         bad("TITLE", str(exc))
@@ -74,11 +81,13 @@ def refresh_command(
     for title in () if json_ else found.titles:
         if title.error is not None:
             say(f"countdown: {title.id}: failed: {title.error}")
-        for c in title.changes:
+        for c in (c for c in title.changes if not c.field.endswith(".unlisted")):  # in notes
             dated = c.field == "date" or c.field.startswith("dates.")
             moved = text_change_words(c.old, c.new) if dated else ""
             moved = f", {moved}" if moved else ""
             say(f"countdown: {title.id}: {c.field}: {_shown(c.old)} → {_shown(c.new)}{moved}")
+        for note in title.notes:
+            say(f"countdown: {title.id}: {note}")
         if title.problem:
             say(f"countdown: {title.id}: warning: {title.problem}")
     if json_:
