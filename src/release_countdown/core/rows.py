@@ -42,7 +42,7 @@ class DateRow(NamedTuple):
     where: str | None
     announced: DateSpec | None
     note: str | None
-    unlisted: dt.date | None  # the source no longer lists it since that day (TypedDate)
+    unlisted: dt.date | None = None  # the source no longer lists it since that day
 
 
 class HistoryRow(NamedTuple):

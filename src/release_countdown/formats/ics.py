@@ -100,12 +100,13 @@ def _span(spec: Row | DateRow, fuzzy_as_span: bool) -> tuple[date, date | None] 
 
 
 def events(
-    rows: Sequence[Row], *, typed: str | None, fuzzy_as_span: bool
+    rows: Sequence[Row], *, typed: str | None, fuzzy_as_span: bool, unlisted: bool = False
 ) -> tuple[list[Event], Skipped]:
     """The all-day events of ``rows`` and the numbers of dates skipped as fuzzy or TBA.
 
     ``typed`` adds the rows' typed dates: ``"all"`` for every one, or a region code for that
-    region's (worldwide dates included). UIDs derive from ids so re-imports update events.
+    region's (worldwide dates included), those the source no longer lists only with
+    ``unlisted``. UIDs derive from ids so re-imports update events.
     """
     found: list[Event] = []
     skipped = {"fuzzy": 0, "tba": 0}
@@ -126,6 +127,8 @@ def events(
         for typed_date in row.dates:
             if typed != "all" and typed_date.region not in (typed, "WW"):
                 continue
+            if typed_date.unlisted is not None and not unlisted:
+                continue  # no longer listed by its source (refresh marked it)
             if (typed_date.region, typed_date.type) == (row.region, row.release_type):
                 continue  # already the row's own event
             same_day = (typed_date.earliest, typed_date.latest) == (row.earliest, row.latest)
@@ -221,7 +224,8 @@ def calendar(
     fuzzy_as_span: bool,
     alarms: Sequence[int],
     stamp: Any,
+    unlisted: bool = False,
 ) -> Calendar:
     """`export`'s calendar of ``rows`` (see ``events`` and ``to_ics``)."""
-    found, skipped = events(rows, typed=typed, fuzzy_as_span=fuzzy_as_span)
+    found, skipped = events(rows, typed=typed, fuzzy_as_span=fuzzy_as_span, unlisted=unlisted)
     return Calendar(to_ics(found, stamp=stamp, alarms=alarms), len(found), len(rows), skipped)

@@ -43,6 +43,7 @@ def export_command(
     all_dates: Annotated[
         bool, typer.Option("--all-dates", help="ICS: add every typed regional date as an event.")
     ] = False,
+    unlisted: Annotated[bool, typer.Option(help="ICS: add dates no longer listed.")] = False,
     fuzzy: Annotated[
         FuzzyExport,
         typer.Option(help="ICS: skip fuzzy dates (counted on stderr), or export them as spans."),
@@ -65,10 +66,10 @@ def export_command(
 ) -> None:
     """Export the filtered view as an iCalendar file, CSV or JSON.
 
-    ICS: one all-day event per exact date, with UIDs derived from the ids so that importing
-    again updates events instead of duplicating them; people and aliases go in the
-    description. With --region, that region's typed dates are added; with --all-dates, all.
-    With --alarm, each event carries alarms, so a calendar app reminds you.
+    ICS: one all-day event per exact date, UIDs derived from the ids (importing again
+    updates events), people and aliases in the description. --region adds that region's
+    typed dates, --all-dates all (those no source lists now only with --unlisted); --alarm
+    adds reminders.
 
     \b
     Examples:
@@ -98,12 +99,10 @@ def export_command(
     fuzzy_skipped = 0
     if output is Named.ICS:
         made = calendar(
-            found,
-            typed="all" if all_dates else query.region,
-            fuzzy_as_span=fuzzy is FuzzyExport.AS_SPAN,
-            alarms=alarm or (),
+            found, typed="all" if all_dates else query.region, unlisted=unlisted,
+            fuzzy_as_span=fuzzy is FuzzyExport.AS_SPAN, alarms=alarm or (),
             stamp=datetime.now().astimezone().replace(microsecond=0),
-        )
+        )  # fmt: skip
         data, summary, fuzzy_skipped = made.data, made.summary(), made.skipped.fuzzy
         if made.skipped.total and to_file is None:
             say(f"countdown: {summary}")
