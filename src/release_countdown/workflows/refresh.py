@@ -42,6 +42,24 @@ class TitleRefreshed:
     problem: str | None = None
     error: CountdownError | None = None
     notes: tuple[str, ...] = ()  # told, not problems: "no longer listed by TMDB: US digital …"
+    rechosen: bool = False  # the headline was chosen anew (refresh --region): not a move
+
+    def told(self) -> list[str]:
+        """What refresh says of this title, a line each: a failure, each change (a date's
+        with its kind, core/changes.py), each note, a warning."""
+        from release_countdown.core.changes import Kind, text_change_words
+
+        lines = [f"failed: {self.error}"] if self.error is not None else []
+        for c in (c for c in self.changes if not c.field.endswith(".unlisted")):  # in notes
+            dated = c.field == "date" or c.field.startswith("dates.")
+            moved = text_change_words(c.old, c.new) if dated else ""
+            if c.field == "date" and self.rechosen:
+                moved = Kind.RECHOSEN.value
+            lines.append(
+                f"{c.field}: {_shown(c.old)} → {_shown(c.new)}{', ' if moved else ''}{moved}"
+            )
+        lines += self.notes
+        return lines + ([f"warning: {self.problem}"] if self.problem else [])
 
 
 @dataclass(frozen=True)
@@ -155,7 +173,7 @@ def refresh(
         titles.append(
             TitleRefreshed(
                 release.id, tuple(entry.changes), "; ".join(problems) or None,
-                notes=entry.notes,
+                notes=entry.notes, rechosen=entry.rechosen,
             )
         )  # fmt: skip
     return Refreshed(tuple(titles), change)
@@ -163,3 +181,11 @@ def refresh(
 
 def _date_of(releases: Sequence[Release], ident: str) -> str:
     return next(r.date.iso() for r in releases if r.id == ident)
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "(none)"
+    return str(value)

@@ -38,6 +38,7 @@ class EntryRefreshed(NamedTuple):
     changes: list[FieldChange]
     problem: str | None  # worth telling, not an error (a new title that names another entry)
     notes: tuple[str, ...] = ()  # told, not problems: "no longer listed by TMDB: US digital …"
+    rechosen: bool = False  # the headline was chosen anew on purpose (refresh --region)
 
 
 @dataclass(frozen=True)
@@ -236,7 +237,7 @@ def refresh_entry(
             table["people"].add(role, list(added))
         changes.append(FieldChange(f"people.{role}", have, [*have, *added]))
     table["checked"] = today
-    return EntryRefreshed(changes, problem, tuple(notes))
+    return EntryRefreshed(changes, problem, tuple(notes), rechosen=new_basis and rechoose)
 
 
 def link_entry(

@@ -1,7 +1,7 @@
 """`countdown refresh`: fetch titles again from their sources and record what moved."""
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -61,7 +61,6 @@ def refresh_command(
     """
     from release_countdown.cli import reading, sourcing
     from release_countdown.cli.output import bad, finish, say
-    from release_countdown.core.changes import text_change_words
     from release_countdown.core.errors import SourceError
     from release_countdown.workflows.fetching import worst
     from release_countdown.workflows.refresh import NoIds, refresh
@@ -79,17 +78,8 @@ def refresh_command(
     finally:
         where.close()
     for title in () if json_ else found.titles:
-        if title.error is not None:
-            say(f"countdown: {title.id}: failed: {title.error}")
-        for c in (c for c in title.changes if not c.field.endswith(".unlisted")):  # in notes
-            dated = c.field == "date" or c.field.startswith("dates.")
-            moved = text_change_words(c.old, c.new) if dated else ""
-            moved = f", {moved}" if moved else ""
-            say(f"countdown: {title.id}: {c.field}: {_shown(c.old)} → {_shown(c.new)}{moved}")
-        for note in title.notes:
-            say(f"countdown: {title.id}: {note}")
-        if title.problem:
-            say(f"countdown: {title.id}: warning: {title.problem}")
+        for line in title.told():
+            say(f"countdown: {title.id}: {line}")
     if json_:
         from release_countdown.cli.output import write_json
 
@@ -110,11 +100,3 @@ def refresh_command(
         failure = SourceError(f"{len(errors)} of {len(found.titles)} titles failed; {written}")
         failure.exit_code = worst(errors)
         raise failure
-
-
-def _shown(value: Any) -> str:
-    if value is None:
-        return "(none)"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "(none)"
-    return str(value)
