@@ -53,7 +53,7 @@ def test_show_json_is_the_row(row_schema: dict[str, Any]) -> None:
     assert row["slip"] == {
         "first_date": "2023-08-11", "announcements": 1, "postponed": 0, "moved_up": 0, "days_later": 0,
         "dated": 0, "undated": 0, "narrowed": 0, "widened": 0, "shifted_later": 0,
-        "shifted_earlier": 0, "since_first": "unchanged",
+        "shifted_earlier": 0, "since_first": "unchanged", "rechosen": 0,
     }  # fmt: skip
 
 

@@ -119,3 +119,28 @@ def test_signed_days() -> None:
     assert Change(Kind.MOVED_UP, 3).signed_days == -3
     assert Change(Kind.POSTPONED, 3).signed_days == 3
     assert change_between((dt.date(2028, 1, 1), dt.date(2028, 1, 1)), (None, None)).days == 0
+
+
+def test_a_step_recording_another_basis_is_a_rechoice_never_a_move() -> None:
+    from release_countdown.core.changes import Kind, Step, changes_along, since_rechosen
+
+    def steps(*pairs: tuple[str, str | None]) -> list[Step]:
+        return [Step(parse_date_text(text), basis) for text, basis in pairs]
+
+    found = changes_along(
+        steps(
+            ("2027-06-25", "US:theatrical"),
+            ("2027-07-02", None),  # the same basis (inherited): a move
+            ("2027-06-24", "GB:theatrical"),  # another basis: re-chosen, whatever the windows
+            ("2027-06-30", "GB:theatrical"),  # the basis in force, said again: a move
+            ("2027-06-20", "US:theatrical"),  # back to US: another re-choice
+        )
+    )
+    assert [c.kind for c in found] == [
+        Kind.POSTPONED, Kind.RECHOSEN, Kind.POSTPONED, Kind.RECHOSEN,
+    ]  # fmt: skip
+    assert since_rechosen(found) == 4
+    # An unknown basis (an entry written before bases were recorded) re-chosen on purpose.
+    legacy = changes_along(steps(("2027-06-25", None), ("2027-06-24", "GB:theatrical")))
+    assert [c.kind for c in legacy] == [Kind.RECHOSEN]
+    assert since_rechosen(changes_along(steps(("2027", None), ("2027-05", None)))) == 0

@@ -101,6 +101,7 @@ def test_slips_count_postponements_and_moves_up() -> None:
         "shifted_later": 0,
         "shifted_earlier": 0,
         "since_first": "postponed",
+        "rechosen": 0,
     }
     assert [h.change for h in got.history] == [None, "postponed", "moved up"]
     assert [h.date for h in got.history] == ["2026-07-01", "2026-09-01", "2026-08-01"]

@@ -166,7 +166,7 @@ def test_json_values_are_spelled_as_they_were() -> None:
     assert obj["slip"] == {
         "first_date": "2027", "announcements": 2, "postponed": 1, "moved_up": 0, "days_later": 182,
         "dated": 0, "undated": 0, "narrowed": 0, "widened": 0, "shifted_later": 0,
-        "shifted_earlier": 0, "since_first": "postponed",
+        "shifted_earlier": 0, "since_first": "postponed", "rechosen": 0,
     }  # fmt: skip
     assert person_json(person(None))["next"] is None
 

@@ -189,14 +189,30 @@ def test_every_field_of_the_model_survives_the_cache() -> None:
         "sources": ["https://example.org"],
         "people": {"director": ["D"]},
         "ids": {"wikidata": "Q42"},
+        "headline": "US:theatrical",
         "override": True,
-        "history": [{"date": "2028", "announced": date(2025, 5, 1)}, {"date": "2027"}],
+        "dates": [
+            {
+                "region": "US",
+                "type": "digital",
+                "date": "2028",
+                "origin": "tmdb",
+                "unlisted": date(2026, 1, 2),
+            }
+        ],
+        "history": [
+            {"date": "2028", "announced": date(2025, 5, 1), "headline": "GB:theatrical"},
+            {"date": "2027"},
+        ],
     }
     del table["id"]
     release = careful(table)
     assert release is not None
+    assert release == quick_release(table, "t.toml", None)
     for name in Release._fields:
         assert getattr(release, name) not in (None, (), {}, False), name
+    assert release.dates[0].unlisted == date(2026, 1, 2)
+    assert release.history[-1].headline == "GB:theatrical"
     encoder = Encoder()
     item = json.loads(json.dumps(encoder.release(release)))
     specs = [spec_of(row) for row in encoder.spec_table()]

@@ -16,6 +16,7 @@ from werkzeug import Request, Response
 
 from tests.conftest import invoke
 from tests.sources import musicbrainz_data as mb
+from tests.sources.aging import recorded_earlier
 
 
 @pytest.fixture
@@ -94,6 +95,7 @@ def test_lookup_albums(musicbrainz: HTTPServer) -> None:
 def test_refresh_records_the_album_slip(musicbrainz: HTTPServer, registry: Path) -> None:
     musicbrainz.expect_request(f"/ws/2/release-group/{mb.MBID}").respond_with_json(mb.group())
     assert invoke("import", f"musicbrainz:{mb.MBID}", "-r", str(registry)).exit_code == 0
+    recorded_earlier(registry)
     musicbrainz.clear()
     musicbrainz.expect_request(f"/ws/2/release-group/{mb.MBID}").respond_with_json(
         mb.group(first="2027-02-05")

@@ -12,6 +12,7 @@ from pytest_httpserver import HTTPServer
 
 from tests.conftest import invoke
 from tests.sources import tmdb_data
+from tests.sources.aging import EARLIER, recorded_earlier
 
 
 def release(path: Path) -> dict[str, object]:
@@ -30,10 +31,11 @@ def serve(server: HTTPServer, **changes: str) -> None:
     server.expect_request("/3/movie/575264").respond_with_json(tmdb_data.movie(**changes))
 
 
-def test_a_moved_date_is_one_history_entry_and_back_is_another(
+def test_a_moved_date_is_one_history_entry_and_back_the_same_day_amends_it(
     tmdb: HTTPServer, registry: Path
 ) -> None:
     imported(tmdb, registry, us_theatrical="2027-07-12T00:00:00.000Z")
+    recorded_earlier(registry)
     serve(tmdb, us_theatrical="2027-09-03T00:00:00.000Z")
     result = invoke("refresh", "-r", str(registry), "--json")
     assert result.exit_code == 0, result.stderr
@@ -50,9 +52,12 @@ def test_a_moved_date_is_one_history_entry_and_back_is_another(
     assert entry["date"] == date(2027, 9, 3)
     today = date.today()  # the day refresh wrote, read here rather than at import
     assert entry["history"] == [
-        {"announced": today, "date": date(2027, 7, 12), "note": "from TMDB"},
+        {
+            "announced": EARLIER, "date": date(2027, 7, 12), "headline": "US:theatrical",
+            "note": "from TMDB",
+        },
         {"announced": today, "date": date(2027, 9, 3), "note": "from TMDB"},
-    ]
+    ]  # fmt: skip
     serve(tmdb, us_theatrical="2027-07-12T00:00:00.000Z")  # moved back up
     result = invoke("refresh", "-r", str(registry))
     assert result.exit_code == 0
@@ -60,7 +65,10 @@ def test_a_moved_date_is_one_history_entry_and_back_is_another(
     assert "date: 2027-09-03 → 2027-07-12, moved up 53 days" in result.stderr
     entry = release(registry)
     assert entry["date"] == date(2027, 7, 12)
-    assert len(entry["history"]) == 3  # type: ignore[arg-type]
+    # One change a day (item 8): today's entry takes the new date, no third entry.
+    assert [(h["announced"], h["date"]) for h in entry["history"]] == [  # type: ignore[attr-defined]
+        (EARLIER, date(2027, 7, 12)), (today, date(2027, 7, 12)),
+    ]  # fmt: skip
     assert invoke("check", str(registry)).exit_code == 0
 
 

@@ -49,9 +49,14 @@ def test_import_writes_a_complete_canonical_entry(tmdb: HTTPServer, registry: Pa
         ("US", "digital", date(2023, 10, 10)),
         ("US", "physical", date(2023, 10, 31)),
     ]
+    assert entry["headline"] == "US:theatrical"  # how the date was chosen: refresh asks so
+    assert {d.get("origin") for d in entry["dates"]} == {"tmdb"}  # type: ignore[attr-defined]
     assert entry["history"] == [
-        {"announced": date(2023, 7, 12), "date": date(2023, 7, 12), "note": "from TMDB"}
-    ]
+        {
+            "announced": date(2023, 7, 12), "date": date(2023, 7, 12),
+            "headline": "US:theatrical", "note": "from TMDB",
+        }
+    ]  # fmt: skip
     assert entry["checked"] == date.today()
     assert invoke("fmt", "--check", str(registry)).exit_code == 0
     assert invoke("check", str(registry)).exit_code == 0

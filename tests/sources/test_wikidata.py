@@ -12,6 +12,7 @@ from pytest_httpserver import HTTPServer
 
 from tests.conftest import invoke
 from tests.sources import wikidata_data as wd
+from tests.sources.aging import recorded_earlier
 
 
 @pytest.fixture
@@ -87,6 +88,7 @@ def test_precision_and_rank(
 def test_refresh_from_wikidata(wikidata: HTTPServer, registry: Path) -> None:
     serve(wikidata, wd.film([wd.time("+2027-05-00T00:00:00Z", 10)]))
     assert invoke("import", f"wikidata:{wd.FILM}", "-r", str(registry)).exit_code == 0
+    recorded_earlier(registry)
     serve(wikidata, wd.film([wd.time("+2027-06-18T00:00:00Z", 11)]))
     result = invoke("refresh", "-r", str(registry), "--json")
     assert result.exit_code == 0, result.stderr

@@ -31,10 +31,12 @@ from release_countdown.registry.format import (
     MAX_LONG_TEXT,
     MAX_SHORT_TEXT,
     OPTIONAL_TEXTS,
+    ORIGINS,
     RELEASE_KEYS,
     TEXT_LISTS,
     date_type_of,
     fits_text,
+    headline_of,
     kind_of,
     region_of,
 )
@@ -54,6 +56,30 @@ _shared = sys.intern
 
 class _Unusual(Exception):
     """Leave this release to the careful checker."""
+
+
+def _headline(table: dict[str, Any]) -> str | None:
+    written = table.get("headline")
+    if written is None:
+        return None
+    found = headline_of(written) if type(written) is str else None
+    if found is None or found != written:
+        raise _Unusual
+    return found
+
+
+def _origin(table: dict[str, Any]) -> str | None:
+    origin = table.get("origin")
+    if origin is not None and origin not in ORIGINS:
+        raise _Unusual
+    return origin
+
+
+def _unlisted(table: dict[str, Any]) -> date | None:
+    day = table.get("unlisted")
+    if day is not None and type(day) is not date:
+        raise _Unusual  # a string day is rare: the careful path takes it
+    return day
 
 
 def _text(value: Any, limit: int = SHORT) -> str:
@@ -129,6 +155,8 @@ def _typed(value: Any, tz: tzinfo | None) -> TypedDate:
         where=_optional_text(value, "where"),
         announced=announced_spec,
         note=_optional_text(value, "note", LONG),
+        origin=_origin(value),
+        unlisted=_unlisted(value),
     )
 
 
@@ -143,6 +171,7 @@ def _entry(value: Any, tz: tzinfo | None) -> HistoryEntry:
         announced=announced_spec,
         title=_optional_text(value, "title"),
         note=_optional_text(value, "note", LONG),
+        headline=_headline(value),
     )
 
 
@@ -213,6 +242,7 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
         "kind": kind,
         "announced": announced_spec,
         "checked": checked,
+        "headline": _headline(table),
         "people": people,
         "dates": tuple([_typed(d, tz) for d in dates_value]),
         "history": history,

@@ -8,7 +8,7 @@ Every surface that tells a date change (``show``, the slip chart, JSON and CSV r
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
 from itertools import pairwise
 from typing import NamedTuple
@@ -30,6 +30,9 @@ class Kind(str, Enum):
     MOVED_UP = "moved up"  # the new window wholly before the old
     SHIFTED_LATER = "shifted later"  # overlapping windows, the new one later at both ends
     SHIFTED_EARLIER = "shifted earlier"  # overlapping windows, the new one earlier at both ends
+    # The date taken on another basis (`refresh --region`: another region's theatrical date):
+    # a choice made on purpose, never a move, whatever the windows.
+    RECHOSEN = "re-chosen"
 
 
 class Change(NamedTuple):
@@ -94,6 +97,34 @@ def kinds_along(windows: Iterable[Window]) -> list[Change]:
     return [change_between(a, b) for a, b in pairwise(windows)]
 
 
+class Step(NamedTuple):
+    """A date a title went through, and the basis recorded with it (a history entry's
+    ``headline``; None: the basis in force before it)."""
+
+    date: DateSpec
+    basis: str | None = None
+
+
+def changes_along(steps: Sequence[Step]) -> list[Change]:
+    """The change from each step to the next: a step that records a basis other than the
+    one in force before it is a re-choice (whatever the windows), else ``change_of``."""
+    found: list[Change] = []
+    in_force = steps[0].basis if steps else None
+    for before, after in pairwise(steps):
+        if after.basis is not None and after.basis != in_force:
+            found.append(Change(Kind.RECHOSEN, 0))
+            in_force = after.basis
+        else:
+            found.append(change_of(before.date, after.date))
+    return found
+
+
+def since_rechosen(changes: Sequence[Change]) -> int:
+    """The index of the first step on the basis in force (0 when never re-chosen): the date
+    the one in force is compared with ("N days later than first announced")."""
+    return max((i + 1 for i, c in enumerate(changes) if c.kind is Kind.RECHOSEN), default=0)
+
+
 def times(n: int) -> str:
     return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
 
@@ -136,21 +167,23 @@ def tally_words(counts: Mapping[Kind, int]) -> str:
     return ", ".join(f"{kind.value} {times(counts[kind])}" for kind in Kind if counts.get(kind))
 
 
-def since_first_words(change: Change, first: str) -> str:
-    """The date in force against the one first announced (``first``, as written)."""
+def since_first_words(change: Change, first: str, *, rechosen: bool = False) -> str:
+    """The date in force against the one first announced (``first``, as written); with
+    ``rechosen``, against the first date of the basis in force."""
     kind = change.kind
+    since, first_ = ("when re-chosen", "re-chosen") if rechosen else ("first announced",) * 2
     if kind is Kind.POSTPONED:
-        return f"{_days(change.days)} later than first announced"
+        return f"{_days(change.days)} later than {since}"
     if kind is Kind.MOVED_UP:
-        return f"{_days(change.days)} earlier than first announced"
+        return f"{_days(change.days)} earlier than {since}"
     if kind is Kind.UNCHANGED:
-        return "as first announced" if first == "TBA" else "on the date first announced"
+        return f"as {first_}" if first == "TBA" else f"on the date {first_}"
     if kind is Kind.NARROWED:
-        return f"within the first announced window ({first})"
+        return f"within the {first_} window ({first})"
     if kind is Kind.WIDENED:
-        return f"wider than the first announced window ({first})"
+        return f"wider than the {first_} window ({first})"
     if kind is Kind.DATED:
-        return "first announced without a date"
+        return f"{first_} without a date"
     if kind is Kind.UNDATED:
-        return f"without a date since first announced ({first})"
-    return f"{kind.value} than first announced ({first}), overlapping it"
+        return f"without a date since {first_} ({first})"
+    return f"{kind.value} than {since} ({first}), overlapping it"

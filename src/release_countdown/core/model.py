@@ -49,6 +49,12 @@ class TypedDate(NamedTuple):
     where: str | None = None
     announced: DateSpec | None = None
     note: str | None = None
+    # The source that listed this date ("tmdb"; import and refresh write it). Only such a
+    # date can be found no longer listed: a date typed by hand has none.
+    origin: str | None = None
+    # The day refresh first found ``origin`` no longer listing this date (cleared when it
+    # lists it again).
+    unlisted: datetime.date | None = None
 
 
 class HistoryEntry(NamedTuple):
@@ -58,6 +64,10 @@ class HistoryEntry(NamedTuple):
     announced: DateSpec | None = None
     title: str | None = None
     note: str | None = None
+    # How this entry's date was chosen ("US:theatrical"), written when it was chosen anew:
+    # an entry whose basis differs from the one in force before it is a re-choice, not a
+    # move (core/changes.py). Absent: the basis of the entry before it.
+    headline: Annotated[str, headline_of] | None = None
 
 
 class Release(NamedTuple):
@@ -83,6 +93,9 @@ class Release(NamedTuple):
     override: bool = False
     # Where the entry came from ([release.ids]: tmdb, wikidata, musicbrainz, imdb).
     ids: Mapping[str, str] = NO_IDS
+    # How an imported entry's headline date was chosen, REGION:TYPE ("US:theatrical"):
+    # refresh asks its source for the same choice, whatever region is in force.
+    headline: Annotated[str, headline_of] | None = None
     # What the parser learned of the entry's form, kept so that nothing reads the file again
     # (`check --strict`, `check`'s future days): the id was derived from the title (no
     # ``id`` key), and each history entry's index in the file (empty: file order already).
@@ -100,6 +113,17 @@ def region_of(text: str) -> str | None:
     "UK" is not ISO 3166-1 (GB is). The checker, the fast path, the cache decoder and
     ``region_code`` all ask here."""
     return _REGIONS.get(text.upper()) if len(text) == 2 and text.isascii() else None
+
+
+def headline_of(text: str) -> str | None:
+    """The one REGION:TYPE rule ("US:theatrical"): the text as the model keeps it (the
+    region as region_of leaves it, a release type), or None. The checker, the fast path,
+    the cache decoder and `edit --date-for` ask here."""
+    region, colon, kind = text.partition(":")
+    code = region_of(region) if colon else None
+    if code is None or kind not in DATE_TYPES:
+        return None
+    return f"{code}:{kind}"
 
 
 def region_code(text: str) -> str:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
-from release_countdown.core.changes import change_between, window
+from release_countdown.core.changes import Kind, change_between, window
 from release_countdown.core.dates import is_exact, parse_date_text
 from release_countdown.core.rows import Row
 
@@ -166,6 +166,9 @@ def _change(old: Seen, row: Row) -> str:
         before = window(parse_date_text(old.date))
     except ValueError:
         return "changed"
+    seen = [i for i, h in enumerate(row.history) if h.date == old.date]
+    if seen and any(h.change == Kind.RECHOSEN.value for h in row.history[seen[-1] + 1 :]):
+        return Kind.RECHOSEN.value  # taken on another basis since: not a move
     return change_between(before, (row.earliest, row.latest)).kind.value
 
 

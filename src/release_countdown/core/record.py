@@ -13,7 +13,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple
 
-from release_countdown.core.model import Release
+from release_countdown.core.model import MAIN_TYPES, Release
 
 EMPTY: Final[Mapping[str, Any]] = MappingProxyType({})
 # The sources' names as the services spell them, in every message and note ("from TMDB");
@@ -50,6 +50,12 @@ class SourceRecord(NamedTuple):
     dates: tuple[SourceDate, ...] = ()
     page: str | None = None  # the human page on the source's site
     ids: Mapping[str, str] = EMPTY  # [release.ids] keys -> values
+    # How ``date`` was chosen, REGION:TYPE (``headline_basis``); import records it, refresh
+    # asks with it again.
+    headline: str | None = None
+    # The regions whose typed dates ``dates`` lists in full (None: every region): a typed
+    # date of another region missing from ``dates`` was not asked about.
+    covers: frozenset[str] | None = frozenset()
 
 
 class Candidate(NamedTuple):
@@ -68,6 +74,17 @@ class Candidate(NamedTuple):
 class FetchOptions(NamedTuple):
     region: str = "US"  # whose theatrical date is a film's headline
     all_dates: bool = False  # keep every country's typed dates, not only the region's and US
+
+
+def headline_basis(region: str, kind: str) -> str:
+    """REGION:TYPE for a headline chosen in ``region`` (WW: not by region): the kind's main
+    release type (a film's theatrical date; an album's first release, digital)."""
+    return f"{region}:{(MAIN_TYPES.get(kind) or ('theatrical',))[0]}"
+
+
+def basis_region(basis: str | None) -> str | None:
+    """The region of a REGION:TYPE basis (None for none)."""
+    return basis.partition(":")[0] if basis else None
 
 
 def refresh_interval(release: Release, today: date) -> int | None:

@@ -15,11 +15,12 @@ from typing import Final, NamedTuple
 from release_countdown.core.changes import (
     Change,
     Kind,
+    Step,
     change_of,
-    kinds_along,
+    changes_along,
     since_first_words,
+    since_rechosen,
     tally_words,
-    window,
 )
 from release_countdown.core.dates import DateSpec, PrecisionName, countdown_words, days_between
 from release_countdown.core.model import Status
@@ -41,6 +42,7 @@ class DateRow(NamedTuple):
     where: str | None
     announced: DateSpec | None
     note: str | None
+    unlisted: dt.date | None = None  # the source no longer lists it since that day
 
 
 class HistoryRow(NamedTuple):
@@ -70,6 +72,9 @@ class Slip(NamedTuple):
     shifted_later: int
     shifted_earlier: int
     since_first: str  # the kind of change from the first announced date to the one in force
+    # Dates taken on another basis (refresh --region): not moves; once re-chosen, first_date,
+    # days_later and since_first compare with the first date of the basis in force.
+    rechosen: int = 0
 
 
 class Row(NamedTuple):
@@ -115,31 +120,33 @@ def days_left(today: dt.date, earliest: dt.date | None, latest: dt.date | None) 
     return days
 
 
-def dated_steps(standing: Standing) -> list[DateSpec]:
-    """The dates announced, first to the one in force."""
-    days = [h.date for h in standing.history]
+def dated_steps(standing: Standing) -> list[Step]:
+    """The dates announced (with the basis each recorded), first to the one in force."""
+    days = [Step(h.date, h.headline) for h in standing.history]
     if (
         days
-        and standing.date != days[-1]
+        and standing.date != days[-1].date
         and len(standing.history) == len(standing.release.history)
     ):
-        days.append(standing.date)  # the headline moved on without a history entry
+        days.append(Step(standing.date))  # the headline moved on without a history entry
     return days
 
 
-def last_change(days: Sequence[DateSpec]) -> str | None:
+def last_change(days: Sequence[Step]) -> str | None:
     """The kind of the latest change of date along ``days`` (first to the one in force)."""
-    return change_of(days[-2], days[-1]).kind.value if len(days) > 1 else None
+    return changes_along(days)[-1].kind.value if len(days) > 1 else None
 
 
-def slip_of(standing: Standing, days: Sequence[DateSpec] | None = None) -> Slip | None:
+def slip_of(standing: Standing, days: Sequence[Step] | None = None) -> Slip | None:
     days = dated_steps(standing) if days is None else days
     if not days:
         return None
-    counts = Counter(c.kind for c in kinds_along(window(d) for d in days))
-    overall = change_of(days[0], days[-1])
+    changes = changes_along(days)
+    counts = Counter(c.kind for c in changes)
+    first = days[since_rechosen(changes)].date
+    overall = change_of(first, days[-1].date)
     return Slip(
-        first_date=days[0].iso(),
+        first_date=first.iso(),
         announcements=len(standing.history),
         postponed=counts[Kind.POSTPONED],
         moved_up=counts[Kind.MOVED_UP],
@@ -151,6 +158,7 @@ def slip_of(standing: Standing, days: Sequence[DateSpec] | None = None) -> Slip 
         shifted_later=counts[Kind.SHIFTED_LATER],
         shifted_earlier=counts[Kind.SHIFTED_EARLIER],
         since_first=overall.kind.value,
+        rechosen=counts[Kind.RECHOSEN],
     )
 
 
@@ -163,16 +171,17 @@ def slip_words(slip: Slip | None) -> str:
     }
     tally = tally_words(counts)
     days = abs(slip.days_later)
-    shift = since_first_words(Change(Kind(slip.since_first), days), slip.first_date)
+    shift = since_first_words(
+        Change(Kind(slip.since_first), days), slip.first_date, rechosen=slip.rechosen > 0
+    )
     return tally + ("; " if tally else "") + shift
 
 
 def _history_rows(standing: Standing) -> tuple[HistoryRow, ...]:
     rows: list[HistoryRow] = []
-    before: DateSpec | None = None
-    for h in standing.history:
-        change: str | None = None if before is None else change_of(before, h.date).kind.value
-        before = h.date
+    kinds = changes_along([Step(h.date, h.headline) for h in standing.history])
+    for i, h in enumerate(standing.history):
+        change = kinds[i - 1].kind.value if i else None
         rows.append(
             HistoryRow(
                 h.announced, h.date.iso(), h.date.precision.value, h.date.earliest,
@@ -218,6 +227,7 @@ def release_row(standing: Standing, today: dt.date) -> Row:
                 d.where,
                 d.announced,
                 d.note,
+                d.unlisted,
             )
             for d in sorted(standing.dates, key=date_order)
         ),

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from statistics import median
 from typing import Final, NamedTuple
 
-from release_countdown.core.changes import Change, Kind, change_between, kinds_along, window
+from release_countdown.core.changes import Change, Kind, change_of, changes_along, since_rechosen
 from release_countdown.core.dates import Precision
 from release_countdown.core.rows import dated_steps
 from release_countdown.core.standing import Standing
@@ -61,8 +61,10 @@ class _Title(NamedTuple):
 
 def _title(standing: Standing) -> _Title:
     steps = dated_steps(standing)
-    found = tuple(c for c in kinds_along(window(d) for d in steps) if c.kind is not Kind.UNCHANGED)
-    overall = change_between(window(steps[0]), window(steps[-1])).days if steps else 0
+    changes = changes_along(steps)
+    found = tuple(c for c in changes if c.kind not in (Kind.UNCHANGED, Kind.RECHOSEN))
+    first = steps[since_rechosen(changes)].date if steps else None  # a re-choice is no move
+    overall = change_of(first, steps[-1].date).days if first is not None else 0
     return _Title(standing, found, overall)
 
 
@@ -93,7 +95,7 @@ def _keys(title: _Title, by: str) -> Iterable[str]:
     standing = title.standing
     if by == "precision":
         steps = dated_steps(standing)
-        yield (steps[0] if steps else standing.date).precision.value
+        yield (steps[0].date if steps else standing.date).precision.value
     elif by == "horizon":
         yield horizon(standing)
     elif by == "franchise":

@@ -142,13 +142,15 @@ def events(
     typed: str | None,
     fuzzy_as_span: bool,
     types: Collection[str] = (),
+    unlisted: bool = False,
 ) -> tuple[list[Event], Skipped]:
     """The all-day events of ``rows`` and the numbers of dates skipped as fuzzy or TBA.
 
     Each title has one event, ``{id}@release-countdown`` with its title as the summary, on
     the date the title stands on (with a region, that region's). ``typed`` adds the rows'
     typed dates (``"all"``, or a region's and worldwide ones; ``types`` narrows them) as
-    events of their own (``typed_uids``), but not the one the title's event already shows.
+    events of their own (``typed_uids``), but not the one the title's event already shows,
+    and those the source no longer lists only with ``unlisted``.
     """
     found: list[Event] = []
     skipped = {"fuzzy": 0, "tba": 0}
@@ -163,6 +165,8 @@ def events(
         for typed_date, uid in typed_uids(row):
             if not _wanted(typed_date, typed, types) or _is_headline(typed_date, row):
                 continue
+            if typed_date.unlisted is not None and not unlisted:
+                continue  # no longer listed by its source (refresh marked it)
             span = _span(typed_date, fuzzy_as_span)
             if isinstance(span, str):
                 skipped[span] += 1
@@ -272,10 +276,13 @@ def calendar(
     stamp: Any,
     types: Collection[str] = (),
     within: tuple[date, date] | None = None,
+    unlisted: bool = False,
 ) -> Calendar:
     """The calendar of ``rows``, `export`'s and serve's /calendar.ics alike (see ``events``
     and ``to_ics``); ``within`` (first and last day) keeps the events that touch it."""
-    found, skipped = events(rows, typed=typed, fuzzy_as_span=fuzzy_as_span, types=types)
+    found, skipped = events(
+        rows, typed=typed, fuzzy_as_span=fuzzy_as_span, types=types, unlisted=unlisted
+    )
     if within is not None:
         found = [e for e in found if _touches(e, *within)]
     return Calendar(to_ics(found, stamp=stamp, alarms=alarms), len(found), len(rows), skipped)

@@ -6,7 +6,7 @@ all. The format's keys and limits come from format.py.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, tzinfo
 from typing import Any
 
@@ -24,10 +24,12 @@ from release_countdown.registry.format import (
     MAX_LONG_TEXT,
     MAX_SHORT_TEXT,
     OPTIONAL_TEXTS,
+    ORIGINS,
     RELEASE_KEYS,
     TEXT_LISTS,
     date_type_of,
     fits_text,
+    headline_of,
     kind_of,
     region_of,
 )
@@ -94,6 +96,29 @@ def _announcement(
         )
 
 
+def _headline(fields: Fields, where: Where, table: Mapping[str, Any]) -> str | None:
+    """``headline = "US:theatrical"``: how a date was chosen (core.model.headline_of)."""
+    written = fields.text(where, table, "headline", limit=SHORT)
+    found = None if written is None else headline_of(written)
+    if written is not None and found != written:
+        fields.report(
+            (*where, "headline"),
+            f'headline "{clip(written)}" is not REGION:TYPE '
+            f'(e.g. "US:theatrical"; types: {", ".join(DATE_TYPES)})',
+        )
+        return None
+    return found
+
+
+def _day(fields: Fields, where: Where, table: Mapping[str, Any], key: str) -> date | None:
+    """An exact day (``checked``, ``unlisted``)."""
+    spec = fields.date_spec(where, table, key, allow_tba=False)
+    if spec is not None and spec.precision is not Precision.DAY:
+        fields.report((*where, key), f"{key} must be an exact day (e.g. {key} = 2026-11-25)")
+        return None
+    return spec.earliest if spec is not None else None
+
+
 def _typed_date(fields: Fields, where: Where, value: object) -> TypedDate | None:
     table = fields.table_of(where, value, "each [[release.dates]] entry")
     if table is None:
@@ -122,11 +147,21 @@ def _typed_date(fields: Fields, where: Where, value: object) -> TypedDate | None
     _announcement(fields, where, spec, announced)
     place = fields.text(where, table, "where", limit=SHORT)
     note = fields.text(where, table, "note", limit=LONG)
+    origin = fields.text(where, table, "origin", limit=SHORT)
+    if origin is not None and origin not in ORIGINS:
+        fields.report(
+            (*where, "origin"),
+            f'origin "{clip(origin)}" is not a source '
+            f"({closest(origin, ORIGINS, 'expected one of')})",
+        )
+        origin = None
+    unlisted = _day(fields, where, table, "unlisted")
     if region is None or kind is None or spec is None:
         return None
     return TypedDate(
-        region=region, type=kind, date=spec, where=place, announced=announced, note=note
-    )
+        region=region, type=kind, date=spec, where=place, announced=announced, note=note,
+        origin=origin, unlisted=unlisted,
+    )  # fmt: skip
 
 
 def _history_entry(fields: Fields, where: Where, value: object) -> HistoryEntry | None:
@@ -139,9 +174,10 @@ def _history_entry(fields: Fields, where: Where, value: object) -> HistoryEntry 
     _announcement(fields, where, spec, announced)
     title = fields.text(where, table, "title", limit=SHORT)
     note = fields.text(where, table, "note", limit=LONG)
+    headline = _headline(fields, where, table)
     if spec is None:
         return None
-    return HistoryEntry(date=spec, announced=announced, title=title, note=note)
+    return HistoryEntry(date=spec, announced=announced, title=title, note=note, headline=headline)
 
 
 def history_order(entry: HistoryEntry) -> date:
@@ -196,12 +232,8 @@ def check_release(
         )
     spec = fields.date_spec(where, table, "date", required=True)
     announced = fields.date_spec(where, table, "announced", allow_tba=False)
-    checked = fields.date_spec(where, table, "checked", allow_tba=False)
-    if checked is not None and checked.precision is not Precision.DAY:
-        fields.report(
-            (*where, "checked"), "checked must be an exact day (e.g. checked = 2026-11-25)"
-        )
-        checked = None
+    checked = _day(fields, where, table, "checked")
+    headline = _headline(fields, where, table)
     texts: dict[str, Any] = {
         key: fields.texts(where, table, key, limit=limit) for key, limit in TEXT_LISTS.items()
     }
@@ -236,7 +268,8 @@ def check_release(
         date=spec,
         kind=kind or "other",
         announced=announced,
-        checked=checked.earliest if checked else None,
+        checked=checked,
+        headline=headline,
         people=people,
         dates=tuple(d for d in dates if d is not None),
         history=history,

@@ -1,6 +1,7 @@
 """The registry format in one place: its keys, their order, its limits, patterns and the
 predicates that say whether a value is fit (``fits_text``, ``kind_of``, ``date_type_of``;
-regions: ``core.model.region_of``, which core needs too).
+regions and a headline's REGION:TYPE: ``core.model.region_of`` and ``headline_of``, which
+core needs too).
 
 The checker (which words each problem), the fast path (accel/fastpath.py, which leaves the
 table to the checker), the cache decoder (accel/cache.py, which rejects the entry), `fmt`
@@ -19,6 +20,7 @@ from release_countdown.core.model import (
     WORLDWIDE,
     DateType,
     Kind,
+    headline_of,
     region_of,
 )
 
@@ -26,12 +28,14 @@ SCHEMA_VERSION: Final = 1
 TOP_KEYS: Final = ("schema", "release")
 # In canonical order: `fmt` writes a release's keys in this order.
 RELEASE_KEYS: Final = (
-    "id", "title", "aliases", "kind", "franchise", "date", "announced", "checked",
+    "id", "title", "aliases", "kind", "franchise", "date", "headline", "announced", "checked",
     "sources", "note", "people", "ids", "dates", "history", "override",
 )  # fmt: skip
 SUBTABLES: Final = ("people", "ids", "dates", "history")
-DATE_KEYS: Final = ("region", "type", "date", "where", "announced", "note")
-HISTORY_KEYS: Final = ("announced", "date", "title", "note")
+DATE_KEYS: Final = (
+    "region", "type", "date", "where", "announced", "origin", "unlisted", "note",
+)  # fmt: skip
+HISTORY_KEYS: Final = ("announced", "date", "headline", "title", "note")
 # [release.ids]: where an entry came from (refresh fetches it again from there), each form's
 # pattern and an example for messages. imdb is kept when a source gives it, never fetched from.
 ID_FORMS: Final = {
@@ -44,6 +48,8 @@ ID_FORMS: Final = {
     "imdb": (re.compile(r"tt[0-9]{7,12}"), "tt9603212"),
 }
 ID_KEYS: Final = tuple(ID_FORMS)
+# The sources a typed date may name as its ``origin`` (those import and refresh fetch from).
+ORIGINS: Final = ("tmdb", "wikidata", "musicbrainz")
 
 MAX_SHORT_TEXT: Final = 1_000  # titles, names, aliases, ids, places
 MAX_LONG_TEXT: Final = 20_000  # notes and sources
@@ -83,7 +89,7 @@ def date_type_of(value: object) -> DateType | None:
 
 __all__ = [
     "DATE_KEYS", "DATE_TYPES", "HISTORY_KEYS", "ID_FORMS", "ID_KEYS", "ID_PATTERN", "KINDS",
-    "MAX_LONG_TEXT", "MAX_SHORT_TEXT", "OPTIONAL_TEXTS", "REGION_PATTERN", "RELEASE_KEYS",
-    "SCHEMA_VERSION", "SUBTABLES", "TEXT_LISTS", "TOP_KEYS", "WORLDWIDE", "date_type_of",
-    "fits_text", "kind_of", "region_of",
+    "MAX_LONG_TEXT", "MAX_SHORT_TEXT", "OPTIONAL_TEXTS", "ORIGINS", "REGION_PATTERN",
+    "RELEASE_KEYS", "SCHEMA_VERSION", "SUBTABLES", "TEXT_LISTS", "TOP_KEYS", "WORLDWIDE",
+    "date_type_of", "fits_text", "headline_of", "kind_of", "region_of",
 ]  # fmt: skip

@@ -206,6 +206,27 @@ def future_warnings(registry: Registry, today: date) -> list[Problem]:
     return problems
 
 
+def unlisted_warnings(registry: Registry) -> list[Problem]:
+    """Warnings for typed dates their source no longer lists (``unlisted``, marked by
+    refresh), each at its key: kept in the file, left out of exports, worth a look."""
+    from release_countdown.registry.values import clip
+
+    problems = []
+    for release, spot in zip(registry.releases, registry.spots, strict=True):
+        for i, typed in enumerate(release.dates):
+            if typed.unlisted is None:
+                continue
+            line, column = spot.find("dates", i, "unlisted")
+            message = (
+                f'release "{clip(release.title)}": dates #{i + 1}: {typed.region} {typed.type} '
+                f"{typed.date.iso()} is no longer listed by {typed.origin} (since "
+                f"{typed.unlisted.isoformat()}); export leaves it out: remove it, or remove "
+                "`unlisted` to keep it"
+            )
+            problems.append(Problem(release.source, message, line, column, warning=True))
+    return problems
+
+
 def _after(spec: DateSpec, today: date) -> bool:
     """Whether a date form's first day is after ``today`` (the day it is known from)."""
     return spec.earliest is not None and spec.earliest > today

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from urllib.parse import quote
 
 from release_countdown.core import params
-from release_countdown.core.changes import change_between, gap_words
+from release_countdown.core.changes import Kind, change_between, gap_words
 from release_countdown.core.model import DATE_TYPES
 from release_countdown.core.params import ParamError
 from release_countdown.core.rows import Row
@@ -106,15 +106,21 @@ def changes(rows: Sequence[Row]) -> list[Change]:
     """Each history entry that moved a title's date or renamed it, newest first."""
     found: list[Change] = []
     for row in rows:
-        steps = [(h.date, h.earliest, h.latest, h.title, h.announced) for h in row.history]
+        steps = [
+            (h.date, h.earliest, h.latest, h.title, h.announced, h.change) for h in row.history
+        ]
         if steps and steps[-1][0] != row.date:
-            steps.append((row.date, row.earliest, row.latest, None, row.announced))
+            steps.append((row.date, row.earliest, row.latest, None, row.announced, None))
         for number, (before, after) in enumerate(itertools.pairwise(steps), 1):
             day = after[4].earliest if after[4] is not None else None
             if after[3] and before[3] and after[3] != before[3]:
                 found.append(
                     Change(row.id, number, day, row.title, "retitled", f"{before[3]} → {after[3]}")
                 )
+            if after[5] == Kind.RECHOSEN.value:  # the history row's kind (core/changes.py)
+                text = f"{before[0]} → {after[0]}, {Kind.RECHOSEN.value}"
+                found.append(Change(row.id, number, day, row.title, Kind.RECHOSEN.value, text))
+                continue
             if before[0] == after[0]:
                 continue
             moved = change_between((before[1], before[2]), (after[1], after[2]))

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-from release_countdown.core.record import LABELS, Candidate, FetchOptions, SourceRecord
+from release_countdown.core.record import (
+    LABELS,
+    Candidate,
+    FetchOptions,
+    SourceRecord,
+    headline_basis,
+)
 from release_countdown.sources import clean
 from release_countdown.sources.http import Service
 
@@ -94,6 +100,7 @@ def fetch(service: Service, ident: str, options: FetchOptions) -> SourceRecord:
             people={_role(data): artists} if artists else {},
             page=PAGE + ident,
             ids={"musicbrainz": ident},
+            headline=headline_basis("WW", "album"),  # the first release anywhere
         )
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise clean.unexpected(LABEL, ref, exc) from None

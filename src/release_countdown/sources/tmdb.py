@@ -13,7 +13,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, Final, NamedTuple
 
-from release_countdown.core.record import LABELS, Candidate, FetchOptions, SourceDate, SourceRecord
+from release_countdown.core.record import (
+    LABELS,
+    Candidate,
+    FetchOptions,
+    SourceDate,
+    SourceRecord,
+    headline_basis,
+)
 from release_countdown.registry.format import ID_FORMS
 from release_countdown.sources import clean
 from release_countdown.sources.http import Service
@@ -114,6 +121,8 @@ def _record(data: dict[str, Any], ident: str, options: FetchOptions, where: str)
         dates=_typed(dated, options, form),
         page=PAGE + ident.removeprefix("movie/"),
         ids=_ids(data, ident),
+        headline=headline_basis(options.region, "film"),
+        covers=None if options.all_dates else frozenset((options.region, "US")),
     )
 
 

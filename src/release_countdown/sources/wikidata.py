@@ -14,7 +14,14 @@ import re
 from collections.abc import Iterable
 from typing import Any, Final, NamedTuple
 
-from release_countdown.core.record import LABELS, Candidate, FetchOptions, SourceDate, SourceRecord
+from release_countdown.core.record import (
+    LABELS,
+    Candidate,
+    FetchOptions,
+    SourceDate,
+    SourceRecord,
+    headline_basis,
+)
 from release_countdown.registry.format import ID_FORMS
 from release_countdown.sources import clean
 from release_countdown.sources.http import Service
@@ -226,5 +233,6 @@ def _record(
         source="wikidata", label=LABEL, ref=f"wikidata:{ident}", title=title, kind=kind,
         date=headline, aliases=clean.names(aliases, 5),
         people={r: n for r, n in people.items() if n}, dates=tuple(typed), page=PAGE + ident,
-        ids=ids,
+        ids=ids, headline=headline_basis(options.region, kind),
+        covers=None if options.all_dates else frozenset((options.region, "US")),
     )  # fmt: skip

@@ -101,6 +101,10 @@ def show_panel(row: Row, *, today: date, width: int | None = None) -> Any:
             past = typed.latest is not None and typed.latest < today
             style = "dim" if past else ""
             detail = Text(" · ").join(_safe(text) for text in (typed.where, typed.note) if text)
+            if typed.unlisted is not None:  # the source stopped listing it: say so, first
+                gone = Text(f"no longer listed since {typed.unlisted.isoformat()}", "italic")
+                detail = gone.append(" · " if detail.plain else "").append_text(detail)
+                style = "dim"
             if past:
                 detail = (
                     Text("past", style="italic")

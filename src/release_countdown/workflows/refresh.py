@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from release_countdown.core.model import Release
     from release_countdown.sources.config import SourceSettings
     from release_countdown.writing.change import Change
-    from release_countdown.writing.sourced import FieldChange
+    from release_countdown.writing.refreshing import FieldChange
 
 
 class NoIds(UsageError):
@@ -41,6 +41,25 @@ class TitleRefreshed:
     changes: tuple[FieldChange, ...] = ()
     problem: str | None = None
     error: CountdownError | None = None
+    notes: tuple[str, ...] = ()  # told, not problems: "no longer listed by TMDB: US digital …"
+    rechosen: bool = False  # the headline was chosen anew (refresh --region): not a move
+
+    def told(self) -> list[str]:
+        """What refresh says of this title, a line each: a failure, each change (a date's
+        with its kind, core/changes.py), each note, a warning."""
+        from release_countdown.core.changes import Kind, text_change_words
+
+        lines = [f"failed: {self.error}"] if self.error is not None else []
+        for c in (c for c in self.changes if not c.field.endswith(".unlisted")):  # in notes
+            dated = c.field == "date" or c.field.startswith("dates.")
+            moved = text_change_words(c.old, c.new) if dated else ""
+            if c.field == "date" and self.rechosen:
+                moved = Kind.RECHOSEN.value
+            lines.append(
+                f"{c.field}: {_shown(c.old)} → {_shown(c.new)}{', ' if moved else ''}{moved}"
+            )
+        lines += self.notes
+        return lines + ([f"warning: {self.problem}"] if self.problem else [])
 
 
 @dataclass(frozen=True)
@@ -81,6 +100,7 @@ def refresh(
     *,
     where: SourceSettings,
     region: str | None,
+    rechoose: str | None = None,
     due: bool,
     today: date,
     dry_run: bool,
@@ -88,12 +108,17 @@ def refresh(
 ) -> Refreshed:
     """Fetch the chosen titles of the registry at ``path`` and write what changed (a new
     date or title is a history entry announced ``today``). Titles whose fetch fails are
-    reported in the result; the others are written."""
-    from release_countdown.core.record import FetchOptions, SourceRecord
+    reported in the result; the others are written.
+
+    Each title is asked on its own recorded basis (``headline``), whatever ``region`` (the
+    one in force) says; a title without one on ``region``, which is then recorded.
+    ``rechoose`` (``refresh --region``) asks every title on that region on purpose: a new
+    basis is written as a re-choice, never as a move."""
+    from release_countdown.core.record import FetchOptions, SourceRecord, basis_region
     from release_countdown.sources.refs import Ref
     from release_countdown.workflows.fetching import fetch_all, fetch_region, prepare_writes
     from release_countdown.writing.change import change_registry, read_snapshot
-    from release_countdown.writing.sourced import Refreshes, refresh_entries
+    from release_countdown.writing.refreshing import EntryRefreshed, Refreshes, refresh_entries
 
     snapshot = read_snapshot(path)
     chosen = choose(snapshot.releases, names, due=due, today=today)
@@ -102,8 +127,15 @@ def refresh(
     if not where.tmdb_configured():
         order = (*(name for name in order if name != "tmdb"), "tmdb")
     refs = [next(Ref(key, r.ids[key]) for key in order if key in r.ids) for r in chosen]
-    options = FetchOptions(region=fetch_region(region))
-    results = fetch_all(where, refs, options, prepare_writes)
+    asked = [
+        fetch_region(rechoose or basis_region(release.headline) or region) for release in chosen
+    ]
+    results: list[SourceRecord | CountdownError] = [CountdownError("not fetched")] * len(refs)
+    for each in dict.fromkeys(asked):  # usually one region: one concurrent fetch
+        at = [i for i, wanted in enumerate(asked) if wanted == each]
+        found = fetch_all(where, [refs[i] for i in at], FetchOptions(region=each), prepare_writes)
+        for i, result in zip(at, found, strict=True):
+            results[i] = result
     records = {
         release.id: result
         for release, result in zip(chosen, results, strict=True)
@@ -122,7 +154,9 @@ def refresh(
     if records:
         change = change_registry(
             path,
-            lambda document, current: refresh_entries(document, current, records, today),
+            lambda document, current: refresh_entries(
+                document, current, records, today, rechoose=rechoose is not None
+            ),
             dry_run=dry_run,
             lock_timeout=lock_timeout,
             snapshot=snapshot,
@@ -134,11 +168,24 @@ def refresh(
         if isinstance(result, CountdownError):
             titles.append(TitleRefreshed(release.id, error=result))
             continue
-        changes, problem = done.entries.get(release.id, ([], None))
-        problems = [p for p in (kept.get(release.id), problem) if p]
-        titles.append(TitleRefreshed(release.id, tuple(changes), "; ".join(problems) or None))
+        entry = done.entries.get(release.id, EntryRefreshed([], None))
+        problems = [p for p in (kept.get(release.id), entry.problem) if p]
+        titles.append(
+            TitleRefreshed(
+                release.id, tuple(entry.changes), "; ".join(problems) or None,
+                notes=entry.notes, rechosen=entry.rechosen,
+            )
+        )  # fmt: skip
     return Refreshed(tuple(titles), change)
 
 
 def _date_of(releases: Sequence[Release], ident: str) -> str:
     return next(r.date.iso() for r in releases if r.id == ident)
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "(none)"
+    return str(value)

@@ -45,7 +45,8 @@ def check_command(
     --strict also warns about every entry without an explicit `id` (a derived id, and the
     calendar UID made from it, changes when the title is fixed).
     An `announced` or `checked` day after today (the clock's, whatever --as-of says) is a
-    warning: what it announces stays hidden from every view until that day.
+    warning: what it announces stays hidden from every view until that day; so is a typed
+    date its source no longer lists (`unlisted`, marked by refresh).
 
     \b
     Examples:
@@ -61,6 +62,7 @@ def check_command(
         implicit_id_warnings,
         load_registry,
         stale_warnings,
+        unlisted_warnings,
     )
 
     # Days after the clock's today are mistakes whatever --as-of says: looking back, later
@@ -80,7 +82,7 @@ def check_command(
         titles = len(loaded.releases)
         if age is not None:
             problems += stale_warnings(loaded, today, *age, how=check_command_of)
-        problems += future_warnings(loaded, clock_today)
+        problems += future_warnings(loaded, clock_today) + unlisted_warnings(loaded)
         if strict:
             problems += implicit_id_warnings(loaded)
     for problem in problems:

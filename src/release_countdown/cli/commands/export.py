@@ -43,6 +43,7 @@ def export_command(
     all_dates: Annotated[
         bool, typer.Option("--all-dates", help="ICS: add every typed regional date as an event.")
     ] = False,
+    unlisted: Annotated[bool, typer.Option(help="ICS: add dates no longer listed.")] = False,
     fuzzy: Annotated[
         FuzzyExport,
         typer.Option(help="ICS: skip fuzzy dates (counted on stderr), or export them as spans."),
@@ -68,7 +69,8 @@ def export_command(
     ICS: one all-day event per title (its id as UID, whatever the region, so importing again
     updates events instead of duplicating them) on the date it stands on; people and aliases
     go in the description. With --region, that region's typed dates are added as events of
-    their own; with --all-dates, all. With --alarm, each event carries alarms.
+    their own; with --all-dates, all (those no source lists now only with
+    --unlisted). With --alarm, each event carries alarms.
 
     \b
     Examples:
@@ -98,12 +100,10 @@ def export_command(
     fuzzy_skipped = 0
     if output is Named.ICS:
         made = calendar(
-            found,
-            typed="all" if all_dates else query.region,
-            fuzzy_as_span=fuzzy is FuzzyExport.AS_SPAN,
-            alarms=alarm or (),
+            found, typed="all" if all_dates else query.region, unlisted=unlisted,
+            fuzzy_as_span=fuzzy is FuzzyExport.AS_SPAN, alarms=alarm or (),
             stamp=datetime.now().astimezone().replace(microsecond=0),
-        )
+        )  # fmt: skip
         data, summary, fuzzy_skipped = made.data, made.summary(), made.skipped.fuzzy
         if made.skipped.total and to_file is None:
             say(f"countdown: {summary}")

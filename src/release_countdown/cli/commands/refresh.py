@@ -1,12 +1,12 @@
 """`countdown refresh`: fetch titles again from their sources and record what moved."""
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from release_countdown.cli.app import command_app
-from release_countdown.cli.options import DryRunOption, JsonOption, TargetOption
+from release_countdown.cli.options import DryRunOption, JsonOption, RegionOption, TargetOption
 
 app = command_app()
 
@@ -29,6 +29,7 @@ def refresh_command(
             "(unless named); never checked: always.",
         ),
     ] = False,
+    region: RegionOption = None,
     dry_run: DryRunOption = False,
     json_: JsonOption = False,
     registry: TargetOption = None,
@@ -40,6 +41,10 @@ def refresh_command(
     `show` and the slip chart tell how the date moved; a new title is recorded in the
     history and the old one kept as an alias. Only what the source provides is updated;
     what you added is kept. Titles that fail are listed and the others written (exit 4).
+    A typed date the source listed and lists no longer is told and marked `unlisted`.
+    Each title's headline is chosen as when it was imported (its `headline`, such as
+    US:theatrical), whatever your region; --region CC chooses anew on purpose (recorded
+    as a re-choice, never as a move).
 
     --json prints a list with one object per title: id, changed, changes (field, old,
     new) and error.
@@ -49,13 +54,13 @@ def refresh_command(
       countdown refresh
       countdown refresh "dead reckoning" --dry-run
       countdown refresh --due --json
+      countdown refresh dune --region GB
     \b
     In cron, every morning at 7:
       0 7 * * *  countdown refresh --due
     """
     from release_countdown.cli import reading, sourcing
     from release_countdown.cli.output import bad, finish, say
-    from release_countdown.core.changes import text_change_words
     from release_countdown.core.errors import SourceError
     from release_countdown.workflows.fetching import worst
     from release_countdown.workflows.refresh import NoIds, refresh
@@ -65,22 +70,16 @@ def refresh_command(
     try:
         found = refresh(
             path, titles or (), where=where, region=found_settings.region.value, due=due,
-            today=date.today(), dry_run=dry_run, lock_timeout=found_settings.lock_timeout.value,
+            rechoose=region, today=date.today(), dry_run=dry_run,
+            lock_timeout=found_settings.lock_timeout.value,
         )  # fmt: skip
     except NoIds as exc:
         bad("TITLE", str(exc))
     finally:
         where.close()
     for title in () if json_ else found.titles:
-        if title.error is not None:
-            say(f"countdown: {title.id}: failed: {title.error}")
-        for c in title.changes:
-            dated = c.field == "date" or c.field.startswith("dates.")
-            moved = text_change_words(c.old, c.new) if dated else ""
-            moved = f", {moved}" if moved else ""
-            say(f"countdown: {title.id}: {c.field}: {_shown(c.old)} → {_shown(c.new)}{moved}")
-        if title.problem:
-            say(f"countdown: {title.id}: warning: {title.problem}")
+        for line in title.told():
+            say(f"countdown: {title.id}: {line}")
     if json_:
         from release_countdown.cli.output import write_json
 
@@ -101,11 +100,3 @@ def refresh_command(
         failure = SourceError(f"{len(errors)} of {len(found.titles)} titles failed; {written}")
         failure.exit_code = worst(errors)
         raise failure
-
-
-def _shown(value: Any) -> str:
-    if value is None:
-        return "(none)"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "(none)"
-    return str(value)
