@@ -34,8 +34,8 @@ def people_lines(
     if width < STACKED:
         yield from people_blocks(people, width=width)
         yield "", ""
-        for line in wrap(f"as of {today.isoformat()} · {count}", width):
-            yield line, "dim"
+        for caption in wrap(f"as of {today.isoformat()} · {count}", width):
+            yield caption, "dim"
         return
     cells = [person_cells(p) for p in people]
     widths = [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(HEADERS)]
