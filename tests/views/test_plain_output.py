@@ -119,3 +119,13 @@ def test_slips_at_40_columns_is_a_block_a_group_without_a_rule() -> None:
 def test_people_below_50_columns_cut_no_name(tmp_path: Path) -> None:
     out = piped("people", *BUNDLED, width=40)
     assert "Andrew Kawczynski\n  composer · 1 title\n  next: Gran Turismo in 1 month\n" in out
+
+
+def test_a_slips_header_wraps_at_its_spaces_rather_than_overflow() -> None:
+    lines = piped("slips", *BUNDLED[:2], "--as-of", "2025-01-01", width=65).splitlines()
+    assert lines[:3] == [
+        "Kind of      Titles  Moved  Changes  Median days  Largest days  n",
+        "change",
+        "─" * 65,
+    ]
+    assert all(cell_len(line) <= 65 for line in lines)

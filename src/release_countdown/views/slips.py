@@ -86,15 +86,15 @@ def slips_lines(result: Slips, *, width: int) -> Iterator[tuple[str, str]]:
         return
     widths[0] = min(widths[0], spare)
     total = sum(widths) + gaps
-    yield "  ".join(_pad(h, widths[i], i > 0) for i, h in enumerate(headers)).rstrip(), "bold"
-    yield "─" * total, "dim"
-    for texts in cells:
-        names = wrap(texts[0], widths[0])
+    for texts, style in ((headers, "bold"), *((texts, "") for texts in cells)):
+        names = wrap(texts[0], widths[0])  # the first column wraps at its spaces, header too
         parts = [_pad(names[0], widths[0])]
         parts += [_pad(text, widths[i], True) for i, text in enumerate(texts) if i]
-        yield "  ".join(parts).rstrip(), ""
+        yield "  ".join(parts).rstrip(), style
         for name in names[1:]:
-            yield name, ""
+            yield name, style
+        if style == "bold":
+            yield "─" * total, "dim"
     yield from summary_lines(result, width)
 
 
