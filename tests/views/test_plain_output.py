@@ -129,3 +129,10 @@ def test_a_slips_header_wraps_at_its_spaces_rather_than_overflow() -> None:
         "─" * 65,
     ]
     assert all(cell_len(line) <= 65 for line in lines)
+
+
+def test_a_title_too_long_for_the_panel_border_is_its_first_line_not_cut() -> None:
+    title = "Mission: Impossible – Dead Reckoning Part One (Music from the Motion Picture)"
+    for width in WIDTHS:
+        out = piped("show", "mi-dead-reckoning-part-one-soundtrack", *BUNDLED, width=width)
+        assert " ".join(out.replace("│", " ").replace("╭─", " ").split()).count(title) == 1
