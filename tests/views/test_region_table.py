@@ -95,3 +95,13 @@ def test_at_160_columns_names_get_room_before_the_title_grows(tmp_path: Path) ->
     assert "Alan Silvestri  Robert Downey Jr., Chris Hemsworth," in lines[2]
     assert "Hans Zimmer     Timothée Chalamet, Zendaya, Florence Pugh…" in lines[5]
     assert lines[3].startswith("film · GB theatrical ")
+
+
+def test_below_50_columns_the_region_is_with_the_kind_and_the_date_alone(tmp_path: Path) -> None:
+    lines = table(tmp_path, 40, "--region", "GB")
+    assert lines[:3] == [
+        "Avengers: Doomsday",
+        "  film · GB theatrical",
+        "  dir. Anthony Russo, Joe Russo",
+    ]
+    assert "  2026-12-18 · in 23 days · 23 days" in lines

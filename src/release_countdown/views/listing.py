@@ -54,14 +54,14 @@ def plain_names(row: Row, role: str, limit: int | None = None) -> str:
     return terminal_safe(", ".join(names[:limit] if limit else names)) + more
 
 
-def detail_parts(row: Row, width: int) -> list[str]:
+def detail_parts(row: Row, *, people: bool) -> list[str]:
     """The line under a title: the kind, the region and type of the date shown (a region's
-    date, with --region), and from NARROW columns the people (below WIDE; from WIDE they have
-    columns of their own)."""
+    date, with --region) and, with ``people``, the people (the whole line spans the table
+    from NARROW to WIDE columns; from WIDE they have columns of their own)."""
     parts = [row.kind]
     if row.region:
         parts.append(f"{row.region} {row.release_type}")
-    if NARROW <= width < WIDE:
+    if people:
         for label, role, limit in PEOPLE_LINE:
             if names := plain_names(row, role, limit):
                 parts.append(label + names)
@@ -81,7 +81,7 @@ def row_cells(row: Row, width: int) -> list[str]:
     title = terminal_safe(row.title)
     if not full_width_detail(width):
         # On a line of its own: "Avengers: Doomsday film" misleads.
-        title += "\n" + " · ".join(detail_parts(row, width))
+        title += "\n" + " · ".join(detail_parts(row, people=False))
     cells = [title, terminal_safe(row.date), row.countdown, days_cell(row)]
     if width >= WIDE:
         cells += [
@@ -167,7 +167,7 @@ def list_lines(
             ]
             yield "  ".join(parts).rstrip(), style
         if spanning:  # the people have the whole width, not the title's column
-            for detail in wrap_parts(detail_parts(row, width), table_width):
+            for detail in wrap_parts(detail_parts(row, people=True), table_width):
                 yield detail, style
     caption = f"as of {today.isoformat()} · {len(rows)} of {total} titles"
     yield "", ""
@@ -244,22 +244,17 @@ def wrap_parts(parts: Sequence[str], width: int, sep: str = " · ") -> list[str]
 def stacked_lines(
     rows: Sequence[Row], *, today: date, total: int, width: int
 ) -> Iterator[tuple[str, str]]:
-    """Each title as a block, for narrow terminals: the title, then indented the kind and
-    people, and the date, countdown and days (a date is never cut)."""
+    """Each title as a block, for narrow terminals: the title, then indented the kind, the
+    region's date type and the people, and the date, countdown and days (a date is never
+    cut)."""
     for number, row in enumerate(rows):
         if number:
             yield "", ""
         style = STATUS_STYLES.get(row.status, "")
         for line in wrap(terminal_safe(row.title), width):
             yield line, style or "bold"
-        about = [row.kind]
-        for label, role, limit in PEOPLE_LINE:
-            if names := plain_names(row, role, limit):
-                about.append(label + names)
-        date_text = terminal_safe(row.date)
-        if row.region:
-            date_text += f" {row.region} {row.release_type}"
-        when = [date_text, row.countdown]
+        about = detail_parts(row, people=True)
+        when = [terminal_safe(row.date), row.countdown]
         if row.days_remaining is not None:
             when.append(f"{days_cell(row)} days")
         for parts in (about, when):
