@@ -63,13 +63,24 @@ def emit(
     ``snapshot``, the same picture in full Unicode where the screen gets ASCII) in colour, as
     on a terminal, whatever stdout is, as an SVG or HTML file. Rich escapes text for both."""
     console = make_console(file)
-    console.print(renderable)
+    print_plain_or_styled(console, renderable, file)
     if svg is None and html is None:
         return
     save_snapshot(
         renderable if snapshot is None else snapshot,
         width=console.width, svg=svg, html=html, title=title,
     )  # fmt: skip
+
+
+def print_plain_or_styled(console: Console, renderable: Any, file: IO[str]) -> None:
+    """Print ``renderable`` on ``console``; in a pipe or a file, as plain lines that never end
+    in a blank (Rich pads every cell and line to the width)."""
+    if console.is_terminal:
+        console.print(renderable)
+        return
+    with console.capture() as captured:
+        console.print(renderable)
+    file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
 def save_snapshot(

@@ -54,23 +54,36 @@ def plain_names(row: Row, role: str, limit: int | None = None) -> str:
     return terminal_safe(", ".join(names[:limit] if limit else names)) + more
 
 
-def row_cells(row: Row, width: int) -> list[str]:
-    """The plain text of a row's cells at ``width``."""
-    wide, narrow = width >= WIDE, width < NARROW
-    title = terminal_safe(row.title)
-    if wide or narrow:
-        title += f"\n{row.kind}"  # on a line of its own: "Avengers: Doomsday film" misleads
-    else:
-        people = [row.kind]
+def detail_parts(row: Row, *, people: bool) -> list[str]:
+    """The line under a title: the kind, the region and type of the date shown (a region's
+    date, with --region) and, with ``people``, the people (the whole line spans the table
+    from NARROW to WIDE columns; from WIDE they have columns of their own)."""
+    parts = [row.kind]
+    if row.region:
+        parts.append(f"{row.region} {row.release_type}")
+    if people:
         for label, role, limit in PEOPLE_LINE:
             if names := plain_names(row, role, limit):
-                people.append(label + names)
-        title += "\n" + " · ".join(people)
-    date_text = terminal_safe(row.date)
-    if row.region:
-        date_text += f" {row.region} {row.release_type}"
-    cells = [title, date_text, row.countdown, days_cell(row)]
-    if wide:
+                parts.append(label + names)
+    return parts
+
+
+def full_width_detail(width: int) -> bool:
+    """Whether the line under a title spans the whole table (it names the people) rather
+    than being the title cell's last line (the kind, and the region's date type)."""
+    return NARROW <= width < WIDE
+
+
+def row_cells(row: Row, width: int) -> list[str]:
+    """The plain text of a row's cells at ``width``: the title (with the kind on a line of
+    its own where the detail line does not span the table), the date as written, the
+    countdown, the days and, from WIDE columns, the people."""
+    title = terminal_safe(row.title)
+    if not full_width_detail(width):
+        # On a line of its own: "Avengers: Doomsday film" misleads.
+        title += "\n" + " · ".join(detail_parts(row, people=False))
+    cells = [title, terminal_safe(row.date), row.countdown, days_cell(row)]
+    if width >= WIDE:
         cells += [
             plain_names(row, "director"),
             plain_names(row, "composer"),
@@ -135,8 +148,10 @@ def list_lines(
     ]
     count = len(headers)
     widths = column_widths(headers, cells, width)
+    table_width = min(sum(widths) + 2 * (count - 1), width)
+    spanning = full_width_detail(width)
     yield "  ".join(_pad(h, widths[i], i == 3) for i, h in enumerate(headers)).rstrip(), "bold"
-    yield "─" * min(sum(widths) + 2 * (count - 1), width), "dim"
+    yield "─" * table_width, "dim"
     for number, (row, texts) in enumerate(zip(rows, cells, strict=True)):
         if number:  # every row has a line under its title: a blank line tells rows apart
             yield "", ""
@@ -151,32 +166,53 @@ def list_lines(
                 for i, w in enumerate(wrapped)
             ]
             yield "  ".join(parts).rstrip(), style
+        if spanning:  # the people have the whole width, not the title's column
+            for detail in wrap_parts(detail_parts(row, people=True), table_width):
+                yield detail, style
     caption = f"as of {today.isoformat()} · {len(rows)} of {total} titles"
     yield "", ""
-    yield caption.center(min(sum(widths) + 2 * (count - 1), width)).rstrip(), "dim"
+    yield caption.center(table_width).rstrip(), "dim"
 
 
 def _longest_word(texts: Iterator[str]) -> int:
     return max((_width(word) for text in texts for word in text.split()), default=1)
 
 
+def _cell_width(text: str) -> int:
+    return max(_width(line) for line in text.split("\n"))
+
+
 def column_widths(headers: Sequence[str], cells: Sequence[Sequence[str]], width: int) -> list[int]:
     """Widths of the columns that fit ``width``: dates and days never wrap, countdowns stay on
     one line when there is room, and no column is narrower than its longest word when the
-    line has room for that."""
+    line has room for that. The other columns are sized to their content: when it does not
+    all fit, each is capped at the same width (a short column keeps its own), so a long
+    title and a long cast share the room instead of one of them taking it."""
     count = len(headers)
     gaps = 2 * (count - 1)
-    widths = [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(headers)]
+    widths = [max([_width(h)] + [_cell_width(c[i]) for c in cells]) for i, h in enumerate(headers)]
     words = [max(_longest_word(c[i] for c in cells), _width(h)) for i, h in enumerate(headers)]
     fixed = {1, 3}
     if widths[2] <= 22 and width - gaps - widths[1] - widths[2] - widths[3] >= words[0]:
         fixed.add(2)  # countdowns in words are short: keep them on one line
     room = width - gaps - sum(widths[i] for i in fixed)
     flexible = [i for i in range(count) if i not in fixed]
-    ratios = {0: 5, 2: 2, 4: 2, 5: 2, 6: 3}  # shares of the room left by the fixed columns
-    share = sum(ratios[i] for i in flexible)
+    floors = {i: min(widths[i], max(words[i], 8)) for i in flexible}
+    wanted = {i: widths[i] for i in flexible}
     for i in flexible:
-        widths[i] = max(min(widths[i], room * ratios[i] // share), words[i], 8)
+        widths[i] = floors[i]
+    cap = 0
+    while sum(widths[i] for i in flexible) < room and any(widths[i] < wanted[i] for i in flexible):
+        cap += 1  # raise the common cap a cell at a time: at most the widest cell's steps
+        for i in flexible:
+            widths[i] = max(floors[i], min(wanted[i], cap))
+        over = sum(widths[i] for i in flexible) - room
+        for i in reversed(flexible):  # the last step overshot: the later columns give it back
+            if over <= 0:
+                break
+            if widths[i] == cap and cap > floors[i]:
+                widths[i] -= 1
+                over -= 1
     spare = room - sum(widths[i] for i in flexible)
     widths[0] += spare  # negative when the minimums overflow: the title gives the room back
     for i in flexible[1:]:  # still too wide: the other flexible columns give theirs
@@ -208,22 +244,17 @@ def wrap_parts(parts: Sequence[str], width: int, sep: str = " · ") -> list[str]
 def stacked_lines(
     rows: Sequence[Row], *, today: date, total: int, width: int
 ) -> Iterator[tuple[str, str]]:
-    """Each title as a block, for narrow terminals: the title, then indented the kind and
-    people, and the date, countdown and days (a date is never cut)."""
+    """Each title as a block, for narrow terminals: the title, then indented the kind, the
+    region's date type and the people, and the date, countdown and days (a date is never
+    cut)."""
     for number, row in enumerate(rows):
         if number:
             yield "", ""
         style = STATUS_STYLES.get(row.status, "")
         for line in wrap(terminal_safe(row.title), width):
             yield line, style or "bold"
-        about = [row.kind]
-        for label, role, limit in PEOPLE_LINE:
-            if names := plain_names(row, role, limit):
-                about.append(label + names)
-        date_text = terminal_safe(row.date)
-        if row.region:
-            date_text += f" {row.region} {row.release_type}"
-        when = [date_text, row.countdown]
+        about = detail_parts(row, people=True)
+        when = [terminal_safe(row.date), row.countdown]
         if row.days_remaining is not None:
             when.append(f"{days_cell(row)} days")
         for parts in (about, when):

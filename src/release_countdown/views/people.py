@@ -8,7 +8,7 @@ from datetime import date
 from typing import IO
 
 from release_countdown.core.rows import PersonRow
-from release_countdown.views.listing import _pad, _width, plain_width, wrap
+from release_countdown.views.listing import STACKED, _pad, _width, plain_width, wrap, wrap_parts
 from release_countdown.views.safe import terminal_safe
 
 HEADERS = ("Name", "Roles", "Titles", "Next release")
@@ -28,7 +28,15 @@ def person_cells(person: PersonRow) -> list[str]:
 def people_lines(
     people: Sequence[PersonRow], *, today: date, width: int
 ) -> Iterator[tuple[str, str]]:
-    """Lines of the people table and the style of each; no line ends in a blank."""
+    """Lines of the people table and the style of each; no line ends in a blank. Below
+    STACKED columns each person is a block of lines, as in the list table (no name is cut)."""
+    count = f"{len(people)} {'person' if len(people) == 1 else 'people'}"
+    if width < STACKED:
+        yield from people_blocks(people, width=width)
+        yield "", ""
+        for caption in wrap(f"as of {today.isoformat()} · {count}", width):
+            yield caption, "dim"
+        return
     cells = [person_cells(p) for p in people]
     widths = [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(HEADERS)]
     room = width - 2 * (len(HEADERS) - 1) - widths[2]
@@ -50,9 +58,25 @@ def people_lines(
                 for i, w in enumerate(wrapped)
             ]
             yield "  ".join(parts).rstrip(), style
-    count = f"{len(people)} {'person' if len(people) == 1 else 'people'}"
     yield "", ""
     yield f"as of {today.isoformat()} · {count}".center(total).rstrip(), "dim"
+
+
+def people_blocks(people: Sequence[PersonRow], *, width: int) -> Iterator[tuple[str, str]]:
+    """Each person as a block: the name, then indented the roles, the number of titles and
+    the next release."""
+    for number, person in enumerate(people):
+        if number:
+            yield "", ""
+        name, roles, titles, following = person_cells(person)
+        style = "dim" if person.next is None else ""
+        for line in wrap(name, width):
+            yield line, style or "bold"
+        about = [roles, f"{titles} {'title' if titles == '1' else 'titles'}"]
+        if person.next is not None:
+            about.append(f"next: {following}")
+        for line in wrap_parts(about, width - 2):
+            yield "  " + line, style
 
 
 def print_people(people: Sequence[PersonRow], *, today: date, file: IO[str]) -> None:

@@ -154,9 +154,14 @@ def show_panel(row: Row, *, today: date, width: int | None = None) -> Any:
         tail.append(Text(f"Checked: {row.checked.isoformat()}", style="dim"))
     if tail:
         parts += [Text(""), *tail]
+    title: Text | None = _safe(row.title)
+    if title is not None and width is not None and title.cell_len + 6 > width:
+        # Too long for the border, where Rich would cut it: the panel's first line instead.
+        parts.insert(0, Text(title.plain, style="bold"))
+        title = None
     return Panel(
         Group(*parts),
-        title=_safe(row.title),
+        title=title,
         title_align="left",
         subtitle=f"as of {today.isoformat()}",
         subtitle_align="right",

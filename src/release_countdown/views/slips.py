@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from typing import IO
 
 from release_countdown.core.slips import SlipGroup, Slips
-from release_countdown.views.listing import _pad, _width, plain_width
+from release_countdown.views.listing import (
+    _longest_word,
+    _pad,
+    _width,
+    plain_width,
+    wrap,
+    wrap_parts,
+)
 from release_countdown.views.safe import terminal_safe
 
 HEADERS = ("Titles", "Moved", "Changes", "Median days", "Largest days", "n")
@@ -65,23 +72,51 @@ def summary(result: Slips) -> list[str]:
 
 
 def slips_lines(result: Slips, *, width: int) -> Iterator[tuple[str, str]]:
-    """Lines of the slips table and the style of each; no line ends in a blank."""
+    """Lines of the slips table and the style of each; no line ends in a blank, none is wider
+    than ``width`` (a group's name wraps at its spaces; a table too wide for ``width``
+    becomes a block of lines a group), and no header is cut."""
     headers = (BY_HEADERS[result.by], *HEADERS)
     cells = [group_cells(g) for g in result.groups]
     widths = [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(headers)]
-    spare = width - sum(widths[1:]) - 2 * (len(headers) - 1)
-    widths[0] = max(min(widths[0], spare), 8)
-    total = min(sum(widths) + 2 * (len(headers) - 1), width)
-    yield "  ".join(_pad(h, widths[i], i > 0) for i, h in enumerate(headers)).rstrip(), "bold"
-    yield "─" * total, "dim"
-    for texts in cells:
-        first = texts[0] if _width(texts[0]) <= widths[0] else texts[0][: widths[0] - 1] + "…"
-        parts = [_pad(first, widths[0])]
+    gaps = 2 * (len(headers) - 1)
+    spare = width - sum(widths[1:]) - gaps
+    least = max(_longest_word(iter([headers[0], *(c[0] for c in cells)])), 8)
+    if spare < min(least, widths[0]):
+        yield from slips_blocks(result, cells, width=width)
+        return
+    widths[0] = min(widths[0], spare)
+    total = sum(widths) + gaps
+    for texts, style in ((headers, "bold"), *((texts, "") for texts in cells)):
+        names = wrap(texts[0], widths[0])  # the first column wraps at its spaces, header too
+        parts = [_pad(names[0], widths[0])]
         parts += [_pad(text, widths[i], True) for i, text in enumerate(texts) if i]
-        yield "  ".join(parts).rstrip(), ""
+        yield "  ".join(parts).rstrip(), style
+        for name in names[1:]:
+            yield name, style
+        if style == "bold":
+            yield "─" * total, "dim"
+    yield from summary_lines(result, width)
+
+
+def slips_blocks(result: Slips, cells: list[list[str]], *, width: int) -> Iterator[tuple[str, str]]:
+    """The slips table for a narrow terminal: each group's name, then its figures, each
+    named by its column's header."""
+    for number, texts in enumerate(cells):
+        if number:
+            yield "", ""
+        for line in wrap(texts[0], width):
+            yield line, "bold"
+        figures = [f"{header} {text}" for header, text in zip(HEADERS, texts[1:], strict=True)]
+        for line in wrap_parts(figures, width - 2):
+            yield "  " + line, ""
+    yield from summary_lines(result, width)
+
+
+def summary_lines(result: Slips, width: int) -> Iterator[tuple[str, str]]:
     yield "", ""
     for line in summary(result):
-        yield line, "dim"
+        for part in wrap(line, width):
+            yield part, "dim"
 
 
 def print_slips(result: Slips, *, file: IO[str]) -> None:

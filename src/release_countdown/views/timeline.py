@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Final, NamedTuple
 
 from release_countdown.core.rows import Row
-from release_countdown.views.safe import terminal_safe
+from release_countdown.views.safe import ascii_text, terminal_safe
 
 Segment = tuple[str, str]  # text, Rich style ("" for none)
 Line = list[Segment]
@@ -135,7 +135,7 @@ def _short_countdown(row: Row) -> str:
 
 def _short(row: Row, ascii_only: bool) -> str:
     text = _short_countdown(row)
-    return text.replace("≤", "<=").replace("–", "-") if ascii_only else text
+    return ascii_text(text) if ascii_only else text
 
 
 def within_span(rows: Sequence[Row], start: date | None, end: date | None) -> list[Row]:
@@ -173,9 +173,15 @@ def timeline_lines(
     from rich.cells import cell_len
 
     glyph = ASCII if ascii_only else UNICODE
-    longest = max((cell_len(terminal_safe(r.title)) for r in rows), default=12)
-    label_width = max(12, min(longest, width * 2 // 5))
+
+    def label_of(row: Row) -> str:
+        text = terminal_safe(row.title)
+        return ascii_text(text) if ascii_only else text
+
+    longest = max((cell_len(label_of(r)) for r in rows), default=12)
     count_width = min(max((len(_short(r, ascii_only)) for r in rows), default=4), 14)
+    label_width = max(12, min(longest, width * 2 // 5))
+    label_width = max(min(label_width, width - count_width - 12), 4)  # the axis keeps 10
     axis = max(width - label_width - count_width - 2, 10)
     lines: list[Line] = []
 
@@ -187,14 +193,16 @@ def timeline_lines(
         if x + len(text) <= axis and all(c == " " for c in labels[max(x - 1, 0) : x + len(text)]):
             labels[x : x + len(text)] = list(text)
     now = column(today, start, end, axis) if start <= today <= end else None
-    today_label = [" "] * axis
+    # "today DAY" starts at today's column, or ends at the line's end when that is too near:
+    # the header has the titles' column too, so it is never cut.
+    header = [" "] * (label_width + 1 + axis)
     if now is not None:
         rule[now] = glyph.today
         text = f"today {today.isoformat()}"
-        at = min(now, axis - len(text)) if len(text) <= axis else 0
-        today_label[at : at + len(text)] = list(text[:axis])
+        at = max(min(label_width + 1 + now, len(header) - len(text)), 0)
+        header[at : at + len(text)] = list(text)
     pad = " " * (label_width + 1)
-    lines.append([(pad + "".join(today_label).rstrip(), "bold")])
+    lines.append([("".join(header).rstrip(), "bold")])
     lines.append([(pad + "".join(labels).rstrip(), "dim")])
     lines.append([(pad + "".join(rule), "dim")])
 
@@ -222,7 +230,7 @@ def timeline_lines(
                 lane[0] = glyph.before
             if last > end:
                 lane[-1] = glyph.after
-        title = _clip(row.title, label_width, glyph.more)
+        title = _clip(label_of(row), label_width, glyph.more)
         lines.append(
             [
                 (title + " ", style),
@@ -233,7 +241,7 @@ def timeline_lines(
     for row in undated:
         lines.append(
             [
-                (_clip(row.title, label_width) + " ", "italic"),
+                (_clip(label_of(row), label_width, glyph.more) + " ", "italic"),
                 (" " * axis, ""),
                 (" TBA", "italic"),
             ]

@@ -51,13 +51,23 @@ def time_left(row: Row, target: datetime, now: datetime) -> str:
     return row.countdown if row.status == "released" else "now"
 
 
+# Below this width the wait so far is left out and the date goes under the title: the titles
+# need the room.
+WATCH_NARROW = 60
+
+
 def watch_table(
-    items: Sequence[tuple[Row, datetime, float | None]], *, now: datetime, live: bool = True
+    items: Sequence[tuple[Row, datetime, float | None]],
+    *,
+    now: datetime,
+    live: bool = True,
+    width: int | None = None,
+    plain: bool = False,
 ) -> Any:
     """One frame of `countdown watch`: each title's time left and its wait so far (a live
-    frame says how to stop it; a one-shot frame does not)."""
+    frame says how to stop it; a one-shot frame does not). ``plain`` (a pipe) gives the wait
+    as a percentage instead of a bar."""
     from rich import box
-    from rich.progress_bar import ProgressBar
     from rich.table import Table
     from rich.text import Text
 
@@ -67,17 +77,34 @@ def watch_table(
         box=box.SIMPLE_HEAD,
         header_style="bold",
         pad_edge=False,
+        show_edge=False,  # no blank first line, no margin: the layout of the list table
         caption=f"{now:%Y-%m-%d %H:%M:%S}" + (" · Ctrl-C to stop" if live else ""),
         caption_style="dim",
     )
-    table.add_column("Title", ratio=3)
-    table.add_column("Release", no_wrap=True)
+    wide = width is None or width >= WATCH_NARROW
+    table.add_column("Title", ratio=3, min_width=10)
+    if wide:
+        table.add_column("Release", no_wrap=True)
     table.add_column("Time left", justify="right", no_wrap=True)
-    table.add_column("Since announced", ratio=1, min_width=10)
+    if wide:
+        table.add_column("Since announced", ratio=1, min_width=10)
     for row, target, done in items:
-        left = time_left(row, target, now)
-        bar: Any = (
-            Text("—", style="dim") if done is None else ProgressBar(total=1.0, completed=done)
-        )
-        table.add_row(_safe(row.title), Text(row.date), Text(left, style="bold"), bar)
+        left = Text(time_left(row, target, now), style="bold")
+        if wide:
+            table.add_row(_safe(row.title), Text(row.date), left, wait_cell(done, plain=plain))
+        else:  # the date under the title
+            title = _safe(row.title).append("\n").append(row.date, style="dim")
+            table.add_row(title, left)
     return table
+
+
+def wait_cell(done: float | None, *, plain: bool) -> Any:
+    """How much of the wait has passed: a bar, or in a pipe a percentage ("—": unknown)."""
+    from rich.progress_bar import ProgressBar
+    from rich.text import Text
+
+    if done is None:
+        return Text("—", style="dim")
+    if plain:
+        return Text(f"{done:.0%}")
+    return ProgressBar(total=1.0, completed=done)

@@ -85,14 +85,18 @@ def watch_command(
     if not items:
         raise NotFoundError("no upcoming title with an exact date to watch")
 
-    from release_countdown.views.console import make_console
+    from release_countdown.views.console import make_console, print_plain_or_styled
     from release_countdown.views.watch import watch_table
+
+    console = make_console(sys.stdout)
 
     def frame(now: datetime, live: bool = True) -> Any:
         return watch_table(
             [(row, target, progress(start, target, now)) for row, target, start in items],
             now=now,
             live=live,
+            width=console.width,
+            plain=not console.is_terminal,
         )
 
     def clock_now() -> datetime:
@@ -100,9 +104,8 @@ def watch_command(
             return datetime.now(tz)
         return datetime.combine(start_day, datetime.min.time(), tz)
 
-    console = make_console(sys.stdout)
     if once:
-        console.print(frame(clock_now(), live=False))
+        print_plain_or_styled(console, frame(clock_now(), live=False), sys.stdout)
         return
     import time
 
