@@ -147,9 +147,11 @@ def region(text: str, option: str = "--region") -> str:
 def typed_date(value: tuple[str, str]) -> tuple[str, str, str]:
     """`--date-for REGION:TYPE DATE` as (region, type, date text), each checked."""
     from release_countdown.cli.output import bad
-    from release_countdown.core.model import DATE_TYPES
+    from release_countdown.core.model import DATE_TYPES, headline_of
 
     where, colon, kind = value[0].partition(":")
-    if not colon or kind not in DATE_TYPES:
+    spec = headline_of(f"{region(where, '--date-for')}:{kind}") if colon else None
+    if spec is None:  # the one REGION:TYPE rule, also the `headline` field's
         bad("--date-for", f"{value[0]!r} is not REGION:TYPE (types: {', '.join(DATE_TYPES)})")
-    return region(where, "--date-for"), kind, date_text(value[1], "--date-for")
+    code, _, kind = spec.partition(":")
+    return code, kind, date_text(value[1], "--date-for")

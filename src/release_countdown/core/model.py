@@ -118,7 +118,7 @@ def region_of(text: str) -> str | None:
 def headline_of(text: str) -> str | None:
     """The one REGION:TYPE rule ("US:theatrical"): the text as the model keeps it (the
     region as region_of leaves it, a release type), or None. The checker, the fast path,
-    the cache decoder and `edit --date-for` ask here."""
+    the cache decoder and `--date-for` (cli/parsers.typed_date) ask here."""
     region, colon, kind = text.partition(":")
     code = region_of(region) if colon else None
     if code is None or kind not in DATE_TYPES:
