@@ -186,6 +186,7 @@ def test_the_commands_table_lists_every_command_once() -> None:
 def test_the_sample_table_is_what_the_command_prints(monkeypatch: pytest.MonkeyPatch) -> None:
     text = README.read_text(encoding="utf-8")
     intro = "`COLUMNS=80 countdown list --as-of 2023-07-08 | cat` on the bundled registry"
+    assert intro in text, "the README names the command that prints its sample table"
     sample = text.split(intro, 1)[1].split("```text\n", 1)[1].split("```\n", 1)[0]
     monkeypatch.setenv("COLUMNS", "80")
     result = CliRunner().invoke(app, ["list", "--as-of", "2023-07-08"])
