@@ -136,3 +136,15 @@ def test_a_title_too_long_for_the_panel_border_is_its_first_line_not_cut() -> No
     for width in WIDTHS:
         out = piped("show", "mi-dead-reckoning-part-one-soundtrack", *BUNDLED, width=width)
         assert " ".join(out.replace("│", " ").replace("╭─", " ").split()).count(title) == 1
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_slip_chart_legend_wraps_whole_items_rather_than_cut(width: int) -> None:
+    out = piped("show", "part two", *BUNDLED, width=width)
+    chart = out.split("Slip chart", 1)[1].split("Source:", 1)[0].splitlines()
+    first = next(i for i, line in enumerate(chart) if "x: day of" in line)
+    legend = " ".join(line.strip() for line in chart[first:])
+    for item in ("x: day of announcement", "y: release date announced", "● announcement",
+                 "date in force", "release = announcement", "today"):  # fmt: skip
+        assert item in legend, (width, legend)
+    assert "…" not in legend

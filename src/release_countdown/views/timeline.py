@@ -358,12 +358,26 @@ def slip_chart_lines(
     lines.append([(" " * (y_label_width + 1) + glyph.axis * plot, "dim")])
     lines.append([(" " * (y_label_width + 1) + "".join(axis_labels).rstrip(), "dim")])
     indent = " " * (y_label_width + 1)
-    lines.append([(indent + "x: day of announcement   y: release date announced", "dim")])
+    caption = ["x: day of announcement", "y: release date announced"]
+    lines += [[(indent + text, "dim")] for text in _filled(caption, plot, "   ")]
     fuzzy = any(rows is not None and rows[0] != rows[1] for rows in rows_of)
-    legend = (
-        f"{glyph.mark} announcement  {glyph.step}{glyph.step} date in force  "
-        + (f"{glyph.band}{glyph.band} fuzzy window  " if fuzzy else "")
-        + f"{glyph.diagonal}{glyph.diagonal} release = announcement  {glyph.today} today"
-    )
-    lines.append([(indent + legend, "dim")])
+    items = [
+        f"{glyph.mark} announcement",
+        f"{glyph.step}{glyph.step} date in force",
+        *([f"{glyph.band}{glyph.band} fuzzy window"] if fuzzy else []),
+        f"{glyph.diagonal}{glyph.diagonal} release = announcement",
+        f"{glyph.today} today",
+    ]
+    lines += [[(indent + text, "dim")] for text in _filled(items, plot, "  ")]
     return lines
+
+
+def _filled(items: list[str], width: int, gap: str) -> list[str]:
+    """``items`` on as many lines of ``width`` as they need, each item whole."""
+    found = [""]
+    for item in items:
+        if found[-1] and len(found[-1]) + len(gap) + len(item) > width:
+            found.append(item)
+        else:
+            found[-1] = f"{found[-1]}{gap}{item}" if found[-1] else item
+    return found
