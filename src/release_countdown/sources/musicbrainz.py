@@ -139,12 +139,14 @@ def credits(service: Service, ident: str, options: FetchOptions) -> list[Credit]
     """The release groups of the artist ``ident`` ("artist/MBID"), every page of the browse
     (one request a second, as the service's limits space them), with their primary and
     secondary types in lower case ("album", "soundtrack"); no first-release-date is TBA; a
-    date the date gate refuses leaves its release group out."""
+    date the date gate refuses leaves its release group out. The listing ends at the count
+    MusicBrainz gives, at a page with nothing new, or at MAX_GROUPS."""
     kind, _, mbid = ident.partition("/")
     ref = f"musicbrainz:{ident}"
     if kind != "artist" or not _MBID.fullmatch(mbid):
         raise service.fail(ref, "only an artist (artist/MBID) can be followed")
     found: dict[str, Credit] = {}
+    seen: set[str] = set()
     offset, count = 0, 1
     try:
         while offset < min(count, MAX_GROUPS):
@@ -153,8 +155,10 @@ def credits(service: Service, ident: str, options: FetchOptions) -> list[Credit]
             groups, count = data["release-groups"], data["release-group-count"]
             if type(count) is not int or not isinstance(groups, list):
                 raise TypeError("release-group-count or release-groups")
-            if not groups:
+            ids = {str(group.get("id")) for group in groups}
+            if ids <= seen:  # an empty page, or one seen already: the end
                 break
+            seen |= ids
             offset += len(groups)
             for group in groups:
                 credit = _group_credit(group, ref)
