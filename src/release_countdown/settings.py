@@ -65,10 +65,8 @@ VARIABLES: Final = ENVIRONMENT | {
     for name, variables in SOURCE_KEYS.items()
     for key, variable in variables.items()
 }
-# VAR= (empty) leaves these to the config file
-EMPTY_IS_UNSET: Final = (
-    "registries", "http_timeout", "api_key", "read_access_token", "url", "sparql_url",
-)  # fmt: skip
+# VAR= (empty) leaves these to the config file (every source's keys too)
+EMPTY_IS_UNSET: Final = frozenset(("registries", "http_timeout")).union(*SOURCE_KEYS.values())
 HTTP_TIMEOUT: Final = 10.0  # seconds: the overall deadline of one request (sources/http.py)
 
 

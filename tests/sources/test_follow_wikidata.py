@@ -127,3 +127,5 @@ def test_the_endpoint_setting(tmp_path: Path) -> None:
     )
     assert read_settings(none).sources["wikidata"].sparql_url.value == "https://q.example/sparql"
     assert not read_settings(none).warnings
+    empty = {**none, "COUNTDOWN_WIKIDATA_SPARQL_URL": " "}  # VAR= leaves it to the config file
+    assert read_settings(empty).sources["wikidata"].sparql_url.value == "https://q.example/sparql"
