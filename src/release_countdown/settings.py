@@ -38,13 +38,14 @@ SOURCE_KEYS: Final = {
         "url": "COUNTDOWN_TMDB_URL",
     },
     "musicbrainz": {"url": "COUNTDOWN_MUSICBRAINZ_URL"},
-    "wikidata": {"url": "COUNTDOWN_WIKIDATA_URL"},
+    "wikidata": {"url": "COUNTDOWN_WIKIDATA_URL", "sparql_url": "COUNTDOWN_WIKIDATA_SPARQL_URL"},
 }
 DEFAULT_URLS: Final = {
     "tmdb": "https://api.themoviedb.org",
     "musicbrainz": "https://musicbrainz.org",
     "wikidata": "https://www.wikidata.org",
 }
+SPARQL_URL: Final = "https://query.wikidata.org/sparql"  # Wikidata's query service (follows)
 # Values never shown (`countdown config` says whether they are set, and where from).
 SECRETS: Final = ("api_key", "read_access_token", "token")
 TABLES: Final = ("sources", "notify", "serve")
@@ -64,8 +65,8 @@ VARIABLES: Final = ENVIRONMENT | {
     for name, variables in SOURCE_KEYS.items()
     for key, variable in variables.items()
 }
-# VAR= (empty) leaves these to the config file
-EMPTY_IS_UNSET: Final = ("registries", "http_timeout", "api_key", "read_access_token", "url")
+# VAR= (empty) leaves these to the config file (every source's keys too)
+EMPTY_IS_UNSET: Final = frozenset(("registries", "http_timeout")).union(*SOURCE_KEYS.values())
 HTTP_TIMEOUT: Final = 10.0  # seconds: the overall deadline of one request (sources/http.py)
 
 
@@ -83,6 +84,7 @@ class SourceSetting(NamedTuple):
     url: Setting[str]
     api_key: Setting[str] = UNSET
     read_access_token: Setting[str] = UNSET
+    sparql_url: Setting[str] = Setting(SPARQL_URL, "default")  # wikidata's only
 
 
 # Read-only: it is every default Settings' value.
@@ -139,8 +141,9 @@ def every_setting(found: Settings) -> list[tuple[str, Setting[Any], str | None]]
     shown["serve.hosts"] = found.serve_hosts
     for name, variables in SOURCE_KEYS.items():
         shown |= {f"sources.{name}.{k}": getattr(found.sources[name], k) for k in variables}
-        url = found.sources[name].url  # a mirror's address: its secrets masked the same way
-        shown[f"sources.{name}.url"] = Setting(redact_url(url.value), url.origin)
+        for key in (k for k in variables if k.endswith("url")):  # a mirror's secrets masked
+            url = getattr(found.sources[name], key)
+            shown[f"sources.{name}.{key}"] = Setting(redact_url(url.value), url.origin)
     return [(name, setting, VARIABLES.get(name)) for name, setting in shown.items()]
 
 
@@ -246,11 +249,11 @@ def _string(value: object) -> str:
     raise ValueError('must be a string, not empty (e.g. "...")')
 
 
-def _url(source: str) -> Callable[[object], str]:
+def _url(example: str) -> Callable[[object], str]:
     def parse(value: object) -> str:
         url = _string(value)
         if not url.startswith(("http://", "https://")):
-            raise ValueError(f"must be an http(s) address (e.g. {DEFAULT_URLS[source]})")
+            raise ValueError(f"must be an http(s) address (e.g. {example})")
         return url
 
     return parse
@@ -370,7 +373,10 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         def credential(key: str) -> Setting[str]:
             return setting(("sources", name, key), "", _string, str.strip)
 
-        url = setting(("sources", name, "url"), DEFAULT_URLS[name], _url(name))
+        url = setting(("sources", name, "url"), DEFAULT_URLS[name], _url(DEFAULT_URLS[name]))
+        if name == "wikidata":
+            sparql = setting(("sources", name, "sparql_url"), SPARQL_URL, _url(SPARQL_URL))
+            return SourceSetting(url, sparql_url=sparql)
         if name != "tmdb":
             return SourceSetting(url)
         return SourceSetting(url, credential("api_key"), credential("read_access_token"))

@@ -11,12 +11,13 @@ if TYPE_CHECKING:
 
 def source_settings() -> SourceSettings:
     from release_countdown.cli.reading import settings
-    from release_countdown.sources.config import SourceSettings
+    from release_countdown.sources.config import SPARQL, SourceSettings
 
     found = settings()
     tmdb = found.sources["tmdb"]
+    urls = {name: source.url.value for name, source in found.sources.items()}
     return SourceSettings(
-        {name: source.url.value for name, source in found.sources.items()},
+        urls | {SPARQL: found.sources["wikidata"].sparql_url.value},
         tmdb_key=tmdb.api_key.value,
         tmdb_token=tmdb.read_access_token.value,
         timeout=found.http_timeout.value,

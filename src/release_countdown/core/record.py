@@ -74,6 +74,7 @@ class Candidate(NamedTuple):
 class FetchOptions(NamedTuple):
     region: str = "US"  # whose theatrical date is a film's headline
     all_dates: bool = False  # keep every country's typed dates, not only the region's and US
+    since: date | None = None  # a follow's listing asks from this day on (TMDB discover)
 
 
 def headline_basis(region: str, kind: str) -> str:

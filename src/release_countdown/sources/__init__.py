@@ -5,6 +5,12 @@ A source module (tmdb.py, musicbrainz.py, wikidata.py) offers::
     lookup(service, query, kind, year) -> list[Candidate]
     fetch(service, ident, options) -> SourceRecord
 
+for the refs a ``[[follow]]`` names (a TMDB person, collection or company, a MusicBrainz
+artist, a Wikidata person, the last through the query service)::
+
+    credits(service, ident, options) -> list[Credit]          # core/follow.py
+    people(service, query) -> list[Candidate]                 # TMDB, MusicBrainz: follow add NAME
+
 and, when a search shows another date than ``fetch`` would write (TMDB)::
 
     import_date(service, candidate, options) -> Candidate   # the date import would write

@@ -14,20 +14,26 @@ from release_countdown.core.errors import UsageError
 from release_countdown.core.record import LABELS
 from release_countdown.sources.http import Limits, Service
 
+# Wikidata's query service (follows of a person: sources/wikidata.credits): its own address,
+# and one query at a time (the service allows five an address, and a minute of query time
+# a minute).
+SPARQL: Final = "wikidata-sparql"
 LIMITS: Final = {
     "tmdb": Limits(in_flight=20, interval=0.0),
     # MusicBrainz allows one request a second per address; a little margin keeps the gap
     # measured at their server at a second or more.
     "musicbrainz": Limits(in_flight=1, interval=1.02),
     "wikidata": Limits(in_flight=1, interval=0.0),
+    SPARQL: Limits(in_flight=1, interval=0.0),
 }
 KEY_PAGE: Final = "https://www.themoviedb.org/settings/api"
 
 
 class SourceSettings:
     """What the commands know about the sources, read and checked by settings.py and given
-    here as plain values: each source's address, TMDB's credentials ("" : not set), the
-    HTTP timeout, and the config file to name when a key is missing."""
+    here as plain values: each source's address (and the SPARQL endpoint's, as ``SPARQL``),
+    TMDB's credentials ("" : not set), the HTTP timeout, and the config file to name when a
+    key is missing."""
 
     def __init__(
         self,
@@ -57,6 +63,10 @@ class SourceSettings:
         return self._services[source]
 
     def _make(self, source: str) -> Service:
+        if source == SPARQL:
+            accept = {"Accept": "application/sparql-results+json"}
+            return Service(LABELS["wikidata"], self.url(SPARQL), LIMITS[SPARQL], headers=accept,
+                           timeout=self.timeout)  # fmt: skip
         if source != "tmdb":
             return Service(LABELS[source], self.url(source), LIMITS[source], timeout=self.timeout)
         key, token = self.tmdb_key, self.tmdb_token

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
+from release_countdown.core.follow import Credit
 from release_countdown.core.record import (
     LABELS,
     Candidate,
@@ -104,3 +105,79 @@ def fetch(service: Service, ident: str, options: FetchOptions) -> SourceRecord:
         )
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise clean.unexpected(LABEL, ref, exc) from None
+
+
+# --- follows: an artist's release groups ------------------------------------------------------
+
+PAGE_SIZE: Final = 100  # the most a browse request returns
+MAX_GROUPS: Final = 10_000  # an artist's listing stops here (100 pages: 100 s at 1 a second)
+
+
+def people(service: Service, query: str) -> list[Candidate]:
+    """Artists named ``query`` (/ws/2/artist search), for ``follow add NAME``: the note is
+    MusicBrainz's disambiguation, else the artist's type ("Person", "Group")."""
+    words = _LUCENE.sub(r"\\\1", query.strip())
+    ref = f"search {query!r}"
+    data = service.get(
+        "/ws/2/artist", {"query": f"artist:({words})", "fmt": "json", "limit": "15"}, ref
+    )
+    try:
+        found = []
+        for artist in data["artists"]:
+            ident, name = artist.get("id"), clean.text(artist.get("name"))
+            if isinstance(ident, str) and _MBID.fullmatch(ident) and name is not None:
+                note = clean.text(artist.get("disambiguation")) or clean.text(artist.get("type"))
+                found.append(
+                    Candidate(f"musicbrainz:artist/{ident}", name, None, "person", note=note)
+                )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise clean.unexpected(LABEL, ref, exc) from None
+    return found
+
+
+def credits(service: Service, ident: str, options: FetchOptions) -> list[Credit]:
+    """The release groups of the artist ``ident`` ("artist/MBID"), every page of the browse
+    (one request a second, as the service's limits space them), with their primary and
+    secondary types in lower case ("album", "soundtrack"); no first-release-date is TBA; a
+    date the date gate refuses leaves its release group out. The listing ends at the count
+    MusicBrainz gives, at a page with nothing new, or at MAX_GROUPS."""
+    kind, _, mbid = ident.partition("/")
+    ref = f"musicbrainz:{ident}"
+    if kind != "artist" or not _MBID.fullmatch(mbid):
+        raise service.fail(ref, "only an artist (artist/MBID) can be followed")
+    found: dict[str, Credit] = {}
+    seen: set[str] = set()
+    offset, count = 0, 1
+    try:
+        while offset < min(count, MAX_GROUPS):
+            params = {"artist": mbid, "limit": str(PAGE_SIZE), "offset": str(offset), "fmt": "json"}
+            data = service.get("/ws/2/release-group", params, ref)
+            groups, count = data["release-groups"], data["release-group-count"]
+            if type(count) is not int or not isinstance(groups, list):
+                raise TypeError("release-group-count or release-groups")
+            ids = {str(group.get("id")) for group in groups}
+            if ids <= seen:  # an empty page, or one seen already: the end
+                break
+            seen |= ids
+            offset += len(groups)
+            for group in groups:
+                credit = _group_credit(group, ref)
+                if credit is not None and credit.ref not in found:
+                    found[credit.ref] = credit
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise clean.unexpected(LABEL, ref, exc) from None
+    return list(found.values())
+
+
+def _group_credit(group: dict[str, Any], ref: str) -> Credit | None:
+    ident, title = group.get("id"), clean.text(group.get("title"))
+    if not isinstance(ident, str) or not _MBID.fullmatch(ident) or title is None:
+        return None
+    key = f"musicbrainz:release-group/{ident}"
+    try:
+        when = date_form(group.get("first-release-date"), f"{LABEL}: {ref}: {key}")
+    except clean.RefusedDate:
+        return None
+    kinds = [group.get("primary-type"), *(group.get("secondary-types") or [])]
+    types = tuple(dict.fromkeys(k.lower() for k in map(clean.text, kinds) if k))
+    return Credit(key, title, "album", when, types=types)

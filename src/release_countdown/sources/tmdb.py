@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, Final, NamedTuple
 
+from release_countdown.core.follow import CAST, Credit
 from release_countdown.core.record import (
     LABELS,
     Candidate,
@@ -247,3 +248,120 @@ def _ids(data: dict[str, Any], ident: str) -> dict[str, str]:
         if isinstance(value, str) and ID_FORMS[key][0].fullmatch(value.strip()):
             ids[key] = value.strip()
     return ids
+
+
+# --- follows: what a person, a collection or a company is credited on ------------------------
+
+# The main job of each department a person is known for (/person/{id} known_for_department):
+# what a follow keeps by default ("Crew" has none: every job then).
+DEPARTMENT_JOBS: Final = {
+    "Sound": "Original Music Composer", "Directing": "Director", "Writing": "Screenplay",
+    "Acting": CAST, "Production": "Producer", "Camera": "Director of Photography",
+    "Editing": "Editor", "Art": "Production Design", "Costume & Make-Up": "Costume Design",
+    "Lighting": "Gaffer", "Visual Effects": "Visual Effects Supervisor",
+}  # fmt: skip
+MAX_PAGES: Final = 500  # TMDB answers no page past 500
+
+
+def people(service: Service, query: str) -> list[Candidate]:
+    """People named ``query`` (/search/person), for ``follow add NAME``: the note is what each
+    is known for ("Sound"), which tells two namesakes apart."""
+    ref = f"search {query!r}"
+    params = {"query": query, "include_adult": "false", "language": "en-US", "page": "1"}
+    data = service.get("/3/search/person", params, ref)
+    try:
+        found = []
+        for item in data["results"]:
+            number, name = item["id"], clean.text(item.get("name"))
+            if type(number) is int and number > 0 and name is not None:
+                department = clean.text(item.get("known_for_department"))
+                found.append(
+                    Candidate(f"tmdb:person/{number}", name, None, "person", note=department)
+                )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise clean.unexpected(LABEL, ref, exc) from None
+    return found
+
+
+def default_jobs(service: Service, ident: str) -> tuple[str, ...]:
+    """The jobs a follow of ``ident`` ("person/947") keeps by default: the main job of the
+    department the person is known for (a composer's "Original Music Composer"); () for
+    anything else, or a department without one."""
+    kind, _, number = ident.partition("/")
+    if kind != "person":
+        return ()
+    ref = f"tmdb:{ident}"
+    data = service.get(f"/3/{kind}/{number}", {"language": "en-US"}, ref)
+    if not isinstance(data, dict):
+        raise clean.unexpected(LABEL, ref, TypeError("not an object"))
+    job = DEPARTMENT_JOBS.get(str(data.get("known_for_department")))
+    return (job,) if job else ()
+
+
+def credits(service: Service, ident: str, options: FetchOptions) -> list[Credit]:
+    """What ``ident`` is credited on: a person's films and series ("person/947": cast as
+    CAST, crew by their ``job``), a collection's parts ("collection/10"), a company's films
+    from ``options.since`` on ("company/5", every page of /discover/movie). A title credited
+    twice is one Credit with every job; a date the date gate refuses leaves its title out
+    (the listing goes on); no date is TBA."""
+    kind, _, number = ident.partition("/")
+    ref = f"tmdb:{ident}"
+    found: dict[str, Credit] = {}
+    try:
+        if kind == "person":
+            for media in ("movie", "tv"):
+                data = service.get(
+                    f"/3/person/{number}/{media}_credits", {"language": "en-US"}, ref
+                )
+                for item in data.get("cast") or []:
+                    _credit(found, item, media, CAST, ref)
+                for item in data.get("crew") or []:
+                    _credit(found, item, media, clean.text(item.get("job")), ref)
+        elif kind == "collection":
+            data = service.get(f"/3/collection/{number}", {"language": "en-US"}, ref)
+            for item in data["parts"]:
+                _credit(found, item, "movie", None, ref)
+        elif kind == "company":
+            for item in _discover(service, number, options, ref):
+                _credit(found, item, "movie", None, ref)
+        else:
+            raise service.fail(ref, "only a person, a collection or a company can be followed")
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise clean.unexpected(LABEL, ref, exc) from None
+    return list(found.values())
+
+
+def _discover(service: Service, company: str, options: FetchOptions, ref: str) -> list[Any]:
+    params = {"with_companies": company, "include_adult": "false", "language": "en-US",
+              "sort_by": "primary_release_date.asc"}  # fmt: skip
+    if options.since is not None:
+        params["primary_release_date.gte"] = options.since.isoformat()
+    results: list[Any] = []
+    page, pages = 1, 1
+    while page <= min(pages, MAX_PAGES):
+        data = service.get("/3/discover/movie", {**params, "page": str(page)}, ref)
+        results += data["results"]
+        pages = data.get("total_pages") if type(data.get("total_pages")) is int else 1
+        page += 1
+    return results
+
+
+def _credit(found: dict[str, Credit], item: Any, media: str, job: str | None, ref: str) -> None:
+    """``item`` of a TMDB listing added to ``found`` (its job joined to the jobs already
+    there when the title is listed twice)."""
+    number = item.get("id")
+    title = clean.text(item.get("title" if media == "movie" else "name"))
+    if type(number) is not int or number <= 0 or title is None:
+        return
+    key = f"tmdb:{media}/{number}"
+    if key not in found:
+        field = "release_date" if media == "movie" else "first_air_date"
+        try:
+            day = clean.day(item.get(field), f"{LABEL}: {ref}: {key}: {field}")
+        except clean.RefusedDate:
+            return
+        when = _form([], day)(day) if day is not None else "TBA"
+        kind = "film" if media == "movie" else "series"
+        found[key] = Credit(key, title, kind, when)
+    if job and job not in found[key].jobs:
+        found[key] = found[key]._replace(jobs=(*found[key].jobs, job))

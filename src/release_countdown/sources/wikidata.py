@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, Final, NamedTuple
 
+from release_countdown.core.follow import Credit
 from release_countdown.core.record import (
     LABELS,
     Candidate,
@@ -236,3 +237,92 @@ def _record(
         ids=ids, headline=headline_basis(options.region, kind),
         covers=None if options.all_dates else frozenset((options.region, "US")),
     )  # fmt: skip
+
+
+# --- follows: the works of a person, through the query service (SPARQL) -----------------------
+
+ENTITY: Final = "http://www.wikidata.org/entity/"
+# The properties a followed person is credited by, as the jobs TMDB names (so one --job
+# filters every source).
+CREDIT_JOBS: Final = {"P57": "Director", "P86": "Original Music Composer"}
+_WORKS: Final = """SELECT ?work ?workLabel ?prop ?date ?precision ?rank ?class WHERE {{
+  VALUES ?prop {{ wdt:P57 wdt:P86 }}
+  ?work ?prop wd:{person} .
+  OPTIONAL {{ ?work p:P577 ?statement . ?statement wikibase:rank ?rank ;
+             psv:P577 [ wikibase:timeValue ?date ; wikibase:timePrecision ?precision ] . }}
+  OPTIONAL {{ ?work wdt:P31 ?class . }}
+  SERVICE wikibase:label {{ bd:serviceParam wikibase:language "en" . }}
+}}"""
+_PREFERRED: Final = "http://wikiba.se/ontology#PreferredRank"
+_DEPRECATED: Final = "http://wikiba.se/ontology#DeprecatedRank"
+
+
+def credits(service: Service, ident: str, options: FetchOptions) -> list[Credit]:
+    """The works whose director (P57) or composer (P86) is the person ``ident`` ("Q123"),
+    asked of the query service (``service``: the SPARQL endpoint's), each with its P577 date
+    at its precision (9: "2027", 10: "2027-05"; preferred statements win, deprecated ones
+    are skipped; none: TBA). A work with only dates the date gate refuses, or coarser than
+    a year, or without an English label, is left out."""
+    ref = f"wikidata:{ident}"
+    if not ID_FORMS["wikidata"][0].fullmatch(ident):
+        raise service.fail(ref, "only a person's item (Q…) can be followed")
+    data = service.get("", {"query": _WORKS.format(person=ident), "format": "json"}, ref)
+    works: dict[str, dict[str, Any]] = {}
+    try:
+        for row in data["results"]["bindings"]:
+            work = _bound(row, "work").removeprefix(ENTITY)
+            if not ID_FORMS["wikidata"][0].fullmatch(work):
+                continue
+            seen = works.setdefault(work, {"title": None, "jobs": {}, "dates": {}, "kinds": {}})
+            seen["title"] = seen["title"] or clean.text(_bound(row, "workLabel"))
+            prop = _bound(row, "prop").rpartition("/")[2]
+            seen["jobs"].setdefault(CREDIT_JOBS.get(prop), None)
+            seen["kinds"].setdefault(KINDS.get(_bound(row, "class").removeprefix(ENTITY)), None)
+            if _bound(row, "date") and _bound(row, "rank") != _DEPRECATED:
+                precision = _bound(row, "precision")
+                time = "+" + _bound(row, "date").lstrip("+")
+                at = (time, int(precision) if precision.isdigit() else None)
+                seen["dates"][at] = _bound(row, "rank") == _PREFERRED
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise clean.unexpected(LABEL, ref, exc) from None
+    found = []
+    for work, seen in works.items():
+        title, key = seen["title"], f"wikidata:{work}"
+        if title is None or title == work:  # the label service names an unlabelled item by its id
+            continue
+        when = _credit_date(seen["dates"], f"{LABEL}: {ref}: {key}: P577")
+        if when is None:
+            continue
+        kind = next((k for k in seen["kinds"] if k), "other")
+        jobs = tuple(j for j in seen["jobs"] if j)
+        found.append(Credit(key, title, kind, when, jobs=jobs))
+    return found
+
+
+def _bound(row: dict[str, Any], name: str) -> str:
+    """A binding's value ("" when the variable is unbound), as SPARQL's JSON results give it."""
+    value = (row.get(name) or {}).get("value", "")
+    if not isinstance(value, str):
+        raise TypeError(f"{name} is not a string")
+    return value
+
+
+def _credit_date(dates: dict[tuple[str, int | None], bool], where: str) -> str | None:
+    """The earliest of the preferred dates, else of all: "TBA" for none at all, None when
+    none is a date (refused, or coarser than a year)."""
+    if not dates:
+        return "TBA"
+    kept: list[tuple[str, str]] = []
+    for preferred in (True, False):
+        for (time, precision), rank in dates.items():
+            if rank is not preferred:
+                continue
+            try:
+                when = time_form({"time": time, "precision": precision}, where)
+            except clean.RefusedDate:
+                continue
+            if when is not None:
+                kept.append((when[1], when[0]))
+        if kept:
+            return min(kept)[1]
+    return None

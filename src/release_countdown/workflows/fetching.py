@@ -1,5 +1,5 @@
 """Fetching many refs at once, within each source's limits (sources/http.py holds the
-limits across threads), for lookup, import and refresh."""
+limits across threads), for lookup, import, refresh and follows."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 from release_countdown.core.errors import CountdownError, ExitCode, SourceError
 
 if TYPE_CHECKING:
+    from release_countdown.core.follow import Credit, Follow
     from release_countdown.core.record import FetchOptions, SourceRecord
     from release_countdown.sources.config import SourceSettings
     from release_countdown.sources.refs import Ref
@@ -54,6 +55,32 @@ def fetch_all(
         return record
 
     return at_once(one, refs, meanwhile)
+
+
+def fetch_credits(
+    where: SourceSettings, follows: Sequence[Follow], options: FetchOptions
+) -> list[list[Credit] | CountdownError]:
+    """What each follow's ref is credited on (``credits`` of its source), or the error that
+    stopped it, in the order given, fetched concurrently within each source's limits. A
+    listing is asked from the later of ``options.since`` and the follow's ``since``."""
+    from release_countdown.core.follow import FOLLOW_KINDS
+    from release_countdown.sources.config import SPARQL
+
+    sources = {follow.ref.partition(":")[0] for follow in follows}
+    # Wikidata answers a person's works through its query service, not the entity API.
+    names = {source: SPARQL if source == "wikidata" else source for source in sources}
+    services = {s: where.service(names[s]) for s in sources if s in FOLLOW_KINDS}  # exit 2 first
+
+    def one(follow: Follow) -> list[Credit]:
+        source, _, ident = follow.ref.partition(":")
+        if source not in services:
+            raise SourceError(f"{follow.ref}: {source} cannot be followed by this version")
+        days = [day for day in (options.since, follow.since) if day is not None]
+        asked = options._replace(since=max(days, default=None))
+        found: list[Credit] = module(source).credits(services[source], ident, asked)
+        return found
+
+    return at_once(one, follows)
 
 
 def at_once(
