@@ -7,10 +7,9 @@ platform's config directory elsewhere); ``COUNTDOWN_CONFIG`` names another. A ba
 the file or the environment, is a UsageError naming the file:line:col or the variable; an
 unknown key is a located warning.
 
-Every setting lives here, the tables' too: ``[notify]``, ``[serve]`` (address, port, token,
-extra host names), ``[sources.NAME]`` with the sources' variables over them (TMDB's credentials,
-each source's address), ``COUNTDOWN_HTTP_TIMEOUT``. Other modules receive the values; sources/
-reads no environment. Secrets (``SECRETS``) are never shown or repeated.
+Every setting lives here, the tables' too: ``[notify]``, ``[serve]``, ``[sources.NAME]`` with
+the sources' variables over them (TMDB's credentials, each source's address). Other modules get
+the values; sources/ reads no environment. Secrets (``SECRETS``) are never shown or repeated.
 """
 
 from __future__ import annotations
@@ -274,6 +273,8 @@ def _read_config(path: Path) -> tuple[dict[str, Any], str] | None:
     """The parsed config file and its text, or None when there is none."""
     import tomli
 
+    if not path.exists():
+        return None
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
