@@ -7,20 +7,21 @@ platform's config directory elsewhere); ``COUNTDOWN_CONFIG`` names another. A ba
 the file or the environment, is a UsageError naming the file:line:col or the variable; an
 unknown key is a located warning.
 
-Every setting lives here, the tables' too: ``[notify]`` (notify), ``[serve]`` (serve's token
-and extra host names), ``[sources.NAME]`` with the sources' variables over them (TMDB's
-credentials, each source's address) and ``COUNTDOWN_HTTP_TIMEOUT``. Other modules receive
+Every setting lives here, the tables' too: ``[notify]``, ``[serve]``, ``[sources.NAME]`` with
+the sources' variables over them (TMDB's credentials, each source's address). Other modules get
 the values; sources/ reads no environment. Secrets (``SECRETS``) are never shown or repeated.
 """
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final, Generic, NamedTuple, TypeVar
 
+from release_countdown.core import params
 from release_countdown.core.errors import Problem, UsageError
 from release_countdown.core.model import region_code
 from release_countdown.writing.lock import DEFAULT_TIMEOUT
@@ -50,7 +51,7 @@ SPARQL_URL: Final = "https://query.wikidata.org/sparql"  # Wikidata's query serv
 SECRETS: Final = ("api_key", "read_access_token", "token")
 TABLES: Final = ("sources", "notify", "serve")
 NOTIFY_KEYS: Final = ("lead", "to")
-SERVE_KEYS: Final = ("token", "hosts")
+SERVE_KEYS: Final = ("host", "port", "token", "hosts")
 KEYS: Final = ("region", "registries", "cache", "lock_timeout", "http_timeout")
 ENVIRONMENT: Final = {
     "region": "COUNTDOWN_REGION",
@@ -100,6 +101,8 @@ class Settings(NamedTuple):
     lock_timeout: Setting[float]
     config_file: Path
     config_exists: bool
+    serve_host: Setting[str]  # loopback by default: any other address needs a token
+    serve_port: Setting[int]  # 0: any free port
     warnings: tuple[Problem, ...] = ()
     notify_lead: Setting[tuple[int, ...] | None] = Setting(None, "default")  # None: the default
     notify_to: Setting[tuple[str, ...]] = Setting((), "default")  # (): stdout
@@ -120,8 +123,7 @@ def config_file(env: Mapping[str, str] | None = None) -> Path:
 
 
 def debug_requested(env: Mapping[str, str] | None = None) -> bool:
-    """COUNTDOWN_DEBUG=1 (or true, yes): show an unexpected error's traceback on stderr
-    rather than writing it to a file. Anything else, or nothing, leaves it off."""
+    """COUNTDOWN_DEBUG=1 (or true, yes): an unexpected error's traceback on stderr, not a file."""
     env = os.environ if env is None else env
     return env.get(DEBUG_ENV, "").strip().lower() in ("1", "true", "yes")
 
@@ -137,8 +139,7 @@ def every_setting(found: Settings) -> list[tuple[str, Setting[Any], str | None]]
     shown["notify.lead"] = Setting(lead.value or DEFAULT_LEADS, lead.origin)
     to = found.notify_to  # secrets in a destination's address are masked by structure
     shown["notify.to"] = Setting(tuple(redact_url(url) for url in to.value), to.origin)
-    shown["serve.token"] = found.serve_token
-    shown["serve.hosts"] = found.serve_hosts
+    shown |= {f"serve.{key}": getattr(found, f"serve_{key}") for key in SERVE_KEYS}
     for name, variables in SOURCE_KEYS.items():
         shown |= {f"sources.{name}.{k}": getattr(found.sources[name], k) for k in variables}
         for key in (k for k in variables if k.endswith("url")):  # a mirror's secrets masked
@@ -164,8 +165,6 @@ def _seconds(value: object) -> float:
             raise ValueError(f"{value!r} is not a number of seconds (e.g. 30)") from None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError("must be a number of seconds (e.g. 30)")
-    import math
-
     if math.isnan(value) or not 0 <= value < 1e9:
         raise ValueError(f"{value!r} is not a number of seconds from 0 up (e.g. 30)")
     return float(value)
@@ -241,6 +240,13 @@ def _hosts(value: object) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
         return tuple(v.strip() for v in value)
     raise ValueError('must be a list of host names (e.g. hosts = ["countdown.example"])')
+
+
+def _port(value: object) -> int:
+    try:
+        return params.port(value if isinstance(value, int) else "-")
+    except params.ParamError:
+        raise ValueError("must be a port: 1 to 65535, or 0 for any free one (e.g. 8787)") from None
 
 
 def _string(value: object) -> str:
@@ -394,5 +400,7 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         http_timeout=setting(("http_timeout",), HTTP_TIMEOUT, _http_timeout),
         serve_token=setting(("serve", "token"), None, _token),
         serve_hosts=setting(("serve", "hosts"), (), _hosts),
+        serve_host=setting(("serve", "host"), "127.0.0.1", _string),
+        serve_port=setting(("serve", "port"), 8787, _port),
         sources={name: source(name) for name in SOURCE_KEYS},
     )

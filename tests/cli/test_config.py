@@ -192,12 +192,15 @@ def test_a_bad_table_value_exits_2_at_its_place(
 
 
 def test_unknown_table_keys_are_located_warnings(tmp_path: Path) -> None:
-    config(tmp_path, '[serve]\nport = 1\n[sources.tmdb]\nkey = "x"\n[sources.imdb]\nurl = "x"\n')
+    config(tmp_path, '[serve]\nportt = 1\n[sources.tmdb]\nkey = "x"\n[sources.imdb]\nurl = "x"\n')
     result = invoke("list", "--json", "--as-of", AS_OF)
     assert result.exit_code == 0
     lines = result.stderr.splitlines()
     assert len(lines) == 3, lines
-    assert 'config.toml:2:8: warning: unknown setting "serve.port" is ignored' in lines[0]
+    assert (
+        'config.toml:2:9: warning: unknown setting "serve.portt" is ignored; did you mean port?'
+        in lines[0]
+    )
     assert 'config.toml:4:7: warning: unknown key "sources.tmdb.key" is ignored' in lines[1]
     assert 'warning: unknown source "sources.imdb" is ignored' in lines[2]
 

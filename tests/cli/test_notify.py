@@ -137,6 +137,27 @@ def test_first_run_sends_only_what_is_due_today(registry: Path, tmp_path: Path) 
     assert "in 7 days" in notify(registry, before(7)).stdout
 
 
+def test_a_first_run_says_what_it_skipped_and_when_the_next_is_sent(registry: Path) -> None:
+    """Once: the first run sends nothing here (the 30d lead passed ten days ago), and a new
+    user learns it works; the words are on stderr, stdout is the notices' alone."""
+    first = notify(registry, before(20))
+    assert first.exit_code == 0
+    assert first.stdout == ""
+    assert first.stderr == (
+        "countdown: first run: 1 earlier reminder skipped; the next will be sent on 2024-01-26\n"
+    )
+    second = notify(registry, before(19))
+    assert (second.stdout, second.stderr) == ("", "")
+
+
+def test_a_first_run_with_nothing_ahead_says_so(registry: Path) -> None:
+    result = notify(registry, RELEASE_DAY + timedelta(days=30), "--json")
+    assert result.stdout == ""
+    assert result.stderr == (
+        "countdown: first run: 0 earlier reminders skipped; none is due later\n"
+    )
+
+
 def test_json_objects_carry_the_documented_keys(registry: Path) -> None:
     result = notify(registry, before(7), "--json")
     assert json.loads(result.stdout) == {

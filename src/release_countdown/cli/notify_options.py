@@ -79,6 +79,12 @@ def tell(
         say(f"countdown: {count} notice{'s' if count != 1 else ''} due for {names} (dry run: "
             f"nothing sent or recorded in {path})")  # fmt: skip
         return
+    if done.first_run is not None:  # once: a first run that sends nothing still says it works
+        skipped = done.first_run.skipped
+        next_day = done.first_run.next_day
+        then = f"the next will be sent on {next_day}" if next_day else "none is due later"
+        say(f"countdown: first run: {skipped} earlier reminder{'s' if skipped != 1 else ''} "
+            f"skipped; {then}")  # fmt: skip
     if count := len(done.claimed):
         since = min(c.since for c in done.claimed).astimezone()
         them = "it" if count == 1 else "them"

@@ -12,7 +12,8 @@ are the command line's and ``writing/state.py``'s business.
 - **changed**: the date (or title) in force differs from the one seen by the last run. A
   new date re-arms the leads, which are keyed by date.
 - **first run** (no state yet): only what crossed today or yesterday is sent; older crossings
-  are recorded as skipped, so a new state never floods its user.
+  are recorded as skipped, so a new state never floods its user (who is told how many, and
+  the day of the next notice: ``next_notice_day``).
 - **retries**: a notice not delivered is retried by the next runs. "released" and "changed"
   are found again by themselves (nothing was recorded); a reminder is recorded as failed,
   because the next run may have crossed a smaller lead or reached the release day. A failed
@@ -252,3 +253,17 @@ def plan_notices(
             else:
                 notices.append(notice)
     return Plan(notices, skipped, seen)
+
+
+def next_notice_day(rows: Iterable[Row], leads: Sequence[int], today: date) -> date | None:
+    """The first day after ``today`` on which one of ``rows`` crosses a lead (its release
+    day, with ``0d``): when the next reminder will be sent, if no date changes before."""
+    ahead: list[int] = []
+    for row in rows:
+        days = row.days_remaining
+        if not is_exact(row.precision) or days is None:
+            continue
+        for lead in leads:  # crossed on the day ``lead`` days remain: that day's notice
+            if days - lead >= 1 and _reminder(row._replace(days_remaining=lead), leads):
+                ahead.append(days - lead)
+    return today + timedelta(days=min(ahead)) if ahead else None

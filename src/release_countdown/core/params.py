@@ -188,6 +188,19 @@ def limit(text: str, name: str = "limit") -> int:
     return number
 
 
+def port(text: str | int, name: str = "port") -> int:
+    """A port to listen on: 1 to 65535, or 0 for any free one (the system picks it)."""
+    digits = str(text).strip()
+    if (
+        isinstance(text, bool)
+        or not digits.isascii()
+        or not digits.isdigit()
+        or int(digits) > 65535
+    ):
+        raise ParamError(name, f"{text!r} is not a port (1 to 65535, or 0 for any free port)")
+    return int(digits)
+
+
 FLAGS = {"1": True, "true": True, "yes": True, "on": True, "": True}
 FLAGS |= {"0": False, "false": False, "no": False, "off": False}
 

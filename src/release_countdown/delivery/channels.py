@@ -109,10 +109,11 @@ class Push:
         try:
             import apprise
         except ImportError:
+            from release_countdown.core.install import add_command
+
             raise UsageError(
-                "--to URL needs Apprise, which is not installed: pip install "
-                "'release-countdown[notify]' (or pip install apprise); --exec CMD and "
-                "--to desktop work without it"
+                f"--to URL needs Apprise, which is not installed: {add_command('notify')}; "
+                "--exec CMD and --to desktop work without it"
             ) from None
         self.name = "--to " + " ".join(redact_url(url) for url in urls)
         self.apprise: Any = apprise

@@ -148,11 +148,12 @@ def _validate(
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         top.report(("schema",), f"schema must be a positive integer (schema = {SCHEMA_VERSION})")
     elif schema > SCHEMA_VERSION:
+        from release_countdown.core.install import upgrade_command
+
         top.report(
             ("schema",),
             f"schema {schema} is newer than this release-countdown understands "
-            f"(schema {SCHEMA_VERSION}): upgrade release-countdown "
-            "(pip install --upgrade release-countdown)",
+            f"(schema {SCHEMA_VERSION}): upgrade release-countdown ({upgrade_command()})",
         )
         parsed.problems.extend(reporter.problems)
         return parsed

@@ -18,10 +18,14 @@ protocol class uvicorn is given:
 from __future__ import annotations
 
 import asyncio
+import errno
+import socket
 from time import monotonic
 from typing import Any
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from release_countdown.core.errors import UsageError
 
 HEAD_TIMEOUT = 10.0  # seconds for a request head to arrive
 KEEP_ALIVE = 5  # seconds an idle keep-alive connection stays open (uvicorn's timeout_keep_alive)
@@ -94,12 +98,33 @@ class LimitedH11(H11Protocol):
             oldest.transport.close()
 
 
-def run(asgi: Any, host: str, port: int) -> None:
-    """Serve ``asgi`` on ``host``:``port`` until interrupted, with the limits above."""
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host``:``port`` (0: any free port) and listening, before anything
+    says "serving": a port in use is exit 2 with what to do, never uvicorn's error after it.
+    As uvicorn binds (SO_REUSEADDR: a port left in TIME_WAIT by a previous run is free)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(limits()[1])
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise UsageError(f"port {port} is in use (try --port 0 for any free port)") from None
+        shown = f"[{host}]" if ":" in host else host
+        reason = exc.strerror or exc
+        raise UsageError(f"cannot listen on {shown}:{port}: {reason}") from None
+    return sock
+
+
+def run(asgi: Any, sock: socket.socket) -> None:
+    """Serve ``asgi`` on the listening ``sock`` until interrupted, with the limits above."""
     import uvicorn
 
     cap, backlog = limits()
     protocol = type("CountdownH11", (LimitedH11,), {"cap": cap})
+    host, port = sock.getsockname()[:2]
     config = uvicorn.Config(
         asgi,
         host=host,
@@ -113,4 +138,4 @@ def run(asgi: Any, host: str, port: int) -> None:
         access_log=False,
         log_level="warning",
     )
-    uvicorn.Server(config).run()
+    uvicorn.Server(config).run(sockets=[sock])

@@ -48,9 +48,11 @@ def _httpx() -> Any:
     try:
         import httpx
     except ImportError:
+        from release_countdown.core.install import add_command
+
         raise UsageError(
-            "lookup, import and refresh need httpx, which is not installed: "
-            "pip install 'release-countdown[sources]'"
+            f"lookup, import and refresh need httpx, which is not installed: "
+            f"{add_command('sources')}"
         ) from None
     return httpx
 

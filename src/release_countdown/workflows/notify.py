@@ -37,10 +37,19 @@ class Claimed:
 
 
 @dataclass(frozen=True)
+class FirstRun:
+    """A run that began the state: what it skipped, and when the next notice is due."""
+
+    skipped: int  # reminders crossed before today and yesterday: recorded, never sent
+    next_day: date | None  # None: no exact-dated title in view has a lead still ahead
+
+
+@dataclass(frozen=True)
 class Notified:
     notices: tuple[Notice, ...]  # due this run, in the order planned
     undelivered: tuple[Undelivered, ...]  # not recorded: retried next run
     claimed: tuple[Claimed, ...] = ()  # due, but being delivered by another run
+    first_run: FirstRun | None = None  # None: the state existed before this run
 
 
 def notify(
@@ -63,7 +72,7 @@ def notify(
     recorded."""
     import secrets
 
-    from release_countdown.core.notices import Plan, plan_notices
+    from release_countdown.core.notices import Plan, next_notice_day, plan_notices
     from release_countdown.core.query import select
     from release_countdown.core.rows import release_row
     from release_countdown.writing.state import (
@@ -82,13 +91,16 @@ def notify(
     with state_lock(state_path, lock_timeout):
         known, claims = read_claimed(state_path)
         plan = plan_notices(rows, leads, known, today)
+        first = None  # said once: not by a run that overlaps the first (it holds claims)
+        if known.created is None and not claims:
+            first = FirstRun(len(plan.skipped), next_notice_day(rows, leads, today))
         claims = {key: claim for key, claim in claims.items() if claim.live(started)}
         claimed = tuple(Claimed(n, claims[n.key].since) for n in plan.notices if n.key in claims)
         mine = [n for n in plan.notices if n.key not in claims]
         if not mine:  # nothing to deliver: the run ends here, as it began, under the lock
             known.finish(plan._replace(notices=[]), today)
             write_state(state_path, known, claims)
-            return Notified(tuple(plan.notices), (), claimed)
+            return Notified(tuple(plan.notices), (), claimed, first)
         claims.update((n.key, ours) for n in mine)
         write_state(state_path, known, claims)
     undelivered: list[Undelivered] = []
@@ -122,7 +134,7 @@ def notify(
     except BaseException:
         _release(state_path, ours, [n.key for n in mine], lock_timeout)
         raise
-    return Notified(tuple(plan.notices), tuple(undelivered), claimed)
+    return Notified(tuple(plan.notices), tuple(undelivered), claimed, first)
 
 
 def _drop(claims: dict[Key, Claim], ours: Claim, keys: Sequence[Key]) -> None:

@@ -2,36 +2,21 @@
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
-
-import typer
+from typing import Any
 
 from release_countdown.cli.app import command_app
 from release_countdown.cli.options import NoCacheOption, RegistryOption
+from release_countdown.cli.serve_options import HostOption, PortOption, TokenOption
 
 app = command_app()
-MISSING = (
-    "countdown serve needs the serve extra (Starlette, uvicorn, Jinja2): "
-    "pip install 'release-countdown[serve]'"
-)
 
 
 @app.command("serve", short_help="Serve a countdown page, a calendar feed and JSON over HTTP.")
 def serve_command(
-    host: Annotated[
-        str, typer.Option(help="Address to bind; any but loopback needs a token.", metavar="HOST")
-    ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.", metavar="PORT")] = 8787,
+    host: HostOption = None,
+    port: PortOption = None,
     registry: RegistryOption = None,
-    token: Annotated[
-        str | None,
-        typer.Option(
-            help="Require this token on every request (?token= or Authorization: Bearer); "
-            "default: [serve] token in the config file.",
-            metavar="TOKEN",
-            show_default=False,
-        ),
-    ] = None,
+    token: TokenOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Serve a live countdown page, a calendar feed, JSON and an Atom feed of changes.
@@ -42,33 +27,36 @@ def serve_command(
     \b
     Examples:
       countdown serve
-      countdown serve --port 9000 --registry ~/films.toml
+      countdown serve --port 0 --registry ~/films.toml
       countdown serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"
     """
     import sys
 
-    from release_countdown.cli.output import bad, say
+    from release_countdown.cli.output import say
+    from release_countdown.cli.reading import settings
     from release_countdown.core.errors import UsageError
-
-    if not 0 < port < 65536:
-        bad("--port", f"{port} is not a port (1 to 65535)")
+    from release_countdown.core.install import add_command
 
     try:
         import jinja2  # noqa: F401
         import starlette  # noqa: F401
         import uvicorn  # noqa: F401
     except ImportError:
-        raise UsageError(MISSING) from None
+        missing = "countdown serve needs the serve extra (Starlette, uvicorn, Jinja2)"
+        raise UsageError(f"{missing}: {add_command('serve')}") from None
 
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 
-    asgi, titles = application(host, registry, token, no_cache=no_cache, log=log)
-    shown = f"[{host}]" if ":" in host else host
-    say(f"countdown: serving {titles} titles on http://{shown}:{port}/ (Ctrl-C stops)")
-    from release_countdown.serve.server import run
+    host = settings().serve_host.value if host is None else host  # the option wins
+    from release_countdown.serve.server import listen, run
 
-    run(asgi, host, port)  # uvicorn with limits: serve/server.py
+    asgi, titles = application(host, registry, token, no_cache=no_cache, log=log)
+    sock = listen(host, settings().serve_port.value if port is None else port)
+    shown = f"[{host}]" if ":" in host else host
+    got = sock.getsockname()[1]  # the port asked for, or the free one the system gave
+    say(f"countdown: serving {titles} titles on http://{shown}:{got}/ (Ctrl-C stops)")
+    run(asgi, sock)
 
 
 def application(
@@ -80,9 +68,7 @@ def application(
     log: Callable[[str], None] = lambda line: None,
 ) -> tuple[Any, int]:
     """The ASGI application `serve` runs (and tests and benchmarks drive), and its title count.
-
-    The token: ``token`` or ``[serve] token``; a bind beyond loopback needs one (else exit 2).
-    Log lines go through ``terminal_safe``: registry text reaches the log with controls shown."""
+    The token: ``token`` or ``[serve] token``; a bind beyond loopback needs one (else exit 2)."""
     from datetime import date
 
     from release_countdown.cli.output import bad
@@ -92,12 +78,11 @@ def application(
     from release_countdown.serve.state import RegistryState
     from release_countdown.views.safe import terminal_safe
 
-    def safe_log(line: str) -> None:
+    def safe_log(line: str) -> None:  # registry text reaches the log with controls shown
         log(terminal_safe(line))
 
     found = settings()
-    if token is None:
-        token = found.serve_token.value  # checked by settings.py: 8 characters or more
+    token = found.serve_token.value if token is None else token  # settings.py checked it
     if token is not None and len(token) < 8:
         bad("--token", "a token needs 8 characters or more (e.g. `openssl rand -hex 16`)")
     if not is_loopback(host) and not token:
