@@ -14,16 +14,14 @@ the values; sources/ reads no environment. Secrets (``SECRETS``) are never shown
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final, Generic, NamedTuple, TypeVar
 
-from release_countdown.core import params
+from release_countdown.core import config_values as values
 from release_countdown.core.errors import Problem, UsageError
-from release_countdown.core.model import region_code
 from release_countdown.writing.lock import DEFAULT_TIMEOUT
 
 T = TypeVar("T")
@@ -148,127 +146,6 @@ def every_setting(found: Settings) -> list[tuple[str, Setting[Any], str | None]]
     return [(name, setting, VARIABLES.get(name)) for name, setting in shown.items()]
 
 
-# --- value parsers: each returns the value or raises ValueError saying what would be right -------
-
-
-def _region(value: object) -> str | None:
-    if not isinstance(value, str):
-        raise ValueError('must be a string such as "GB" (ISO 3166-1 alpha-2, or WW)')
-    return region_code(value)
-
-
-def _seconds(value: object) -> float:
-    if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            raise ValueError(f"{value!r} is not a number of seconds (e.g. 30)") from None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError("must be a number of seconds (e.g. 30)")
-    if math.isnan(value) or not 0 <= value < 1e9:
-        raise ValueError(f"{value!r} is not a number of seconds from 0 up (e.g. 30)")
-    return float(value)
-
-
-def _flag(value: object) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise ValueError("must be true or false")
-
-
-def _no_cache(value: str) -> bool:
-    """COUNTDOWN_NO_CACHE: 1/true/yes turn the cache off; 0/false/no or empty leave it on."""
-    text = value.strip().lower()
-    if text in ("1", "true", "yes"):
-        return False
-    if text in ("", "0", "false", "no"):
-        return True
-    raise ValueError(f"{value!r} is not 1, true, yes, 0, false or no")
-
-
-def _paths(base: Path) -> Callable[[object], tuple[Path, ...]]:
-    def parse(value: object) -> tuple[Path, ...]:
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise ValueError('must be a list of paths (e.g. registries = ["~/releases.toml"])')
-        return tuple(base / Path(v).expanduser() for v in value)
-
-    return parse
-
-
-def _leads(value: object) -> tuple[int, ...]:
-    from release_countdown.core.notices import parse_leads
-
-    if isinstance(value, str) or (
-        isinstance(value, list) and value and all(isinstance(v, str) for v in value)
-    ):
-        return parse_leads(value)
-    raise ValueError('must be lead times such as "30d,7d,1d,0d" (or a list of them)')
-
-
-def _destinations(value: object) -> tuple[str, ...]:
-    if isinstance(value, str) and value.strip():
-        return (value.strip(),)
-    if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
-        return tuple(v.strip() for v in value)
-    raise ValueError(
-        'must be a notification URL or a list of them (e.g. to = ["ntfy://my-releases", "desktop"])'
-    )
-
-
-def _http_timeout(value: object) -> float:
-    wrong = "must be a number of seconds, more than 0 and at most 600 (e.g. 10)"
-    if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            raise ValueError(wrong) from None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 600:
-        raise ValueError(wrong)
-    return float(value)
-
-
-def _token(value: object) -> str:
-    """[serve] token: its value never appears in a message."""
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError('must be a string (e.g. token = "..." from `openssl rand -hex 16`)')
-    if len(value) < 8:
-        raise ValueError("needs 8 characters or more (e.g. `openssl rand -hex 16`)")
-    return value
-
-
-def _hosts(value: object) -> tuple[str, ...]:
-    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
-        return tuple(v.strip() for v in value)
-    raise ValueError('must be a list of host names (e.g. hosts = ["countdown.example"])')
-
-
-def _port(value: object) -> int:
-    try:
-        return params.port(value if isinstance(value, int) else "-")
-    except params.ParamError:
-        raise ValueError("must be a port: 1 to 65535, or 0 for any free one (e.g. 8787)") from None
-
-
-def _string(value: object) -> str:
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    raise ValueError('must be a string, not empty (e.g. "...")')
-
-
-def _url(example: str) -> Callable[[object], str]:
-    def parse(value: object) -> str:
-        url = _string(value)
-        if not url.startswith(("http://", "https://")):
-            raise ValueError(f"must be an http(s) address (e.g. {example})")
-        return url
-
-    return parse
-
-
-def _env_paths(value: str) -> tuple[Path, ...]:
-    return tuple(Path(p) for p in value.split(os.pathsep) if p.strip())
-
-
 # --- reading --------------------------------------------------------------------------------
 
 
@@ -377,30 +254,30 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
 
     def source(name: str) -> SourceSetting:
         def credential(key: str) -> Setting[str]:
-            return setting(("sources", name, key), "", _string, str.strip)
+            return setting(("sources", name, key), "", values.string, str.strip)
 
-        url = setting(("sources", name, "url"), DEFAULT_URLS[name], _url(DEFAULT_URLS[name]))
+        url = setting(("sources", name, "url"), DEFAULT_URLS[name], values.url(DEFAULT_URLS[name]))
         if name == "wikidata":
-            sparql = setting(("sources", name, "sparql_url"), SPARQL_URL, _url(SPARQL_URL))
+            sparql = setting(("sources", name, "sparql_url"), SPARQL_URL, values.url(SPARQL_URL))
             return SourceSetting(url, sparql_url=sparql)
         if name != "tmdb":
             return SourceSetting(url)
         return SourceSetting(url, credential("api_key"), credential("read_access_token"))
 
     return Settings(
-        region=setting(("region",), None, _region),
-        registries=setting(("registries",), (), _paths(path.parent), _env_paths),
-        cache=setting(("cache",), True, _flag, _no_cache),
-        lock_timeout=setting(("lock_timeout",), DEFAULT_TIMEOUT, _seconds),
+        region=setting(("region",), None, values.region),
+        registries=setting(("registries",), (), values.paths(path.parent), values.env_paths),
+        cache=setting(("cache",), True, values.flag, values.no_cache),
+        lock_timeout=setting(("lock_timeout",), DEFAULT_TIMEOUT, values.seconds),
         config_file=path,
         config_exists=found is not None,
         warnings=tuple(warnings),
-        notify_lead=setting(("notify", "lead"), None, _leads),
-        notify_to=setting(("notify", "to"), (), _destinations),
-        http_timeout=setting(("http_timeout",), HTTP_TIMEOUT, _http_timeout),
-        serve_token=setting(("serve", "token"), None, _token),
-        serve_hosts=setting(("serve", "hosts"), (), _hosts),
-        serve_host=setting(("serve", "host"), "127.0.0.1", _string),
-        serve_port=setting(("serve", "port"), 8787, _port),
+        notify_lead=setting(("notify", "lead"), None, values.leads),
+        notify_to=setting(("notify", "to"), (), values.destinations),
+        http_timeout=setting(("http_timeout",), HTTP_TIMEOUT, values.http_timeout),
+        serve_token=setting(("serve", "token"), None, values.token),
+        serve_hosts=setting(("serve", "hosts"), (), values.hosts),
+        serve_host=setting(("serve", "host"), "127.0.0.1", values.string),
+        serve_port=setting(("serve", "port"), 8787, values.port),
         sources={name: source(name) for name in SOURCE_KEYS},
     )
