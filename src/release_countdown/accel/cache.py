@@ -92,9 +92,12 @@ def _zone() -> bytes:
 
 
 def entry_name(path: str, raw: bytes) -> str:
-    import hashlib
+    try:  # hashlib loads OpenSSL first (6 ms of a warm run's start-up) for a hash it has not
+        from _blake2 import blake2b
+    except ImportError:  # an interpreter built without its own blake2
+        from hashlib import blake2b
 
-    digest = hashlib.blake2b(raw, digest_size=20)
+    digest = blake2b(raw, digest_size=20)
     digest.update(f"|{FORMAT}|{__version__}|{_PYTHON}|{path}|".encode("utf-8", "surrogateescape"))
     digest.update(SIGNATURE.encode())
     digest.update(_zone())
