@@ -73,3 +73,18 @@ def test_a_long_table_streams_on_a_terminal_and_draws_the_same(
     assert first_title.split()[0] in terminal.writes[0]
     assert last_title not in terminal.writes[0]
     assert len(terminal.writes[0]) < len(drawn) // 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chloé Dubois", "Night Echo 12\nfilm · dir. Émile Park", "東京 story", "e\u0301t\u00e9",
+     "👍🏽 fine", "👨‍👩‍👧 family", "✔️ done", "tab\there é", "ctrl\x7f é", "한국어 title",
+     "ﬁne", "\u200b zero-width é", "plain ascii\nwith a line"],
+)  # fmt: skip
+def test_widths_are_rich_cell_widths(text: str) -> None:
+    """_width measures as Rich's cell_len does (ASCII: its length), only faster."""
+    from rich.cells import cell_len
+
+    from release_countdown.views.listing import _width
+
+    assert _width(text) == (len(text) if text.isascii() else cell_len(text))
