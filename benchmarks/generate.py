@@ -1,8 +1,15 @@
-"""Seeded synthetic registries for benchmarks: realistic mixes of kinds, fuzzy and exact dates,
-regional dates, announcement history and 3-8 people per title.
+"""Seeded synthetic registries for benchmarks, in three shapes (``--shape``):
+
+- ``long`` (the default): realistic mixes of kinds, fuzzy and exact dates, regional dates,
+  announcement history on 40 % of titles and 3-8 people per title;
+- ``short``: a title, a date and one or two people (no id, kind, dates or history);
+- ``history``: the long entries, each with 5-8 history entries.
 
     python benchmarks/generate.py 10000 > /tmp/registry-10k.toml
+    python benchmarks/generate.py 10000 --shape short > /tmp/registry-10k-short.toml
     python benchmarks/generate.py 10000 --taskwarrior > /tmp/tasks-10k.json
+
+``--taskwarrior`` writes the same titles (of the same shape and seed) as taskwarrior import JSON.
 """
 
 from __future__ import annotations
@@ -56,7 +63,27 @@ def date_text(rng: random.Random, day: date) -> str:
     return day.isoformat()
 
 
-def release(rng: random.Random, n: int) -> tuple[str, dict[str, object]]:
+SHAPES = ("long", "short", "history")
+
+
+def short_release(rng: random.Random, n: int) -> tuple[list[str], dict[str, list[str]], date, str]:
+    title = f"{rng.choice(WORDS)} {rng.choice(WORDS)} {n}"
+    base = date(2020, 1, 1) + timedelta(days=rng.randrange(0, 3650))
+    names = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(rng.randint(1, 2))]
+    people = {"director": list(dict.fromkeys(names))}
+    lines = [
+        "[[release]]",
+        f'title = "{title}"',
+        f"date = {date_text(rng, base)}",
+        f"people.director = {json.dumps(people['director'], ensure_ascii=False)}",
+    ]
+    return lines, people, base, title
+
+
+def release(rng: random.Random, n: int, shape: str = "long") -> tuple[str, dict[str, object]]:
+    if shape == "short":
+        lines, people, base, title = short_release(rng, n)
+        return "\n".join(lines) + "\n", task_of(title, "other", people, base, n)
     kind = rng.choice(KINDS)
     title = f"{rng.choice(WORDS)} {rng.choice(WORDS)} {n}"
     base = date(2020, 1, 1) + timedelta(days=rng.randrange(0, 3650))
@@ -84,15 +111,20 @@ def release(rng: random.Random, n: int) -> tuple[str, dict[str, object]]:
         day = base + timedelta(days=rng.randrange(-20, 20))
         lines += ["", "[[release.dates]]", f'region = "{rng.choice(REGIONS)}"',
                   f'type = "{rng.choice(TYPES[kind])}"', f"date = {day.isoformat()}"]  # fmt: skip
-    if rng.random() < 0.4:
+    if shape == "history" or rng.random() < 0.4:
         announced = base - timedelta(days=rng.randrange(400, 900))
-        for _ in range(rng.randint(1, 3)):
+        for _ in range(rng.randint(5, 8) if shape == "history" else rng.randint(1, 3)):
             announced_date = announced + timedelta(days=rng.randrange(120, 500))
             lines += ["", "[[release.history]]", f"announced = {announced.isoformat()}",
                       f"date = {announced_date.isoformat()}"]  # fmt: skip
             announced += timedelta(days=rng.randrange(30, 120))
-    body = "\n".join(lines) + "\n"
-    task = {
+    return "\n".join(lines) + "\n", task_of(title, kind, people, base, n)
+
+
+def task_of(
+    title: str, kind: str, people: dict[str, list[str]], base: date, n: int
+) -> dict[str, object]:
+    return {
         "description": title,
         "project": kind,
         "director": ", ".join(people.get("director", [])),
@@ -101,7 +133,6 @@ def release(rng: random.Random, n: int) -> tuple[str, dict[str, object]]:
         "due": base.strftime("%Y%m%dT000000Z"),
         "uuid": f"00000000-0000-4000-8000-{n:012d}",
     }
-    return body, task
 
 
 def main() -> None:
@@ -111,9 +142,10 @@ def main() -> None:
     parser.add_argument(
         "--taskwarrior", action="store_true", help="taskwarrior import JSON instead"
     )
+    parser.add_argument("--shape", choices=SHAPES, default="long", help="entries' shape")
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    made = [release(rng, n) for n in range(args.count)]
+    made = [release(rng, n, args.shape) for n in range(args.count)]
     out = sys.stdout
     if args.taskwarrior:
         out.write("\n".join(json.dumps(task) for _, task in made) + "\n")

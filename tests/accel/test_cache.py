@@ -3,7 +3,7 @@ the fast validation path agrees with the careful one."""
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import stat
 import subprocess
@@ -34,7 +34,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 def cache_files() -> list[Path]:
     return sorted(
-        (Path(os.environ["XDG_CACHE_HOME"]) / "release-countdown" / "registries").glob("*.json")
+        (Path(os.environ["XDG_CACHE_HOME"]) / "release-countdown" / "registries").glob("*.marshal")
     )
 
 
@@ -84,7 +84,7 @@ def test_cache_is_private_and_keyed_by_content(synthetic: list[Path]) -> None:
     (entry,) = cache_files()
     assert stat.S_IMODE(entry.stat().st_mode) == 0o600
     assert stat.S_IMODE(entry.parent.stat().st_mode) == 0o700
-    assert len(json.loads(entry.read_bytes())["releases"]) == 600  # JSON data, never pickle
+    assert len(marshal.loads(entry.read_bytes())["releases"]) == 600  # plain values, never pickle
     path.write_text(path.read_text() + "\n# an edit\n")
     invoke("list", "-r", str(path), "--json")
     (newer,) = cache_files()  # new content, new entry; the path's old entry is gone
@@ -113,27 +113,27 @@ def test_a_warm_run_reads_the_cache_not_the_parser(
 
 def old_entry(entry: Path) -> None:
     """An entry as an older version of the program wrote it."""
-    data = json.loads(entry.read_bytes())
+    data = marshal.loads(entry.read_bytes())
     data["version"] = "0.0.0"
-    entry.write_text(json.dumps(data))
+    entry.write_bytes(marshal.dumps(data))
 
 
 def aliases_as_a_string(entry: Path) -> None:
     """Of the right shape but the wrong type: it must not become a tuple of letters."""
-    data = json.loads(entry.read_bytes())
+    data = marshal.loads(entry.read_bytes())
     data["releases"][0][4] = "abc"
-    entry.write_text(json.dumps(data))
+    entry.write_bytes(marshal.dumps(data))
 
 
 def wrong_rows(entry: Path) -> None:
-    data = json.loads(entry.read_bytes())
+    data = marshal.loads(entry.read_bytes())
     data["releases"][0] = ["x"]
-    entry.write_text(json.dumps(data))
+    entry.write_bytes(marshal.dumps(data))
 
 
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"not json", b'{"format": 4}', b"\x00\xff" * 50, old_entry, wrong_rows,
+    [b"", b"not marshal", marshal.dumps({"format": 4}), b"\x00\xff" * 50, old_entry, wrong_rows,
      aliases_as_a_string],
 )  # fmt: skip
 def test_corrupt_or_old_cache_is_ignored_and_rebuilt(synthetic: list[Path], damage: Any) -> None:
@@ -146,7 +146,7 @@ def test_corrupt_or_old_cache_is_ignored_and_rebuilt(synthetic: list[Path], dama
     else:
         damage(entry)
     assert invoke("list", "-r", str(path), "--all", "--json").stdout == expected
-    assert len(json.loads(entry.read_bytes())["releases"]) == 600  # rebuilt
+    assert len(marshal.loads(entry.read_bytes())["releases"]) == 600  # rebuilt
 
 
 def test_errors_are_never_cached(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ and rebuilt; the key follows the time-zone rules in use."""
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import re
 import shutil
@@ -64,10 +64,10 @@ def cache_warnings(result: Result) -> list[str]:
 
 def made_up(good: bytes) -> bytes:
     """A well-formed entry whose every title is made up: any run that reads it shows it."""
-    data = json.loads(good)
+    data = marshal.loads(good)
     for release in data["releases"]:
         release[1] = f"Made Up {release[1]}"
-    return json.dumps(data).encode()
+    return marshal.dumps(data)
 
 
 def folder_state() -> dict[str, bytes]:
@@ -210,7 +210,7 @@ def test_a_relative_xdg_cache_home_is_ignored(
         monkeypatch.setattr(locations, "user_cache_dir", lambda: relative)
     run(registries[0])
     assert list(work.iterdir()) == []
-    assert len(list((home / ".cache" / "release-countdown" / "registries").glob("*.json"))) == 1
+    assert len(list((home / ".cache" / "release-countdown" / "registries").glob("*.marshal"))) == 1
 
 
 # --- the entries --------------------------------------------------------------------------
@@ -234,7 +234,7 @@ def test_a_link_at_an_entry_is_neither_read_nor_written_through(
     entry.unlink()
     entry.symlink_to(outside)
     # An older entry of the same registry, planted as a link: deleting it removes the link.
-    older = entry.with_name(entry.name.split("-")[0] + "-" + "0" * 40 + ".json")
+    older = entry.with_name(entry.name.split("-")[0] + "-" + "0" * 40 + ".marshal")
     older.symlink_to(outside)
     result = run(path)
     assert result.stdout == expected
@@ -294,9 +294,9 @@ def test_a_fifo_at_an_entry_does_not_hang(registries: list[Path]) -> None:
 
 def edited(change: Callable[[dict[str, Any]], object]) -> Callable[[bytes], bytes]:
     def damage(good: bytes) -> bytes:
-        data = json.loads(good)
+        data = marshal.loads(good)
         change(data)
-        return json.dumps(data).encode()
+        return marshal.dumps(data)
 
     return damage
 
@@ -321,19 +321,28 @@ def set_in(field: int, index: int, value: object) -> Callable[[dict[str, Any]], 
     return lambda data: first(data, field)[field][0].__setitem__(index, value)
 
 
+# A list of one item, nested 100,000 deep, as marshal writes it (type "[", a 4-byte count).
+NESTED = b"[\x01\x00\x00\x00" * 100_000 + b"N"
+
+
 def deep(good: bytes) -> bytes:
-    return good.replace(b'"releases":[', b'"releases":[' + b"[" * 100_000 + b"]" * 100_000 + b",")
+    """The first release replaced by lists nested far deeper than marshal reads."""
+    data = marshal.loads(good)
+    data["releases"][0] = "DEEP-NESTING-HERE"
+    written = marshal.dumps(data)
+    at = written.index(b"DEEP-NESTING-HERE") - 2  # a short ASCII string: type and length
+    return written[:at] + NESTED + written[at + 2 + len("DEEP-NESTING-HERE") :]
 
 
 def huge_day(good: bytes) -> bytes:
-    data = json.loads(good)
+    data = marshal.loads(good)
     spec = first_spec(data, "day")
     spec[2] = spec[3] = 10**30
-    return json.dumps(data).encode()
+    return marshal.dumps(data)
 
 
 def oversized(good: bytes) -> bytes:
-    return good + b" " * (64 * 200_000 + (1 << 20))  # still well-formed JSON
+    return good + b" " * (64 * 200_000 + (1 << 20))  # marshal reads one value and stops
 
 
 DAMAGE: dict[str, Callable[[bytes], bytes]] = {
@@ -387,12 +396,18 @@ DAMAGE: dict[str, Callable[[bytes], bytes]] = {
     "checked ordinal huge": edited(put(7, 10**30)),
     "checked after 9999": edited(put(7, 10**7)),
     "day ordinal huge": huge_day,
-    # Bytes: too deep for the parser, not UTF-8, UTF-16 (which json.loads(bytes) takes),
-    # too large to be what this version wrote.
+    # Values marshal makes that the registry never holds:
+    "a lone surrogate in a title": edited(put(1, "\ud800 Title")),
+    "a lone surrogate in a name": edited(put(10, {"director": ["Vaughn \udfff"]})),
+    "title as bytes": edited(put(1, b"Title")),
+    "aliases as a tuple": edited(put(4, ("Alias",))),
+    "names as a set": edited(put(10, {"director": {"Vaughn"}})),
+    "role as a number": edited(put(10, {1: ["Vaughn"]})),
+    "checked as a float": edited(put(7, 738000.0)),
+    "note as code": edited(put(9, compile("0", "entry", "eval"))),
+    # Bytes: too deep for marshal, too large to be what this version wrote.
     "deep nesting": deep,
-    "deep nesting alone": lambda good: b"[" * 100_000 + b"]" * 100_000,
-    "not UTF-8": lambda good: good.replace(b'"title-', b'"\xfftitle-', 1),
-    "UTF-16": lambda good: good.decode("utf-8").encode("utf-16"),
+    "deep nesting alone": lambda good: NESTED,
     "oversized": oversized,
     "cut short": lambda good: good[: len(good) // 2],
 }

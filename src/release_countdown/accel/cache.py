@@ -1,20 +1,29 @@
 """The parse cache: each registry file's validated releases, kept for the same bytes.
 
-As black's cache: one small file per registry (JSON, never pickle: reading a cache file can
-never run code), named by a hash of everything a parse depends on: the bytes, the path (it is
-in messages and rows), the time-zone rules (release times resolve to local days), this
-format and the program version. Only valid files are cached, and only files large enough for
-the cache to be faster than parsing. Each registry path keeps one entry, the newest.
+As black's cache: one small file per registry, named by a hash of everything a parse depends
+on: the bytes, the path (it is in messages and rows), the time-zone rules (release times
+resolve to local days), this format, the program and the Python version. Only valid files
+are cached, and only files large enough for the cache to be faster than parsing. Each
+registry path keeps one entry, the newest.
 
 The cache trusts only the user, as ssh and pip do: its folder and entries are reached
 through private.py (the user's own, 0700, no links followed, no blocking opens, bounded
 reads). An entry that is not exactly what this version writes is ignored and written again.
+
+An entry is ``marshal`` of plain values (dicts, lists, strings, ints, None), faster to read
+than JSON and sharing repeated strings. Never pickle: marshal makes only its own built-in
+types, so reading an entry runs no code (a code object it could make is never called), and
+marshal, like the entries, trusts only what the user wrote (the folder checks above). Every
+value is checked for its type by the decoder (codec.py), and the bytes for lone surrogates,
+which marshal lets through and the registry's strict UTF-8 never holds.
 """
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
+import re
+import sys
 import time
 from collections.abc import Sequence
 from contextlib import suppress
@@ -28,7 +37,13 @@ from release_countdown.core.errors import Problem
 from release_countdown.core.model import Release
 
 # The layout of an entry; the model's own shape is in its name too (codec.SIGNATURE).
-FORMAT: Final = 6
+FORMAT: Final = 7
+SUFFIX: Final = ".marshal"
+# marshal's format belongs to the Python version that wrote it.
+_PYTHON: Final = f"{sys.version_info[0]}.{sys.version_info[1]}/{marshal.version}"
+# A UTF-16 surrogate as marshal writes it (UTF-8 with surrogatepass). Never in a string this
+# version writes; an ordinal's bytes could match, which only costs that entry a rebuild.
+_SURROGATE: Final = re.compile(rb"\xed[\xa0-\xbf]")
 
 # A temporary file older than this was left by a run that died while writing it.
 _LEFTOVER_AGE: Final = 600
@@ -77,13 +92,16 @@ def _zone() -> bytes:
 
 
 def entry_name(path: str, raw: bytes) -> str:
-    import hashlib
+    try:  # hashlib loads OpenSSL first (6 ms of a warm run's start-up) for a hash it has not
+        from _blake2 import blake2b
+    except ImportError:  # an interpreter built without its own blake2
+        from hashlib import blake2b
 
-    digest = hashlib.blake2b(raw, digest_size=20)
-    digest.update(f"|{FORMAT}|{__version__}|{path}|".encode("utf-8", "surrogateescape"))
+    digest = blake2b(raw, digest_size=20)
+    digest.update(f"|{FORMAT}|{__version__}|{_PYTHON}|{path}|".encode("utf-8", "surrogateescape"))
     digest.update(SIGNATURE.encode())
     digest.update(_zone())
-    return f"{_place(path)}-{digest.hexdigest()}.json"
+    return f"{_place(path)}-{digest.hexdigest()}{SUFFIX}"
 
 
 # --- one entry a path -------------------------------------------------------------------------
@@ -94,7 +112,7 @@ def _sweep(folder: int, name: str, place: str) -> None:
     unlink removes a link itself, never its target."""
     now = time.time()
     for other in os.listdir(folder):
-        if other.startswith(place) and other.endswith(".json") and other != name:
+        if other.startswith(place) and other.endswith((SUFFIX, ".json")) and other != name:
             with suppress(FileNotFoundError):
                 os.unlink(other, dir_fd=folder)
         elif other.startswith(f".{place}") and other.endswith(".tmp"):
@@ -116,8 +134,9 @@ def _warnings(data: Any, path: str) -> list[Problem]:
 
 
 def _decode(data: bytes, path: str) -> tuple[list[Release], list[Problem]] | None:
-    # Strict UTF-8: json.loads(bytes) would also take UTF-16, UTF-32 and lone surrogates.
-    entry = json.loads(data.decode("utf-8"))
+    if _SURROGATE.search(data):
+        return None
+    entry = marshal.loads(data)
     if (
         type(entry) is not dict
         or len(entry) != 6
@@ -169,8 +188,7 @@ def store(path: str, raw: bytes, releases: Sequence[Release], warnings: Sequence
             "specs": encoder.spec_table(), "releases": encoded,
             "warnings": [[p.message, p.line, p.column] for p in warnings],
         }  # fmt: skip
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        write_file(folder, name, text.encode("utf-8"))
+        write_file(folder, name, marshal.dumps(data))
         _sweep(folder, name, _place(path))
     except Exception:
         return

@@ -1,6 +1,6 @@
 """The cache's encoding of the model, derived from the model's fields and their types.
 
-A record (Release, TypedDate, HistoryEntry: NamedTuples) is a JSON list of its fields' values
+A record (Release, TypedDate, HistoryEntry: NamedTuples) is a list of its fields' values
 in field order; each value's codec follows from the field's type, so a new field needs no
 edit here, only a type this module knows (a test encodes and decodes every field). Each
 distinct date form is stored once in a table and named by its index (a registry repeats
@@ -79,7 +79,7 @@ SIGNATURE: Final = re.sub(r" at 0x[0-9a-fA-F]+", "", _signature(Release))
 
 
 class Encoder:
-    """Releases as JSON lists, and the table of the date forms they name."""
+    """Releases as lists of plain values, and the table of the date forms they name."""
 
     def __init__(self) -> None:
         self.specs: dict[DateSpec, int] = {}
@@ -145,7 +145,7 @@ def spec_of(item: Any) -> DateSpec:
         if earliest is not None or latest is not None or instant is not None:
             refuse(item)
         return DateSpec(text=text, precision=precision)
-    # type() is int, not isinstance: JSON's true would pass as the ordinal 1.
+    # type() is int, not isinstance: True would pass as the ordinal 1.
     if type(earliest) is not int or type(latest) is not int or earliest > latest:
         refuse(item)
     moment: datetime | None = None
@@ -164,13 +164,6 @@ def spec_of(item: Any) -> DateSpec:
     )
 
 
-def _texts(value: Any) -> tuple[str, ...]:
-    if type(value) is not list:
-        refuse(value)  # a string here would become a tuple of its letters
-    "".join(value)  # TypeError unless every item is a string, checked at C speed
-    return tuple(value)
-
-
 def _checked(check: Callable[[str], str | None]) -> Callable[[Any], str]:
     """A string the format's predicate (``Annotated[str, check]``) leaves as it is; its
     result (one object for equal values) is kept."""
@@ -183,7 +176,7 @@ def _checked(check: Callable[[str], str | None]) -> Callable[[Any], str]:
 
 
 class Decoder:
-    """Releases from their JSON lists (see ``Encoder``), each value checked for its type."""
+    """Releases from their lists (see ``Encoder``), each value checked for its type."""
 
     def __init__(self, specs: Sequence[DateSpec], source: str) -> None:
         self.specs = specs
@@ -196,24 +189,26 @@ class Decoder:
 
     def _record(self, model: type, given: Mapping[str, Any]) -> Code:
         """The decoder of one record type, compiled from its fields as dataclasses compiles
-        ``__init__``: one call by keyword, each value's check written inline (as fast as a
-        decoder written by hand). The source is made from the model's types, never from
-        an entry's data."""
-        env: dict[str, Any] = {"model": model}
+        ``__init__``: each value's check written inline (as fast as a decoder written by
+        hand), the record made from its values in field order (``tuple.__new__``: a
+        NamedTuple's own ``__new__`` by keyword costs a third of the decoding). The source is
+        made from the model's types, never from an entry's data."""
+        env: dict[str, Any] = {"model": model, "new": tuple.__new__}
         fields = _fields(model)
-        arguments = [f"{name}={self._name(env, value)}" for name, value in given.items()]
+        values = {name: self._name(env, value) for name, value in given.items()}
         for i, (name, hint, default) in enumerate(fields):
             value = self._expression(f"v{i}", hint, env)
             if isinstance(default, Mapping):  # an empty mapping: the field's shared default
                 value = f"({self._name(env, default)} if v{i} == {{}} else {value})"
-            arguments.append(f"{name}={value}")
+            values[name] = value
+        in_order = [values[name] for name in model._fields]  # type: ignore[attr-defined]
         unpack = "".join(f"v{i}, " for i in range(len(fields)))
         source = (
             "def decode(item):\n"
             f"    if type(item) is not list or len(item) != {len(fields)}:\n"
             "        refuse(item)\n"
             f"    {unpack}= item\n"
-            f"    return model({', '.join(arguments)})\n"
+            f"    return new(model, ({', '.join(in_order)},))\n"
         )
         exec(source, env)  # made from the model's field types only
         decode: Code = env["decode"]
@@ -239,7 +234,7 @@ class Decoder:
         if _is_record(hint) and hint is not DateSpec:
             return f"{self._name(env, self._record(hint, {}))}({var})"
         simple = {str: "str", bool: "bool", int: "int"}.get(hint)
-        if simple is not None:  # type() is int, not isinstance: JSON's true is not 1
+        if simple is not None:  # type() is int, not isinstance: True is not 1
             return f"({var} if type({var}) is {simple} else {bad})"
         if hint is date:
             day = self._name(env, date.fromordinal)
@@ -250,14 +245,15 @@ class Decoder:
         if origin is Literal:  # the model's own string, one object each
             words = self._name(env, {word: word for word in args})
             return f"(({words}.get({var}) if type({var}) is str else None) or {bad})"
-        if origin is tuple and args[0] is str:
-            return f"{self._name(env, _texts)}({var})"
+        if origin is tuple and args[0] is str:  # join raises unless every item is a string
+            join = self._name(env, "".join)
+            return f"(tuple({var}) if type({var}) is list and {join}({var}) is not None else {bad})"
         item = f"x{len(env)}"  # a name of its own, whatever the nesting
         if origin is tuple:
             value = self._expression(item, args[0], env)
             items = f"(tuple([{value} for {item} in {var}]) if {var} else ())"
             return f"({items} if type({var}) is list else {bad})"
-        if origin is Mapping and args[0] is str:  # JSON's keys are strings
+        if origin is Mapping and args[0] is str:  # intern raises for a key not a string
             value = self._expression(item, args[1], env)
             shared = self._name(env, intern)  # keys (roles) repeat: one object each
             table = f"{{{shared}(k): {value} for k, {item} in {var}.items()}}"
