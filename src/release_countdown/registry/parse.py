@@ -13,6 +13,7 @@ from datetime import date, tzinfo
 from typing import Any, Final, NamedTuple
 
 from release_countdown.core.errors import Problem
+from release_countdown.core.follow import Follow
 from release_countdown.core.model import Release
 from release_countdown.registry.format import SCHEMA_VERSION, TOP_KEYS
 from release_countdown.registry.positions import LazyLocator, Spot
@@ -26,10 +27,11 @@ CHUNKED_FROM: Final = 16 * 1024 * 1024  # bytes of text from which a file is par
 
 
 class Parsed(NamedTuple):
-    """A file's releases in file order, with where each is."""
+    """A file's releases in file order, with where each is, and its follows."""
 
     releases: list[tuple[Release, Spot]]
     problems: list[Problem]
+    follows: list[Follow]
 
 
 _RELEASE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*release[ \t]*\]\][ \t]*(#.*)?$", re.MULTILINE)
@@ -120,9 +122,11 @@ def parse_registry(
         msg = getattr(exc, "msg", str(exc))
         line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
         hint = _syntax_hint(text, line)
-        return Parsed([], [Problem(path, f"TOML syntax error: {msg}{hint}", line, column)])
+        return Parsed([], [Problem(path, f"TOML syntax error: {msg}{hint}", line, column)], [])
     except RecursionError:
-        return Parsed([], [Problem(path, "TOML arrays or tables are nested too deeply to read")])
+        return Parsed(
+            [], [Problem(path, "TOML arrays or tables are nested too deeply to read")], []
+        )
     items = document.pop("release", [])
     return _validate(text, path, tz, document, items, quick=quick)
 
@@ -137,9 +141,9 @@ def _validate(
     quick: QuickCheck | None,
 ) -> Parsed:
     """Check the top level of ``document``, then each release table of ``items`` in turn."""
-    from release_countdown.registry.checker import check_release
+    from release_countdown.registry.checker import check_follow, check_release
 
-    parsed = Parsed([], [])
+    parsed = Parsed([], [], [])
     locator = LazyLocator(text)
     reporter = Reporter(path, locator)
     top = Fields(reporter, "", tz)
@@ -156,6 +160,17 @@ def _validate(
         )
         parsed.problems.extend(reporter.problems)
         return parsed
+    follows = document.get("follow", [])
+    if not isinstance(follows, list):
+        top.report(
+            ("follow",),
+            f"follow must be an array of tables written as [[follow]], not {type_name(follows)}",
+        )
+        follows = []
+    for index, item in enumerate(follows):
+        follow = check_follow(reporter, index, item, tz)
+        if follow is not None:
+            parsed.follows.append(follow)
     if not isinstance(items, list | Iterator):
         top.report(
             ("release",),
