@@ -36,11 +36,14 @@ class Parsed(NamedTuple):
 
 _RELEASE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*release[ \t]*\]\][ \t]*(#.*)?$", re.MULTILINE)
 _OTHER_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
-_PLAIN_HEADERS: Final = ("release", "release.dates", "release.history")
+_FOLLOW_HEADER = re.compile(r"[ \t]*\[\[[ \t]*follow[ \t]*\]\][ \t]*(#.*)?$")
+_PLAIN_HEADERS: Final = ("release", "release.dates", "release.history", "follow")
 
 
 def release_chunks(text: str) -> list[tuple[int, int]] | None:
     """Offsets of the preamble and of each ``[[release]]`` block, or None for any other shape.
+    The preamble may hold ``[[follow]]`` tables (where `fmt` puts them); a follow after the
+    first release is another shape.
 
     Multi-line strings could hide a header line, so a file with any is not split.
     """
@@ -49,10 +52,34 @@ def release_chunks(text: str) -> list[tuple[int, int]] | None:
     starts = _plain_release_starts(text)
     if starts is None:
         starts = [0, *(m.start() for m in _RELEASE_HEADER.finditer(text))]
-    if len(starts) > 1 and _OTHER_HEADER.search(text, 0, starts[1]):
-        return None  # a table before the first release: not the usual shape
+    if len(starts) > 1 and not _follows_only(text, starts[1]):
+        return None  # another table before the first release: not the usual shape
+    if len(starts) > 1 and _follow_after(text, starts[1]):
+        return None  # a follow after the first release
     ends = [*starts[1:], len(text)]
     return list(zip(starts, ends, strict=True))
+
+
+def _follows_only(text: str, end: int) -> bool:
+    """Whether every table header before ``end`` is a ``[[follow]]``."""
+    for found in _OTHER_HEADER.finditer(text, 0, end):
+        line_end = text.find("\n", found.start(), end)
+        if not _FOLLOW_HEADER.match(text, found.start(), end if line_end == -1 else line_end):
+            return False
+    return True
+
+
+def _follow_after(text: str, start: int) -> bool:
+    """Whether a ``[[follow]]`` header line comes after ``start`` (each "follow" in the text
+    looked at on its own line: str.find, not a regular expression over the whole text)."""
+    at = text.find("follow", start)
+    while at != -1:
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        if _FOLLOW_HEADER.match(text, line_start, len(text) if line_end == -1 else line_end):
+            return True
+        at = text.find("follow", at + 6)
+    return False
 
 
 def _plain_release_starts(text: str) -> list[int] | None:
