@@ -191,6 +191,14 @@ SinceOption = Annotated[
         parser=ABSOLUTE_DAY,
     ),
 ]
+NoTbaOption = Annotated[
+    bool, typer.Option("--no-tba", help="Keep only titles with a date (no TBA).")
+]
+FollowNameOption = Annotated[
+    str | None,
+    typer.Option(help="The follow's name (default: a slug of the person's name or the ref).",
+                 metavar="NAME"),
+]  # fmt: skip
 FollowModeOption = Annotated[
     str,
     typer.Option(

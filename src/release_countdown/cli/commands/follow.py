@@ -5,23 +5,14 @@ from typing import Annotated
 
 import typer
 
+from release_countdown.cli import options as opt
 from release_countdown.cli.completion import complete_follows
-from release_countdown.cli.options import (
-    DryRunOption,
-    FollowJobsOption,
-    FollowKindsOption,
-    FollowModeOption,
-    FollowTypesOption,
-    JsonOption,
-    RegistryOption,
-    SinceOption,
-    TargetOption,
-)  # fmt: skip
 
 app = typer.Typer(
     name="follow", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
-    pretty_exceptions_enable=False, help="Follow a person, franchise, studio or artist: "
-    "`follow check` brings their new titles (see `countdown inbox`).",
+    pretty_exceptions_enable=False, short_help="Follow people, franchises, studios, artists.",
+    help="Follow a person, franchise, studio or artist: `follow check` brings their new "
+    "titles (see `countdown inbox`).",
 )  # fmt: skip
 
 
@@ -29,17 +20,15 @@ app = typer.Typer(
 def add_command(
     ref: Annotated[str, typer.Argument(help="A ref, a web address or a name.", metavar="REF")],
     *,
-    job: FollowJobsOption = None,
-    type_: FollowTypesOption = None,
-    kind: FollowKindsOption = None,
-    since: SinceOption = None,
-    no_tba: Annotated[bool, typer.Option("--no-tba", help="Skip undated titles.")] = False,
-    mode: FollowModeOption = "inbox",
-    name: Annotated[
-        str | None, typer.Option(help="The follow's name (default: a slug).", metavar="NAME")
-    ] = None,
-    registry: TargetOption = None,
-    dry_run: DryRunOption = False,
+    job: opt.FollowJobsOption = None,
+    type_: opt.FollowTypesOption = None,
+    kind: opt.FollowKindsOption = None,
+    since: opt.SinceOption = None,
+    no_tba: opt.NoTbaOption = False,
+    mode: opt.FollowModeOption = "inbox",
+    name: opt.FollowNameOption = None,
+    registry: opt.TargetOption = None,
+    dry_run: opt.DryRunOption = False,
 ) -> None:
     """Follow REF: tmdb:person/ID, tmdb:collection/ID, tmdb:company/ID,
     musicbrainz:artist/MBID, wikidata:QID, their web addresses, or a person's name.
@@ -81,7 +70,7 @@ def add_command(
 
 
 @app.command("list", short_help="The registry's follows.")
-def list_command(*, registry: RegistryOption = None, json_: JsonOption = False) -> None:
+def list_command(*, registry: opt.RegistryOption = None, json_: opt.JsonOption = False) -> None:
     """The registry's follows, and how many titles each has brought.
 
     \b
@@ -111,8 +100,8 @@ def list_command(*, registry: RegistryOption = None, json_: JsonOption = False) 
 def remove_command(
     name: Annotated[str, typer.Argument(metavar="NAME", autocompletion=complete_follows)],
     *,
-    registry: TargetOption = None,
-    dry_run: DryRunOption = False,
+    registry: opt.TargetOption = None,
+    dry_run: opt.DryRunOption = False,
 ) -> None:
     """Stop following NAME; the titles it brought stay, with their origin.
 
