@@ -313,6 +313,17 @@ FILTERS: dict[str, tuple[Any, Any]] = {
     "reverse": (Annotated[bool, typer.Option("--reverse", help="Reverse the order.")], False),
     "limit": (LimitFilter, None),
     "region": (RegionOption, None),
+    "follow": (
+        Annotated[
+            list[str] | None,
+            typer.Option(
+                help="Only titles a follow added (its name; repeatable; see `follow list`).",
+                metavar="NAME",
+                autocompletion=completion.complete_follows,
+            ),
+        ],
+        None,
+    ),
     "show_all": (
         Annotated[
             bool, typer.Option("--all", "-a", help="Include titles released more than 30 days ago.")
@@ -322,7 +333,7 @@ FILTERS: dict[str, tuple[Any, Any]] = {
 }
 
 
-REPEATABLE = ("composer", "director", "person", "kind", "status", "search")
+REPEATABLE = ("composer", "director", "person", "kind", "status", "search", "follow")
 
 
 def _gathered(name: str, value: Any) -> Any:
