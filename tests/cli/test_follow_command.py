@@ -43,6 +43,9 @@ def test_a_web_address_is_followed_with_the_defaults(registry: Path) -> None:
     ]  # fmt: skip
     assert invoke("fmt", "--check").exit_code == 0  # written where and as fmt writes it
     assert invoke("check").exit_code == 0
+    assert invoke("add", "Beta", "--date", "2031-01-01").exit_code == 0
+    assert invoke("fmt", "--check").exit_code == 0  # still, after a title is added
+    assert len(follows(registry)) == 1
 
 
 def test_every_option_is_written(registry: Path) -> None:

@@ -200,3 +200,58 @@ def test_follows_load_the_same_with_and_without_the_speedups(tmp_path: Path, fol
     assert {r.origin for r in cold.releases} == {"follow:lorne-balfe"}
     cached = list((tmp_path / "xdg-cache").rglob("*.json"))
     assert bool(cached) is not follows  # a file with follows is parsed afresh each time
+
+
+def test_the_fast_path_takes_an_origin_and_leaves_a_bad_one_to_the_checker() -> None:
+    from release_countdown.accel.fastpath import quick_release
+
+    table = {"id": "x", "title": "X", "date": "TBA", "origin": "follow:lb"}
+    release = quick_release(table, "r.toml", None)
+    assert release is not None
+    assert release.origin == "follow:lb"
+    for bad in ("lb", "follow:", 3):
+        assert quick_release({**table, "origin": bad}, "r.toml", None) is None
+
+
+def test_fmt_puts_the_follows_first_sorted_by_name_with_their_comments() -> None:
+    from release_countdown.writing.canonical import format_registry
+
+    text = """schema = 1
+
+[[release]]
+id = "b"
+title = "B"
+date = 2030-01-01
+origin = "follow:zz"  # kept
+
+# about zz
+[[follow]]
+ref = "wikidata:Q1"
+name = "zz"
+
+[[follow]]
+name = "aa"
+# its ref
+ref = "wikidata:Q2"
+"""
+    assert (
+        format_registry(text, "r.toml")
+        == """schema = 1
+
+[[follow]]
+name = "aa"
+# its ref
+ref = "wikidata:Q2"
+
+# about zz
+[[follow]]
+name = "zz"
+ref = "wikidata:Q1"
+
+[[release]]
+id = "b"
+title = "B"
+date = 2030-01-01
+origin = "follow:zz"  # kept
+"""
+    )
