@@ -156,6 +156,10 @@ def test_dry_run_writes_nothing(registry: Path) -> None:
 
 
 def test_list_shows_each_follow_and_its_titles(registry: Path) -> None:
+    empty = invoke("follow", "list")
+    assert (empty.exit_code, empty.stdout) == (0, "")
+    assert "no follows yet" in empty.stderr
+    assert invoke("follow", "list", "--json").stdout == "[]\n"
     text = registry.read_text(encoding="utf-8")
     registry.write_text(
         text.replace('title = "Argylle"', 'title = "Argylle"\norigin = "follow:lb"')

@@ -79,7 +79,7 @@ def list_command(*, registry: opt.RegistryOption = None, json_: opt.JsonOption =
       countdown follow list --json
     """
     from release_countdown.cli import reading
-    from release_countdown.cli.output import write_json
+    from release_countdown.cli.output import say, write_json
     from release_countdown.views.safe import terminal_safe
     from release_countdown.workflows.following import listed
 
@@ -88,6 +88,8 @@ def list_command(*, registry: opt.RegistryOption = None, json_: opt.JsonOption =
     if json_:
         write_json(rows)
         return
+    if not rows:
+        say("countdown: no follows yet (countdown follow add REF)")
     for row in rows:
         which = ", ".join(row["jobs"] or row["types"] or ["every credit"])
         undated = "" if row["tba"] else ", dated only"
