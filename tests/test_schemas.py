@@ -45,6 +45,28 @@ def test_registry_schema_states_the_format() -> None:
         assert limit(items) == most, key
 
 
+def test_registry_schema_states_the_follow_tables() -> None:
+    import re
+
+    from release_countdown.core.follow import FOLLOW_KINDS
+
+    definitions = schema("registry.schema.json")["definitions"]
+    follow = definitions["follow"]["properties"]
+    assert tuple(follow) == registry_format.FOLLOW_KEYS
+    assert tuple(follow["mode"]["enum"]) == registry_format.FOLLOW_MODES
+    assert tuple(follow["kinds"]["items"]["enum"]) == registry_format.KINDS
+    ref = re.compile(follow["ref"]["pattern"])
+    for source, kinds in FOLLOW_KINDS.items():
+        for kind in kinds:
+            ident = {"tmdb": "947", "musicbrainz": "e6de1f3b-6484-491c-88dd-6d619f142abc"}
+            written = f"{source}:{kind}/{ident[source]}" if kind else f"{source}:Q42"
+            assert registry_format.follow_ref(written) == written
+            assert ref.fullmatch(written), written
+    origin = re.compile(definitions["origin"]["pattern"])
+    assert origin.fullmatch("follow:lorne-balfe")
+    assert not origin.fullmatch("follow:_x")
+
+
 def fields(definition: dict[str, Any], defs: dict[str, Any]) -> set[str]:
     """The properties of a schema definition, with those of the definitions it includes."""
     found = set(definition.get("properties", {}))

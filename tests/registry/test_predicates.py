@@ -190,6 +190,7 @@ def test_every_field_of_the_model_survives_the_cache() -> None:
         "people": {"director": ["D"]},
         "ids": {"wikidata": "Q42"},
         "headline": "US:theatrical",
+        "origin": "follow:lorne-balfe",
         "override": True,
         "dates": [
             {

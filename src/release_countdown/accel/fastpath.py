@@ -38,6 +38,7 @@ from release_countdown.registry.format import (
     fits_text,
     headline_of,
     kind_of,
+    origin_of,
     region_of,
 )
 
@@ -71,6 +72,13 @@ def _headline(table: dict[str, Any]) -> str | None:
 def _origin(table: dict[str, Any]) -> str | None:
     origin = table.get("origin")
     if origin is not None and origin not in ORIGINS:
+        raise _Unusual
+    return origin
+
+
+def _follow_origin(table: dict[str, Any]) -> str | None:
+    origin = table.get("origin")
+    if origin is not None and (type(origin) is not str or origin_of(origin) is None):
         raise _Unusual
     return origin
 
@@ -243,6 +251,7 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
         "announced": announced_spec,
         "checked": checked,
         "headline": _headline(table),
+        "origin": _follow_origin(table),
         "people": people,
         "dates": tuple([_typed(d, tz) for d in dates_value]),
         "history": history,

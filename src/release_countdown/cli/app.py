@@ -44,6 +44,7 @@ COMMANDS: Final = {
     "import": "import_",
     "link": "link",
     "refresh": "refresh",
+    "follow": "follow",
 }
 
 

@@ -47,6 +47,13 @@ def complete_titles(ctx: Any, incomplete: str) -> list[str]:
     return titles or _matching([n for r in loaded.releases for n in (r.id, *r.aliases)], incomplete)
 
 
+def complete_follows(ctx: Any, incomplete: str) -> list[str]:
+    """The registry's follow names that start with (or contain) what was typed (`follow
+    remove`, `list --follow`)."""
+    loaded = _registry(ctx)
+    return [] if loaded is None else _matching([f.name for f in loaded.follows], incomplete)
+
+
 def _complete_role(ctx: Any, incomplete: str, role: str | None) -> list[str]:
     from release_countdown.core.matching import fold, part_of
 

@@ -17,6 +17,7 @@ from typer._click.types import Tuple as Pair  # typer vendors click (as cli/shel
 
 from release_countdown.cli import completion
 from release_countdown.cli.parsers import (
+    ABSOLUTE_DAY,
     DAY,
     DURATION,
     LIMIT,
@@ -30,6 +31,7 @@ from release_countdown.cli.parsers import (
     today_of,
 )
 from release_countdown.core import params
+from release_countdown.core.follow import FOLLOW_MODES
 from release_countdown.core.model import DATE_TYPES, KINDS, STATUSES
 from release_countdown.core.params import DayArg, Duration
 from release_countdown.core.query import SORTS, Query
@@ -151,6 +153,61 @@ RemoveIdOption = Annotated[
     typer.Option("--remove-id", help="Detach a source's id (repeatable).", metavar="SOURCE"),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+# `follow add`'s filters (core/follow.Follow's fields).
+FollowJobsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--job",
+        metavar="JOB",
+        help='A TMDB crew job ("Original Music Composer", "Director", "Screenplay") or "cast" '
+        "(repeatable; default: the person's known-for department's main job).",
+    ),
+]
+FollowTypesOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--type",
+        metavar="TYPE",
+        help="A MusicBrainz release type: album, single, ep, soundtrack, live… (repeatable; "
+        "default for an artist: album, ep, soundtrack).",
+    ),
+]
+FollowKindsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        metavar="KIND",
+        help=f"Only titles of these kinds ({', '.join(KINDS)}; repeatable; default: every kind).",
+        parser=one_of(KINDS),
+        autocompletion=completion.complete_kind,
+    ),
+]
+SinceOption = Annotated[
+    DayArg | None,
+    typer.Option(
+        "--since",
+        metavar="DAY",
+        help="Ignore titles dated before this day (default: today).",
+        parser=ABSOLUTE_DAY,
+    ),
+]
+NoTbaOption = Annotated[
+    bool, typer.Option("--no-tba", help="Keep only titles with a date (no TBA).")
+]
+FollowNameOption = Annotated[
+    str | None,
+    typer.Option(help="The follow's name (default: a slug of the person's name or the ref).",
+                 metavar="NAME"),
+]  # fmt: skip
+FollowModeOption = Annotated[
+    str,
+    typer.Option(
+        "--mode",
+        metavar="MODE",
+        help="inbox: propose new titles (`countdown inbox`); add: import them at once.",
+        parser=one_of(FOLLOW_MODES),
+    ),
+]
 KindOption = Annotated[
     str | None,
     typer.Option(
@@ -256,6 +313,17 @@ FILTERS: dict[str, tuple[Any, Any]] = {
     "reverse": (Annotated[bool, typer.Option("--reverse", help="Reverse the order.")], False),
     "limit": (LimitFilter, None),
     "region": (RegionOption, None),
+    "follow": (
+        Annotated[
+            list[str] | None,
+            typer.Option(
+                help="Only titles a follow added (its name; repeatable; see `follow list`).",
+                metavar="NAME",
+                autocompletion=completion.complete_follows,
+            ),
+        ],
+        None,
+    ),
     "show_all": (
         Annotated[
             bool, typer.Option("--all", "-a", help="Include titles released more than 30 days ago.")
@@ -265,7 +333,7 @@ FILTERS: dict[str, tuple[Any, Any]] = {
 }
 
 
-REPEATABLE = ("composer", "director", "person", "kind", "status", "search")
+REPEATABLE = ("composer", "director", "person", "kind", "status", "search", "follow")
 
 
 def _gathered(name: str, value: Any) -> Any:

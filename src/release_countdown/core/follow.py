@@ -21,6 +21,21 @@ FOLLOW_KINDS: Final = {
 # What a release added by a follow records as its ``origin``: "follow:" + the follow's name.
 ORIGIN_PREFIX: Final = "follow:"
 CAST: Final = "cast"  # the job that keeps a person's cast credits
+# The forms `follow add` takes, for messages (the web addresses people copy included).
+REF_FORMS: Final = (
+    "tmdb:person/ID", "tmdb:collection/ID", "tmdb:company/ID", "musicbrainz:artist/MBID",
+    "wikidata:QID", "https://www.themoviedb.org/person/ID-name",
+    "https://musicbrainz.org/artist/MBID",
+)  # fmt: skip
+
+
+def follow_ref(text: str) -> str | None:
+    """The ref a follow keeps ("tmdb:person/947") for any form of REF_FORMS (a web address
+    of one included), or None: the one rule of the registry's checker and `follow add`."""
+    from release_countdown.core.refs import ref_parts
+
+    found = ref_parts(text, FOLLOW_KINDS)
+    return None if found is None else f"{found[0]}:{found[1]}"
 
 
 class Follow(NamedTuple):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Annotated, Final, Literal, NamedTuple, get_args
 
 from release_countdown.core.dates import DateSpec
+from release_countdown.core.follow import ORIGIN_PREFIX
 from release_countdown.core.regions import COUNTRIES
 
 # The closed sets of words, as types (mypy checks every literal) and as tuples (for messages,
@@ -96,6 +98,9 @@ class Release(NamedTuple):
     # How an imported entry's headline date was chosen, REGION:TYPE ("US:theatrical"):
     # refresh asks its source for the same choice, whatever region is in force.
     headline: Annotated[str, headline_of] | None = None
+    # The follow that added the entry, "follow:" + its name ("follow:lorne-balfe"): `list
+    # --follow NAME` finds what a follow brought.
+    origin: Annotated[str, origin_of] | None = None
     # What the parser learned of the entry's form, kept so that nothing reads the file again
     # (`check --strict`, `check`'s future days): the id was derived from the title (no
     # ``id`` key), and each history entry's index in the file (empty: file order already).
@@ -124,6 +129,18 @@ def headline_of(text: str) -> str | None:
     if code is None or kind not in DATE_TYPES:
         return None
     return f"{code}:{kind}"
+
+
+# The one name rule: a release's id, a follow's name (letters, digits, ".", "-", "_"; not
+# starting with "_" or punctuation).
+ID_PATTERN: Final = re.compile(r"[^\W_][\w.-]*")
+
+
+def origin_of(text: str) -> str | None:
+    """The one origin rule ("follow:" + a follow's name, as ID_PATTERN allows): the text as
+    the model keeps it, or None. The checker, the fast path and the cache decoder ask here."""
+    name = text[len(ORIGIN_PREFIX) :]
+    return text if text.startswith(ORIGIN_PREFIX) and ID_PATTERN.fullmatch(name) else None
 
 
 def region_code(text: str) -> str:

@@ -232,6 +232,7 @@ class Filters:
     limit: int | None = None
     region: str | None = None
     show_all: bool = False
+    follow: tuple[str, ...] = ()
 
     def query_on(self, today: date, default_region: str | None, **fixed: Any) -> Query:
         """The query these filters ask for on ``today``: ``region`` else ``default_region``
@@ -251,6 +252,7 @@ class Filters:
             "limit": self.limit,
             "region": self.region if self.region is not None else default_region,
             "show_all": self.show_all,
+            "follows": self.follow,
         }
         values.update(fixed)
         return Query(**values)
@@ -297,6 +299,7 @@ def parse_filters(params: Mapping[str, Sequence[str]]) -> tuple[Filters, DayArg 
         limit=_single(params, "limit", limit),
         region=_single(params, "region", region),
         show_all=bool(_single(params, "all", flag)),
+        follow=tuple(params.get("follow") or ()),
     )
     as_of = _one(params, "as_of")
     return found, None if as_of is None else day(as_of, "as_of", relative=True)

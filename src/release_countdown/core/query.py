@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any, Final, NamedTuple
 
 from release_countdown.core.dates import days_between
+from release_countdown.core.follow import ORIGIN_PREFIX
 from release_countdown.core.matching import close_names, fold, names_match, part_of
 from release_countdown.core.model import Release
 from release_countdown.core.standing import Standing, stand
@@ -32,6 +33,7 @@ class Query(NamedTuple):
     limit: int | None = None
     region: str | None = None
     show_all: bool = False
+    follows: tuple[str, ...] = ()  # follow names: titles whose origin is one of them
 
     @property
     def widened(self) -> bool:
@@ -45,6 +47,12 @@ def _role_names(release: Release, role: str) -> list[str]:
         if each_role == role or fold(each_role) == role:
             found.extend(names)
     return found
+
+
+def _brought_by(release: Release, follows: tuple[str, ...]) -> bool:
+    """Whether a follow named in ``follows`` added the release (its ``origin``)."""
+    origin = release.origin
+    return origin is not None and origin[len(ORIGIN_PREFIX) :] in follows
 
 
 def in_default_view(standing: Standing, today: date) -> bool:
@@ -65,6 +73,8 @@ def _within(standing: Standing, today: date, until: date) -> bool:
 def release_matches(release: Release, query: Query) -> bool:
     """The filters that do not depend on the day (checked first: they are cheaper)."""
     if query.kinds and release.kind not in query.kinds:
+        return False
+    if query.follows and not _brought_by(release, query.follows):
         return False
     if query.composers and not names_match(_role_names(release, "composer"), query.composers):
         return False

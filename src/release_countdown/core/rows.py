@@ -105,6 +105,7 @@ class Row(NamedTuple):
     sources: tuple[str, ...]
     note: str | None
     source: str
+    origin: str | None = None  # the follow that added the title ("follow:lorne-balfe")
 
 
 def _days(today: dt.date, day: dt.date | None) -> int | None:
@@ -237,6 +238,7 @@ def release_row(standing: Standing, today: dt.date) -> Row:
         sources=release.sources,
         note=release.note,
         source=release.source,
+        origin=release.origin,
     )
 
 

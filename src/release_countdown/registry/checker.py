@@ -11,11 +11,15 @@ from datetime import date, tzinfo
 from typing import Any
 
 from release_countdown.core.dates import DateSpec, Precision
+from release_countdown.core.follow import Follow
 from release_countdown.core.matching import slugify
 from release_countdown.core.model import NO_IDS, HistoryEntry, Release, TypedDate
 from release_countdown.registry.format import (
     DATE_KEYS,
     DATE_TYPES,
+    FOLLOW_KEYS,
+    FOLLOW_LISTS,
+    FOLLOW_MODES,
     HISTORY_KEYS,
     ID_FORMS,
     ID_KEYS,
@@ -25,12 +29,15 @@ from release_countdown.registry.format import (
     MAX_SHORT_TEXT,
     OPTIONAL_TEXTS,
     ORIGINS,
+    REF_FORMS,
     RELEASE_KEYS,
     TEXT_LISTS,
     date_type_of,
     fits_text,
+    follow_ref,
     headline_of,
     kind_of,
+    origin_of,
     region_of,
 )
 from release_countdown.registry.positions import Where
@@ -108,6 +115,19 @@ def _headline(fields: Fields, where: Where, table: Mapping[str, Any]) -> str | N
         )
         return None
     return found
+
+
+def _origin(fields: Fields, where: Where, table: Mapping[str, Any]) -> str | None:
+    """``origin = "follow:NAME"``: the follow that added the release (core.model.origin_of)."""
+    written = fields.text(where, table, "origin", limit=SHORT)
+    if written is not None and origin_of(written) is None:
+        fields.report(
+            (*where, "origin"),
+            f'origin "{clip(written)}" is not "follow:" and a follow\'s name '
+            '(e.g. origin = "follow:lorne-balfe")',
+        )
+        return None
+    return written
 
 
 def _day(fields: Fields, where: Where, table: Mapping[str, Any], key: str) -> date | None:
@@ -239,6 +259,7 @@ def check_release(
     }
     for key, limit in OPTIONAL_TEXTS.items():
         texts[key] = fields.text(where, table, key, limit=limit)
+    origin = _origin(fields, where, table)
     people = _people(fields, where, table["people"]) if "people" in table else {}
     ids = _ids(fields, where, table["ids"]) if "ids" in table else {}
     override: Any = table.get("override", False)
@@ -270,6 +291,7 @@ def check_release(
         announced=announced,
         checked=checked,
         headline=headline,
+        origin=origin,
         people=people,
         dates=tuple(d for d in dates if d is not None),
         history=history,
@@ -280,3 +302,61 @@ def check_release(
         history_positions=positions,
         **texts,
     )
+
+
+def check_follow(reporter: Reporter, index: int, value: object, tz: tzinfo | None) -> Follow | None:
+    """The Follow of the ``index``-th ``[[follow]]`` table, or None after reporting why not."""
+    where: Where = ("follow", index)
+    errors = sum(not p.warning for p in reporter.problems)
+    fields = Fields(reporter, f"follow #{index + 1}", tz)
+    table = fields.table_of(where, value, "each [[follow]]")
+    if table is None:
+        return None
+    name = fields.text(where, table, "name", required=True, limit=SHORT)
+    if name is not None:
+        fields = Fields(reporter, f'follow "{clip(name)}"', tz)
+        if not ID_PATTERN.fullmatch(name):
+            suggestion = slugify(name) or "lorne-balfe"
+            fields.report(
+                (*where, "name"),
+                'name may hold only letters, digits, ".", "-" and "_" '
+                f'(e.g. name = "{suggestion}")',
+            )
+            name = None
+    fields.unknown_keys(where, table, FOLLOW_KEYS)
+    written = fields.text(where, table, "ref", required=True, limit=SHORT)
+    ref = None if written is None else follow_ref(written)
+    if written is not None and ref != written:
+        fields.report(
+            (*where, "ref"),
+            f'ref "{clip(written)}" is not a ref to follow (expected one of: '
+            f"{', '.join(REF_FORMS[:5])})"
+            if ref is None
+            else f'ref "{clip(written)}" is written ref = "{ref}" in a registry',
+        )
+        ref = None
+    lists = {key: fields.texts(where, table, key, limit=SHORT) for key in FOLLOW_LISTS}
+    for kind in lists["kinds"]:
+        if kind_of(kind) is None:
+            fields.report(
+                (*where, "kinds"),
+                f'kinds: "{clip(kind)}" is not a kind of release '
+                f"({closest(kind, KINDS, 'expected one of')})",
+            )
+    since = _day(fields, where, table, "since")
+    tba: Any = table.get("tba", True)
+    if not isinstance(tba, bool):
+        fields.report((*where, "tba"), f"tba must be true or false, not {type_name(tba)}")
+    mode = fields.text(where, table, "mode", limit=SHORT) or "inbox"
+    if mode not in FOLLOW_MODES:
+        fields.report(
+            (*where, "mode"),
+            f'mode "{clip(mode)}" is not a mode ({closest(mode, FOLLOW_MODES, "expected one of")})',
+        )
+    if name is None or ref is None or sum(not p.warning for p in reporter.problems) > errors:
+        return None
+    line = reporter.locator.find(where)[0] or 0
+    return Follow(
+        name=name, ref=ref, since=since, tba=tba, mode=mode,  # type: ignore[arg-type]  # checked
+        line=line, **lists,
+    )  # fmt: skip

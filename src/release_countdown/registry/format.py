@@ -14,28 +14,34 @@ from __future__ import annotations
 import re
 from typing import Final, TypeGuard
 
+from release_countdown.core.follow import FOLLOW_MODES, REF_FORMS, follow_ref
 from release_countdown.core.model import (
     DATE_TYPES,
+    ID_PATTERN,
     KINDS,
     WORLDWIDE,
     DateType,
     Kind,
     headline_of,
+    origin_of,
     region_of,
 )
 
 SCHEMA_VERSION: Final = 1
-TOP_KEYS: Final = ("schema", "release")
+TOP_KEYS: Final = ("schema", "release", "follow")
 # In canonical order: `fmt` writes a release's keys in this order.
 RELEASE_KEYS: Final = (
     "id", "title", "aliases", "kind", "franchise", "date", "headline", "announced", "checked",
-    "sources", "note", "people", "ids", "dates", "history", "override",
+    "sources", "note", "origin", "people", "ids", "dates", "history", "override",
 )  # fmt: skip
 SUBTABLES: Final = ("people", "ids", "dates", "history")
 DATE_KEYS: Final = (
     "region", "type", "date", "where", "announced", "origin", "unlisted", "note",
 )  # fmt: skip
 HISTORY_KEYS: Final = ("announced", "date", "headline", "title", "note")
+# A [[follow]] table's keys, in canonical order (core/follow.Follow's fields).
+FOLLOW_KEYS: Final = ("name", "ref", "jobs", "types", "kinds", "since", "tba", "mode", "ignore")
+FOLLOW_LISTS: Final = ("jobs", "types", "kinds", "ignore")
 # [release.ids]: where an entry came from (refresh fetches it again from there), each form's
 # pattern and an example for messages. imdb is kept when a source gives it, never fetched from.
 ID_FORMS: Final = {
@@ -60,7 +66,6 @@ MAX_LONG_TEXT: Final = 20_000  # notes and sources
 TEXT_LISTS: Final = {"aliases": MAX_SHORT_TEXT, "sources": MAX_LONG_TEXT}
 OPTIONAL_TEXTS: Final = {"franchise": MAX_SHORT_TEXT, "note": MAX_LONG_TEXT}
 
-ID_PATTERN: Final = re.compile(r"[^\W_][\w.-]*")
 # The schema's looser form of region_of (a JSON Schema cannot hold the ISO table tidily).
 REGION_PATTERN: Final = re.compile(r"[A-Za-z]{2}")
 
@@ -88,8 +93,33 @@ def date_type_of(value: object) -> DateType | None:
 
 
 __all__ = [
-    "DATE_KEYS", "DATE_TYPES", "HISTORY_KEYS", "ID_FORMS", "ID_KEYS", "ID_PATTERN", "KINDS",
-    "MAX_LONG_TEXT", "MAX_SHORT_TEXT", "OPTIONAL_TEXTS", "ORIGINS", "REGION_PATTERN",
-    "RELEASE_KEYS", "SCHEMA_VERSION", "SUBTABLES", "TEXT_LISTS", "TOP_KEYS", "WORLDWIDE",
-    "date_type_of", "fits_text", "headline_of", "kind_of", "region_of",
+    "DATE_KEYS",
+    "DATE_TYPES",
+    "FOLLOW_KEYS",
+    "FOLLOW_LISTS",
+    "FOLLOW_MODES",
+    "HISTORY_KEYS",
+    "ID_FORMS",
+    "ID_KEYS",
+    "ID_PATTERN",
+    "KINDS",
+    "MAX_LONG_TEXT",
+    "MAX_SHORT_TEXT",
+    "OPTIONAL_TEXTS",
+    "ORIGINS",
+    "REF_FORMS",
+    "REGION_PATTERN",
+    "RELEASE_KEYS",
+    "SCHEMA_VERSION",
+    "SUBTABLES",
+    "TEXT_LISTS",
+    "TOP_KEYS",
+    "WORLDWIDE",
+    "date_type_of",
+    "fits_text",
+    "follow_ref",
+    "headline_of",
+    "kind_of",
+    "origin_of",
+    "region_of",
 ]  # fmt: skip

@@ -14,11 +14,13 @@ from typing import Protocol
 
 from release_countdown.core.dates import DateSpec
 from release_countdown.core.errors import Problem, RegistryError
+from release_countdown.core.follow import Follow
 from release_countdown.core.model import Release
 from release_countdown.registry.merge import (
     Located,
     Registry,
     merge,
+    merge_follows,
     same_source,
     unique,
 )
@@ -45,35 +47,46 @@ def check_text(
     text: str, path: str, *, tz: tzinfo | None = None
 ) -> tuple[list[Release], list[Problem]]:
     """Validate one registry's text completely (ids and names unique within it)."""
-    kept, problems = _checked(text, path, tz, None)
+    kept, problems, _ = _checked(text, path, tz, None)
     return [entry.release for entry in kept], problems
+
+
+def check_follows(text: str, path: str) -> tuple[list[Follow], list[Problem]]:
+    """One registry's follows (names unique within it) and every problem of the file."""
+    _, problems, follows = _checked(text, path, None, None)
+    return follows, problems
 
 
 def _checked(
     text: str, path: str, tz: tzinfo | None, quick: QuickCheck | None
-) -> tuple[list[Located], list[Problem]]:
+) -> tuple[list[Located], list[Problem], list[Follow]]:
     parsed = parse_registry(text, path, tz=tz, quick=quick)
     kept, repeated = unique(parsed.releases, path)
-    problems = [*parsed.problems, *repeated, *same_source(kept)]
+    follows, named = merge_follows([(path, parsed.follows)])
+    problems = [*parsed.problems, *repeated, *named, *same_source(kept)]
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return kept, problems
+    return kept, problems, follows
 
 
 def _file_releases(
     path: Path, tz: tzinfo | None, accel: Accel | None
-) -> tuple[list[Located], list[Problem]]:
-    """One file's releases (ids and names unique within it) and its problems."""
+) -> tuple[list[Located], list[Problem], list[Follow]]:
+    """One file's releases (ids and names unique within it), its problems and its follows.
+
+    A file with follows is never cached (they are few, and parsed afresh each time): a
+    cached entry is for bytes that hold none."""
     raw = read_registry_bytes(path)
     source = str(path)
     if accel is not None and tz is None and (hit := accel.cached(source, raw)) is not None:
         releases, warnings = hit
         locator = LazyLocator(decode_registry(raw, source))
-        return [Located(r, source, Spot(locator, i)) for i, r in enumerate(releases)], warnings
+        located = [Located(r, source, Spot(locator, i)) for i, r in enumerate(releases)]
+        return located, warnings, []
     text = decode_registry(raw, source)
-    kept, problems = _checked(text, source, tz, accel.quick if accel is not None else None)
-    if accel is not None and tz is None and all(p.warning for p in problems):
+    kept, problems, follows = _checked(text, source, tz, accel.quick if accel is not None else None)
+    if accel is not None and tz is None and not follows and all(p.warning for p in problems):
         accel.store(source, raw, [entry.release for entry in kept], problems)
-    return kept, problems
+    return kept, problems, follows
 
 
 def load_registry(
@@ -92,16 +105,20 @@ def load_registry(
     try:
         problems: list[Problem] = []
         files: list[list[Located]] = []
+        followed: list[tuple[str, list[Follow]]] = []
         for path in paths:
             try:
-                kept, found = _file_releases(path, tz, accel)
+                kept, found, follows = _file_releases(path, tz, accel)
             except RegistryError as exc:
                 problems.extend(exc.problems)
                 continue
             files.append(kept)
+            followed.append((str(path), follows))
             problems.extend(found)
         merged, more = merge(files)
         problems.extend(more)
+        follows, named = merge_follows(followed)
+        problems.extend(p for p in named if p.warning)  # within a file: already reported
         if len(paths) > 1:  # within one file, source ids were checked already
             problems.extend(p for p in same_source(merged) if p not in problems)
     finally:
@@ -116,6 +133,7 @@ def load_registry(
         tuple(problems),
         tuple(str(p) for p in paths),
         tuple(entry.spot for entry in merged),
+        tuple(follows),
     )
 
 

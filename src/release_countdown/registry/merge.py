@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from release_countdown.core.errors import Problem
+from release_countdown.core.follow import Follow
 from release_countdown.core.matching import free_id
 from release_countdown.core.model import Release
 from release_countdown.core.standing import year_of
@@ -32,6 +33,8 @@ class Registry(NamedTuple):
     warnings: tuple[Problem, ...] = ()
     paths: tuple[str, ...] = ()
     spots: tuple[Spot, ...] = ()
+    # Every file's [[follow]] tables, in file order (a name repeated: the first file's kept).
+    follows: tuple[Follow, ...] = ()
 
 
 def _at(path: str, spot: Spot) -> str:
@@ -130,3 +133,37 @@ def merge(files: Sequence[list[Located]]) -> tuple[list[Located], list[Problem]]
                 )
             merged[release.id] = entry
     return list(merged.values()), problems
+
+
+def merge_follows(
+    files: Sequence[tuple[str, Sequence[Follow]]],
+) -> tuple[list[Follow], list[Problem]]:
+    """Each follow name once, as ids are: a name repeated within a file is an error; one a
+    later file repeats is a warning, and the first file's follow is kept."""
+    problems: list[Problem] = []
+    kept: dict[str, tuple[str, Follow]] = {}
+    for path, follows in files:
+        mine: set[str] = set()
+        for follow in follows:
+            if follow.name in kept:
+                first_path, first = kept[follow.name]
+                same = follow.name in mine
+                problems.append(
+                    Problem(
+                        path,
+                        f'follow "{clip(follow.name)}": the name is also used at '
+                        f"{first_path}:{first.line}"
+                        + (
+                            "; follow names must be unique"
+                            if same
+                            else ", which is used; this follow is skipped (rename one)"
+                        ),
+                        follow.line,
+                        None,
+                        warning=not same,
+                    )
+                )
+                continue
+            mine.add(follow.name)
+            kept[follow.name] = (path, follow)
+    return [follow for _, follow in kept.values()], problems

@@ -13,6 +13,7 @@ from datetime import date, tzinfo
 from typing import Any, Final, NamedTuple
 
 from release_countdown.core.errors import Problem
+from release_countdown.core.follow import Follow
 from release_countdown.core.model import Release
 from release_countdown.registry.format import SCHEMA_VERSION, TOP_KEYS
 from release_countdown.registry.positions import LazyLocator, Spot
@@ -26,19 +27,23 @@ CHUNKED_FROM: Final = 16 * 1024 * 1024  # bytes of text from which a file is par
 
 
 class Parsed(NamedTuple):
-    """A file's releases in file order, with where each is."""
+    """A file's releases in file order, with where each is, and its follows."""
 
     releases: list[tuple[Release, Spot]]
     problems: list[Problem]
+    follows: list[Follow]
 
 
 _RELEASE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*release[ \t]*\]\][ \t]*(#.*)?$", re.MULTILINE)
 _OTHER_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
-_PLAIN_HEADERS: Final = ("release", "release.dates", "release.history")
+_FOLLOW_HEADER = re.compile(r"[ \t]*\[\[[ \t]*follow[ \t]*\]\][ \t]*(#.*)?$")
+_PLAIN_HEADERS: Final = ("release", "release.dates", "release.history", "follow")
 
 
 def release_chunks(text: str) -> list[tuple[int, int]] | None:
     """Offsets of the preamble and of each ``[[release]]`` block, or None for any other shape.
+    The preamble may hold ``[[follow]]`` tables (where `fmt` puts them); a follow after the
+    first release is another shape.
 
     Multi-line strings could hide a header line, so a file with any is not split.
     """
@@ -47,10 +52,34 @@ def release_chunks(text: str) -> list[tuple[int, int]] | None:
     starts = _plain_release_starts(text)
     if starts is None:
         starts = [0, *(m.start() for m in _RELEASE_HEADER.finditer(text))]
-    if len(starts) > 1 and _OTHER_HEADER.search(text, 0, starts[1]):
-        return None  # a table before the first release: not the usual shape
+    if len(starts) > 1 and not _follows_only(text, starts[1]):
+        return None  # another table before the first release: not the usual shape
+    if len(starts) > 1 and _follow_after(text, starts[1]):
+        return None  # a follow after the first release
     ends = [*starts[1:], len(text)]
     return list(zip(starts, ends, strict=True))
+
+
+def _follows_only(text: str, end: int) -> bool:
+    """Whether every table header before ``end`` is a ``[[follow]]``."""
+    for found in _OTHER_HEADER.finditer(text, 0, end):
+        line_end = text.find("\n", found.start(), end)
+        if not _FOLLOW_HEADER.match(text, found.start(), end if line_end == -1 else line_end):
+            return False
+    return True
+
+
+def _follow_after(text: str, start: int) -> bool:
+    """Whether a ``[[follow]]`` header line comes after ``start`` (each "follow" in the text
+    looked at on its own line: str.find, not a regular expression over the whole text)."""
+    at = text.find("follow", start)
+    while at != -1:
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        if _FOLLOW_HEADER.match(text, line_start, len(text) if line_end == -1 else line_end):
+            return True
+        at = text.find("follow", at + 6)
+    return False
 
 
 def _plain_release_starts(text: str) -> list[int] | None:
@@ -120,9 +149,11 @@ def parse_registry(
         msg = getattr(exc, "msg", str(exc))
         line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
         hint = _syntax_hint(text, line)
-        return Parsed([], [Problem(path, f"TOML syntax error: {msg}{hint}", line, column)])
+        return Parsed([], [Problem(path, f"TOML syntax error: {msg}{hint}", line, column)], [])
     except RecursionError:
-        return Parsed([], [Problem(path, "TOML arrays or tables are nested too deeply to read")])
+        return Parsed(
+            [], [Problem(path, "TOML arrays or tables are nested too deeply to read")], []
+        )
     items = document.pop("release", [])
     return _validate(text, path, tz, document, items, quick=quick)
 
@@ -137,9 +168,9 @@ def _validate(
     quick: QuickCheck | None,
 ) -> Parsed:
     """Check the top level of ``document``, then each release table of ``items`` in turn."""
-    from release_countdown.registry.checker import check_release
+    from release_countdown.registry.checker import check_follow, check_release
 
-    parsed = Parsed([], [])
+    parsed = Parsed([], [], [])
     locator = LazyLocator(text)
     reporter = Reporter(path, locator)
     top = Fields(reporter, "", tz)
@@ -157,6 +188,17 @@ def _validate(
         )
         parsed.problems.extend(reporter.problems)
         return parsed
+    follows = document.get("follow", [])
+    if not isinstance(follows, list):
+        top.report(
+            ("follow",),
+            f"follow must be an array of tables written as [[follow]], not {type_name(follows)}",
+        )
+        follows = []
+    for index, item in enumerate(follows):
+        follow = check_follow(reporter, index, item, tz)
+        if follow is not None:
+            parsed.follows.append(follow)
     if not isinstance(items, list | Iterator):
         top.report(
             ("release",),

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Final, NamedTuple
 
 from release_countdown.core.errors import UsageError
 from release_countdown.core.record import LABELS
+from release_countdown.core.refs import ref_parts
 
-_UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 FORMS: Final = (
     "tmdb:movie/ID",
     "musicbrainz:release-group/MBID",
@@ -17,14 +16,9 @@ FORMS: Final = (
     "https://musicbrainz.org/release-group/MBID",
     "https://www.wikidata.org/wiki/QID",
 )
-_PATTERNS: Final = (
-    ("tmdb", re.compile(r"tmdb:(?:movie/)?([1-9][0-9]{0,11})")),
-    ("tmdb", re.compile(r"https?://(?:www\.)?themoviedb\.org/movie/([1-9][0-9]{0,11})(?:-[^/?#]*)?/?(?:[?#].*)?")),
-    ("musicbrainz", re.compile(rf"musicbrainz:(?:release-group/)?({_UUID})")),
-    ("musicbrainz", re.compile(rf"https?://(?:www\.)?musicbrainz\.org/release-group/({_UUID})/?(?:[?#].*)?")),
-    ("wikidata", re.compile(r"wikidata:(Q[1-9][0-9]{0,11})", re.IGNORECASE)),
-    ("wikidata", re.compile(r"https?://(?:www\.|m\.)?wikidata\.org/(?:wiki|entity)/(Q[1-9][0-9]{0,11})/?(?:[?#].*)?")),
-)  # fmt: skip
+# The kind of title each source's refs name (core/refs.py holds the rule of the forms).
+KINDS: Final = {"tmdb": ("movie",), "musicbrainz": ("release-group",), "wikidata": ("",)}
+_BARE: Final = {"tmdb": "movie", "musicbrainz": "release-group"}
 
 
 class Ref(NamedTuple):
@@ -38,15 +32,9 @@ class Ref(NamedTuple):
 def parse_ref(text: str) -> Ref:
     """A ref from what a user typed or pasted; UsageError listing the forms otherwise."""
     given = text.strip()
-    for source, pattern in _PATTERNS:
-        found = pattern.fullmatch(given)
-        if found:
-            ident = found[1]
-            if source == "tmdb":
-                return Ref(source, f"movie/{ident}")
-            if source == "musicbrainz":
-                return Ref(source, f"release-group/{ident.lower()}")
-            return Ref(source, ident.upper())
+    found = ref_parts(given, KINDS, _BARE)
+    if found is not None:
+        return Ref(*found)
     raise UsageError(f"{given!r} is not a ref; the forms are: " + ", ".join(FORMS))
 
 

@@ -1,6 +1,7 @@
 """`countdown fmt`: a registry in canonical form, so that team registries diff and merge well.
 
-Releases sorted by id, keys in a fixed order, one ``[[release]]`` table per release with its
+Follows sorted by name before the releases (``[[follow]]``, keys in a fixed order), releases
+sorted by id, keys in a fixed order, one ``[[release]]`` table per release with its
 ``[release.people]``, ``[[release.dates]]`` and ``[[release.history]]`` tables, one blank
 line between tables, ``key = value`` spacing normalised; values keep their own spelling, and
 comments stay with the release, table or key they precede (inline comments with their key).
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from release_countdown.registry.format import (
     DATE_KEYS,
+    FOLLOW_KEYS,
     HISTORY_KEYS,
     ID_KEYS,
     RELEASE_KEYS,
@@ -90,10 +92,14 @@ def canonical_text(text: str, document: TOMLDocument, ids: Sequence[str]) -> str
     """The canonical form of a valid registry (``ids``: its releases' ids, in file order)."""
     locator = Locator(text)
     writer = _Writer(locator)
-    preamble = [k for k in document if k != "release"]
+    preamble = [k for k in document if k not in ("release", "follow")]
     for key in preamble:
         writer.comments((key,))
         writer.lines.append(f"{_bare(key)} = {_value(document[key])}{_comment(document[key])}")
+    follows = list(document.get("follow", []))
+    for index in sorted(range(len(follows)), key=lambda i: str(follows[i].get("name"))):
+        writer.header(("follow", index), "[[follow]]")
+        writer.keys(("follow", index), follows[index], FOLLOW_KEYS)
     tables = list(document.get("release", []))
     order = sorted(range(len(ids)), key=lambda i: ids[i])
     for index in order:
@@ -125,12 +131,18 @@ def format_registry(text: str, path: str) -> str:
     import tomlkit
 
     from release_countdown.core.errors import CountdownError
-    from release_countdown.registry.load import check_text
+    from release_countdown.registry.load import check_follows, check_text
 
     releases, _ = check_text(text, path)
     formatted = canonical_text(text, tomlkit.parse(text), [r.id for r in releases])
     again, problems = check_text(formatted, path)
-    if any(not p.warning for p in problems) or again != sorted(releases, key=lambda r: r.id):
+    follows, _ = check_follows(text, path)
+    kept = sorted(f._replace(line=0) for f in follows)
+    if (
+        any(not p.warning for p in problems)
+        or again != sorted(releases, key=lambda r: r.id)
+        or [f._replace(line=0) for f in check_follows(formatted, path)[0]] != kept
+    ):
         raise CountdownError(
             f"{path}: fmt could not keep the meaning of this file; nothing was written"
         )
