@@ -55,6 +55,28 @@ class Credit(NamedTuple):
     types: tuple[str, ...] = ()  # MusicBrainz primary and secondary types, lower case
 
 
+class InboxEntry(NamedTuple):
+    """A title a follow proposes (mode inbox), waiting in the inbox to be accepted or
+    dismissed (writing/inbox.py keeps them)."""
+
+    ref: str  # the title's ref, as Credit.ref
+    title: str
+    kind: str
+    date: str  # a registry date form or "TBA"
+    follow: str  # the follow's name
+    seen: datetime.date  # the day a check first proposed it
+
+
+def proposed(follow: Follow, credits: Iterable[Credit], today: datetime.date) -> list[InboxEntry]:
+    """The inbox entries of credits ``follow`` kept, first seen ``today``."""
+    return [
+        InboxEntry(
+            ref=c.ref, title=c.title, kind=c.kind, date=c.date, follow=follow.name, seen=today
+        )
+        for c in credits
+    ]
+
+
 def kept(
     follow: Follow, credits: Iterable[Credit], today: datetime.date, known_refs: Collection[str]
 ) -> list[Credit]:
