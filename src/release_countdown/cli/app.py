@@ -44,6 +44,9 @@ COMMANDS: Final = {
     "import": "import_",
     "link": "link",
     "refresh": "refresh",
+    "inbox": "inbox",
+    # followcheck's stand-in: the `follow` group (followreg) registers check_command instead
+    "follow": "follow_check",
 }
 
 
