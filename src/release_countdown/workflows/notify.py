@@ -54,18 +54,22 @@ def notify(
     started: datetime,
     dry_run: bool,
     lock_timeout: float,
+    inbox: Path | None = None,
 ) -> Notified:
     """Plan the notices due ``today`` for the releases ``query`` selects and send each to
     every destination. A notice every destination took is recorded at once (a run killed
     later keeps what it sent). ``started`` (aware) is when the run began: its claims on the
     notices it sends date from then, and it takes over the claims of runs started
     ``CLAIM_LIFETIME`` before it. With ``dry_run`` the plan is returned, nothing sent or
-    recorded."""
+    recorded. Titles follows brought (``inbox``, the default inbox for None, and releases
+    with a follow's origin) are told once, as "new"."""
     import secrets
 
-    from release_countdown.core.notices import Plan, plan_notices
+    from release_countdown.core.notices import Plan, arrivals, plan_notices
     from release_countdown.core.query import select
     from release_countdown.core.rows import release_row
+    from release_countdown.registry.locations import inbox_file
+    from release_countdown.writing.inbox import read_inbox
     from release_countdown.writing.state import (
         CLAIM_LIFETIME,
         Claim,
@@ -76,12 +80,14 @@ def notify(
     )
 
     rows = [release_row(s, today) for s in select(releases, query, today)]
+    news = arrivals(releases, read_inbox(inbox or inbox_file()))
     if dry_run:
-        return Notified(tuple(plan_notices(rows, leads, read_state(state_path), today).notices), ())
+        planned = plan_notices(rows, leads, read_state(state_path), today, news)
+        return Notified(tuple(planned.notices), ())
     ours = Claim(secrets.token_hex(8), started)
     with state_lock(state_path, lock_timeout):
         known, claims = read_claimed(state_path)
-        plan = plan_notices(rows, leads, known, today)
+        plan = plan_notices(rows, leads, known, today, news)
         claims = {key: claim for key, claim in claims.items() if claim.live(started)}
         claimed = tuple(Claimed(n, claims[n.key].since) for n in plan.notices if n.key in claims)
         mine = [n for n in plan.notices if n.key not in claims]
