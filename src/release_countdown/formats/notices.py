@@ -44,7 +44,7 @@ def what(notice: Notice) -> str:
     """The notice without its title: ``in 7 days (2024-02-02)``, ``postponed from 2024-02-02
     to 2024-03-08 (in 41 days)``, ``new film "X", TBA``."""
     if notice.event == "new":
-        return f'new {notice.kind} "{notice.title}", {notice.date}'
+        return new_words(notice.kind or "title", notice.title, notice.date)
     if notice.event != "changed":
         return f"{notice.countdown} ({notice.date})"
     if notice.change == "retitled":
@@ -58,15 +58,23 @@ def notice_line(notice: Notice) -> str:
     """``reminder  Argylle  in 7 days (2024-02-02)`` (the event padded, so columns align);
     ``new       Lorne Balfe: new film "X", TBA``."""
     if notice.event == "new":
-        return f"{notice.event:<8}  {arrival_words(notice)}"
+        words = arrival_words(
+            notice.follow or "", notice.kind or "title", notice.title, notice.date
+        )
+        return f"{notice.event:<8}  {words}"
     return f"{notice.event:<8}  {notice.title}  {what(notice)}"
 
 
-def arrival_words(notice: Notice) -> str:
-    """``Lorne Balfe: new film "X", TBA``: a follow's arrival in words."""
+def new_words(kind: str, title: str, date: str) -> str:
+    """``new film "X", TBA``."""
+    return f'new {kind} "{title}", {date}'
+
+
+def arrival_words(follow: str, kind: str, title: str, date: str) -> str:
+    """``Lorne Balfe: new film "X", TBA``: what a follow brought, in words (notify, Atom)."""
     from release_countdown.core.follow import display_name
 
-    return f"{display_name(notice.follow or '')}: {what(notice)}"
+    return f"{display_name(follow)}: {new_words(kind, title, date)}"
 
 
 def notice_message(notice: Notice) -> tuple[str, str]:

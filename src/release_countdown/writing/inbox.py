@@ -8,7 +8,7 @@ file at its name is refused (exit 3), a corrupt file is never reset silently.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Final
@@ -116,3 +116,19 @@ def without(entries: Sequence[InboxEntry], refs: Sequence[str]) -> list[InboxEnt
     """``entries`` but those of ``refs``."""
     gone = set(refs)
     return [e for e in entries if e.ref not in gone]
+
+
+def inbox_reader(path: Path | None = None) -> Callable[[], list[InboxEntry]]:
+    """What `serve` reads the inbox with on each request (the default inbox for None): a
+    missing, unreadable or corrupt inbox is an empty one there, never a failed page."""
+    from release_countdown.registry.locations import inbox_file
+
+    where = path or inbox_file()
+
+    def read() -> list[InboxEntry]:
+        try:
+            return read_inbox(where)
+        except StateError:
+            return []
+
+    return read
