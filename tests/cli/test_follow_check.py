@@ -138,3 +138,10 @@ def test_a_source_that_fails_writes_nothing(
     assert done.exit_code == 4
     assert done.stderr.endswith("(retried 3 times) (nothing was written)\n")
     assert (registry_text(), state("inbox.json").exists()) == (before, False)
+
+
+def test_no_follows_yet_says_how_to_add_one(follows: list[Follow]) -> None:
+    follows.clear()
+    done = invoke("follow")
+    assert done.exit_code == 0
+    assert done.stderr.endswith("yet (countdown follow add REF)\n")

@@ -81,11 +81,17 @@ def test_inbox_mode_proposes_what_is_to_come_once(
 def test_dry_run_writes_nothing(
     server: HTTPServer, registry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    for number in (101, 102):
+        server.expect_request(f"/3/movie/{number}").respond_with_json(tmdb_data.movie(number))
     credits_by(monkeypatch, [CREDITS, CREDITS])
     inbox = tmp_path / "inbox.json"
     adding = Follow(name="adding", ref="tmdb:person/1", jobs=("Original Music Composer",))
     done = run(server, registry, inbox, [BALFE, adding._replace(mode="add")], dry_run=True)
     assert [len(f.kept) for f in done.followed] == [2, 2]
+    assert done.failed == ()
+    assert done.imported is not None
+    assert done.imported.change is not None
+    assert "imported" in done.imported.change.message
     assert not inbox.exists()
     assert registry.read_text(encoding="utf-8") == "schema = 1\n"
 

@@ -117,6 +117,8 @@ def check(
 
     inbox = inbox or inbox_file()
     wanted = chosen(registry_follows(path) if follows is None else follows, names)
+    if not wanted:
+        return Checked((), (), (), None)
     snapshot = read_snapshot(path)
     waiting = {e.ref for e in read_inbox(inbox)}
     results = fetch_credits(where, wanted, FetchOptions(region=fetch_region(region)))

@@ -77,6 +77,8 @@ def check_command(
         say(f"countdown: {len(found)} new for {checked} (dry run: nothing written)")
     elif done.proposed:
         say(f"countdown: {len(done.proposed)} new in the inbox (see `countdown inbox`)")
+    elif not done.followed:
+        say(f"countdown: no follows in {path} yet (countdown follow add REF)")
     elif not found:
         say(f"countdown: nothing new for {checked}")
 
