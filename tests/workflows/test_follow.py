@@ -152,3 +152,53 @@ def test_names_choose_follows_and_an_unknown_name_says_which(
     assert [[f.name for f in follows] for follows in asked] == [["hans-zimmer"]]
     with pytest.raises(NotFoundError, match="no follow named 'hans-zimer'; did you mean"):
         run(server, registry, tmp_path / "inbox.json", [BALFE, other], "hans-zimer")
+
+
+def test_a_tba_title_added_then_dated_is_told_once_as_dated(
+    server: HTTPServer, registry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from release_countdown.core.query import Query
+    from release_countdown.registry.load import check_text
+    from release_countdown.workflows.notify import notify
+    from release_countdown.workflows.refresh import refresh
+    from tests.workflows.test_notify import Collect
+
+    undated = tmdb_data.movie(102, title="Untitled Balfe")
+    undated |= {"release_date": "", "release_dates": {"results": []}, "status": "Planned"}
+    server.expect_request("/3/movie/102").respond_with_json(undated)
+    credits_by(monkeypatch, [CREDITS[1:2]])
+    run(server, registry, tmp_path / "inbox.json", [BALFE._replace(mode="add")])
+    assert tomli.loads(registry.read_text(encoding="utf-8"))["release"][0]["date"] == "TBA"
+    state, sent = tmp_path / "notify.json", []
+
+    def told(day: date) -> None:
+        releases, _ = check_text(registry.read_text(encoding="utf-8"), str(registry))
+        collect = Collect()
+        notify(
+            releases, Query(), leads=(7,), sending=[collect], state_path=state, today=day,
+            started=datetime(day.year, day.month, day.day, 9, tzinfo=timezone.utc),
+            dry_run=False, lock_timeout=5.0, inbox=tmp_path / "inbox.json",
+        )  # fmt: skip
+        sent.extend(f"{n.event} {n.change} {n.date}" for n in collect.sent)
+
+    told(TODAY)
+    server.clear()
+    server.expect_request("/3/movie/102").respond_with_json(
+        tmdb_data.movie(102, title="Untitled Balfe", us_theatrical="2027-09-10T00:00:00.000Z")
+    )
+    later = TODAY + timedelta(days=30)
+    where = tmdb_settings(server)
+    try:
+        refresh(
+            registry, [], where=where, region=None, due=False, today=later, dry_run=False,
+            lock_timeout=5.0,
+        )  # fmt: skip
+    finally:
+        where.close()
+    history = tomli.loads(registry.read_text(encoding="utf-8"))["release"][0]["history"]
+    assert [h["date"] for h in history][-2:] == ["TBA", date(2027, 9, 10)]
+    told(later)
+    told(later + timedelta(days=1))
+    assert sent == ["changed dated 2027-09-10"]
