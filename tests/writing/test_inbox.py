@@ -55,5 +55,7 @@ def test_a_link_at_its_name_is_refused_not_followed(tmp_path: Path) -> None:
     path.symlink_to(target)
     with pytest.raises(StateError, match="symbolic link"):
         read_inbox(path)
-    with pytest.raises(StateError, match="the follow inbox"), inbox_lock(path, 1.0):
+    with pytest.raises(StateError, match="the follow inbox") as caught, inbox_lock(path, 1.0):
         pass
+    assert "move this away" in str(caught.value)
+    assert "--state" not in str(caught.value)  # notify's option, not the inbox's

@@ -100,7 +100,8 @@ def inbox_lock(path: Path, timeout: float) -> Iterator[None]:
     """Hold the inbox's lock (``.inbox.json.lock`` beside it): the notify state's rules."""
     from release_countdown.writing.state import state_lock
 
-    with state_lock(path, timeout, what=WHAT, user="follow check or inbox"):
+    hint = "The inbox is only read from, and written to, a regular file of yours: move this away"
+    with state_lock(path, timeout, what=WHAT, user="follow check or inbox", hint=hint):
         yield
 
 

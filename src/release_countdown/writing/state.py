@@ -257,7 +257,7 @@ def write_state(path: Path, state: NoticeState, claims: Claims) -> None:
         raise StateError(f"{path}: cannot write the notify state: {exc.strerror or exc}") from None
 
 
-def _check_names(path: Path, what: str = "the notify state") -> None:
+def _check_names(path: Path, what: str = "the notify state", hint: str = _ONLY) -> None:
     """Refuse a link at the state's name (the lock would be taken beside its target) and
     anything but a regular file at the lock's name (opened and truncated by filelock)."""
     from release_countdown.writing.guarded import kind_of
@@ -272,24 +272,29 @@ def _check_names(path: Path, what: str = "the notify state") -> None:
             raise StateError(f"{name}: cannot use {which}: {exc.strerror or exc}") from None
         if not stat.S_ISREG(mode):
             raise StateError(
-                f"{name}: not using {which}: it is {kind_of(mode)}, not a regular file. {_ONLY}"
+                f"{name}: not using {which}: it is {kind_of(mode)}, not a regular file. {hint}"
             )
 
 
 @contextmanager
 def state_lock(
-    path: Path, timeout: float, *, what: str = "the notify state", user: str = "notify"
+    path: Path,
+    timeout: float,
+    *,
+    what: str = "the notify state",
+    user: str = "notify",
+    hint: str = _ONLY,
 ) -> Iterator[None]:
     """Hold the state's lock (``.notify.json.lock`` beside it), making its folder if needed.
-    ``what`` names the file and ``user`` the command that holds it in messages (the follow
-    inbox shares this lock's rules)."""
+    ``what`` names the file, ``user`` the command that holds it and ``hint`` the way out in
+    messages (the follow inbox shares this lock's rules)."""
     from release_countdown.writing.lock import LockTimeout, locked
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise StateError(f"{path.parent}: cannot create the state folder: {exc.strerror}") from None
-    _check_names(path, what)
+    _check_names(path, what, hint)
     try:
         with locked(path, timeout):
             yield
