@@ -45,6 +45,7 @@ COMMANDS: Final = {
     "link": "link",
     "refresh": "refresh",
     "follow": "follow",
+    "inbox": "inbox",
 }
 
 

@@ -8,7 +8,10 @@ rules here decide which credits a follow keeps (no I/O, no clock: ``today`` is p
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection, Iterable
 from typing import Final, Literal, NamedTuple, get_args
+
+from release_countdown.core.model import ORIGIN_PREFIX
 
 FollowMode = Literal["inbox", "add"]
 FOLLOW_MODES: Final[tuple[FollowMode, ...]] = get_args(FollowMode)
@@ -18,8 +21,6 @@ FOLLOW_KINDS: Final = {
     "musicbrainz": ("artist",),
     "wikidata": ("",),  # wikidata:Q… (a person)
 }
-# What a release added by a follow records as its ``origin``: "follow:" + the follow's name.
-ORIGIN_PREFIX: Final = "follow:"
 CAST: Final = "cast"  # the job that keeps a person's cast credits
 # The forms `follow add` takes, for messages (the web addresses people copy included).
 REF_FORMS: Final = (
@@ -67,3 +68,81 @@ class Credit(NamedTuple):
     date: str
     jobs: tuple[str, ...] = ()  # every job of the followed ref on it ("Director", "cast")
     types: tuple[str, ...] = ()  # MusicBrainz primary and secondary types, lower case
+
+
+class InboxEntry(NamedTuple):
+    """A title a follow proposes (mode inbox), waiting in the inbox to be accepted or
+    dismissed (writing/inbox.py keeps them)."""
+
+    ref: str  # the title's ref, as Credit.ref
+    title: str
+    kind: str
+    date: str  # a registry date form or "TBA"
+    follow: str  # the follow's name
+    seen: datetime.date  # the day a check first proposed it
+
+
+def proposed(follow: Follow, credits: Iterable[Credit], today: datetime.date) -> list[InboxEntry]:
+    """The inbox entries of credits ``follow`` kept, first seen ``today``."""
+    return [
+        InboxEntry(
+            ref=c.ref, title=c.title, kind=c.kind, date=c.date, follow=follow.name, seen=today
+        )
+        for c in credits
+    ]
+
+
+def kept(
+    follow: Follow, credits: Iterable[Credit], today: datetime.date, known_refs: Collection[str]
+) -> list[Credit]:
+    """The credits ``follow`` takes, in the order given, each title once: a job, type and kind
+    the follow names (when it names any); dated on or after ``since`` and not yet released,
+    or undated when ``tba``; not among ``known_refs`` (already in the registry, by id or
+    linked, or in the inbox) nor ``ignore``. The same title listed twice (Director and
+    Writer) is one credit with both jobs and types."""
+    from release_countdown.core.dates import parse_date_text
+    from release_countdown.core.standing import status_of
+
+    jobs = {job.casefold() for job in follow.jobs}
+    types = {kind.casefold() for kind in follow.types}
+    skip = set(known_refs) | set(follow.ignore)
+    merged: dict[str, Credit] = {}
+    for credit in credits:
+        earlier = merged.get(credit.ref)
+        merged[credit.ref] = credit if earlier is None else _merged(earlier, credit)
+    found: list[Credit] = []
+    for credit in merged.values():
+        if credit.ref in skip:
+            continue
+        if jobs and not jobs & {job.casefold() for job in credit.jobs}:
+            continue
+        if types and not types & {kind.casefold() for kind in credit.types}:
+            continue
+        if follow.kinds and credit.kind not in follow.kinds:
+            continue
+        try:
+            spec = parse_date_text(credit.date)
+        except ValueError:
+            continue  # sources/clean lets no such date through; never guess one
+        if spec.tba:
+            if not follow.tba:
+                continue
+        elif status_of(spec, today) == "released" or (
+            follow.since is not None and spec.latest is not None and spec.latest < follow.since
+        ):
+            continue
+        found.append(credit)
+    return found
+
+
+def _merged(first: Credit, second: Credit) -> Credit:
+    """One title listed twice: the first listing, with the jobs and types of both."""
+    return first._replace(
+        jobs=tuple(dict.fromkeys(first.jobs + second.jobs)),
+        types=tuple(dict.fromkeys(first.types + second.types)),
+    )
+
+
+def display_name(name: str) -> str:
+    """How words about a follow name it: its slug as a name ("lorne-balfe" → "Lorne Balfe")."""
+    return " ".join(word[:1].upper() + word[1:] for word in name.split("-") if word)

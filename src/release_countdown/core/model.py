@@ -9,7 +9,6 @@ from types import MappingProxyType
 from typing import Annotated, Final, Literal, NamedTuple, get_args
 
 from release_countdown.core.dates import DateSpec
-from release_countdown.core.follow import ORIGIN_PREFIX
 from release_countdown.core.regions import COUNTRIES
 
 # The closed sets of words, as types (mypy checks every literal) and as tuples (for messages,
@@ -130,6 +129,9 @@ def headline_of(text: str) -> str | None:
         return None
     return f"{code}:{kind}"
 
+
+# What a release added by a follow records as its ``origin``: "follow:" + the follow's name.
+ORIGIN_PREFIX: Final = "follow:"
 
 # The one name rule: a release's id, a follow's name (letters, digits, ".", "-", "_"; not
 # starting with "_" or punctuation).

@@ -11,6 +11,8 @@ are the command line's and ``writing/state.py``'s business.
   to ``RELEASED_GRACE`` days late ("released 2 days ago").
 - **changed**: the date (or title) in force differs from the one seen by the last run. A
   new date re-arms the leads, which are keyed by date.
+- **new**: a title a follow brought (into the inbox, or imported with its ``origin``), once,
+  while it is news (seen at most ``NEW_GRACE`` days ago).
 - **first run** (no state yet): only what crossed today or yesterday is sent; older crossings
   are recorded as skipped, so a new state never floods its user (who is told how many, and
   the day of the next notice: ``next_notice_day``).
@@ -29,16 +31,21 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from release_countdown.core.changes import Kind, change_between, window
 from release_countdown.core.dates import is_exact, parse_date_text
 from release_countdown.core.rows import Row
 
+if TYPE_CHECKING:
+    from release_countdown.core.follow import InboxEntry
+    from release_countdown.core.model import Release
+
 DEFAULT_LEADS: Final = (30, 7, 1, 0)
-EVENTS: Final = ("reminder", "released", "changed")
+EVENTS: Final = ("reminder", "released", "changed", "new")
 FIRST_RUN_SLACK: Final = 1  # days: a first run sends leads crossed today or yesterday
 RELEASED_GRACE: Final = 7  # days a missed release-day notice is still sent
+NEW_GRACE: Final = 7  # days a follow's arrival is still news
 KEEP_DAYS: Final = 400  # records older than this are pruned from the state
 _LEAD = re.compile(r"\s*(\d{1,4})\s*([dw])\s*", re.IGNORECASE)
 
@@ -73,7 +80,7 @@ def lead_text(lead: int | None) -> str | None:
 class Notice(NamedTuple):
     """One thing to tell the user (formats/notices.py spells it as JSON, lines, messages)."""
 
-    event: str  # reminder, released or changed
+    event: str  # reminder, released, changed or new
     id: str
     title: str
     date: str  # the date in force, as the rows spell it
@@ -85,9 +92,13 @@ class Notice(NamedTuple):
     change: str | None = None  # postponed, moved up, dated, retitled or changed
     old_title: str | None = None
     covers: tuple[Key, ...] = ()  # reminders this notice makes needless, recorded with it
+    kind: str | None = None  # arrivals ("new") only: the title's kind
+    follow: str | None = None  # arrivals only: the name of the follow that brought it
 
     @property
     def key(self) -> Key:
+        if self.event == "new":  # once per title, whatever its date
+            return (self.id, self.event, "", None)
         return (self.id, self.event, self.date, self.lead)
 
 
@@ -151,6 +162,67 @@ class NoticeState:
             for k, on in self.failed.items()
             if not self.done(k[0], k[2], k[3] or 0) and on + timedelta(days=k[3] or 0) >= today
         }
+
+
+class Arrival(NamedTuple):
+    """A title a follow brought: an inbox entry, or a release with a follow's ``origin``."""
+
+    refs: tuple[str, ...]  # its refs ("tmdb:movie/101"); the first names its notice
+    title: str
+    kind: str
+    date: str
+    follow: str  # the follow's name
+    seen: Day  # the day it arrived
+
+
+def arrivals(releases: Iterable[Release], inbox: Iterable[InboxEntry]) -> list[Arrival]:
+    """The titles follows brought: each release with a follow's ``origin`` (arrived the day
+    its first history entry was announced, else the day it was checked), then the inbox."""
+    from release_countdown.core.model import ORIGIN_PREFIX
+
+    found: list[Arrival] = []
+    for release in releases:
+        origin = release.origin
+        if origin is None or not origin.startswith(ORIGIN_PREFIX):
+            continue
+        first = release.history[0].announced if release.history else None
+        day = first.earliest if first is not None else release.checked
+        if day is None or not release.ids:
+            continue
+        found.append(
+            Arrival(
+                refs=tuple(f"{key}:{value}" for key, value in release.ids.items()),
+                title=release.title, kind=release.kind, date=release.date.text,
+                follow=origin.removeprefix(ORIGIN_PREFIX), seen=day,
+            )
+        )  # fmt: skip
+    found += [Arrival((e.ref,), e.title, e.kind, e.date, e.follow, e.seen) for e in inbox]
+    return found
+
+
+def _arrivals(
+    arrivals: Iterable[Arrival], state: NoticeState, today: date
+) -> tuple[list[Notice], list[Key]]:
+    """The "new" notices due (each title once, while news), and a first run's skips."""
+    sent = {k[0] for k in state.records if k[1] == "new"}
+    notices: list[Notice] = []
+    skipped: list[Key] = []
+    for arrival in arrivals:
+        if sent.intersection(arrival.refs) or not arrival.refs:
+            continue
+        sent.update(arrival.refs)
+        age = (today - arrival.seen).days
+        if age < 0 or age > NEW_GRACE:
+            continue
+        notice = Notice(
+            "new", arrival.refs[0], arrival.title, arrival.date, None, None, arrival.date,
+            kind=arrival.kind, follow=arrival.follow,
+        )  # fmt: skip
+        if state.created is None and age > FIRST_RUN_SLACK:
+            skipped.append(notice.key)
+        else:
+            notices.append(notice)
+    return notices, skipped
 
 
 class Plan(NamedTuple):
@@ -221,8 +293,10 @@ def plan_notices(
     leads: Sequence[int],
     state: NoticeState,
     today: date,
+    arrivals: Iterable[Arrival] = (),
 ) -> Plan:
-    """The notices due on ``today`` for ``rows`` (in their order), given ``state``."""
+    """The notices due on ``today`` for ``rows`` (in their order), then for the titles
+    follows brought (``arrivals``), given ``state``."""
     first_run = state.created is None
     notices: list[Notice] = []
     skipped: list[Key] = []
@@ -252,7 +326,8 @@ def plan_notices(
                 skipped.append(notice.key)
             else:
                 notices.append(notice)
-    return Plan(notices, skipped, seen)
+    news, old_news = _arrivals(arrivals, state, today)
+    return Plan(notices + news, skipped + old_news, seen)
 
 
 def next_notice_day(rows: Iterable[Row], leads: Sequence[int], today: date) -> date | None:

@@ -11,9 +11,8 @@ from datetime import date
 from typing import Any, Final, NamedTuple
 
 from release_countdown.core.dates import days_between
-from release_countdown.core.follow import ORIGIN_PREFIX
 from release_countdown.core.matching import close_names, fold, names_match, part_of
-from release_countdown.core.model import Release
+from release_countdown.core.model import ORIGIN_PREFIX, Release
 from release_countdown.core.standing import Standing, stand
 
 RECENT_DAYS: Final = 30  # the default view keeps titles released this many days ago or less

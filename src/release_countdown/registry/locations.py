@@ -53,3 +53,8 @@ def user_state_dir() -> Path:
 def notify_state_file() -> Path:
     """What `notify` has delivered: ``$XDG_STATE_HOME/release-countdown/notify.json`` on Linux."""
     return user_state_dir() / "notify.json"
+
+
+def inbox_file() -> Path:
+    """What follows propose: ``$XDG_STATE_HOME/release-countdown/inbox.json`` on Linux."""
+    return user_state_dir() / "inbox.json"

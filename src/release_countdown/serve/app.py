@@ -23,6 +23,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from release_countdown.core.follow import InboxEntry
+from release_countdown.core.notices import arrivals
 from release_countdown.core.params import ParamError, parse_query
 from release_countdown.core.query import Query, select
 from release_countdown.core.rows import Row, release_row, slip_words
@@ -62,6 +64,9 @@ class ServeConfig:
     token: str | None = None
     extra_hosts: tuple[str, ...] = ()
     log: Callable[[str], None] = lambda line: None
+    # What follows proposed (the command line hands in writing/inbox's reader): the page's
+    # count and the Atom feed's arrivals.
+    inbox: Callable[[], Sequence[InboxEntry]] = lambda: ()
 
 
 FLAGS = ("all", "reverse")
@@ -218,12 +223,16 @@ class Site:
 
     async def changes_atom(self, request: Request) -> Response:
         base = str(request.base_url)
+        waiting = tuple(self.config.inbox())  # part of the answer's key: it changes by itself
 
         def make(snapshot: Snapshot, rows: list[Row], day: date, query: Query) -> bytes:
-            return feeds.atom(feeds.changes(rows), base=base, updated=snapshot.modified)
+            news = arrivals(snapshot.registry.releases, waiting)
+            return feeds.atom(
+                feeds.changes(rows), base=base, updated=snapshot.modified, arrivals=news
+            )
 
         return await self.cached(
-            request, make, "application/atom+xml; charset=utf-8", show_all=True
+            request, make, "application/atom+xml; charset=utf-8", waiting, show_all=True
         )
 
     async def healthz(self, request: Request) -> Response:
@@ -239,6 +248,7 @@ class Site:
     async def index(self, request: Request) -> Response:
         params = _params(request)
         form = {key: params[key][0] for key in FORM if params.get(key)}
+        waiting = len(self.config.inbox())
 
         def make(snapshot: Snapshot, rows: list[Row], day: date, query: Query) -> bytes:
             return self.render(
@@ -252,9 +262,10 @@ class Site:
                 form=form,
                 kinds=_kinds(),
                 shown=query,
+                inbox=pages.inbox_words(waiting),
             )
 
-        return await self.cached(request, make, HTML, tuple(sorted(form.items())))
+        return await self.cached(request, make, HTML, tuple(sorted(form.items())), waiting)
 
     async def title(self, request: Request) -> Response:
         wanted = request.path_params["id"]

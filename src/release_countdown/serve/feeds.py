@@ -1,5 +1,6 @@
 """The calendar feed (the events of `countdown export`, in a window of days) and the Atom feed
-of changes (postponed, moved up, retitled). Atom is built with ElementTree, which escapes."""
+of changes (postponed, moved up, retitled) and arrivals (what follows brought). Atom is built
+with ElementTree, which escapes."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ from urllib.parse import quote
 from release_countdown.core import params
 from release_countdown.core.changes import Kind, change_between, gap_words
 from release_countdown.core.model import DATE_TYPES
+from release_countdown.core.notices import Arrival
 from release_countdown.core.params import ParamError
 from release_countdown.core.rows import Row
 from release_countdown.formats import ics
+from release_countdown.formats.notices import arrival_words
 
 FUZZY = ("skip", "as-span")
 MAX_DAYS = 3660  # pastDays and futureDays: ten years each way (a wider window is a 400)
@@ -138,8 +141,15 @@ def _text(value: str) -> str:
     return _NOT_XML.sub("\ufffd", value)
 
 
-def atom(found: Sequence[Change], *, base: str, updated: datetime) -> bytes:
-    """An Atom 1.0 document (RFC 4287) of ``found``."""
+def atom(
+    found: Sequence[Change],
+    *,
+    base: str,
+    updated: datetime,
+    arrivals: Sequence[Arrival] = (),
+) -> bytes:
+    """An Atom 1.0 document (RFC 4287) of ``found``, and of what follows brought
+    (``arrivals``, newest first: 'Lorne Balfe: new film "X", TBA')."""
     import xml.etree.ElementTree as ET
 
     ns = "http://www.w3.org/2005/Atom"
@@ -161,5 +171,15 @@ def atom(found: Sequence[Change], *, base: str, updated: datetime) -> bytes:
         ET.SubElement(entry, "updated").text = stamp.isoformat()
         ET.SubElement(entry, "link", href=f"{base}title/{quote(change.release_id)}")
         ET.SubElement(entry, "summary").text = _text(f"{change.what}: {change.text}")
+    for arrival in sorted(arrivals, key=lambda a: (a.seen, a.refs), reverse=True):
+        words = arrival_words(arrival.follow, arrival.kind, arrival.title, arrival.date)
+        entry = ET.SubElement(feed, "entry")
+        ET.SubElement(entry, "title").text = _text(words)
+        ET.SubElement(entry, "id").text = f"urn:release-countdown:new:{quote(arrival.refs[0])}"
+        day = arrival.seen
+        stamp = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+        ET.SubElement(entry, "updated").text = stamp.isoformat()
+        ET.SubElement(entry, "link", href=f"{base}?search={quote(arrival.title)}")
+        ET.SubElement(entry, "summary").text = _text(f"new: {words}")
     body: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return body

@@ -133,3 +133,10 @@ def slip_chart(row: Row) -> Chart | None:
             line.append((x, round((top + bottom) / 2, 1)))
     points = " ".join(f"{x},{y}" for x, y in line)
     return Chart(points, tuple(dots), width, height, tuple(bands))
+
+
+def inbox_words(count: int) -> str | None:
+    """``2 titles in the inbox`` (what follows proposed), or nothing when it is empty."""
+    if count <= 0:
+        return None
+    return f"{count} title{'s' if count != 1 else ''} in the inbox (countdown inbox)"

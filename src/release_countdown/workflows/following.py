@@ -136,3 +136,11 @@ def listed(follows: Sequence[Follow], releases: Sequence[Release]) -> list[dict[
         row["titles"] = titles[follow.origin]
         rows.append(row)
     return rows
+
+
+def listed_line(row: dict[str, Any]) -> str:
+    """One row of ``listed`` as `follow list` prints it."""
+    which = ", ".join(row["jobs"] or row["types"] or ["every credit"])
+    undated = "" if row["tba"] else ", dated only"
+    return (f"{row['name']:<20} {row['ref']:<24} {row['mode']:<5} {row['titles']:>3} titles  "
+            f"{which}; since {row['since'] or 'any day'}{undated}")  # fmt: skip

@@ -38,11 +38,13 @@ def import_refs(
     lock_timeout: float,
     new: bool = False,
     on_present: Callable[[Ref, Release], object] | None = None,
+    origins: Mapping[str, str] | None = None,
 ) -> Imported:
     """Fetch the refs not yet in the registry at ``path`` and add each as a new entry where
     `fmt` would put it (checked ``today``), or links it to the entry of the same title typed
     by hand (writing/sourced.link_target) unless ``new``. ``on_present`` hears of each ref
-    already there before anything is fetched. If any fetch fails, nothing is written."""
+    already there before anything is fetched. If any fetch fails, nothing is written.
+    ``origins``: a new entry's ``origin`` by its ref ("follow:NAME", for a follow's titles)."""
     from release_countdown.core.record import FetchOptions, SourceRecord
     from release_countdown.workflows.fetching import fetch_all, fetch_region
     from release_countdown.writing.change import change_registry, read_snapshot
@@ -68,7 +70,9 @@ def import_refs(
     records = [r for r in results if isinstance(r, SourceRecord)]
     change = change_registry(
         path,
-        lambda document, releases: add_entries(document, releases, records, today, path, new=new),
+        lambda document, releases: add_entries(
+            document, releases, records, today, path, new=new, origins=origins
+        ),
         dry_run=dry_run,
         lock_timeout=lock_timeout,
         snapshot=snapshot,
@@ -84,6 +88,7 @@ def add_entries(
     path: Path,
     *,
     new: bool = False,
+    origins: Mapping[str, str] | None = None,
 ) -> NewText:
     """The edit of `import`: each record's entry inserted in the text as read, unless a
     release already has one of its ids (imported meanwhile, or from another source); a
@@ -110,7 +115,7 @@ def add_entries(
                 f"same {label(key)} id); use `countdown refresh {owner.id}`"
             )
             continue
-        block = entry_text(record, current, today)
+        block = entry_text(record, current, today, origin=(origins or {}).get(record.ref))
         new_id = _block_id(block)
         text, stale = insert_entry(text, block, new_id, current), True
         messages.append(f'imported "{record.title}" from {record.label} (id {new_id})')

@@ -63,18 +63,22 @@ def notify(
     started: datetime,
     dry_run: bool,
     lock_timeout: float,
+    inbox: Path | None = None,
 ) -> Notified:
     """Plan the notices due ``today`` for the releases ``query`` selects and send each to
     every destination. A notice every destination took is recorded at once (a run killed
     later keeps what it sent). ``started`` (aware) is when the run began: its claims on the
     notices it sends date from then, and it takes over the claims of runs started
     ``CLAIM_LIFETIME`` before it. With ``dry_run`` the plan is returned, nothing sent or
-    recorded."""
+    recorded. Titles follows brought (``inbox``, the default inbox for None, and releases
+    with a follow's origin) are told once, as "new"."""
     import secrets
 
-    from release_countdown.core.notices import Plan, next_notice_day, plan_notices
+    from release_countdown.core.notices import Plan, arrivals, next_notice_day, plan_notices
     from release_countdown.core.query import select
     from release_countdown.core.rows import release_row
+    from release_countdown.registry.locations import inbox_file
+    from release_countdown.writing.inbox import read_inbox
     from release_countdown.writing.state import (
         CLAIM_LIFETIME,
         Claim,
@@ -85,15 +89,18 @@ def notify(
     )
 
     rows = [release_row(s, today) for s in select(releases, query, today)]
+    news = arrivals(releases, read_inbox(inbox or inbox_file()))
     if dry_run:
-        return Notified(tuple(plan_notices(rows, leads, read_state(state_path), today).notices), ())
+        planned = plan_notices(rows, leads, read_state(state_path), today, news)
+        return Notified(tuple(planned.notices), ())
     ours = Claim(secrets.token_hex(8), started)
     with state_lock(state_path, lock_timeout):
         known, claims = read_claimed(state_path)
-        plan = plan_notices(rows, leads, known, today)
+        plan = plan_notices(rows, leads, known, today, news)
         first = None  # said once: not by a run that overlaps the first (it holds claims)
         if known.created is None and not claims:
-            first = FirstRun(len(plan.skipped), next_notice_day(rows, leads, today))
+            reminders = [key for key in plan.skipped if key[1] != "new"]  # not arrivals
+            first = FirstRun(len(reminders), next_notice_day(rows, leads, today))
         claims = {key: claim for key, claim in claims.items() if claim.live(started)}
         claimed = tuple(Claimed(n, claims[n.key].since) for n in plan.notices if n.key in claims)
         mine = [n for n in plan.notices if n.key not in claims]

@@ -38,8 +38,11 @@ def _names(release: Release) -> set[str]:
     return {fold(n) for n in (release.title, *release.aliases)}
 
 
-def entry_text(record: SourceRecord, releases: Sequence[Release], today: dt.date) -> str:
-    """The new ``[[release]]`` block of ``record`` in canonical form, checked alone."""
+def entry_text(
+    record: SourceRecord, releases: Sequence[Release], today: dt.date, *, origin: str | None = None
+) -> str:
+    """The new ``[[release]]`` block of ``record`` in canonical form, checked alone; ``origin``
+    ("follow:NAME") for a title a follow added."""
     import tomlkit
 
     taken = {n for r in releases for n in _names(r)}
@@ -60,7 +63,7 @@ def entry_text(record: SourceRecord, releases: Sequence[Release], today: dt.date
     table = item_table([
         ("id", release_id), ("title", title), ("aliases", aliases), ("kind", record.kind),
         ("date", date_value(record.date)), ("headline", record.headline), ("checked", today),
-        ("sources", [record.page] if record.page else []),
+        ("sources", [record.page] if record.page else []), ("origin", origin),
     ])  # fmt: skip
     if record.people:
         table.add("people", item_table([(r, list(names)) for r, names in record.people.items()]))

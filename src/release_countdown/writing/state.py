@@ -257,35 +257,44 @@ def write_state(path: Path, state: NoticeState, claims: Claims) -> None:
         raise StateError(f"{path}: cannot write the notify state: {exc.strerror or exc}") from None
 
 
-def _check_names(path: Path) -> None:
+def _check_names(path: Path, what: str = "the notify state", hint: str = _ONLY) -> None:
     """Refuse a link at the state's name (the lock would be taken beside its target) and
     anything but a regular file at the lock's name (opened and truncated by filelock)."""
     from release_countdown.writing.guarded import kind_of
 
     lock = path.with_name(f".{path.name}.lock")
-    for name, what in ((path, "the notify state"), (lock, "the notify state's lock")):
+    for name, which in ((path, what), (lock, f"{what}'s lock")):
         try:
             mode = os.lstat(name).st_mode
         except FileNotFoundError:
             continue
         except OSError as exc:
-            raise StateError(f"{name}: cannot use {what}: {exc.strerror or exc}") from None
+            raise StateError(f"{name}: cannot use {which}: {exc.strerror or exc}") from None
         if not stat.S_ISREG(mode):
             raise StateError(
-                f"{name}: not using {what}: it is {kind_of(mode)}, not a regular file. {_ONLY}"
+                f"{name}: not using {which}: it is {kind_of(mode)}, not a regular file. {hint}"
             )
 
 
 @contextmanager
-def state_lock(path: Path, timeout: float) -> Iterator[None]:
-    """Hold the state's lock (``.notify.json.lock`` beside it), making its folder if needed."""
+def state_lock(
+    path: Path,
+    timeout: float,
+    *,
+    what: str = "the notify state",
+    user: str = "notify",
+    hint: str = _ONLY,
+) -> Iterator[None]:
+    """Hold the state's lock (``.notify.json.lock`` beside it), making its folder if needed.
+    ``what`` names the file, ``user`` the command that holds it and ``hint`` the way out in
+    messages (the follow inbox shares this lock's rules)."""
     from release_countdown.writing.lock import LockTimeout, locked
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise StateError(f"{path.parent}: cannot create the state folder: {exc.strerror}") from None
-    _check_names(path)
+    _check_names(path, what, hint)
     try:
         with locked(path, timeout):
             yield
@@ -293,6 +302,6 @@ def state_lock(path: Path, timeout: float) -> Iterator[None]:
         if "waited" not in str(exc):
             raise
         raise LockTimeout(
-            f"{path}: another countdown notify is still using it (waited {timeout:g} s for "
+            f"{path}: another countdown {user} is still using it (waited {timeout:g} s for "
             "its lock; the lock_timeout setting changes the wait)"
         ) from None

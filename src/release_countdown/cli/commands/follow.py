@@ -7,6 +7,7 @@ import typer
 
 from release_countdown.cli import options as opt
 from release_countdown.cli.completion import complete_follows
+from release_countdown.cli.follow_check import check_command
 
 app = typer.Typer(
     name="follow", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
@@ -81,7 +82,7 @@ def list_command(*, registry: opt.RegistryOption = None, json_: opt.JsonOption =
     from release_countdown.cli import reading
     from release_countdown.cli.output import say, write_json
     from release_countdown.views.safe import terminal_safe
-    from release_countdown.workflows.following import listed
+    from release_countdown.workflows.following import listed, listed_line
 
     loaded = reading.load(registry)
     rows = listed(loaded.follows, loaded.releases)
@@ -91,11 +92,7 @@ def list_command(*, registry: opt.RegistryOption = None, json_: opt.JsonOption =
     if not rows:
         say("countdown: no follows yet (countdown follow add REF)")
     for row in rows:
-        which = ", ".join(row["jobs"] or row["types"] or ["every credit"])
-        undated = "" if row["tba"] else ", dated only"
-        line = (f"{row['name']:<20} {row['ref']:<24} {row['mode']:<5} {row['titles']:>3} titles  "
-                f"{which}; since {row['since'] or 'any day'}{undated}")  # fmt: skip
-        sys.stdout.write(terminal_safe(line) + "\n")
+        sys.stdout.write(terminal_safe(listed_line(row)) + "\n")
 
 
 @app.command("remove", short_help="Stop following (titles it brought stay).")
@@ -117,3 +114,6 @@ def remove_command(
 
     edit = on_follows(lambda document: remove_follow(document, name))
     finish(reading.change(reading.writable_path(registry), edit, dry_run=dry_run), dry_run)
+
+
+app.command("check", short_help="Check the follows for new titles.")(check_command)

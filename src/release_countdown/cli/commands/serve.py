@@ -77,6 +77,7 @@ def application(
     from release_countdown.serve.security import is_loopback
     from release_countdown.serve.state import RegistryState
     from release_countdown.views.safe import terminal_safe
+    from release_countdown.writing.inbox import inbox_reader
 
     def safe_log(line: str) -> None:  # registry text reaches the log with controls shown
         log(terminal_safe(line))
@@ -100,6 +101,7 @@ def application(
         token=token,
         extra_hosts=found.serve_hosts.value,
         log=safe_log,
+        inbox=inbox_reader(),  # the follows' proposals: a count on the page, arrivals in Atom
     )
     asgi = create_app(config)
     return asgi, len(state.current().registry.releases)

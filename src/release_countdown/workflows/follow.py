@@ -1,0 +1,167 @@
+"""Follow check: fetch what each follow is credited on, keep what is new and to come, then
+import it (mode add: one locked write, each release with its ``origin``) or propose it in
+the inbox (mode inbox: the state folder's inbox file, locked)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from release_countdown.core.errors import CountdownError, NotFoundError
+
+if TYPE_CHECKING:
+    from release_countdown.core.follow import Credit, Follow, InboxEntry
+    from release_countdown.core.model import Release
+    from release_countdown.sources.config import SourceSettings
+    from release_countdown.workflows.import_ import Imported
+
+
+@dataclass(frozen=True)
+class Followed:
+    follow: Follow
+    kept: tuple[Credit, ...]  # new and to come: imported or proposed (or would be, dry run)
+
+
+@dataclass(frozen=True)
+class Checked:
+    followed: tuple[Followed, ...]  # each follow checked, in the order named
+    failed: tuple[CountdownError, ...]  # fetches that failed: then nothing is written
+    proposed: tuple[InboxEntry, ...]  # put in the inbox by this run
+    imported: Imported | None  # mode add's import (None: nothing to import)
+
+
+def registry_follows(path: Path) -> tuple[Follow, ...]:
+    """The ``[[follow]]`` tables of the registry at ``path``."""
+    from release_countdown.registry.load import load_registry
+
+    return load_registry([path]).follows
+
+
+def chosen(follows: Sequence[Follow], names: Sequence[str]) -> list[Follow]:
+    """The follows ``names`` names (all of them for none); NotFoundError for a name none has."""
+    from release_countdown.core.matching import did_you_mean
+
+    if not names:
+        return list(follows)
+    by_name = {f.name: f for f in follows}
+    for name in names:
+        if name not in by_name:
+            known = did_you_mean(by_name, name) if by_name else "; there is no [[follow]] yet"
+            raise NotFoundError(f"no follow named {name!r}{known} (see `countdown follow list`)")
+    return [by_name[name] for name in dict.fromkeys(names)]
+
+
+def known_refs(releases: Sequence[Release]) -> set[str]:
+    """The refs the registry has: every ``[release.ids]`` entry as "source:ident"."""
+    return {f"{key}:{value}" for r in releases for key, value in r.ids.items()}
+
+
+def linked_refs(releases: Sequence[Release], credits: Sequence[Credit]) -> set[str]:
+    """The credits import would link to an entry typed by hand (writing/sourced's rule)."""
+    from release_countdown.core.record import SourceRecord, label
+    from release_countdown.writing.sourced import link_target
+
+    found = set()
+    for credit in credits:
+        source = credit.ref.partition(":")[0]
+        record = SourceRecord(
+            source=source, label=label(source), ref=credit.ref, title=credit.title,
+            kind=credit.kind, date=credit.date,
+        )  # fmt: skip
+        if link_target(releases, record) is not None:
+            found.add(credit.ref)
+    return found
+
+
+def check(
+    path: Path,
+    names: Sequence[str],
+    *,
+    where: SourceSettings,
+    today: date,
+    dry_run: bool,
+    lock_timeout: float,
+    follows: Sequence[Follow] | None = None,
+    inbox: Path | None = None,
+    region: str | None = None,
+) -> Checked:
+    """Check the follows ``names`` (all for none) of the registry at ``path``: what each is
+    credited on, kept by core/follow.kept, imported (mode add) or proposed in ``inbox``
+    (mode inbox). ``follows``: the registry's (read from ``path`` when None). If any fetch
+    fails, nothing is written; with ``dry_run`` nothing is written either."""
+    from release_countdown.core.follow import kept, proposed
+    from release_countdown.core.record import FetchOptions
+    from release_countdown.registry.locations import inbox_file
+    from release_countdown.workflows.fetching import fetch_credits, fetch_region
+    from release_countdown.writing.change import read_snapshot
+    from release_countdown.writing.inbox import read_inbox
+
+    inbox = inbox or inbox_file()
+    wanted = chosen(registry_follows(path) if follows is None else follows, names)
+    if not wanted:
+        return Checked((), (), (), None)
+    snapshot = read_snapshot(path)
+    waiting = {e.ref for e in read_inbox(inbox)}
+    results = fetch_credits(where, wanted, FetchOptions(region=fetch_region(region)))
+    failed = tuple(r for r in results if isinstance(r, CountdownError))
+    registered = known_refs(snapshot.releases)
+    followed = []
+    for follow, result in zip(wanted, results, strict=True):
+        if isinstance(result, CountdownError):
+            continue
+        known = registered | waiting
+        if follow.mode == "inbox":
+            known |= linked_refs(snapshot.releases, result)
+        followed.append(Followed(follow, tuple(kept(follow, result, today, known))))
+    if failed:
+        return Checked(tuple(followed), failed, (), None)
+    entries = [
+        e for f in followed if f.follow.mode == "inbox" for e in proposed(f.follow, f.kept, today)
+    ]
+    imported = _import(
+        path, followed, where=where, today=today, dry_run=dry_run, lock_timeout=lock_timeout,
+        region=region,
+    )  # fmt: skip
+    if imported is not None and imported.failed:
+        return Checked(tuple(followed), imported.failed, (), imported)
+    if entries and not dry_run:
+        entries = _propose(inbox, entries, lock_timeout)
+    return Checked(tuple(followed), (), tuple(entries), imported)
+
+
+def _propose(inbox: Path, entries: list[InboxEntry], lock_timeout: float) -> list[InboxEntry]:
+    """Add ``entries`` to the inbox under its lock; those it did not have yet."""
+    from release_countdown.writing.inbox import added, inbox_lock, read_inbox, write_inbox
+
+    with inbox_lock(inbox, lock_timeout):
+        before = read_inbox(inbox)
+        after = added(before, entries)
+        write_inbox(inbox, after)
+    return after[len(before) :]
+
+
+def _import(
+    path: Path,
+    followed: Sequence[Followed],
+    *,
+    where: SourceSettings,
+    today: date,
+    dry_run: bool,
+    lock_timeout: float,
+    region: str | None,
+) -> Imported | None:
+    """Mode add's titles of every follow, imported in one write, each with its origin."""
+    from release_countdown.sources.refs import Ref
+    from release_countdown.workflows.import_ import import_refs
+
+    origins = {c.ref: f.follow.origin for f in followed if f.follow.mode == "add" for c in f.kept}
+    if not origins:
+        return None
+    refs = [Ref(*ref.split(":", 1)) for ref in origins]
+    return import_refs(
+        path, refs, where=where, region=region, all_dates=False, today=today,
+        dry_run=dry_run, lock_timeout=lock_timeout, origins=origins,
+    )  # fmt: skip

@@ -1,0 +1,135 @@
+"""The follow inbox: titles follows proposed, kept as JSON in the state folder.
+
+Read, locked and written like the notify state (``writing/state.py``'s lock and checks of
+the names, ``writing/guarded.py``'s opener and atomic replacement): a link, FIFO or foreign
+file at its name is refused (exit 3), a corrupt file is never reset silently.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Final
+
+from release_countdown.core.errors import StateError
+from release_countdown.core.follow import InboxEntry
+
+FORMAT: Final = "release-countdown follow inbox"
+VERSION: Final = 1
+LIMIT: Final = 16 << 20  # bytes: thousands of proposals are well under 1 MiB
+STALE: Final = 600.0  # seconds: a temporary file this old was left by a killed run
+WHAT: Final = "the follow inbox"
+_FIELDS: Final = ("ref", "title", "kind", "date", "follow")
+
+
+def decode_inbox(document: object) -> list[InboxEntry]:
+    """The entries of an inbox's JSON document; ValueError says what is wrong."""
+    from release_countdown.writing.state import _day, _text
+
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ValueError(f'not a follow inbox file (no "format": "{FORMAT}")')
+    if document.get("version") != VERSION:
+        raise ValueError(f"inbox version {document.get('version')!r} is not {VERSION}")
+    items = document.get("entries", [])
+    if not isinstance(items, list):
+        raise ValueError('"entries" must be a list')
+    entries: list[InboxEntry] = []
+    for index, item in enumerate(items):
+        where = f"entries[{index}]"
+        if not isinstance(item, dict):
+            raise ValueError(f"{where} is not an object")
+        texts = {name: _text(item.get(name), f"{where}.{name}") for name in _FIELDS}
+        entries.append(InboxEntry(**texts, seen=_day(item.get("seen"), f"{where}.seen")))
+    return entries
+
+
+def encode_inbox(entries: Sequence[InboxEntry]) -> bytes:
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "entries": [entry_object(e) for e in entries],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def entry_object(entry: InboxEntry) -> dict[str, str]:
+    """An entry as JSON (the file's and `inbox --json`'s)."""
+    return {name: getattr(entry, name) for name in _FIELDS} | {"seen": entry.seen.isoformat()}
+
+
+def read_inbox(path: Path) -> list[InboxEntry]:
+    """The entries at ``path``; a missing file is an empty inbox."""
+    from release_countdown.writing.guarded import Unfit, read_regular
+
+    try:
+        raw = read_regular(path, LIMIT)
+    except FileNotFoundError:
+        return []
+    except Unfit as exc:
+        raise StateError(f"{path}: not using {WHAT}: it {exc}") from None
+    except OSError as exc:
+        raise StateError(f"{path}: cannot read {WHAT}: {exc.strerror or exc}") from None
+    try:
+        return decode_inbox(json.loads(raw.decode("utf-8")))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        message = f"not JSON ({exc})"
+    except RecursionError:
+        message = "nested too deeply to be an inbox"
+    except ValueError as exc:
+        message = str(exc)
+    raise StateError(
+        f"{path}: {WHAT} is corrupt or foreign: {message}. It is left as it is: move it away "
+        "to start afresh (the next `countdown follow check` proposes its titles again)"
+    )
+
+
+def write_inbox(path: Path, entries: Sequence[InboxEntry]) -> None:
+    """``entries`` as the file at ``path``, replacing (never writing through) what is there."""
+    from release_countdown.writing.guarded import write_replacing
+
+    try:
+        write_replacing(path, encode_inbox(entries), durable=True, sweep_after=STALE)
+    except OSError as exc:
+        raise StateError(f"{path}: cannot write {WHAT}: {exc.strerror or exc}") from None
+
+
+@contextmanager
+def inbox_lock(path: Path, timeout: float) -> Iterator[None]:
+    """Hold the inbox's lock (``.inbox.json.lock`` beside it): the notify state's rules."""
+    from release_countdown.writing.state import state_lock
+
+    hint = "The inbox is only read from, and written to, a regular file of yours: move this away"
+    with state_lock(path, timeout, what=WHAT, user="follow check or inbox", hint=hint):
+        yield
+
+
+def added(entries: Sequence[InboxEntry], new: Sequence[InboxEntry]) -> list[InboxEntry]:
+    """``entries``, then each of ``new`` whose ref is not there yet (the first seen day kept)."""
+    found = {e.ref: e for e in entries}
+    for entry in new:
+        found.setdefault(entry.ref, entry)
+    return list(found.values())
+
+
+def without(entries: Sequence[InboxEntry], refs: Sequence[str]) -> list[InboxEntry]:
+    """``entries`` but those of ``refs``."""
+    gone = set(refs)
+    return [e for e in entries if e.ref not in gone]
+
+
+def inbox_reader(path: Path | None = None) -> Callable[[], list[InboxEntry]]:
+    """What `serve` reads the inbox with on each request (the default inbox for None): a
+    missing, unreadable or corrupt inbox is an empty one there, never a failed page."""
+    from release_countdown.registry.locations import inbox_file
+
+    where = path or inbox_file()
+
+    def read() -> list[InboxEntry]:
+        try:
+            return read_inbox(where)
+        except StateError:
+            return []
+
+    return read
