@@ -202,3 +202,15 @@ def test_a_tba_title_added_then_dated_is_told_once_as_dated(
     told(later)
     told(later + timedelta(days=1))
     assert sent == ["new None TBA", "changed dated 2027-09-10"]  # each told once
+
+
+def test_a_series_credit_is_set_aside_not_proposed(
+    server: HTTPServer, registry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    show = Credit("tmdb:tv/77", "A Show", "series", "2027-02-01", ("Original Music Composer",))
+    credits_by(monkeypatch, [[*CREDITS[:1], show]])
+    inbox = tmp_path / "state" / "inbox.json"
+    done = run(server, registry, inbox, [BALFE])
+    assert [e.ref for e in done.proposed] == ["tmdb:movie/101"]  # a series cannot be imported
+    assert done.followed[0].unsupported == (show,)
+    assert [e.ref for e in read_inbox(inbox)] == ["tmdb:movie/101"]

@@ -82,6 +82,15 @@ _KINDS: Final[dict[str, Kind]] = {kind: kind for kind in KINDS}
 _DATE_TYPES: Final[dict[str, DateType]] = {kind: kind for kind in DATE_TYPES}
 
 
+def id_of(key: str, value: object) -> str | None:
+    """The ``[release.ids]`` value ``value`` of source ``key`` when it has the source's form
+    (``ID_FORMS``), else None: what an id, a ref to import and a credit to follow must fit."""
+    form = ID_FORMS.get(key)
+    if form is None or not isinstance(value, str) or form[0].fullmatch(value) is None:
+        return None
+    return value
+
+
 def kind_of(value: object) -> Kind | None:
     """The kind ``value`` names (the model's own string), or None."""
     return _KINDS.get(value) if type(value) is str else None

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 class Followed:
     follow: Follow
     kept: tuple[Credit, ...]  # new and to come: imported or proposed (or would be, dry run)
+    # Credits no source here can import yet (a TMDB series: tmdb:tv/ID), set aside.
+    unsupported: tuple[Credit, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ def check(
     fails, nothing is written; with ``dry_run`` nothing is written either."""
     from release_countdown.core.follow import kept, proposed
     from release_countdown.core.record import FetchOptions
+    from release_countdown.registry.format import id_of
     from release_countdown.registry.locations import inbox_file
     from release_countdown.workflows.fetching import fetch_credits, fetch_region
     from release_countdown.writing.change import read_snapshot
@@ -115,7 +118,10 @@ def check(
         known = registered | waiting
         if follow.mode == "inbox":
             known |= linked_refs(snapshot.releases, result)
-        followed.append(Followed(follow, tuple(kept(follow, result, today, known))))
+        found = kept(follow, result, today, known)
+        usable = [c for c in found if id_of(*c.ref.split(":", 1)) is not None]
+        others = tuple(c for c in found if c not in usable)
+        followed.append(Followed(follow, tuple(usable), others))
     if failed:
         return Checked(tuple(followed), failed, (), None)
     entries = [
