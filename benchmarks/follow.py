@@ -7,9 +7,7 @@ The same run checks the follows concurrently (workflows/follow.check, as the com
 and one follow after another (fetch_credits asked about one follow at a time), against the
 same server and settings. Serial requests would take 50 × 2 × 50 ms = 5 s; the target is a
 concurrent wall time of at most 0.2 of the serial one (TMDB allows 20 requests in flight).
-While the sources' part (workflows/fetching.fetch_credits) is not in the build, a stand-in
-fetches the same two pages per follow through the TMDB service and fetching.at_once, as the
-contract says it will. Prints figures, asserts nothing.
+Prints figures, asserts nothing.
 """
 
 from __future__ import annotations
@@ -18,14 +16,13 @@ import json
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 from release_countdown.core.errors import CountdownError
-from release_countdown.core.follow import Credit, Follow
+from release_countdown.core.follow import Follow
 from release_countdown.core.record import FetchOptions
 from release_countdown.sources.config import SourceSettings
 from release_countdown.workflows import fetching, follow
@@ -76,37 +73,8 @@ def serve() -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def stand_in(
-    where: SourceSettings, follows: Sequence[Follow], options: FetchOptions
-) -> list[list[Credit] | CountdownError]:
-    """The two pages of each person followed, concurrently (fetching.at_once)."""
-    service = where.service("tmdb")
-
-    def one(followed: Follow) -> list[Credit]:
-        person = followed.ref.removeprefix("tmdb:")
-        found = []
-        pages = (
-            ("movie_credits", "film", "title", "release_date"),
-            ("tv_credits", "series", "name", "first_air_date"),
-        )
-        for page, kind, key, day in pages:
-            data = service.get(f"/3/{person}/{page}", {}, followed.ref)
-            found += [
-                Credit(f"tmdb:{'movie' if kind == 'film' else 'tv'}/{c['id']}", c[key], kind,
-                       c[day] or "TBA", (c["job"],))
-                for c in data["crew"]
-            ]  # fmt: skip
-        return found
-
-    return fetching.at_once(one, follows)
-
-
 def main() -> None:
-    fetch = getattr(fetching, "fetch_credits", None)
-    which = "the sources' fetch_credits"
-    if fetch is None:
-        fetching.fetch_credits = stand_in  # type: ignore[attr-defined]
-        fetch, which = stand_in, "a stand-in on fetching.at_once"
+    fetch = fetching.fetch_credits
     follows = [
         Follow(name=f"person-{n}", ref=f"tmdb:person/{n}", jobs=("Original Music Composer",))
         for n in range(1, FOLLOWS + 1)
@@ -134,7 +102,7 @@ def main() -> None:
             where.close()
             server.shutdown()
     kept = sum(len(f.kept) for f in done.followed)
-    print(f"follow check, {FOLLOWS} TMDB follows × 2 pages, {DELAY * 1000:.0f} ms each ({which})")
+    print(f"follow check, {FOLLOWS} TMDB follows × 2 pages, {DELAY * 1000:.0f} ms each")
     print(f"  concurrent  {concurrent:7.3f}s  ({kept} titles proposed, inbox written)")
     print(f"  serial      {serial:7.3f}s  (one follow after another; 100 × 50 ms = 5 s)")
     print(f"  ratio       {concurrent / serial:7.3f}   (target ≤ 0.2)")
