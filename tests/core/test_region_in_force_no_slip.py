@@ -5,6 +5,7 @@ not been postponed (issue 21 item 3: the headline choice is the entry's, not the
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,16 @@ def test_the_region_in_force_invents_no_change(registry: str, region: str) -> No
     env = {"COUNTDOWN_REGION": region}  # slips reads the region in force only from settings
     counted = json.loads(invoke("slips", "--json", *common[:4], env=env).stdout)
     assert (counted["moved"], counted["changes"]) == (0, 0)
+
+
+@pytest.mark.parametrize("region", [None, "GB", "US"])
+def test_the_change_feed_invents_no_change_in_any_region(registry: str, region: str) -> None:
+    from release_countdown.core.query import Query, select
+    from release_countdown.core.rows import release_row
+    from release_countdown.registry.load import load_registry
+    from release_countdown.serve.feeds import changes
+
+    today = date(2026, 12, 7)
+    releases = load_registry([Path(registry)]).releases
+    (standing,) = select(releases, Query(show_all=True, region=region), today)
+    assert changes([release_row(standing, today)]) == []
