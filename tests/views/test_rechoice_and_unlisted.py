@@ -138,7 +138,7 @@ def test_check_lists_an_unlisted_date(registry: str) -> None:
     result = invoke("check", registry)
     assert result.exit_code == 0  # a warning: --strict makes it an error
     assert (
-        'release "Rechosen Film": dates #1: US digital 2027-09-01 is no longer listed by tmdb '
+        'release "Rechosen Film": dates #1: US digital 2027-09-01 is no longer listed by TMDB '
         "(since 2026-11-20); export leaves it out: remove it, or remove `unlisted` to keep it"
     ) in result.stderr
     assert "releases.toml:18:12: warning: " in result.stderr  # at its `unlisted` key
