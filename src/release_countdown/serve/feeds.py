@@ -120,7 +120,7 @@ def changes(rows: Sequence[Row]) -> list[Change]:
                     Change(row.id, number, day, row.title, "retitled", f"{before[3]} → {after[3]}")
                 )
             if after[5] == Kind.RECHOSEN.value:  # the history row's kind (core/changes.py)
-                text = f"{before[0]} → {after[0]}, {Kind.RECHOSEN.value}"
+                text = f"{before[0]} → {after[0]}"  # the summary says "re-chosen: " first
                 found.append(Change(row.id, number, day, row.title, Kind.RECHOSEN.value, text))
                 continue
             if before[0] == after[0]:
