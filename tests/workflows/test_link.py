@@ -130,7 +130,7 @@ def test_link_attaches_a_ref_to_an_entry_import_cannot_tell(
             + '\n[[release]]\nid = "other"\ntitle = "Other"\ndate = "TBA"\n',
             encoding="utf-8",
         )
-        with pytest.raises(UsageError, match="already 'Mission: Impossible"):
+        with pytest.raises(UsageError, match='already belongs to "Mission: Impossible'):
             link_ref(
                 path, "other", parse_ref(REF), where=where, region="GB", today=TODAY,
                 dry_run=False, lock_timeout=5.0,

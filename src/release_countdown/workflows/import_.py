@@ -212,7 +212,8 @@ def _link_one(
     owner, key = _owner(releases, record.ids)
     if owner is not None and owner.id != target.id:
         raise UsageError(
-            f"{record.ref}: its {label(key)} id is already {owner.title!r}'s (id {owner.id}); "
+            f'{record.ref}: its {label(key)} id already belongs to "{owner.title}" '
+            f"(id {owner.id}); "
             f"`countdown edit {owner.id} --remove-id {key}` first"
         )
     if target.ids.get(record.source) not in (None, record.ids.get(record.source)):

@@ -135,7 +135,10 @@ def set_id(
     """Attach the id ``key`` = ``value`` (ids stay unique: another entry's is refused)."""
     owner = next((r for r in releases if r.ids.get(key) == value and r.id != release.id), None)
     if owner is not None:
-        raise UsageError(f"{label(key)} id {value} is already {owner.title!r}'s (id {owner.id})")
+        raise UsageError(
+            f'{label(key)} id {value} already belongs to "{owner.title}" (id {owner.id}); '
+            f"`countdown edit {owner.id} --remove-id {key}` first"
+        )
     if "ids" not in table:
         table.add("ids", new_table())
     table["ids"][key] = value
