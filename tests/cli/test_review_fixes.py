@@ -57,3 +57,33 @@ def test_check_names_the_source_of_an_unlisted_date_as_the_service_spells_it(
     result = invoke("check", registry, "--as-of", "2026-12-07")
     assert result.exit_code == 0, result.stderr
     assert "US digital 2027-05-01 is no longer listed by TMDB (since 2026-11-20)" in result.stderr
+
+
+SHARED = """schema = 1
+
+[[release]]
+id = "blade-1998"
+title = "Blade"
+date = 1998-08-21
+
+[[release]]
+id = "blade-2027"
+title = "Blade"
+date = "2027"
+
+[[release]]
+id = "blade-runner"
+title = "Blade Runner 2099"
+date = "2027"
+"""
+
+
+def test_a_title_two_entries_share_completes_as_their_ids(tmp_path: Path) -> None:
+    """Completing the shared title alone would give a command that matches two titles."""
+    from tests.cli.test_completion import protocol
+
+    registry = write(tmp_path, SHARED)
+    offered = protocol("bash", "countdown show bla", registry).split()
+    assert offered == ["blade-1998", "blade-2027", "Blade\\", "Runner\\", "2099"]
+    chosen = invoke("show", offered[1], "-r", registry, "--as-of", "2026-12-07")
+    assert chosen.exit_code == 0, chosen.stderr
