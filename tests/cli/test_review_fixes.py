@@ -87,3 +87,13 @@ def test_a_title_two_entries_share_completes_as_their_ids(tmp_path: Path) -> Non
     assert offered == ["blade-1998", "blade-2027", "Blade\\", "Runner\\", "2099"]
     chosen = invoke("show", offered[1], "-r", registry, "--as-of", "2026-12-07")
     assert chosen.exit_code == 0, chosen.stderr
+
+
+def test_an_empty_title_is_refused_not_matched_against_every_title(tmp_path: Path) -> None:
+    registry = write(tmp_path, SHARED)
+    for typed in ("", " ", "\t"):
+        result = invoke("show", typed, "-r", registry)
+        assert (result.exit_code, result.stdout) == (2, ""), typed
+        assert result.stderr == (
+            "countdown: an empty title would match every title; give a title, id or alias\n"
+        )
