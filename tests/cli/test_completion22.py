@@ -42,7 +42,7 @@ date = 2026-12-18
 
 [[release]]
 id = "avengers-doomsday-2026"
-title = "Avengers: Doomsday"
+title = "Doomsday, the Making Of"
 kind = "film"
 date = 2026-12-18
 

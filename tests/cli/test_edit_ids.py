@@ -37,7 +37,7 @@ def test_edit_attaches_and_detaches_ids() -> None:
     assert invoke("fmt", "--check").exit_code == 0
     taken = invoke("edit", "blade", "--id", "tmdb=movie/1170608")
     assert taken.exit_code == 2
-    assert "already 'Dune: Part Three'" in taken.stderr
+    assert 'already belongs to "Dune: Part Three"' in taken.stderr
     assert invoke("edit", "blade", "--id", "tmdb=1170608").exit_code == 2  # not the form
     assert invoke("edit", "blade", "--id", "netflix=1").exit_code == 2
     gone = invoke("edit", "dune part three", "--remove-id", "imdb")

@@ -23,7 +23,8 @@ def test_edit_id_messages_name_the_services() -> None:
         assert said in attached.stderr
     taken = invoke("edit", "blade", "--id", "tmdb=movie/1170608")
     assert taken.stderr == (
-        "countdown: TMDB id movie/1170608 is already 'Dune: Part Three''s (id dune-part-three)\n"
+        'countdown: TMDB id movie/1170608 already belongs to "Dune: Part Three" '
+        "(id dune-part-three); `countdown edit dune-part-three --remove-id tmdb` first\n"
     )
     malformed = invoke("edit", "blade", "--id", "wikidata=1")
     assert malformed.stderr == "countdown: 'wikidata=1': a Wikidata id looks like Q104123925\n"

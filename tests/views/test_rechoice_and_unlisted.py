@@ -119,7 +119,13 @@ def test_the_feed_and_notify_say_rechosen(registry: str) -> None:
     (standing,) = select(load_registry([Path(registry)]).releases, Query(show_all=True), today)
     row = release_row(standing, today)
     (change,) = changes([row])
-    assert (change.what, change.text) == ("re-chosen", "2027-06-25 → 2027-06-24, re-chosen")
+    assert (change.what, change.text) == ("re-chosen", "2027-06-25 → 2027-06-24")
+    from datetime import UTC, datetime
+
+    from release_countdown.serve.feeds import atom
+
+    xml = atom([change], base="http://x/", updated=datetime(2026, 11, 25, tzinfo=UTC)).decode()
+    assert "<summary>re-chosen: 2027-06-25 → 2027-06-24</summary>" in xml  # said once
     seen = {"rechosen-film": Seen("2027-06-25", "Rechosen Film", today)}
     state = NoticeState(created=today, seen=seen)
     (notice,) = plan_notices([row], (), state, today).notices
@@ -138,7 +144,7 @@ def test_check_lists_an_unlisted_date(registry: str) -> None:
     result = invoke("check", registry)
     assert result.exit_code == 0  # a warning: --strict makes it an error
     assert (
-        'release "Rechosen Film": dates #1: US digital 2027-09-01 is no longer listed by tmdb '
+        'release "Rechosen Film": dates #1: US digital 2027-09-01 is no longer listed by TMDB '
         "(since 2026-11-20); export leaves it out: remove it, or remove `unlisted` to keep it"
     ) in result.stderr
     assert "releases.toml:18:12: warning: " in result.stderr  # at its `unlisted` key

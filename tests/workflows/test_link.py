@@ -130,11 +130,16 @@ def test_link_attaches_a_ref_to_an_entry_import_cannot_tell(
             + '\n[[release]]\nid = "other"\ntitle = "Other"\ndate = "TBA"\n',
             encoding="utf-8",
         )
-        with pytest.raises(UsageError, match="already 'Mission: Impossible"):
+        with pytest.raises(UsageError, match='already belong to "Mission: Impossible') as held:
             link_ref(
                 path, "other", parse_ref(REF), where=where, region="GB", today=TODAY,
                 dry_run=False, lock_timeout=5.0,
             )  # fmt: skip
+        # Every id the other entry holds is named at once, not one failure at a time.
+        assert str(held.value).startswith(f"{REF}: its TMDB, IMDb and Wikidata ids already")
+        assert str(held.value).endswith(
+            "`countdown edit mi-7 --remove-id tmdb --remove-id imdb --remove-id wikidata` first"
+        )
     finally:
         where.close()
 

@@ -79,6 +79,25 @@ def test_a_postpone_then_a_retitle_on_one_day_is_one_history_entry(tmp_path: Pat
     assert len(release(path)["history"]) == 3  # another day, another entry
 
 
+def test_a_postpone_then_a_retitle_with_a_new_date_on_one_day_is_one_history_entry(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "r.toml"
+    assert invoke("init", "-r", str(path)).exit_code == 0
+    added = invoke("add", "Mid", "-d", "2027", "--announced", "2026-01-05", "-r", str(path))
+    assert added.exit_code == 0, added.stderr
+    day = ("--announced", "2026-03-02")
+    assert invoke("postpone", "mid", "2028-02-01", *day, "-r", str(path)).exit_code == 0
+    both = invoke("edit", "mid", "--title", "Mid Two", "--date", "2028-02-03", *day,
+                  "-r", str(path))  # fmt: skip
+    assert both.exit_code == 0, both.stderr
+    assert release(path)["history"] == [
+        {"announced": date(2026, 1, 5), "date": "2027", "title": "Mid"},
+        {"announced": date(2026, 3, 2), "date": date(2028, 2, 3), "title": "Mid Two"},
+    ]
+    assert canonical(path)
+
+
 # --- item 9 ---------------------------------------------------------------------------------
 
 

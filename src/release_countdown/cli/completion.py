@@ -6,7 +6,8 @@ regions the registry's typed dates use, then every ISO 3166-1 code and WW: core/
 
 Names match as the filters do: a part of a name, case-, accent- and punctuation-insensitive
 (``zimmer`` offers "Hans Zimmer"). A title completes on its own: offered beside its id, the
-two shared no prefix, so Tab only rang. cli/shells.py quotes them for each shell.
+two shared no prefix, so Tab only rang; a title several entries share completes as their ids
+(the title alone would match them all). cli/shells.py quotes them for each shell.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -44,7 +45,16 @@ def complete_titles(ctx: Any, incomplete: str) -> list[str]:
     if loaded is None:
         return []
     titles = _matching([r.title for r in loaded.releases], incomplete)
-    return titles or _matching([n for r in loaded.releases for n in (r.id, *r.aliases)], incomplete)
+    if not titles:
+        return _matching([n for r in loaded.releases for n in (r.id, *r.aliases)], incomplete)
+    from release_countdown.core.matching import fold
+
+    by_title: dict[str, list[str]] = {}
+    for release in loaded.releases:
+        by_title.setdefault(fold(release.title), []).append(release.id)
+    # A title entries share (Blade 1998, Blade 2027) names none of them: offer their ids.
+    shared = (by_title[fold(t)] if len(by_title[fold(t)]) > 1 else [t] for t in titles)
+    return list(dict.fromkeys(name for names in shared for name in names))
 
 
 def complete_follows(ctx: Any, incomplete: str) -> list[str]:

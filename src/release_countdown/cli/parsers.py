@@ -152,6 +152,10 @@ def typed_date(value: tuple[str, str]) -> tuple[str, str, str]:
     where, colon, kind = value[0].partition(":")
     spec = headline_of(f"{region(where, '--date-for')}:{kind}") if colon else None
     if spec is None:  # the one REGION:TYPE rule, also the `headline` field's
-        bad("--date-for", f"{value[0]!r} is not REGION:TYPE (types: {', '.join(DATE_TYPES)})")
+        from release_countdown.core.matching import did_you_mean
+
+        hint = did_you_mean(DATE_TYPES, kind, quoted=False) if colon and kind else ""
+        types = f" (types: {', '.join(DATE_TYPES)})"
+        bad("--date-for", f"{value[0]!r} is not REGION:TYPE{hint or types}")
     code, _, kind = spec.partition(":")
     return code, kind, date_text(value[1], "--date-for")

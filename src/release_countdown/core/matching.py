@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Final, TypeVar
 
-from release_countdown.core.errors import NotFoundError
+from release_countdown.core.errors import NotFoundError, UsageError
 
 T = TypeVar("T")
 
@@ -171,6 +171,8 @@ def one(
     exactly (``ident``; "blade" is an id, "Blade" the shared title) settles a tie, and items
     that all bear ``name`` exactly are listed on one line as ``dated`` shows them
     (``blade (1998)``), asking for the id."""
+    if not fold(name):  # "" or blanks: a part of every name
+        raise UsageError("an empty title would match every title; give a title, id or alias")
     found = find(items, name, names)
     if not found:
         found = _only_suggestion(items, name, names)

@@ -124,12 +124,13 @@ def days_left(today: dt.date, earliest: dt.date | None, latest: dt.date | None) 
 def dated_steps(standing: Standing) -> list[Step]:
     """The dates announced (with the basis each recorded), first to the one in force."""
     days = [Step(h.date, h.headline) for h in standing.history]
+    headline = standing.release.date  # the entry's own, not the region in force's date
     if (
         days
-        and standing.date != days[-1].date
+        and headline != days[-1].date
         and len(standing.history) == len(standing.release.history)
     ):
-        days.append(Step(standing.date))  # the headline moved on without a history entry
+        days.append(Step(headline))  # the headline moved on without a history entry
     return days
 
 

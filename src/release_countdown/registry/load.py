@@ -227,6 +227,7 @@ def future_warnings(registry: Registry, today: date) -> list[Problem]:
 def unlisted_warnings(registry: Registry) -> list[Problem]:
     """Warnings for typed dates their source no longer lists (``unlisted``, marked by
     refresh), each at its key: kept in the file, left out of exports, worth a look."""
+    from release_countdown.core.record import label
     from release_countdown.registry.values import clip
 
     problems = []
@@ -237,7 +238,7 @@ def unlisted_warnings(registry: Registry) -> list[Problem]:
             line, column = spot.find("dates", i, "unlisted")
             message = (
                 f'release "{clip(release.title)}": dates #{i + 1}: {typed.region} {typed.type} '
-                f"{typed.date.iso()} is no longer listed by {typed.origin} (since "
+                f"{typed.date.iso()} is no longer listed by {label(typed.origin or '')} (since "
                 f"{typed.unlisted.isoformat()}); export leaves it out: remove it, or remove "
                 "`unlisted` to keep it"
             )

@@ -112,7 +112,9 @@ def changes(rows: Sequence[Row]) -> list[Change]:
         steps = [
             (h.date, h.earliest, h.latest, h.title, h.announced, h.change) for h in row.history
         ]
-        if steps and steps[-1][0] != row.date:
+        # The headline moved on without a history entry; a regional date (row.region) is the
+        # region in force's choice, not a move of the entry's own date (core/rows.dated_steps).
+        if steps and steps[-1][0] != row.date and row.region is None:
             steps.append((row.date, row.earliest, row.latest, None, row.announced, None))
         for number, (before, after) in enumerate(itertools.pairwise(steps), 1):
             day = after[4].earliest if after[4] is not None else None
@@ -121,7 +123,7 @@ def changes(rows: Sequence[Row]) -> list[Change]:
                     Change(row.id, number, day, row.title, "retitled", f"{before[3]} → {after[3]}")
                 )
             if after[5] == Kind.RECHOSEN.value:  # the history row's kind (core/changes.py)
-                text = f"{before[0]} → {after[0]}, {Kind.RECHOSEN.value}"
+                text = f"{before[0]} → {after[0]}"  # the summary says "re-chosen: " first
                 found.append(Change(row.id, number, day, row.title, Kind.RECHOSEN.value, text))
                 continue
             if before[0] == after[0]:

@@ -214,11 +214,15 @@ def _link_one(
 
     text: str = document.as_string()  # the text as read, before the entry is parsed
     target = releases[find_release(releases, name)]
-    owner, key = _owner(releases, record.ids)
-    if owner is not None and owner.id != target.id:
+    owner, _ = _owner(releases, record.ids)
+    if owner is not None and owner.id != target.id:  # every id it holds, not one at a time
+        keys = [k for k, v in record.ids.items() if owner.ids.get(k) == v]
+        named = " and ".join(filter(None, (", ".join(map(label, keys[:-1])), label(keys[-1]))))
+        ids, belongs = ("ids", "belong") if len(keys) > 1 else ("id", "belongs")
+        removes = " ".join(f"--remove-id {k}" for k in keys)
         raise UsageError(
-            f"{record.ref}: its {label(key)} id is already {owner.title!r}'s (id {owner.id}); "
-            f"`countdown edit {owner.id} --remove-id {key}` first"
+            f'{record.ref}: its {named} {ids} already {belongs} to "{owner.title}" '
+            f"(id {owner.id}); `countdown edit {owner.id} {removes}` first"
         )
     if target.ids.get(record.source) not in (None, record.ids.get(record.source)):
         raise UsageError(

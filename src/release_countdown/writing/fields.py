@@ -63,13 +63,16 @@ def record_retitle(
     """A history entry saying that ``new_title`` was adopted on ``day`` (``date``, the TOML
     value of the date then in force); when no entry names a title yet, one first records the
     old title, so that views of earlier days keep showing it. ``value``: a date's TOML value.
-    An entry announced on ``day`` for the same date takes the new title (see ``days_entry``)."""
+    An entry announced on ``day`` takes the new title, and ``date`` when the same run set a
+    new one (see ``days_entry``: one change a day, one entry)."""
     todays = days_entry(table, release, day)
-    if todays is not None and release.history[-1].date.iso() == _iso(date):
+    if todays is not None:
         if len(release.history) > 1 and not any(h.title for h in release.history):
             before = table["history"][-2]
             if "title" not in before:
                 before["title"] = release.title  # so views of earlier days keep showing it
+        if release.history[-1].date.iso() != _iso(date):
+            todays["date"] = date
         todays["title"] = new_title
         return
     if not any(h.title for h in release.history):
@@ -135,7 +138,10 @@ def set_id(
     """Attach the id ``key`` = ``value`` (ids stay unique: another entry's is refused)."""
     owner = next((r for r in releases if r.ids.get(key) == value and r.id != release.id), None)
     if owner is not None:
-        raise UsageError(f"{label(key)} id {value} is already {owner.title!r}'s (id {owner.id})")
+        raise UsageError(
+            f'{label(key)} id {value} already belongs to "{owner.title}" (id {owner.id}); '
+            f"`countdown edit {owner.id} --remove-id {key}` first"
+        )
     if "ids" not in table:
         table.add("ids", new_table())
     table["ids"][key] = value

@@ -85,7 +85,8 @@ def people_command(
     people = people_of(everyone, role, search)
     roles = roles_of(loaded.releases)
     if role is not None and fold(role) not in map(fold, roles):  # said, then nothing listed
-        hint = did_you_mean(roles, role, quoted=False) or f" (roles: {', '.join(roles)})"
+        listed = f"roles: {', '.join(roles)}" if roles else "no one in the registry has a role"
+        hint = did_you_mean(roles, role, quoted=False) or f" ({listed})"
         say(f"countdown: no role {role!r}{hint}")
         if output is Named.TABLE:
             return
