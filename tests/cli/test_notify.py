@@ -452,3 +452,18 @@ def test_two_concurrent_runs_deliver_each_notice_once(tmp_path: Path, recorder: 
         records = json.loads(state.read_text())["sent"]
         assert len(records) == 5  # and none lost
     assert delivered == [3] * repetitions
+
+
+def test_another_region_in_force_is_not_a_change_of_the_title(registry: Path) -> None:
+    regional = registry.read_text(encoding="utf-8") + (
+        '\n[[release.dates]]\nregion = "GB"\ntype = "theatrical"\ndate = 2024-02-01\n'
+    )
+    registry.write_text(regional, encoding="utf-8")
+    assert notify(registry, before(20), "--region", "GB").exit_code == 0
+    for region in ("US", "GB", "FR"):  # the title's own date, GB's, own again
+        done = notify(registry, before(19), "--region", region)
+        assert done.exit_code == 0, region
+        assert "changed" not in done.stdout, region  # reminders follow the date shown
+    moved = invoke("postpone", "argylle", "2024-03-08", "-r", str(registry))
+    assert moved.exit_code == 0, moved.stderr
+    assert "postponed from 2024-02-02 to 2024-03-08" in notify(registry, before(18)).stdout

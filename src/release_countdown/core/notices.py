@@ -94,6 +94,7 @@ class Notice(NamedTuple):
     covers: tuple[Key, ...] = ()  # reminders this notice makes needless, recorded with it
     kind: str | None = None  # arrivals ("new") only: the title's kind
     follow: str | None = None  # arrivals only: the name of the follow that brought it
+    basis: str | None = None  # changes only: which date was shown (``Seen.basis``)
 
     @property
     def key(self) -> Key:
@@ -111,6 +112,14 @@ class Seen(NamedTuple):
     date: str
     title: str
     day: Day
+    # Which date was shown: "GB:theatrical" when a region picked one of the title's typed
+    # dates, None for the title's own date. Another basis is not a change of the title.
+    basis: str | None = None
+
+
+def basis_of(row: Row) -> str | None:
+    """The basis of the date ``row`` shows (see ``Seen.basis``)."""
+    return f"{row.region}:{row.release_type}" if row.region else None
 
 
 @dataclass
@@ -138,7 +147,7 @@ class NoticeState:
             self.records.setdefault(key, (today, True))
             self.failed.pop(key, None)
         if notice.event == "changed":
-            self.seen[notice.id] = Seen(notice.date, notice.title, today)
+            self.seen[notice.id] = Seen(notice.date, notice.title, today, notice.basis)
 
     def finish(self, plan: Plan, today: date) -> None:
         """After a run: reminders not delivered, first-run skips, titles seen, the run's day;
@@ -306,8 +315,10 @@ def plan_notices(
         if old is not None and old.day > today:
             old = None  # a run for an earlier day: no change is news then, and none recorded
         else:
-            seen[row.id] = Seen(row.date, row.title, today)
+            seen[row.id] = Seen(row.date, row.title, today, basis_of(row))
         due = _due(row, leads, state)
+        if old is not None and old.basis != basis_of(row) and old.title == row.title:
+            old = None  # the region in force changed, not the title's date: seen, not news
         if old is not None and (old.date, old.title) != (row.date, row.title):
             del seen[row.id]
             # The change says when, already: it covers the reminders.
@@ -318,6 +329,7 @@ def plan_notices(
                     "changed", row.id, row.title, row.date, row.days_remaining, None,
                     row.countdown, old.date, row.date, _change(old, row),
                     old.title if old.title != row.title else None, covers,
+                    basis=basis_of(row),
                 )
             )  # fmt: skip
         for notice in due:

@@ -141,8 +141,20 @@ def decode_state(document: object) -> NoticeState:
             _text(item.get("date"), f"seen.{release_id}.date"),
             _text(item.get("title"), f"seen.{release_id}.title"),
             _day(item.get("on"), f"seen.{release_id}.on"),
+            _basis(item.get("basis"), f"seen.{release_id}.basis"),
         )
     return state
+
+
+def _basis(value: object, where: str) -> str | None:
+    """``seen.ID.basis``: REGION:TYPE (core/model.headline_of), or absent."""
+    from release_countdown.core.model import headline_of
+
+    if value is None:
+        return None
+    if not isinstance(value, str) or headline_of(value) != value:
+        raise ValueError(f"{where} is not REGION:TYPE")
+    return value
 
 
 def _instant(value: object, where: str) -> datetime:
@@ -195,6 +207,7 @@ def encode_state(state: NoticeState, claims: Claims | None = None) -> bytes:
         ],
         "seen": {
             release_id: {"date": s.date, "title": s.title, "on": s.day.isoformat()}
+            | ({"basis": s.basis} if s.basis else {})  # read as absent by earlier versions
             for release_id, s in sorted(state.seen.items())
         },
     }
