@@ -464,6 +464,7 @@ def test_another_region_in_force_is_not_a_change_of_the_title(registry: Path) ->
         done = notify(registry, before(19), "--region", region)
         assert done.exit_code == 0, region
         assert "changed" not in done.stdout, region  # reminders follow the date shown
-    moved = invoke("postpone", "argylle", "2024-03-08", "-r", str(registry))
+    day = before(18).isoformat()
+    moved = invoke("postpone", "argylle", "2024-03-08", "--announced", day, "-r", str(registry))
     assert moved.exit_code == 0, moved.stderr
     assert "postponed from 2024-02-02 to 2024-03-08" in notify(registry, before(18)).stdout
