@@ -129,7 +129,7 @@ def test_a_date_no_longer_listed_is_told_and_marked(tmdb: HTTPServer, registry: 
     registry.write_text(text[:at] + hand + text[at:], encoding="utf-8")
     gone = without("US", 4)  # the US digital date
     for country in gone["release_dates"]["results"]:
-        if country["iso_3166_1"] == "SG":  # a region this refresh is not asked about
+        if country["iso_3166_1"] == "SG":  # a region whose date the entry holds from TMDB
             country["release_dates"] = []
     serve(tmdb, gone)
     result = invoke("refresh", "-r", str(registry))
@@ -138,12 +138,16 @@ def test_a_date_no_longer_listed_is_told_and_marked(tmdb: HTTPServer, registry: 
     marked = {(d["region"], d["type"]): d.get("unlisted") for d in release(registry)["dates"]}
     assert marked[("US", "digital")] == date.today()
     assert marked[("US", "streaming")] is None  # typed by hand: never marked
-    assert marked[("SG", "theatrical")] is None  # not asked about (no --all-dates now)
-    assert [k for k, v in marked.items() if v] == [("US", "digital")]
+    assert marked[("SG", "theatrical")] == date.today()  # asked about: TMDB wrote it
+    assert sorted(k for k, v in marked.items() if v) == [("SG", "theatrical"), ("US", "digital")]
     assert invoke("fmt", "--check", str(registry)).exit_code == 0
     still = invoke("refresh", "-r", str(registry))  # the same answer: told once, not again
     assert "no longer listed" not in still.stderr
-    assert [d.get("unlisted") for d in release(registry)["dates"]].count(date.today()) == 1
+    dates = release(registry)["dates"]
+    gone_dates = [
+        d for d in dates if d["region"] == "SG" or (d["region"], d["type"]) == ("US", "digital")
+    ]
+    assert [d.get("unlisted") for d in dates].count(date.today()) == len(gone_dates)
     serve(tmdb)  # TMDB lists it again
     again = invoke("refresh", "-r", str(registry))
     assert f"countdown: {ID}: listed again by TMDB: US digital 2023-10-10" in again.stderr
@@ -161,3 +165,17 @@ def test_one_history_entry_a_day(tmdb: HTTPServer, registry: Path, changes: int)
     history = release(registry)["history"]
     assert [h["announced"] for h in history] == [EARLIER, date.today()]
     assert history[-1]["date"] == date(2027, 6 + changes, 1)
+
+
+def test_a_region_dated_once_is_refreshed_whatever_the_basis(
+    tmdb: HTTPServer, registry: Path
+) -> None:
+    serve(tmdb, future())
+    assert invoke("import", REF, "--region", "GB", "-r", str(registry)).exit_code == 0
+    assert invoke("refresh", "--region", "US", "-r", str(registry)).exit_code == 0  # back to US
+    serve(tmdb, future(gb="2027-07-10"))  # TMDB moves the GB date
+    result = invoke("refresh", "-r", str(registry), env={"COUNTDOWN_REGION": "GB"})
+    assert result.exit_code == 0, result.stderr
+    typed = {(d["region"], d["type"]): d["date"] for d in release(registry)["dates"]}
+    assert typed[("GB", "theatrical")] == date(2027, 7, 10)
+    assert release(registry)["headline"] == "US:theatrical"

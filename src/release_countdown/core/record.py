@@ -75,6 +75,17 @@ class FetchOptions(NamedTuple):
     region: str = "US"  # whose theatrical date is a film's headline
     all_dates: bool = False  # keep every country's typed dates, not only the region's and US
     since: date | None = None  # a follow's listing asks from this day on (TMDB discover)
+    # Regions whose typed dates the entry already holds from this source (refresh): kept
+    # and compared too, so a GB date imported once is refreshed whatever the basis.
+    regions: frozenset[str] = frozenset()
+
+    def keeps(self, region: str) -> bool:
+        """The one rule of which countries' typed dates a source record keeps."""
+        return self.all_dates or region in (self.region, "US") or region in self.regions
+
+    def covered(self) -> frozenset[str] | None:
+        """The regions a record answers for (``SourceRecord.covers``; None: every one)."""
+        return None if self.all_dates else frozenset((self.region, "US")) | self.regions
 
 
 def headline_basis(region: str, kind: str) -> str:

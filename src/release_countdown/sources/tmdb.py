@@ -123,7 +123,7 @@ def _record(data: dict[str, Any], ident: str, options: FetchOptions, where: str)
         page=PAGE + ident.removeprefix("movie/"),
         ids=_ids(data, ident),
         headline=headline_basis(options.region, "film"),
-        covers=None if options.all_dates else frozenset((options.region, "US")),
+        covers=options.covered(),
     )
 
 
@@ -193,7 +193,7 @@ def _typed(
     kept: list[SourceDate] = []
     seen: set[tuple[str, str, str]] = set()
     for d in dated:
-        if not (options.all_dates or d.region in (options.region, "US") or d is first_premiere):
+        if not (options.keeps(d.region) or d is first_premiere):
             continue
         kind = TYPES[d.type]
         key = (d.region, kind, form(d.day))

@@ -215,8 +215,9 @@ def _record(
     if kind == "film":
         for d in dates:
             region = regions.get(d.place) if d.place else None
-            keep = options.all_dates or region in (options.region, "US")
-            if region and keep and (region, d.form) not in {(t.region, t.date) for t in typed}:
+            if not region or not options.keeps(region):
+                continue
+            if (region, d.form) not in {(t.region, t.date) for t in typed}:
                 typed.append(SourceDate(region, "theatrical", d.form))
     people = {
         role: clean.names([n for i in ids if (n := _label(others.get(i) or {}))])
@@ -235,7 +236,7 @@ def _record(
         date=headline, aliases=clean.names(aliases, 5),
         people={r: n for r, n in people.items() if n}, dates=tuple(typed), page=PAGE + ident,
         ids=ids, headline=headline_basis(options.region, kind),
-        covers=None if options.all_dates else frozenset((options.region, "US")),
+        covers=options.covered(),
     )  # fmt: skip
 
 

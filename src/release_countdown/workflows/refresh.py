@@ -128,12 +128,16 @@ def refresh(
         order = (*(name for name in order if name != "tmdb"), "tmdb")
     refs = [next(Ref(key, r.ids[key]) for key in order if key in r.ids) for r in chosen]
     asked = [
-        fetch_region(rechoose or basis_region(release.headline) or region) for release in chosen
+        FetchOptions(
+            region=fetch_region(rechoose or basis_region(release.headline) or region),
+            regions=frozenset(d.region for d in release.dates if d.origin == ref.source),
+        )
+        for release, ref in zip(chosen, refs, strict=True)
     ]
     results: list[SourceRecord | CountdownError] = [CountdownError("not fetched")] * len(refs)
-    for each in dict.fromkeys(asked):  # usually one region: one concurrent fetch
+    for each in dict.fromkeys(asked):  # usually few: one concurrent fetch each
         at = [i for i, wanted in enumerate(asked) if wanted == each]
-        found = fetch_all(where, [refs[i] for i in at], FetchOptions(region=each), prepare_writes)
+        found = fetch_all(where, [refs[i] for i in at], each, prepare_writes)
         for i, result in zip(at, found, strict=True):
             results[i] = result
     records = {
