@@ -86,7 +86,7 @@ def load(registry: list[Path] | None, no_cache: bool = False) -> "Registry":
             say(f"countdown: warning: {warning}")
     for problem in loaded.warnings:
         say(problem)
-    run.loaded.append(loaded)
+    run.keep(loaded)
     if not within:  # no command run to write them at its end
         run.write_cache()
     return loaded
