@@ -4,6 +4,7 @@ the characters are the same as one print of the whole table."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 from datetime import date
@@ -88,3 +89,46 @@ def test_widths_are_rich_cell_widths(text: str) -> None:
     from release_countdown.views.listing import _width
 
     assert _width(text) == (len(text) if text.isascii() else cell_len(text))
+
+
+class Counted(list[object]):
+    """Rows that count how many have been handed out (as a RowView makes them)."""
+
+    def __init__(self, rows: list[object]) -> None:
+        super().__init__(rows)
+        self.made = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for row in super().__iter__():
+            self.made += 1
+            yield row
+
+
+def test_a_longer_table_shows_its_first_screen_before_every_row_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past MEASURED rows, the layout is of the first MEASURED rows' cells: the first write
+    comes before the other rows are made, and every row is still drawn."""
+    from release_countdown.views import listing
+
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    count = listing.MEASURED + 300
+    rows = Counted(rows_of(tmp_path, count))
+    made_at_first_write: list[int] = []
+
+    class Watched(Terminal):
+        def write(self, text: str) -> int:
+            if not self.writes:
+                made_at_first_write.append(rows.made)
+            return super().write(text)
+
+    terminal = Watched()
+    listing.print_list(rows, today=TODAY, total=count, file=terminal)  # type: ignore[arg-type]
+    assert made_at_first_write
+    assert made_at_first_write[0] <= listing.MEASURED
+    assert rows.made == count
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", terminal.getvalue())
+    assert f"{count} of {count} titles" in plain
+    assert all(row.title in plain for row in rows)  # type: ignore[attr-defined]
