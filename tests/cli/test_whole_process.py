@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from release_countdown.cli.context import Run
-from release_countdown.registry.merge import Registry
 
 
 @pytest.fixture
@@ -21,23 +20,23 @@ def unfrozen() -> Iterator[None]:
     gc.unfreeze()  # the tests share one process: never leave its objects pinned
 
 
-def _registry() -> Registry:
-    return Registry((), (), (), ())
-
-
-def test_the_whole_process_run_moves_a_loaded_registry_out_of_the_collectors_sight(
-    unfrozen: None,
-) -> None:
+def test_the_whole_process_run_loads_out_of_the_collectors_sight(unfrozen: None) -> None:
+    """What is made while loading is frozen before the collector runs again, and the
+    collector runs again afterwards."""
     run = Run(whole_process=True)
-    registry = _registry()
-    run.keep(registry)
-    assert run.loaded == [registry]
-    assert gc.get_freeze_count() > 0
+    with run.loading():
+        assert not gc.isenabled()
+        made = [[n] for n in range(1000)]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(made)
 
 
 def test_a_run_inside_a_longer_process_freezes_nothing(unfrozen: None) -> None:
     run = Run(defer_cache_writes=True)  # a test's, or a server thread's
-    run.keep(_registry())
+    with run.loading():
+        made = [[n] for n in range(1000)]
+    assert made
+    assert gc.isenabled()
     assert gc.get_freeze_count() == 0
 
 

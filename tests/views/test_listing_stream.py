@@ -132,3 +132,33 @@ def test_a_longer_table_shows_its_first_screen_before_every_row_is_made(
     plain = re.sub(r"\x1b\[[0-9;]*m", "", terminal.getvalue())
     assert f"{count} of {count} titles" in plain
     assert all(row.title in plain for row in rows)  # type: ignore[attr-defined]
+
+
+def test_the_table_makes_no_history_rows_or_slips(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table shows no history, slip or change kind: its rows are made without them (a
+    third of a history-heavy row's making), and it draws what the full rows draw."""
+    from release_countdown.core import rows as rows_module
+    from release_countdown.core.query import Query, select
+    from release_countdown.core.rows import RowView
+    from release_countdown.registry.load import load_registry
+    from release_countdown.views import listing
+
+    path = tmp_path / "registry.toml"
+    with path.open("w") as out:
+        subprocess.run(
+            [sys.executable, str(GENERATE), "60", "--shape", "history"], stdout=out, check=True
+        )
+    found = select(load_registry([path]).releases, Query(show_all=True), TODAY)
+    full = io.StringIO()
+    listing.print_list(list(RowView(found, TODAY)), today=TODAY, total=60, file=full)
+
+    def refused(*args: object) -> object:
+        raise AssertionError("the table made a history row or a slip")
+
+    monkeypatch.setattr(rows_module, "_history_rows", refused)
+    monkeypatch.setattr(rows_module, "slip_of", refused)
+    table = io.StringIO()
+    listing.print_list(RowView(found, TODAY), today=TODAY, total=60, file=table)
+    assert table.getvalue() == full.getvalue()

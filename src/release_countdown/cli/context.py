@@ -9,6 +9,8 @@ calling cli/reading.py directly, a server thread) there is no memo: each call ge
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,18 +41,27 @@ class Run:
                 say(problem)
         return self._settings
 
-    def keep(self, registry: Registry) -> None:
-        """Keep ``registry`` until the run ends. When the run is the whole process, its
-        objects (about a million for 10,000 titles) are also moved out of the cyclic
-        collector's sight (``gc.freeze``): they live until the process ends anyway, and the
-        collector would otherwise walk all of them, up to three times, while the rows are
-        made (a tenth of a history-heavy listing's time). Not in a server (`serve` reads
-        through ``loader``, not here) nor in tests, which share one process."""
-        self.loaded.append(registry)
-        if self.whole_process:
-            import gc
+    @contextmanager
+    def loading(self) -> Iterator[None]:
+        """Around the load of a registry kept until the run ends. When the run is the whole
+        process, the loaded objects (about a million for 10,000 titles) are then moved out of
+        the cyclic collector's sight (``gc.freeze``) before it runs again: they live until the
+        process ends anyway, and the collector would otherwise walk all of them, young and
+        old, while the rows are made. Not in a server (`serve` reads through ``loader``, not
+        here) nor in tests, which share one process."""
+        if not self.whole_process:
+            yield
+            return
+        import gc
 
+        enabled = gc.isenabled()
+        gc.disable()  # load_registry pauses it too, and then must not restart it before this
+        try:
+            yield
+        finally:
             gc.freeze()
+            if enabled:
+                gc.enable()
 
     def new_speedups(self, no_cache: bool, *, keep: bool = True) -> Speedups | None:
         """accel/'s speedups for one read (None without accel/); kept to be flushed by

@@ -199,11 +199,21 @@ def _history_rows(standing: Standing, changes: Sequence[Change]) -> tuple[Histor
     )  # fmt: skip
 
 
-def release_row(standing: Standing, today: dt.date) -> Row:
-    """The one row every output is made from."""
+def release_row(standing: Standing, today: dt.date, *, moves: bool = True) -> Row:
+    """The one row every output is made from. ``moves=False`` leaves out what only the
+    record's moves fill (``history`` empty, ``slip`` and ``change`` None), for an output that
+    shows none of them (the list table: a third of a history-heavy row's making)."""
     release, spec = standing.release, standing.date
-    steps = dated_steps(standing)
-    changes = changes_along(steps)  # once, for the history rows, the slip and the last change
+    if moves:
+        steps = dated_steps(standing)
+        changes = changes_along(steps)  # once: for the history rows, the slip, the last change
+        history, slip, change = (
+            _history_rows(standing, changes),
+            slip_of(standing, steps, changes),
+            last_change(steps, changes),
+        )
+    else:
+        history, slip, change = (), None, None
     return Row(
         id=release.id,
         title=standing.title,
@@ -240,9 +250,9 @@ def release_row(standing: Standing, today: dt.date) -> Row:
             )
             for d in sorted(standing.dates, key=date_order)
         ),
-        history=_history_rows(standing, changes),
-        slip=slip_of(standing, steps, changes),
-        change=last_change(steps, changes),
+        history=history,
+        slip=slip,
+        change=change,
         sources=release.sources,
         note=release.note,
         source=release.source,
@@ -252,17 +262,24 @@ def release_row(standing: Standing, today: dt.date) -> Row:
 class RowView(Sequence[Row]):
     """Rows made on demand from standings, so that a long listing never holds them all."""
 
-    def __init__(self, standings: Sequence[Standing], today: dt.date) -> None:
-        self.standings, self.today = standings, today
+    def __init__(
+        self, standings: Sequence[Standing], today: dt.date, *, moves: bool = True
+    ) -> None:
+        self.standings, self.today, self.moves = standings, today, moves
 
     def __len__(self) -> int:
         return len(self.standings)
 
     def __getitem__(self, index: int) -> Row:  # type: ignore[override]
-        return release_row(self.standings[index], self.today)
+        return release_row(self.standings[index], self.today, moves=self.moves)
 
     def __iter__(self) -> Iterator[Row]:
-        return (release_row(s, self.today) for s in self.standings)
+        return (release_row(s, self.today, moves=self.moves) for s in self.standings)
+
+    def without_moves(self) -> RowView:
+        """The same rows without history rows, slips and change kinds (``release_row``'s
+        ``moves``), for a view that shows none of them."""
+        return RowView(self.standings, self.today, moves=False)
 
 
 class Brief(NamedTuple):

@@ -17,7 +17,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final
 
-from release_countdown.core.rows import Row
+from release_countdown.core.rows import Row, RowView
 from release_countdown.views.safe import terminal_safe
 
 if TYPE_CHECKING:
@@ -330,6 +330,8 @@ def print_list(
 ) -> None:
     """The list table: plain text for pipes and files (without importing rich), in colour on a
     terminal, and also saved as a snapshot with ``svg``/``html``."""
+    if isinstance(rows, RowView):
+        rows = rows.without_moves()  # the table shows no history, slip or change kind
     piped = svg is None and html is None and not file.isatty()
     if piped:
         width = plain_width()
