@@ -107,9 +107,9 @@ class Counted(list[object]):
 def test_a_longer_table_shows_its_first_screen_before_every_row_is_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Past MEASURED rows, the layout is of the first MEASURED rows' cells: the first write
-    comes before the other rows are made, and every row is still drawn."""
-    from release_countdown.views import listing
+    """Past MEASURED rows, the layout is of MEASURED rows' cells: the first write comes
+    before the other rows are made, and every row is still drawn."""
+    from release_countdown.views import console, listing
 
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TERM", "xterm-256color")
@@ -132,6 +132,13 @@ def test_a_longer_table_shows_its_first_screen_before_every_row_is_made(
     plain = re.sub(r"\x1b\[[0-9;]*m", "", terminal.getvalue())
     assert f"{count} of {count} titles" in plain
     assert all(row.title in plain for row in rows)  # type: ignore[attr-defined]
+    # The rows measured (the first, and some spread over the rest) give the generator's
+    # (seeded) registry the layout of the whole table, far countdowns included.
+    whole = Terminal()
+    cells = [listing.row_cells(row, 100) for row in rows]  # type: ignore[arg-type]
+    lines = listing.list_lines(rows, today=TODAY, total=count, width=100, cells=cells)  # type: ignore[arg-type]
+    console.make_console(whole).print(console.lines_text([[pair] for pair in lines]))
+    assert terminal.getvalue() == whole.getvalue()
 
 
 def test_the_table_makes_no_history_rows_or_slips(

@@ -36,7 +36,7 @@ PEOPLE_LINE: Final = (
 # is 30,000 lines), then larger chunks.
 FIRST_CHUNK: Final = 40
 CHUNK: Final = 400
-# On a terminal, a longer table is laid out from the cells of its first MEASURED rows (see
+# On a terminal, a longer table is laid out from the cells of MEASURED of its rows (see
 # ``streamed_lines``); making and measuring 10,000 rows first took most of a second.
 MEASURED: Final = 500
 WIDE = 160  # from this width people get columns of their own; below, a line under the title
@@ -358,20 +358,28 @@ def streamed_lines(
     rows: Sequence[Row], *, today: date, total: int, width: int
 ) -> Iterator[tuple[str, str]]:
     """The lines of the table on a terminal, made as they are printed: a table of more than
-    MEASURED rows is laid out from its first MEASURED rows' cells, and the other rows are made
-    as they are drawn (a later, wider cell wraps in its column), so that the first screen
-    shows without making and measuring every row first. Up to MEASURED rows, and in pipes,
-    files and snapshots, the layout is of every row (``list_lines``)."""
+    MEASURED rows is laid out from the cells of MEASURED of them (its first rows, and rows
+    spread evenly over the rest, so that far countdowns and long names are measured too),
+    and the other rows are made as they are drawn (a wider cell wraps in its column), so
+    that the first screen shows without making and measuring every row first. Up to MEASURED
+    rows, and in pipes, files and snapshots, the layout is of every row (``list_lines``)."""
     if width < STACKED:  # no columns to lay out: a block a title, made as it is drawn
         yield from stacked_lines(rows, today=today, total=total, width=width)
         return
-    made = iter(rows)  # a RowView makes each row afresh: make each one once
-    first = list(islice(made, MEASURED))
+    count = len(rows)
+    head = count if count <= MEASURED else MEASURED // 2
+    spread = (count - head) / (MEASURED - head) if count > head else 0
+    sampled = {head + int(n * spread) for n in range(MEASURED - head)} if spread else set()
+    made = iter(rows)  # a RowView makes each row afresh: the first ones once
+    first = list(islice(made, head))
     cells = [row_cells(row, width) for row in first]
+    # Rows made twice: the sampled ones, at most MEASURED // 2 (RowView's rows are made by
+    # index), to be measured before the first line is drawn.
+    measured = cells + [row_cells(rows[i], width) for i in sorted(sampled)]
     rest = ((row, row_cells(row, width)) for row in made)
     yield from _table_lines(
-        chain(zip(first, cells, strict=True), rest), shown=len(rows), today=today, total=total,
-        width=width, measured=cells,
+        chain(zip(first, cells, strict=True), rest), shown=count, today=today, total=total,
+        width=width, measured=measured,
     )  # fmt: skip
 
 
