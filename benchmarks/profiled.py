@@ -31,7 +31,7 @@ def main() -> None:
     from release_countdown.cli.context import Run
 
     try:
-        app(obj=Run(defer_cache_writes=True), args=args)
+        app(obj=Run(defer_cache_writes=True, whole_process=True), args=args)
     except SystemExit:
         pass
     profile.disable()

@@ -151,10 +151,10 @@ def every_setting(found: Settings) -> list[tuple[str, Setting[Any], str | None]]
 
 def _read_config(path: Path) -> tuple[dict[str, Any], str] | None:
     """The parsed config file and its text, or None when there is none."""
+    if not path.exists():
+        return None  # most runs: tomli is not imported for nothing (a warm read needs no TOML)
     import tomli
 
-    if not path.exists():
-        return None
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -152,3 +152,39 @@ def test_people_rows_and_their_orders() -> None:
     assert [p.name for p in sort_people(people, "next")] == ["Amy", "Zed", "Bob"]
     assert [p.name for p in sort_people(people, "name")] == ["Amy", "Bob", "Zed"]
     assert isinstance(people[0], PersonRow)
+
+
+def test_a_row_without_moves_is_the_row_less_its_history_slip_and_change() -> None:
+    """``moves=False`` (the list table's rows) leaves out only what the record's moves fill;
+    every other field is the full row's, for every title of the bundled registry."""
+    from pathlib import Path
+
+    from release_countdown.registry.load import load_registry
+
+    bundled = Path(__file__).resolve().parents[2] / "data" / "releases.toml"
+    releases = load_registry([bundled]).releases
+    found = select(releases, Query(show_all=True), DAY)
+    assert any(s.history for s in found)
+    for standing in found:
+        full = release_row(standing, DAY)
+        assert release_row(standing, DAY, moves=False) == full._replace(
+            history=(), slip=None, change=None
+        )
+
+
+def test_changes_are_counted_once_a_row_and_agree_with_the_history() -> None:
+    """The history rows' kinds, the slip and the last change come from one pass over the
+    dated steps: the history rows' kinds are the first changes of the slip's steps."""
+    moved = release(
+        date=spec("2027-03-01"),
+        history=(
+            HistoryEntry(date=spec("2026"), announced=spec("2025-01-01")),
+            HistoryEntry(date=spec("2026-09-01"), announced=spec("2025-06-01")),
+            HistoryEntry(date=spec("2027-03-01"), announced=spec("2026-01-01")),
+        ),
+    )
+    made = row(moved)
+    assert [h.change for h in made.history] == [None, "narrowed", "postponed"]
+    assert made.change == "postponed"
+    assert made.slip is not None
+    assert (made.slip.narrowed, made.slip.postponed) == (1, 1)

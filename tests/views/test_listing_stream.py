@@ -4,6 +4,7 @@ the characters are the same as one print of the whole table."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 from datetime import date
@@ -88,3 +89,83 @@ def test_widths_are_rich_cell_widths(text: str) -> None:
     from release_countdown.views.listing import _width
 
     assert _width(text) == (len(text) if text.isascii() else cell_len(text))
+
+
+class Counted(list[object]):
+    """Rows that count how many have been handed out (as a RowView makes them)."""
+
+    def __init__(self, rows: list[object]) -> None:
+        super().__init__(rows)
+        self.made = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for row in super().__iter__():
+            self.made += 1
+            yield row
+
+
+def test_a_longer_table_shows_its_first_screen_before_every_row_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past MEASURED rows, the layout is of MEASURED rows' cells: the first write comes
+    before the other rows are made, and every row is still drawn."""
+    from release_countdown.views import console, listing
+
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    count = listing.MEASURED + 300
+    rows = Counted(rows_of(tmp_path, count))
+    made_at_first_write: list[int] = []
+
+    class Watched(Terminal):
+        def write(self, text: str) -> int:
+            if not self.writes:
+                made_at_first_write.append(rows.made)
+            return super().write(text)
+
+    terminal = Watched()
+    listing.print_list(rows, today=TODAY, total=count, file=terminal)  # type: ignore[arg-type]
+    assert made_at_first_write
+    assert made_at_first_write[0] <= listing.MEASURED
+    assert rows.made == count
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", terminal.getvalue())
+    assert f"{count} of {count} titles" in plain
+    assert all(row.title in plain for row in rows)  # type: ignore[attr-defined]
+    # The rows measured (the first, and some spread over the rest) give the generator's
+    # (seeded) registry the layout of the whole table, far countdowns included.
+    whole = Terminal()
+    cells = [listing.row_cells(row, 100) for row in rows]  # type: ignore[arg-type]
+    lines = listing.list_lines(rows, today=TODAY, total=count, width=100, cells=cells)  # type: ignore[arg-type]
+    console.make_console(whole).print(console.lines_text([[pair] for pair in lines]))
+    assert terminal.getvalue() == whole.getvalue()
+
+
+def test_the_table_makes_no_history_rows_or_slips(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table shows no history, slip or change kind: its rows are made without them (a
+    third of a history-heavy row's making), and it draws what the full rows draw."""
+    from release_countdown.core import rows as rows_module
+    from release_countdown.core.query import Query, select
+    from release_countdown.core.rows import RowView
+    from release_countdown.registry.load import load_registry
+    from release_countdown.views import listing
+
+    path = tmp_path / "registry.toml"
+    with path.open("w") as out:
+        subprocess.run(
+            [sys.executable, str(GENERATE), "60", "--shape", "history"], stdout=out, check=True
+        )
+    found = select(load_registry([path]).releases, Query(show_all=True), TODAY)
+    full = io.StringIO()
+    listing.print_list(list(RowView(found, TODAY)), today=TODAY, total=60, file=full)
+
+    def refused(*args: object) -> object:
+        raise AssertionError("the table made a history row or a slip")
+
+    monkeypatch.setattr(rows_module, "_history_rows", refused)
+    monkeypatch.setattr(rows_module, "slip_of", refused)
+    table = io.StringIO()
+    listing.print_list(RowView(found, TODAY), today=TODAY, total=60, file=table)
+    assert table.getvalue() == full.getvalue()

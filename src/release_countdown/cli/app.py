@@ -168,7 +168,7 @@ def main() -> NoReturn:
     from release_countdown.cli.context import Run
 
     code: object = 0
-    run = Run(defer_cache_writes=True)
+    run = Run(defer_cache_writes=True, whole_process=True)
     try:
         app(obj=run)
     except SystemExit as exc:

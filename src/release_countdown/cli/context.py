@@ -9,6 +9,8 @@ calling cli/reading.py directly, a server thread) there is no memo: each call ge
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,8 +20,10 @@ if TYPE_CHECKING:
 
 
 class Run:
-    def __init__(self, *, defer_cache_writes: bool = False) -> None:
+    def __init__(self, *, defer_cache_writes: bool = False, whole_process: bool = False) -> None:
         self.defer_cache_writes = defer_cache_writes  # main(): written once the answer is out
+        # main(): this run is the process, which ends with it (os._exit, nothing freed)
+        self.whole_process = whole_process
         self._settings: Settings | None = None
         self.speedups: list[Speedups] = []
         # Registries read in this run, kept until it ends (main leaves without freeing them:
@@ -36,6 +40,28 @@ class Run:
             for problem in self._settings.warnings:
                 say(problem)
         return self._settings
+
+    @contextmanager
+    def loading(self) -> Iterator[None]:
+        """Around the load of a registry kept until the run ends. When the run is the whole
+        process, the loaded objects (about a million for 10,000 titles) are then moved out of
+        the cyclic collector's sight (``gc.freeze``) before it runs again: they live until the
+        process ends anyway, and the collector would otherwise walk all of them, young and
+        old, while the rows are made. Not in a server (`serve` reads through ``loader``, not
+        here) nor in tests, which share one process."""
+        if not self.whole_process:
+            yield
+            return
+        import gc
+
+        enabled = gc.isenabled()
+        gc.disable()  # load_registry pauses it too, and then must not restart it before this
+        try:
+            yield
+        finally:
+            gc.freeze()
+            if enabled:
+                gc.enable()
 
     def new_speedups(self, no_cache: bool, *, keep: bool = True) -> Speedups | None:
         """accel/'s speedups for one read (None without accel/); kept to be flushed by

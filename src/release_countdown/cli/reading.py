@@ -80,7 +80,8 @@ def load(registry: list[Path] | None, no_cache: bool = False) -> "Registry":
     run = run or Run()
     speedups = run.new_speedups(no_cache)
     try:
-        loaded = load_registry(registry_paths(registry), accel=speedups)
+        with run.loading():
+            loaded = load_registry(registry_paths(registry), accel=speedups)
     finally:  # a refused cache folder is worth a line even when the registry is invalid
         for warning in speedups.warnings if speedups is not None else ():
             say(f"countdown: warning: {warning}")

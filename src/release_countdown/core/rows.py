@@ -134,16 +134,25 @@ def dated_steps(standing: Standing) -> list[Step]:
     return days
 
 
-def last_change(days: Sequence[Step]) -> str | None:
-    """The kind of the latest change of date along ``days`` (first to the one in force)."""
-    return changes_along(days)[-1].kind.value if len(days) > 1 else None
+def last_change(days: Sequence[Step], changes: Sequence[Change] | None = None) -> str | None:
+    """The kind of the latest change of date along ``days`` (first to the one in force);
+    ``changes`` is ``changes_along(days)`` when the caller has it already."""
+    if len(days) < 2:
+        return None
+    return (changes_along(days) if changes is None else changes)[-1].kind.value
 
 
-def slip_of(standing: Standing, days: Sequence[Step] | None = None) -> Slip | None:
+def slip_of(
+    standing: Standing,
+    days: Sequence[Step] | None = None,
+    changes: Sequence[Change] | None = None,
+) -> Slip | None:
+    """How far the title moved along ``days`` (``dated_steps``); ``changes`` is
+    ``changes_along(days)`` when the caller has it already."""
     days = dated_steps(standing) if days is None else days
     if not days:
         return None
-    changes = changes_along(days)
+    changes = changes_along(days) if changes is None else changes
     counts = Counter(c.kind for c in changes)
     first = days[since_rechosen(changes)].date
     overall = change_of(first, days[-1].date)
@@ -179,24 +188,34 @@ def slip_words(slip: Slip | None) -> str:
     return tally + ("; " if tally else "") + shift
 
 
-def _history_rows(standing: Standing) -> tuple[HistoryRow, ...]:
-    rows: list[HistoryRow] = []
-    kinds = changes_along([Step(h.date, h.headline) for h in standing.history])
-    for i, h in enumerate(standing.history):
-        change = kinds[i - 1].kind.value if i else None
-        rows.append(
-            HistoryRow(
-                h.announced, h.date.iso(), h.date.precision.value, h.date.earliest,
-                h.date.latest, h.title, h.note, change,
-            )
-        )  # fmt: skip
-    return tuple(rows)
+def _history_rows(standing: Standing, changes: Sequence[Change]) -> tuple[HistoryRow, ...]:
+    """The history as rows; ``changes`` is ``changes_along`` of ``dated_steps``, whose first
+    steps are the history's (a change depends only on the steps before it)."""
+    kinds: list[str | None] = [None, *(c.kind.value for c in changes)]
+    return tuple(
+        HistoryRow(
+            h.announced, h.date.iso(), h.date.precision.value, h.date.earliest,
+            h.date.latest, h.title, h.note, kind,
+        )
+        for h, kind in zip(standing.history, kinds, strict=False)  # kinds may have one more
+    )  # fmt: skip
 
 
-def release_row(standing: Standing, today: dt.date) -> Row:
-    """The one row every output is made from."""
+def release_row(standing: Standing, today: dt.date, *, moves: bool = True) -> Row:
+    """The one row every output is made from. ``moves=False`` leaves out what only the
+    record's moves fill (``history`` empty, ``slip`` and ``change`` None), for an output that
+    shows none of them (the list table: a third of a history-heavy row's making)."""
     release, spec = standing.release, standing.date
-    steps = dated_steps(standing)
+    if moves:
+        steps = dated_steps(standing)
+        changes = changes_along(steps)  # once: for the history rows, the slip, the last change
+        history, slip, change = (
+            _history_rows(standing, changes),
+            slip_of(standing, steps, changes),
+            last_change(steps, changes),
+        )
+    else:
+        history, slip, change = (), None, None
     return Row(
         id=release.id,
         title=standing.title,
@@ -233,9 +252,9 @@ def release_row(standing: Standing, today: dt.date) -> Row:
             )
             for d in sorted(standing.dates, key=date_order)
         ),
-        history=_history_rows(standing),
-        slip=slip_of(standing, steps),
-        change=last_change(steps),
+        history=history,
+        slip=slip,
+        change=change,
         sources=release.sources,
         note=release.note,
         source=release.source,
@@ -246,17 +265,24 @@ def release_row(standing: Standing, today: dt.date) -> Row:
 class RowView(Sequence[Row]):
     """Rows made on demand from standings, so that a long listing never holds them all."""
 
-    def __init__(self, standings: Sequence[Standing], today: dt.date) -> None:
-        self.standings, self.today = standings, today
+    def __init__(
+        self, standings: Sequence[Standing], today: dt.date, *, moves: bool = True
+    ) -> None:
+        self.standings, self.today, self.moves = standings, today, moves
 
     def __len__(self) -> int:
         return len(self.standings)
 
     def __getitem__(self, index: int) -> Row:  # type: ignore[override]
-        return release_row(self.standings[index], self.today)
+        return release_row(self.standings[index], self.today, moves=self.moves)
 
     def __iter__(self) -> Iterator[Row]:
-        return (release_row(s, self.today) for s in self.standings)
+        return (release_row(s, self.today, moves=self.moves) for s in self.standings)
+
+    def without_moves(self) -> RowView:
+        """The same rows without history rows, slips and change kinds (``release_row``'s
+        ``moves``), for a view that shows none of them."""
+        return RowView(self.standings, self.today, moves=False)
 
 
 class Brief(NamedTuple):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from datetime import date
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from release_countdown.core.dates import DateSpec
 from release_countdown.core.matching import did_you_mean, find, fold, one
@@ -44,6 +44,18 @@ class Standing(NamedTuple):
 def _known(announced: DateSpec | None, today: date) -> bool:
     """Whether something was public on ``today`` (unknown announcement: known from the start)."""
     return announced is None or announced.earliest is None or announced.earliest <= today
+
+
+_Entry = TypeVar("_Entry", HistoryEntry, TypedDate)
+
+
+def _known_by(entries: tuple[_Entry, ...], today: date) -> tuple[_Entry, ...]:
+    """The entries public on ``today`` (see ``_known``); the same tuple when all of them were,
+    as they are on most days asked (no new tuple a title, on 10,000 titles)."""
+    for entry in entries:
+        if not _known(entry.announced, today):
+            return tuple(e for e in entries if _known(e.announced, today))
+    return entries
 
 
 # What `import` writes on the entry that begins a title's record ("from TMDB"): the day of that
@@ -122,7 +134,7 @@ def stand(release: Release, today: date, region: str | None = None) -> Standing 
     since = known_since(release)
     if since is not None and since > today:
         return None
-    history = tuple(h for h in release.history if _known(h.announced, today))
+    history = _known_by(release.history, today)
     # The headline date is the present state; history says what was in force before the
     # latest announcement.
     superseded = len(history) < len(release.history)
@@ -142,14 +154,14 @@ def stand(release: Release, today: date, region: str | None = None) -> Standing 
         if titled and titled[-1] is not None:
             title = titled[-1]
     aliases = release.aliases
-    if fold(title) != fold(release.title):
+    if title is not release.title and fold(title) != fold(release.title):
         aliases = (release.title, *(a for a in release.aliases if fold(a) != fold(title)))
     # Regional dates without an announcement day describe the present schedule: when the
     # schedule has changed since ``today``, only those announced by then are known.
-    dates = tuple(
-        d
-        for d in release.dates
-        if _known(d.announced, today) and not (superseded and d.announced is None)
+    dates = (
+        tuple(d for d in release.dates if d.announced is not None and _known(d.announced, today))
+        if superseded
+        else _known_by(release.dates, today)
     )
     used_region = used_type = None
     if region is not None:

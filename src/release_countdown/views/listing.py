@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import cache
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final
 
-from release_countdown.core.rows import Row
+from release_countdown.core.rows import Row, RowView
 from release_countdown.views.safe import terminal_safe
 
 if TYPE_CHECKING:
@@ -35,6 +36,9 @@ PEOPLE_LINE: Final = (
 # is 30,000 lines), then larger chunks.
 FIRST_CHUNK: Final = 40
 CHUNK: Final = 400
+# On a terminal, a longer table is laid out from the cells of MEASURED of its rows (see
+# ``streamed_lines``); making and measuring 10,000 rows first took most of a second.
+MEASURED: Final = 500
 WIDE = 160  # from this width people get columns of their own; below, a line under the title
 NARROW = 72  # below this width the line under the title holds only the kind
 STACKED = 50  # below this width each title is a block of lines instead of a table row
@@ -170,16 +174,33 @@ def list_lines(
     if width < STACKED:
         yield from stacked_lines(rows, today=today, total=total, width=width)
         return
+    yield from _table_lines(
+        zip(rows, cells, strict=True), shown=len(rows), today=today, total=total, width=width,
+        measured=cells,
+    )  # fmt: skip
+
+
+def _table_lines(
+    rows: Iterable[tuple[Row, Sequence[str]]],
+    *,
+    shown: int,
+    today: date,
+    total: int,
+    width: int,
+    measured: Sequence[Sequence[str]],
+) -> Iterator[tuple[str, str]]:
+    """The table of ``rows`` (each with its cells), its columns laid out from the cells of
+    ``measured`` (every row's, or the first rows' when streaming a long table)."""
     headers = ["Title", "Date", "Countdown", "Days", "Director", "Composer", "Cast"][
-        : len(cells[0]) if cells else 4
+        : len(measured[0]) if measured else 4
     ]
     count = len(headers)
-    widths = column_widths(headers, cells, width)
+    widths = column_widths(headers, measured, width)
     table_width = min(sum(widths) + 2 * (count - 1), width)
     spanning = full_width_detail(width)
     yield "  ".join(_pad(h, widths[i], i == 3) for i, h in enumerate(headers)).rstrip(), "bold"
     yield "─" * table_width, "dim"
-    for number, (row, texts) in enumerate(zip(rows, cells, strict=True)):
+    for number, (row, texts) in enumerate(rows):
         if number:  # every row has a line under its title: a blank line tells rows apart
             yield "", ""
         wrapped = [
@@ -196,7 +217,7 @@ def list_lines(
         if spanning:  # the people have the whole width, not the title's column
             for detail in wrap_parts(detail_parts(row, people=True), table_width):
                 yield detail, style
-    caption = f"as of {today.isoformat()} · {len(rows)} of {total} titles"
+    caption = f"as of {today.isoformat()} · {shown} of {total} titles"
     yield "", ""
     yield caption.center(table_width).rstrip(), "dim"
 
@@ -309,6 +330,8 @@ def print_list(
 ) -> None:
     """The list table: plain text for pipes and files (without importing rich), in colour on a
     terminal, and also saved as a snapshot with ``svg``/``html``."""
+    if isinstance(rows, RowView):
+        rows = rows.without_moves()  # the table shows no history, slip or change kind
     piped = svg is None and html is None and not file.isatty()
     if piped:
         width = plain_width()
@@ -317,6 +340,9 @@ def print_list(
 
         console = make_console(file)
         width = console.width
+        if svg is None and html is None and console.color_system is not None:
+            stream(streamed_lines(rows, today=today, total=total, width=width), console)
+            return
     rows = list(rows)  # a RowView makes each row afresh: make them once
     cells = [row_cells(row, width) for row in rows]
     lines = list_lines(rows, today=today, total=total, width=width, cells=cells)
@@ -325,17 +351,41 @@ def print_list(
         return
     from release_countdown.views.console import emit, lines_text
 
-    if svg is None and html is None:
-        stream(lines, console)
-        return
     emit(lines_text([[(line, style)] for line, style in lines]), file=file, svg=svg, html=html)
+
+
+def streamed_lines(
+    rows: Sequence[Row], *, today: date, total: int, width: int
+) -> Iterator[tuple[str, str]]:
+    """The lines of the table on a terminal, made as they are printed: a table of more than
+    MEASURED rows is laid out from the cells of MEASURED of them (its first rows, and rows
+    spread evenly over the rest, so that far countdowns and long names are measured too),
+    and the other rows are made as they are drawn (a wider cell wraps in its column), so
+    that the first screen shows without making and measuring every row first. Up to MEASURED
+    rows, and in pipes, files and snapshots, the layout is of every row (``list_lines``)."""
+    if width < STACKED:  # no columns to lay out: a block a title, made as it is drawn
+        yield from stacked_lines(rows, today=today, total=total, width=width)
+        return
+    count = len(rows)
+    head = count if count <= MEASURED else MEASURED // 2
+    spread = (count - head) / (MEASURED - head) if count > head else 0
+    sampled = {head + int(n * spread) for n in range(MEASURED - head)} if spread else set()
+    made = iter(rows)  # a RowView makes each row afresh: the first ones once
+    first = list(islice(made, head))
+    cells = [row_cells(row, width) for row in first]
+    # Rows made twice: the sampled ones, at most MEASURED // 2 (RowView's rows are made by
+    # index), to be measured before the first line is drawn.
+    measured = cells + [row_cells(rows[i], width) for i in sorted(sampled)]
+    rest = ((row, row_cells(row, width)) for row in made)
+    yield from _table_lines(
+        chain(zip(first, cells, strict=True), rest), shown=count, today=today, total=total,
+        width=width, measured=measured,
+    )  # fmt: skip
 
 
 def stream(lines: Iterator[tuple[str, str]], console: Console) -> None:
     """Print styled lines a chunk at a time: the same characters as one print of them all,
     and the first rows on the screen before the rest are drawn."""
-    from itertools import islice
-
     from release_countdown.views.console import lines_text
 
     size = FIRST_CHUNK
