@@ -23,6 +23,7 @@ from release_countdown.core.changes import (
     tally_words,
 )
 from release_countdown.core.dates import DateSpec, PrecisionName, countdown_words, days_between
+from release_countdown.core.marks import NO_MARKS, Marks
 from release_countdown.core.model import Status
 from release_countdown.core.query import Person
 from release_countdown.core.standing import Standing, date_order
@@ -106,6 +107,7 @@ class Row(NamedTuple):
     note: str | None
     source: str
     origin: str | None = None  # the follow that added the title ("follow:lorne-balfe")
+    mark: str | None = None  # the user's mark (seen, owned, skip, wanted; core/marks.py)
 
 
 def _days(today: dt.date, day: dt.date | None) -> int | None:
@@ -192,8 +194,8 @@ def _history_rows(standing: Standing) -> tuple[HistoryRow, ...]:
     return tuple(rows)
 
 
-def release_row(standing: Standing, today: dt.date) -> Row:
-    """The one row every output is made from."""
+def release_row(standing: Standing, today: dt.date, marked: Marks = NO_MARKS) -> Row:
+    """The one row every output is made from (``marked``: the user's marks, for ``mark``)."""
     release, spec = standing.release, standing.date
     steps = dated_steps(standing)
     return Row(
@@ -239,23 +241,26 @@ def release_row(standing: Standing, today: dt.date) -> Row:
         note=release.note,
         source=release.source,
         origin=release.origin,
+        mark=marked.get(release.id),
     )
 
 
 class RowView(Sequence[Row]):
     """Rows made on demand from standings, so that a long listing never holds them all."""
 
-    def __init__(self, standings: Sequence[Standing], today: dt.date) -> None:
-        self.standings, self.today = standings, today
+    def __init__(
+        self, standings: Sequence[Standing], today: dt.date, marked: Marks = NO_MARKS
+    ) -> None:
+        self.standings, self.today, self.marked = standings, today, marked
 
     def __len__(self) -> int:
         return len(self.standings)
 
     def __getitem__(self, index: int) -> Row:  # type: ignore[override]
-        return release_row(self.standings[index], self.today)
+        return release_row(self.standings[index], self.today, self.marked)
 
     def __iter__(self) -> Iterator[Row]:
-        return (release_row(s, self.today) for s in self.standings)
+        return (release_row(s, self.today, self.marked) for s in self.standings)
 
 
 class Brief(NamedTuple):
