@@ -73,7 +73,7 @@ def detail_parts(row: Row, *, people: bool) -> list[str]:
     if row.region:
         parts.append(f"{row.region} {row.release_type}")
     if row.mark:
-        parts.append(row.mark)
+        parts.append(f"marked {row.mark}")
     if people:
         for label, role, limit in PEOPLE_LINE:
             if names := plain_names(row, role, limit):
