@@ -59,7 +59,7 @@ def read_marks(path: Path) -> dict[str, str]:
 
     try:
         raw = read_regular(path, LIMIT)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # nothing was ever written there
         return {}
     except Unfit as exc:
         raise StateError(f"{path}: not using {WHAT}: it {exc}") from None
