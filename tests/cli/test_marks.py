@@ -179,3 +179,15 @@ def test_a_corrupt_marks_file_is_refused_not_reset(registry: Path, tmp_path: Pat
     assert "marks file is corrupt" in result.stderr
     assert invoke("mark", "coming", "seen", "-r", str(registry)).exit_code == 3
     assert path.read_text(encoding="utf-8") == "{not json"
+
+
+def test_a_link_at_the_marks_file_is_not_followed(registry: Path, tmp_path: Path) -> None:
+    path = marks_path(tmp_path)
+    path.parent.mkdir(parents=True)
+    target = tmp_path / "elsewhere.json"
+    target.write_text("keep", encoding="utf-8")
+    path.symlink_to(target)
+    result = invoke("mark", "coming", "seen", "-r", str(registry))
+    assert result.exit_code == 3
+    assert "marks file" in result.stderr
+    assert target.read_text(encoding="utf-8") == "keep"
