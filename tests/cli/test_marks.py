@@ -191,3 +191,9 @@ def test_a_link_at_the_marks_file_is_not_followed(registry: Path, tmp_path: Path
     assert result.exit_code == 3
     assert "marks file" in result.stderr
     assert target.read_text(encoding="utf-8") == "keep"
+
+
+def test_where_names_the_marks_file(registry: Path, tmp_path: Path) -> None:
+    assert f"{marks_path(tmp_path)}  (missing: nothing marked yet)" in invoke("where").stdout
+    mark(registry, "mark", "coming", "owned")
+    assert f"your marks (`countdown mark`):\n  {marks_path(tmp_path)}\n" in invoke("where").stdout
