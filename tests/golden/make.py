@@ -6,7 +6,7 @@ Run it ONCE, before the refactor, from the repository root, with the code as it 
 
 It runs each case below as ``python -m release_countdown ARGS`` in a subprocess (stdout a pipe,
 ``COLUMNS=100``, ``NO_COLOR=1``, ``TZ=UTC``, ``PYTHONIOENCODING=utf-8``, no ``TERM``, no
-``COUNTDOWN_*`` variables, fresh ``XDG_DATA_HOME``, ``XDG_CACHE_HOME`` and ``XDG_CONFIG_HOME``
+``COUNTDOWN_*`` variables, fresh ``XDG_DATA_HOME``, ``XDG_CACHE_HOME``, ``XDG_CONFIG_HOME``, ``XDG_STATE_HOME``
 per case, the repository root as working directory; every other synthetic case with
 ``COUNTDOWN_NO_CACHE=1``, the others with the parse cache on as usual) and writes ``tests/golden/expected/{bundled,1k,10k}.json``. After the refactor,
 ``tests/test_golden.py`` must pass unchanged against these files: do not run this script again
@@ -52,7 +52,7 @@ NO_CACHE = {"COUNTDOWN_NO_CACHE": "1"}
 DROPPED = {
     "TERM", "COLORTERM", "NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLUMNS",
     "LINES", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES", "TZ",
-    "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "PYTHONIOENCODING",
+    "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "PYTHONIOENCODING",
 }  # fmt: skip
 DTSTAMP = re.compile(r"^DTSTAMP:[^\r\n]*", re.MULTILINE)
 
@@ -295,6 +295,7 @@ def environment(scratch: Path, extra: Mapping[str, str]) -> dict[str, str]:
         "XDG_DATA_HOME": scratch / "xdg-data",
         "XDG_CACHE_HOME": scratch / "xdg-cache",
         "XDG_CONFIG_HOME": scratch / "xdg-config",
+        "XDG_STATE_HOME": scratch / "xdg-state",  # no one's marks (countdown mark)
     }
     for name, folder in folders.items():
         folder.mkdir(parents=True, exist_ok=True)

@@ -46,6 +46,8 @@ COMMANDS: Final = {
     "refresh": "refresh",
     "follow": "follow",
     "inbox": "inbox",
+    "mark": "mark",
+    "unmark": "unmark",
 }
 
 

@@ -109,6 +109,18 @@ def complete_kinds(incomplete: str) -> list[str]:
     return _values(KINDS, incomplete, several=True)
 
 
+def complete_marks(incomplete: str) -> list[str]:
+    from release_countdown.core.marks import MARKS
+
+    return _values(MARKS, incomplete, several=True)
+
+
+def complete_mark(incomplete: str) -> list[str]:
+    from release_countdown.core.marks import MARKS
+
+    return _values(MARKS, incomplete, several=False)
+
+
 def complete_kind(incomplete: str) -> list[str]:
     from release_countdown.core.model import KINDS
 

@@ -32,6 +32,7 @@ from release_countdown.cli.parsers import (
 )
 from release_countdown.core import params
 from release_countdown.core.follow import FOLLOW_MODES
+from release_countdown.core.marks import MARKS
 from release_countdown.core.model import DATE_TYPES, KINDS, STATUSES
 from release_countdown.core.params import DayArg, Duration
 from release_countdown.core.query import SORTS, Query
@@ -249,6 +250,9 @@ class Filters(params.Filters):
 
     def query(self, today: date, **fixed: Any) -> Query:
         """The query these filters ask for on ``today`` (``fixed`` overrides, e.g. statuses)."""
+        from release_countdown.cli.reading import marks
+
+        fixed.setdefault("marked", marks())
         return self.query_on(today, region_or_setting(self.region), **fixed)
 
 
@@ -324,6 +328,18 @@ FILTERS: dict[str, tuple[Any, Any]] = {
         ],
         None,
     ),
+    "mark": (
+        Annotated[
+            list[str] | None,
+            typer.Option(
+                help=f"Only titles you marked so ({', '.join(MARKS)}; repeatable; see `mark`).",
+                metavar="MARK",
+                parser=choices(MARKS),
+                autocompletion=completion.complete_marks,
+            ),
+        ],
+        None,
+    ),
     "show_all": (
         Annotated[
             bool, typer.Option("--all", "-a", help="Include titles released more than 30 days ago.")
@@ -333,7 +349,7 @@ FILTERS: dict[str, tuple[Any, Any]] = {
 }
 
 
-REPEATABLE = ("composer", "director", "person", "kind", "status", "search", "follow")
+REPEATABLE = ("composer", "director", "person", "kind", "status", "search", "follow", "mark")
 
 
 def _gathered(name: str, value: Any) -> Any:

@@ -16,6 +16,7 @@ from release_countdown.cli.context import Run, current
 from release_countdown.core.errors import UsageError
 
 if TYPE_CHECKING:
+    from release_countdown.core.marks import Marks
     from release_countdown.registry.merge import Registry
     from release_countdown.settings import Settings
     from release_countdown.writing.change import Change, Edit, Snapshot
@@ -143,3 +144,12 @@ def change(
 
     timeout = settings().lock_timeout.value
     return change_registry(path, edit, dry_run=dry_run, lock_timeout=timeout, snapshot=snapshot)
+
+
+def marks() -> "Marks":
+    """The user's marks (the marks file in the state folder; none if there is none)."""
+    from release_countdown.core.marks import Marks
+    from release_countdown.registry.locations import marks_file
+    from release_countdown.writing.marks import read_marks
+
+    return Marks.of(read_marks(marks_file()))

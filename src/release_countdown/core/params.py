@@ -233,6 +233,7 @@ class Filters:
     region: str | None = None
     show_all: bool = False
     follow: tuple[str, ...] = ()
+    mark: tuple[str, ...] = ()
 
     def query_on(self, today: date, default_region: str | None, **fixed: Any) -> Query:
         """The query these filters ask for on ``today``: ``region`` else ``default_region``
@@ -253,6 +254,7 @@ class Filters:
             "region": self.region if self.region is not None else default_region,
             "show_all": self.show_all,
             "follows": self.follow,
+            "marks": self.mark,
         }
         values.update(fixed)
         return Query(**values)
@@ -284,6 +286,7 @@ def _many(
 def parse_filters(params: Mapping[str, Sequence[str]]) -> tuple[Filters, DayArg | None]:
     """The filters and the ``as_of`` day that query parameters ask for (the names of the
     options without their dashes: ``kind``, ``within``, ``as_of``, ``all``...)."""
+    from release_countdown.core.marks import MARKS
     from release_countdown.core.model import KINDS, STATUSES
 
     found = Filters(
@@ -300,6 +303,7 @@ def parse_filters(params: Mapping[str, Sequence[str]]) -> tuple[Filters, DayArg 
         region=_single(params, "region", region),
         show_all=bool(_single(params, "all", flag)),
         follow=tuple(params.get("follow") or ()),
+        mark=_many(params, "mark", MARKS),
     )
     as_of = _one(params, "as_of")
     return found, None if as_of is None else day(as_of, "as_of", relative=True)

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any, Final, NamedTuple
 
 from release_countdown.core.dates import days_between
+from release_countdown.core.marks import NO_MARKS, Marks, hidden_by_default
 from release_countdown.core.matching import close_names, fold, names_match, part_of
 from release_countdown.core.model import ORIGIN_PREFIX, Release
 from release_countdown.core.standing import Standing, stand
@@ -33,11 +34,13 @@ class Query(NamedTuple):
     region: str | None = None
     show_all: bool = False
     follows: tuple[str, ...] = ()  # follow names: titles whose origin is one of them
+    marks: tuple[str, ...] = ()  # --mark: titles with one of these marks
+    marked: Marks = NO_MARKS  # the user's marks (writing/marks.py)
 
     @property
     def widened(self) -> bool:
         """Whether the view is wider than the default (for the hint when it is empty)."""
-        return self.show_all or bool(self.statuses)
+        return self.show_all or bool(self.statuses) or bool(self.marks)
 
 
 def _role_names(release: Release, role: str) -> list[str]:
@@ -85,11 +88,17 @@ def release_matches(release: Release, query: Query) -> bool:
 
 
 def matches(standing: Standing, query: Query, today: date) -> bool:
-    """--status (else the default view, unless --all), --search and --within."""
+    """--mark, --status (either replaces the default view, as --all does), --search and
+    --within. The default view leaves out released titles marked seen or skip."""
+    mark = query.marked.get(standing.release.id)
+    if query.marks and mark not in query.marks:
+        return False
     if query.statuses:
         if standing.status not in query.statuses:
             return False
-    elif not query.show_all and not in_default_view(standing, today):
+    elif not (query.show_all or query.marks) and (
+        not in_default_view(standing, today) or hidden_by_default(mark, standing.status)
+    ):
         return False
     if query.search and not names_match((standing.title, *standing.aliases), query.search):
         return False

@@ -23,6 +23,7 @@ from release_countdown.core.changes import (
     tally_words,
 )
 from release_countdown.core.dates import DateSpec, PrecisionName, countdown_words, days_between
+from release_countdown.core.marks import NO_MARKS, Marks
 from release_countdown.core.model import Status
 from release_countdown.core.query import Person
 from release_countdown.core.standing import Standing, date_order
@@ -106,6 +107,7 @@ class Row(NamedTuple):
     note: str | None
     source: str
     origin: str | None = None  # the follow that added the title ("follow:lorne-balfe")
+    mark: str | None = None  # the user's mark (seen, owned, skip, wanted; core/marks.py)
 
 
 def _days(today: dt.date, day: dt.date | None) -> int | None:
@@ -201,10 +203,13 @@ def _history_rows(standing: Standing, changes: Sequence[Change]) -> tuple[Histor
     )  # fmt: skip
 
 
-def release_row(standing: Standing, today: dt.date, *, moves: bool = True) -> Row:
-    """The one row every output is made from. ``moves=False`` leaves out what only the
-    record's moves fill (``history`` empty, ``slip`` and ``change`` None), for an output that
-    shows none of them (the list table: a third of a history-heavy row's making)."""
+def release_row(
+    standing: Standing, today: dt.date, marked: Marks = NO_MARKS, *, moves: bool = True
+) -> Row:
+    """The one row every output is made from (``marked``: the user's marks, for ``mark``).
+    ``moves=False`` leaves out what only the record's moves fill (``history`` empty, ``slip``
+    and ``change`` None), for an output that shows none of them (the list table: a third of
+    a history-heavy row's making)."""
     release, spec = standing.release, standing.date
     if moves:
         steps = dated_steps(standing)
@@ -259,6 +264,7 @@ def release_row(standing: Standing, today: dt.date, *, moves: bool = True) -> Ro
         note=release.note,
         source=release.source,
         origin=release.origin,
+        mark=marked.get(release.id),
     )
 
 
@@ -266,23 +272,28 @@ class RowView(Sequence[Row]):
     """Rows made on demand from standings, so that a long listing never holds them all."""
 
     def __init__(
-        self, standings: Sequence[Standing], today: dt.date, *, moves: bool = True
+        self,
+        standings: Sequence[Standing],
+        today: dt.date,
+        marked: Marks = NO_MARKS,
+        *,
+        moves: bool = True,
     ) -> None:
-        self.standings, self.today, self.moves = standings, today, moves
+        self.standings, self.today, self.marked, self.moves = standings, today, marked, moves
 
     def __len__(self) -> int:
         return len(self.standings)
 
     def __getitem__(self, index: int) -> Row:  # type: ignore[override]
-        return release_row(self.standings[index], self.today, moves=self.moves)
+        return release_row(self.standings[index], self.today, self.marked, moves=self.moves)
 
     def __iter__(self) -> Iterator[Row]:
-        return (release_row(s, self.today, moves=self.moves) for s in self.standings)
+        return (release_row(s, self.today, self.marked, moves=self.moves) for s in self.standings)
 
     def without_moves(self) -> RowView:
         """The same rows without history rows, slips and change kinds (``release_row``'s
         ``moves``), for a view that shows none of them."""
-        return RowView(self.standings, self.today, moves=False)
+        return RowView(self.standings, self.today, self.marked, moves=False)
 
 
 class Brief(NamedTuple):

@@ -58,3 +58,8 @@ def notify_state_file() -> Path:
 def inbox_file() -> Path:
     """What follows propose: ``$XDG_STATE_HOME/release-countdown/inbox.json`` on Linux."""
     return user_state_dir() / "inbox.json"
+
+
+def marks_file() -> Path:
+    """The user's marks (seen, owned...): ``$XDG_STATE_HOME/release-countdown/marks.json``."""
+    return user_state_dir() / "marks.json"

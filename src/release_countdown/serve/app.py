@@ -24,6 +24,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from release_countdown.core.follow import InboxEntry
+from release_countdown.core.marks import NO_MARKS, Marks
 from release_countdown.core.notices import arrivals
 from release_countdown.core.params import ParamError, parse_query
 from release_countdown.core.query import Query, select
@@ -67,6 +68,7 @@ class ServeConfig:
     # What follows proposed (the command line hands in writing/inbox's reader): the page's
     # count and the Atom feed's arrivals.
     inbox: Callable[[], Sequence[InboxEntry]] = lambda: ()
+    marks: Callable[[], Marks] = lambda: NO_MARKS  # the user's marks (writing/marks's reader)
 
 
 FLAGS = ("all", "reverse")
@@ -120,7 +122,7 @@ class Site:
             raise HTTPException(
                 400, f"as_of: {text!r} is outside the days served ({FIRST_DAY} to {LAST_DAY})"
             )
-        return query._replace(**fixed), day
+        return query._replace(marked=self.config.marks(), **fixed), day
 
     @staticmethod
     def conditional(request: Request, answer: Answer, media_type: str) -> Response:
@@ -167,7 +169,10 @@ class Site:
         if found is None:
 
             def made() -> bytes:
-                rows = [release_row(s, day) for s in select(snapshot.registry.releases, query, day)]
+                rows = [
+                    release_row(s, day, query.marked)
+                    for s in select(snapshot.registry.releases, query, day)
+                ]
                 return make(snapshot, rows, day, query)
 
             # Made in a worker thread, MAKERS at a time: the event loop keeps answering (the
@@ -275,7 +280,7 @@ class Site:
             if release.id == wanted:
                 found = select([release], query._replace(show_all=True, statuses=()), day)
                 if found:
-                    row = release_row(found[0], day)
+                    row = release_row(found[0], day, query.marked)
                     html = self.render(
                         "title.html",
                         request,

@@ -71,10 +71,13 @@ def plain_names(row: Row, role: str, limit: int | None = None) -> str:
 def detail_parts(row: Row, *, people: bool) -> list[str]:
     """The line under a title: the kind, the region and type of the date shown (a region's
     date, with --region) and, with ``people``, the people (the whole line spans the table
-    from NARROW to WIDE columns; from WIDE they have columns of their own)."""
+    from NARROW to WIDE columns; from WIDE they have columns of their own); the user's
+    mark after the kind (`countdown mark`)."""
     parts = [row.kind]
     if row.region:
         parts.append(f"{row.region} {row.release_type}")
+    if row.mark:
+        parts.append(f"marked {row.mark}")
     if people:
         for label, role, limit in PEOPLE_LINE:
             if names := plain_names(row, role, limit):

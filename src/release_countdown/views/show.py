@@ -80,6 +80,8 @@ def show_panel(row: Row, *, today: date, width: int | None = None) -> Any:
     if row.franchise:
         line.append(" · ").append_text(_safe(row.franchise))
     line.append(f" · id {terminal_safe(row.id)}", style="dim")
+    if row.mark:
+        line.append(f" · marked {row.mark}", style="bold")
     parts.append(line)
     if row.aliases:
         parts.append(

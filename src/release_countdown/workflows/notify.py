@@ -88,7 +88,8 @@ def notify(
         write_state,
     )
 
-    rows = [release_row(s, today) for s in select(releases, query, today)]
+    rows = [release_row(s, today, query.marked) for s in select(releases, query, today)]
+    rows = [row for row in rows if row.mark != "skip"]  # a title marked skip: no notices
     news = arrivals(releases, read_inbox(inbox or inbox_file()))
     if dry_run:
         planned = plan_notices(rows, leads, read_state(state_path), today, news)

@@ -27,7 +27,7 @@ app = command_app()
 @app.command("export", short_help="Export the view as iCalendar, CSV or JSON.")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "region",
-    "show_all",
+    "show_all", "mark",
 )  # fmt: skip
 @output_options(
     supported=(Named.ICS, Named.CSV, Named.JSON), default="ics", help="File format: ics, csv, json"
@@ -93,7 +93,7 @@ def export_command(
     chosen = columns(columns_, output)
     query = filters.query(today)
     loaded = load(registry, no_cache)
-    found = [release_row(s, today) for s in select(loaded.releases, query, today)]
+    found = [release_row(s, today, query.marked) for s in select(loaded.releases, query, today)]
     if not found:
         say_empty(loaded, today, query, what="titles to export")
     summary = plural(len(found), "title")

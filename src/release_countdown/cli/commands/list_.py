@@ -22,7 +22,7 @@ app = command_app()
 @app.command("list", short_help="List titles with their countdowns.")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "reverse",
-    "limit", "region", "show_all", "follow",
+    "limit", "region", "show_all", "follow", "mark",
 )  # fmt: skip
 @output_options(
     supported=(Named.TABLE, Named.JSON, Named.CSV),
@@ -71,7 +71,7 @@ def list_command(
         bad("--svg" if svg else "--html", "snapshots are of the table: leave out --format/--json")
     chosen = columns(columns_, output)
     loaded = load(registry, no_cache)
-    found = RowView(select(loaded.releases, query, today), today)
+    found = RowView(select(loaded.releases, query, today), today, query.marked)
     if not found:
         say_empty(loaded, today, query)
     write_rows(

@@ -62,5 +62,5 @@ def next_command(
     found = select(loaded.releases, query, today)
     if not found:
         raise empty_error(loaded, today, query, what="upcoming titles")
-    rows = [release_row(standing, today) for standing in found[: filters.limit or 1]]
+    rows = [release_row(standing, today, query.marked) for standing in found[: filters.limit or 1]]
     write_rows(rows, output, today=today, total=len(found), json_per_line=True)

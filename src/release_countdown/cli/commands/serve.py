@@ -78,6 +78,7 @@ def application(
     from release_countdown.serve.state import RegistryState
     from release_countdown.views.safe import terminal_safe
     from release_countdown.writing.inbox import inbox_reader
+    from release_countdown.writing.marks import marks_reader
 
     def safe_log(line: str) -> None:  # registry text reaches the log with controls shown
         log(terminal_safe(line))
@@ -102,6 +103,7 @@ def application(
         extra_hosts=found.serve_hosts.value,
         log=safe_log,
         inbox=inbox_reader(),  # the follows' proposals: a count on the page, arrivals in Atom
+        marks=marks_reader(),  # the user's marks: ?mark=, rows' mark, seen/skip left out
     )
     asgi = create_app(config)
     return asgi, len(state.current().registry.releases)

@@ -55,7 +55,7 @@ def show_command(
     import sys
 
     from release_countdown.cli.parsers import region_or_setting
-    from release_countdown.cli.reading import load
+    from release_countdown.cli.reading import load, marks
     from release_countdown.core.rows import release_row
     from release_countdown.core.standing import one_title, standings
 
@@ -63,7 +63,7 @@ def show_command(
     loaded = load(registry, no_cache)
     everyone = standings(loaded.releases, today, region_or_setting(region_code))
     standing = one_title(everyone, title, loaded.releases, today)
-    row = release_row(standing, today)
+    row = release_row(standing, today, marks())
     if json_output:
         from release_countdown.cli.output import write_json
         from release_countdown.formats.jsonrows import row_json

@@ -86,7 +86,7 @@ def timeline_command(
     if start is not None and end is not None and end <= start:
         bad("--to", f"{end.isoformat()} is not after {start.isoformat()}")
     loaded = load(registry, no_cache)
-    rows = list(RowView(select(loaded.releases, query, today), today))
+    rows = list(RowView(select(loaded.releases, query, today), today, query.marked))
     rows = within_span(rows, start, end)
     if not rows:
         say_empty(loaded, today, query)

@@ -13,7 +13,7 @@ app = command_app()
 @app.command("where", short_help="Show which registry files are read and written.")
 def where_command(registry: RegistryOption = None) -> None:
     """Show which registries are read, in which order, which file writes go to, and where the
-    config file and the state of `countdown notify` are.
+    config file, the state of `countdown notify` and your marks are.
 
     \b
     Examples:
@@ -23,6 +23,7 @@ def where_command(registry: RegistryOption = None) -> None:
     from release_countdown.cli.reading import registry_paths, settings
     from release_countdown.registry.locations import (
         bundled_registry,
+        marks_file,
         notify_state_file,
         user_registry,
     )
@@ -56,6 +57,8 @@ def where_command(registry: RegistryOption = None) -> None:
         f"config file:\n  {found.config_file}" + ("" if found.config_exists else "  (missing)"),
         f"notify state (what `countdown notify` delivered):\n  {state}"
         + ("" if state.exists() else "  (missing: no run yet)"),
+        f"your marks (`countdown mark`):\n  {marks_file()}"
+        + ("" if marks_file().exists() else "  (missing: nothing marked yet)"),
     ]
     from release_countdown.views.safe import terminal_safe
 
