@@ -141,8 +141,9 @@ def _lead(fields: Fields, where: Where, table: Mapping[str, Any]) -> tuple[int, 
         from release_countdown.core.notices import parse_leads
 
         problem = 'must be an array of lead times, one each (e.g. lead = ["30d", "1d"])'
-        single = [v for v in value if "," not in v] if type(value) is list else []
-        if single and all(type(v) is str for v in value):
+        texts = type(value) is list and all(type(v) is str for v in value)
+        single = [v for v in value if "," not in v] if texts else []
+        if single:
             try:
                 parse_leads(single, "a lead time")
             except ValueError as exc:
