@@ -229,3 +229,9 @@ def test_an_unknown_notify_key_is_suggested(two: Path, tmp_path: Path) -> None:
     assert 'unknown setting "notify.min-precision" is ignored; did you mean min_precision?' in (
         result.stderr
     )
+
+
+def test_a_first_run_names_the_day_of_a_notice_it_will_send(two: Path) -> None:
+    day = (RELEASE_DAY - timedelta(days=5)).isoformat()
+    result = invoke("notify", "-r", str(two), "--as-of", day, "--on", "released")
+    assert result.stderr.endswith("the next will be sent on 2027-03-10\n")  # not a reminder's

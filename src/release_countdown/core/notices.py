@@ -375,10 +375,11 @@ def next_notice_day(
     leads: Sequence[int],
     today: date,
     own_leads: Mapping[str, Sequence[int]] | None = None,
+    alerts: Alerts = EVERY_ALERT,
 ) -> date | None:
     """The first day after ``today`` on which one of ``rows`` crosses a lead (its release
-    day, with ``0d``; a title in ``own_leads`` by its own): when the next reminder will be
-    sent, if no date changes before."""
+    day, with ``0d``; a title in ``own_leads`` by its own) with a notice ``alerts`` wants:
+    when the next reminder will be sent, if no date changes before."""
     ahead: list[int] = []
     for row in rows:
         days = row.days_remaining
@@ -386,6 +387,7 @@ def next_notice_day(
             continue
         leads_of_row = (own_leads or {}).get(row.id) or leads
         for lead in leads_of_row:  # crossed on the day ``lead`` days remain: that day's notice
-            if days - lead >= 1 and _reminder(row._replace(days_remaining=lead), leads_of_row):
+            found = _reminder(row._replace(days_remaining=lead), leads_of_row)
+            if days - lead >= 1 and found is not None and alerts.wants(found):
                 ahead.append(days - lead)
     return today + timedelta(days=min(ahead)) if ahead else None

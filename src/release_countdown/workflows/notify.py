@@ -112,7 +112,7 @@ def notify(
         first = None  # said once: not by a run that overlaps the first (it holds claims)
         if known.created is None and not claims:
             reminders = [key for key in plan.skipped if key[1] != "new"]  # not arrivals
-            first = FirstRun(len(reminders), next_notice_day(rows, leads, today, own))
+            first = FirstRun(len(reminders), next_notice_day(rows, leads, today, own, wanted))
         claims = {key: claim for key, claim in claims.items() if claim.live(started)}
         claimed = tuple(Claimed(n, claims[n.key].since) for n in plan.notices if n.key in claims)
         mine = [n for n in plan.notices if n.key not in claims]
