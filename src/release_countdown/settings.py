@@ -48,7 +48,7 @@ SPARQL_URL: Final = "https://query.wikidata.org/sparql"  # Wikidata's query serv
 # Values never shown (`countdown config` says whether they are set, and where from).
 SECRETS: Final = ("api_key", "read_access_token", "token")
 TABLES: Final = ("sources", "notify", "serve")
-NOTIFY_KEYS: Final = ("lead", "to")
+NOTIFY_KEYS: Final = ("lead", "to", "on", "min_precision")
 SERVE_KEYS: Final = ("host", "port", "token", "hosts")
 KEYS: Final = ("region", "registries", "cache", "lock_timeout", "http_timeout")
 ENVIRONMENT: Final = {
@@ -104,6 +104,8 @@ class Settings(NamedTuple):
     warnings: tuple[Problem, ...] = ()
     notify_lead: Setting[tuple[int, ...] | None] = Setting(None, "default")  # None: the default
     notify_to: Setting[tuple[str, ...]] = Setting((), "default")  # (): stdout
+    notify_on: Setting[frozenset[str] | None] = Setting(None, "default")  # None: every kind
+    notify_min_precision: Setting[str | None] = Setting(None, "default")  # None: any date
     http_timeout: Setting[float] = Setting(HTTP_TIMEOUT, "default")
     serve_token: Setting[str | None] = Setting(None, "default")  # a secret: never shown
     serve_hosts: Setting[tuple[str, ...]] = Setting((), "default")  # besides the bound one
@@ -129,7 +131,7 @@ def debug_requested(env: Mapping[str, str] | None = None) -> bool:
 def every_setting(found: Settings) -> list[tuple[str, Setting[Any], str | None]]:
     """Every setting (`countdown config`): its dotted name, value and origin, and the
     environment variable that sets it, if any."""
-    from release_countdown.core.notices import DEFAULT_LEADS
+    from release_countdown.core.notices import DEFAULT_LEADS, ON_KINDS
     from release_countdown.core.redact import redact_url
 
     lead = found.notify_lead
@@ -137,6 +139,10 @@ def every_setting(found: Settings) -> list[tuple[str, Setting[Any], str | None]]
     shown["notify.lead"] = Setting(lead.value or DEFAULT_LEADS, lead.origin)
     to = found.notify_to  # secrets in a destination's address are masked by structure
     shown["notify.to"] = Setting(tuple(redact_url(url) for url in to.value), to.origin)
+    on = found.notify_on  # in the kinds' order; every kind by default
+    kinds = tuple(k for k in ON_KINDS if not on.value or k in on.value)
+    shown["notify.on"] = Setting(kinds, on.origin)
+    shown["notify.min_precision"] = found.notify_min_precision
     shown |= {f"serve.{key}": getattr(found, f"serve_{key}") for key in SERVE_KEYS}
     for name, variables in SOURCE_KEYS.items():
         shown |= {f"sources.{name}.{k}": getattr(found.sources[name], k) for k in variables}
@@ -274,6 +280,8 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         warnings=tuple(warnings),
         notify_lead=setting(("notify", "lead"), None, values.leads),
         notify_to=setting(("notify", "to"), (), values.destinations),
+        notify_on=setting(("notify", "on"), None, values.on_kinds),
+        notify_min_precision=setting(("notify", "min_precision"), None, values.min_precision),
         http_timeout=setting(("http_timeout",), HTTP_TIMEOUT, values.http_timeout),
         serve_token=setting(("serve", "token"), None, values.token),
         serve_hosts=setting(("serve", "hosts"), (), values.hosts),

@@ -238,9 +238,9 @@ def test_config_shows_every_table_and_never_a_secret(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.stderr
         assert not any(s in result.stdout + result.stderr for s in secrets)
     shown = text.stdout.splitlines()
-    assert "http_timeout  5.0  (config file " in text.stdout
-    assert "serve.token   set (from " + f"{path}:8:9)" in shown
-    assert f'serve.hosts   ["countdown.example"]  (config file {path}:9:9)' in shown
+    assert "http_timeout          5.0  (config file " in text.stdout
+    assert "serve.token           set (from " + f"{path}:8:9)" in shown
+    assert f'serve.hosts           ["countdown.example"]  (config file {path}:9:9)' in shown
     assert "sources.tmdb.api_key            set (from TMDB_API_KEY)" in shown
     assert f"sources.tmdb.read_access_token  set (from {path}:4:21)" in shown
     assert 'sources.tmdb.url                "https://api.themoviedb.org"  (default)' in shown
@@ -265,7 +265,7 @@ def test_config_shows_every_table_and_never_a_secret(tmp_path: Path) -> None:
     del os.environ["TMDB_API_KEY"]
     path.write_text("")
     shown = invoke("config").stdout.splitlines()
-    assert "serve.token   not set" in shown
+    assert "serve.token           not set" in shown
     assert "sources.tmdb.api_key            not set" in shown
 
 

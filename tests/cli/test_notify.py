@@ -373,8 +373,8 @@ def test_bad_leads_are_usage_errors(registry: Path, tmp_path: Path) -> None:
 def test_config_shows_notify_settings_and_warns_of_unknown_keys(tmp_path: Path) -> None:
     config = write_config(tmp_path, '[notify]\nlead = "2w, 1d"\nleads = 3\n')
     result = invoke("config")
-    assert f'notify.lead   ["14d", "1d"]  (config file {config}:2:8)' in result.stdout
-    assert "notify.to     []  (default)" in result.stdout
+    assert f'notify.lead           ["14d", "1d"]  (config file {config}:2:8)' in result.stdout
+    assert "notify.to             []  (default)" in result.stdout
     assert 'unknown setting "notify.leads" is ignored' in result.stderr
 
 

@@ -38,6 +38,7 @@ from release_countdown.registry.format import (
     fits_text,
     headline_of,
     kind_of,
+    leads_of,
     origin_of,
     region_of,
 )
@@ -74,6 +75,15 @@ def _origin(table: dict[str, Any]) -> str | None:
     if origin is not None and origin not in ORIGINS:
         raise _Unusual
     return origin
+
+
+def _lead(table: dict[str, Any]) -> tuple[int, ...]:
+    if "lead" not in table:
+        return ()
+    found = leads_of(table["lead"])
+    if found is None:
+        raise _Unusual  # the checker words the problem
+    return found
 
 
 def _follow_origin(table: dict[str, Any]) -> str | None:
@@ -252,6 +262,7 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
         "checked": checked,
         "headline": _headline(table),
         "origin": _follow_origin(table),
+        "lead": _lead(table),
         "people": people,
         "dates": tuple([_typed(d, tz) for d in dates_value]),
         "history": history,

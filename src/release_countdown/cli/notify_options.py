@@ -7,10 +7,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from release_countdown.cli import parsers
 from release_countdown.cli.parsers import LEADS
-from release_countdown.core.params import Leads
+from release_countdown.core.notices import MIN_PRECISIONS, ON_KINDS
+from release_countdown.core.params import Leads, OnKinds
 
 if TYPE_CHECKING:
+    from release_countdown.core.notices import Alerts
     from release_countdown.delivery import Destination
     from release_countdown.workflows.notify import Notified
 
@@ -54,6 +57,42 @@ StateOption = Annotated[
         help="The file of what was delivered (default: see `countdown where`).",
     ),
 ]
+
+
+OnOption = Annotated[
+    OnKinds | None,
+    typer.Option(
+        "--on",
+        metavar="KINDS",
+        help=f"Send only these kinds of notice, comma-separated: {', '.join(ON_KINDS)} (the "
+        "changes as the record names them; - for a space: moved-up; default: the config "
+        "file's [notify] on, else all). A change left out is taken as seen.",
+        parser=parsers.ON_KINDS,
+    ),
+]
+
+MinPrecisionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--min-precision",
+        metavar="PRECISION",
+        help=f"{', '.join(MIN_PRECISIONS)}: say nothing of a change or a new title whose date "
+        "is vaguer (default: the config file's [notify] min_precision, else any date).",
+        parser=parsers.MIN_PRECISION,
+    ),
+]
+
+
+def alerts(
+    on: frozenset[str] | None,
+    min_precision: str | None,
+    on_setting: frozenset[str] | None,
+    min_precision_setting: str | None,
+) -> "Alerts":
+    """The notices wanted: each option, else its [notify] setting, else all."""
+    from release_countdown.core.notices import Alerts
+
+    return Alerts(on or on_setting, min_precision or min_precision_setting)
 
 
 def tell(

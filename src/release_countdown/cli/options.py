@@ -22,6 +22,7 @@ from release_countdown.cli.parsers import (
     DURATION,
     LIMIT,
     NAME_PART,
+    OWN_LEADS,
     REGION,
     SORT,
     choices,
@@ -34,7 +35,7 @@ from release_countdown.core import params
 from release_countdown.core.follow import FOLLOW_MODES
 from release_countdown.core.marks import MARKS
 from release_countdown.core.model import DATE_TYPES, KINDS, STATUSES
-from release_countdown.core.params import DayArg, Duration
+from release_countdown.core.params import DayArg, Duration, Leads
 from release_countdown.core.query import SORTS, Query
 
 # What the commands import from here besides the options.
@@ -207,6 +208,16 @@ FollowModeOption = Annotated[
         metavar="MODE",
         help="inbox: propose new titles (`countdown inbox`); add: import them at once.",
         parser=one_of(FOLLOW_MODES),
+    ),
+]
+OwnLeadOption = Annotated[
+    Leads | None,
+    typer.Option(
+        "--lead",
+        metavar="LEADS",
+        help="The title's own lead times for notify (30d,1d; 'default': the [notify] lead "
+        "or notify's --lead again).",
+        parser=OWN_LEADS,
     ),
 ]
 KindOption = Annotated[

@@ -66,6 +66,26 @@ def leads(value: object) -> tuple[int, ...]:
     raise ValueError('must be lead times such as "30d,7d,1d,0d" (or a list of them)')
 
 
+def on_kinds(value: object) -> frozenset[str]:
+    """[notify] on: "dated,released" or a list of such."""
+    if isinstance(value, str) or (
+        isinstance(value, list) and value and all(isinstance(v, str) for v in value)
+    ):
+        try:
+            return params.on_kinds(value if isinstance(value, str) else ",".join(value))
+        except params.ParamError as exc:
+            raise ValueError(exc.problem) from None
+    raise ValueError('must be kinds of notice such as "dated,released" (or a list of them)')
+
+
+def min_precision(value: object) -> str:
+    """[notify] min_precision: "day", "month", "quarter" or "year"."""
+    try:
+        return params.min_precision(value if isinstance(value, str) else "")
+    except params.ParamError as exc:
+        raise ValueError(exc.problem) from None
+
+
 def destinations(value: object) -> tuple[str, ...]:
     if isinstance(value, str) and value.strip():
         return (value.strip(),)

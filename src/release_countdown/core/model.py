@@ -100,6 +100,9 @@ class Release(NamedTuple):
     # The follow that added the entry, "follow:" + its name ("follow:lorne-balfe"): `list
     # --follow NAME` finds what a follow brought.
     origin: Annotated[str, origin_of] | None = None
+    # The title's own lead times in days, largest first (``lead = ["30d", "1d"]``): notify
+    # reminds by these instead of the default. (): the default.
+    lead: tuple[int, ...] = ()
     # What the parser learned of the entry's form, kept so that nothing reads the file again
     # (`check --strict`, `check`'s future days): the id was derived from the title (no
     # ``id`` key), and each history entry's index in the file (empty: file order already).

@@ -28,13 +28,13 @@ are the command line's and ``writing/state.py``'s business.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from release_countdown.core.changes import Kind, change_between, window
-from release_countdown.core.dates import is_exact, parse_date_text
+from release_countdown.core.dates import Precision, is_exact, parse_date_text
 from release_countdown.core.rows import Row
 
 if TYPE_CHECKING:
@@ -47,6 +47,11 @@ FIRST_RUN_SLACK: Final = 1  # days: a first run sends leads crossed today or yes
 RELEASED_GRACE: Final = 7  # days a missed release-day notice is still sent
 NEW_GRACE: Final = 7  # days a follow's arrival is still news
 KEEP_DAYS: Final = 400  # records older than this are pruned from the state
+# What `notify --on` chooses among: the events, and each change as the record names it
+# (core/changes.py's kinds, "unchanged" aside) or "retitled".
+CHANGE_KINDS: Final = (*(k.value for k in Kind if k is not Kind.UNCHANGED), "retitled")
+ON_KINDS: Final = ("new", *CHANGE_KINDS, "reminder", "released")
+MIN_PRECISIONS: Final = ("day", "month", "quarter", "year")  # `--min-precision`
 _LEAD = re.compile(r"\s*(\d{1,4})\s*([dw])\s*", re.IGNORECASE)
 
 # (title id, event, date in force, lead in days; None for a change)
@@ -234,6 +239,34 @@ def _arrivals(
     return notices, skipped
 
 
+class Alerts(NamedTuple):
+    """Which notices a user wants (`notify --on`, `--min-precision`): None is every one."""
+
+    on: frozenset[str] | None = None  # of ON_KINDS
+    min_precision: str | None = None  # of MIN_PRECISIONS
+
+    def wants(self, notice: Notice) -> bool:
+        """Whether ``notice`` is of a kind asked for, and its date (the date a change or an
+        arrival announces) at least as precise as asked (TBA is vaguer than any)."""
+        if self.on is not None:
+            kinds = {notice.change or notice.event} if notice.event == "changed" else set()
+            if notice.old_title is not None:
+                kinds.add("retitled")
+            if self.on.isdisjoint(kinds or {notice.event}):
+                return False
+        if self.min_precision is None or notice.event in ("reminder", "released"):
+            return True  # a reminder is for an exact date, always
+        try:
+            precision = parse_date_text(notice.date).precision
+        except ValueError:
+            return False
+        order = list(Precision)
+        return order.index(precision) <= order.index(Precision(self.min_precision))
+
+
+EVERY_ALERT: Final = Alerts()
+
+
 class Plan(NamedTuple):
     notices: list[Notice]
     skipped: list[Key]  # crossed before a first run: recorded, never sent
@@ -303,9 +336,16 @@ def plan_notices(
     state: NoticeState,
     today: date,
     arrivals: Iterable[Arrival] = (),
+    *,
+    own_leads: Mapping[str, Sequence[int]] | None = None,
+    alerts: Alerts = EVERY_ALERT,
 ) -> Plan:
     """The notices due on ``today`` for ``rows`` (in their order), then for the titles
-    follows brought (``arrivals``), given ``state``."""
+    follows brought (``arrivals``), given ``state``. A title in ``own_leads`` (by id) has
+    those leads instead of ``leads``. Only the notices ``alerts`` wants are planned; a
+    change it does not want is taken as seen (the next change is told against it), and its
+    reminders go as if there had been none."""
+    own_leads = own_leads or {}
     first_run = state.created is None
     notices: list[Notice] = []
     skipped: list[Key] = []
@@ -316,22 +356,21 @@ def plan_notices(
             old = None  # a run for an earlier day: no change is news then, and none recorded
         else:
             seen[row.id] = Seen(row.date, row.title, today, basis_of(row))
-        due = _due(row, leads, state)
+        due = [n for n in _due(row, own_leads.get(row.id) or leads, state) if alerts.wants(n)]
         if old is not None and old.basis != basis_of(row) and old.title == row.title:
             old = None  # the region in force changed, not the title's date: seen, not news
         if old is not None and (old.date, old.title) != (row.date, row.title):
-            del seen[row.id]
             # The change says when, already: it covers the reminders.
             covers = tuple(k for n in due if n.event == "reminder" for k in (n.key, *n.covers))
-            due = [n for n in due if n.event != "reminder"]
-            notices.append(
-                Notice(
-                    "changed", row.id, row.title, row.date, row.days_remaining, None,
-                    row.countdown, old.date, row.date, _change(old, row),
-                    old.title if old.title != row.title else None, covers,
-                    basis=basis_of(row),
-                )
+            change = Notice(
+                "changed", row.id, row.title, row.date, row.days_remaining, None,
+                row.countdown, old.date, row.date, _change(old, row),
+                old.title if old.title != row.title else None, covers, basis=basis_of(row),
             )  # fmt: skip
+            if alerts.wants(change):
+                del seen[row.id]
+                due = [n for n in due if n.event != "reminder"]
+                notices.append(change)
         for notice in due:
             late = (notice.lead or 0) - (notice.days_remaining or 0)
             if first_run and late > FIRST_RUN_SLACK:
@@ -339,18 +378,27 @@ def plan_notices(
             else:
                 notices.append(notice)
     news, old_news = _arrivals(arrivals, state, today)
-    return Plan(notices + news, skipped + old_news, seen)
+    return Plan(notices + [n for n in news if alerts.wants(n)], skipped + old_news, seen)
 
 
-def next_notice_day(rows: Iterable[Row], leads: Sequence[int], today: date) -> date | None:
+def next_notice_day(
+    rows: Iterable[Row],
+    leads: Sequence[int],
+    today: date,
+    own_leads: Mapping[str, Sequence[int]] | None = None,
+    alerts: Alerts = EVERY_ALERT,
+) -> date | None:
     """The first day after ``today`` on which one of ``rows`` crosses a lead (its release
-    day, with ``0d``): when the next reminder will be sent, if no date changes before."""
+    day, with ``0d``; a title in ``own_leads`` by its own) with a notice ``alerts`` wants:
+    when the next reminder will be sent, if no date changes before."""
     ahead: list[int] = []
     for row in rows:
         days = row.days_remaining
         if not is_exact(row.precision) or days is None:
             continue
-        for lead in leads:  # crossed on the day ``lead`` days remain: that day's notice
-            if days - lead >= 1 and _reminder(row._replace(days_remaining=lead), leads):
+        leads_of_row = (own_leads or {}).get(row.id) or leads
+        for lead in leads_of_row:  # crossed on the day ``lead`` days remain: that day's notice
+            found = _reminder(row._replace(days_remaining=lead), leads_of_row)
+            if days - lead >= 1 and found is not None and alerts.wants(found):
                 ahead.append(days - lead)
     return today + timedelta(days=min(ahead)) if ahead else None

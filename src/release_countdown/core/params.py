@@ -52,6 +52,12 @@ class Leads(tuple[int, ...]):
     __slots__ = ()
 
 
+class OnKinds(frozenset[str]):
+    """The kinds of notice `notify --on` asks for (core.notices.ON_KINDS)."""
+
+    __slots__ = ()
+
+
 class DayArg(NamedTuple):
     """A day as typed: a calendar day, or a distance from today ("today", "+30d", "-1y").
 
@@ -126,6 +132,11 @@ def leads(text: str, name: str = "lead", what: str = "a lead time") -> Leads:
         raise ParamError(name, str(exc)) from None
 
 
+def own_leads(text: str, name: str = "lead") -> Leads:
+    """A title's own lead times (`edit --lead 30d,1d`), or ``default`` for none: empty."""
+    return Leads() if text.strip().lower() == "default" else leads(text, name)
+
+
 def region(text: str, name: str = "region") -> str:
     """An ISO 3166-1 alpha-2 code or WW, upper case ("UK" is GB)."""
     from release_countdown.core.model import region_code
@@ -160,6 +171,29 @@ def one_of(text: str, allowed: Sequence[str], name: str) -> str:
     if text not in allowed:
         raise _not_one_of(text, allowed, name)
     return text
+
+
+def on_kinds(text: str, name: str = "on") -> OnKinds:
+    """Kinds of notice, comma-separated, as the record spells them (core.notices.ON_KINDS),
+    any case; "-" or "_" may stand for a space (``moved-up``)."""
+    from release_countdown.core.notices import ON_KINDS
+
+    found: set[str] = set()
+    for part in text.split(","):
+        item = part.strip().lower()
+        if item not in ON_KINDS:
+            item = item.replace("-", " ").replace("_", " ")
+        if item not in ON_KINDS:
+            raise _not_one_of(part.strip(), ON_KINDS, name)
+        found.add(item)
+    return OnKinds(found)
+
+
+def min_precision(text: str, name: str = "min-precision") -> str:
+    """The vaguest date a change may announce and still be told (core.notices.MIN_PRECISIONS)."""
+    from release_countdown.core.notices import MIN_PRECISIONS
+
+    return one_of(text.strip().lower(), MIN_PRECISIONS, name)
 
 
 def name_part(text: str, name: str = "composer") -> str:

@@ -37,6 +37,7 @@ from release_countdown.registry.format import (
     follow_ref,
     headline_of,
     kind_of,
+    leads_of,
     origin_of,
     region_of,
 )
@@ -128,6 +129,28 @@ def _origin(fields: Fields, where: Where, table: Mapping[str, Any]) -> str | Non
         )
         return None
     return written
+
+
+def _lead(fields: Fields, where: Where, table: Mapping[str, Any]) -> tuple[int, ...]:
+    """``lead = ["30d", "1d"]``: the title's own lead times (registry.format.leads_of)."""
+    value = table.get("lead")
+    if value is None:
+        return ()
+    found = leads_of(value)
+    if found is None:
+        from release_countdown.core.notices import parse_leads
+
+        problem = 'must be an array of lead times, one each (e.g. lead = ["30d", "1d"])'
+        texts = type(value) is list and all(type(v) is str for v in value)
+        single = [v for v in value if "," not in v] if texts else []
+        if single:
+            try:
+                parse_leads(single, "a lead time")
+            except ValueError as exc:
+                problem = str(exc)
+        fields.report((*where, "lead"), f"lead {problem}")
+        return ()
+    return found
 
 
 def _day(fields: Fields, where: Where, table: Mapping[str, Any], key: str) -> date | None:
@@ -260,6 +283,7 @@ def check_release(
     for key, limit in OPTIONAL_TEXTS.items():
         texts[key] = fields.text(where, table, key, limit=limit)
     origin = _origin(fields, where, table)
+    lead = _lead(fields, where, table)
     people = _people(fields, where, table["people"]) if "people" in table else {}
     ids = _ids(fields, where, table["ids"]) if "ids" in table else {}
     override: Any = table.get("override", False)
@@ -292,6 +316,7 @@ def check_release(
         checked=checked,
         headline=headline,
         origin=origin,
+        lead=lead,
         people=people,
         dates=tuple(d for d in dates if d is not None),
         history=history,

@@ -32,7 +32,7 @@ TOP_KEYS: Final = ("schema", "release", "follow")
 # In canonical order: `fmt` writes a release's keys in this order.
 RELEASE_KEYS: Final = (
     "id", "title", "aliases", "kind", "franchise", "date", "headline", "announced", "checked",
-    "sources", "note", "origin", "people", "ids", "dates", "history", "override",
+    "sources", "note", "origin", "lead", "people", "ids", "dates", "history", "override",
 )  # fmt: skip
 SUBTABLES: Final = ("people", "ids", "dates", "history")
 DATE_KEYS: Final = (
@@ -91,6 +91,21 @@ def id_of(key: str, value: object) -> str | None:
     return value
 
 
+def leads_of(value: object) -> tuple[int, ...] | None:
+    """``lead = ["30d", "1d"]``: a release's own lead times in days, largest first (the one
+    lead rule, core.notices.parse_leads, one lead an item), or None."""
+    if type(value) is not list or not value:
+        return None
+    if not all(type(item) is str and "," not in item for item in value):
+        return None
+    from release_countdown.core.notices import parse_leads
+
+    try:
+        return parse_leads(value)
+    except ValueError:
+        return None
+
+
 def kind_of(value: object) -> Kind | None:
     """The kind ``value`` names (the model's own string), or None."""
     return _KINDS.get(value) if type(value) is str else None
@@ -129,6 +144,7 @@ __all__ = [
     "follow_ref",
     "headline_of",
     "kind_of",
+    "leads_of",
     "origin_of",
     "region_of",
 ]  # fmt: skip

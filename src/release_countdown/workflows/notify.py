@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from release_countdown.core.model import Release
-    from release_countdown.core.notices import Key, Notice
+    from release_countdown.core.notices import Alerts, Key, Notice
     from release_countdown.core.query import Query
     from release_countdown.delivery import Destination
     from release_countdown.writing.state import Claim
@@ -64,6 +64,7 @@ def notify(
     dry_run: bool,
     lock_timeout: float,
     inbox: Path | None = None,
+    alerts: Alerts | None = None,
 ) -> Notified:
     """Plan the notices due ``today`` for the releases ``query`` selects and send each to
     every destination. A notice every destination took is recorded at once (a run killed
@@ -71,10 +72,17 @@ def notify(
     notices it sends date from then, and it takes over the claims of runs started
     ``CLAIM_LIFETIME`` before it. With ``dry_run`` the plan is returned, nothing sent or
     recorded. Titles follows brought (``inbox``, the default inbox for None, and releases
-    with a follow's origin) are told once, as "new"."""
+    with a follow's origin) are told once, as "new". A release's own ``lead`` stands for
+    ``leads``; only the notices ``alerts`` wants (None: all) are planned."""
     import secrets
 
-    from release_countdown.core.notices import Plan, arrivals, next_notice_day, plan_notices
+    from release_countdown.core.notices import (
+        EVERY_ALERT,
+        Plan,
+        arrivals,
+        next_notice_day,
+        plan_notices,
+    )
     from release_countdown.core.query import select
     from release_countdown.core.rows import release_row
     from release_countdown.registry.locations import inbox_file
@@ -91,17 +99,21 @@ def notify(
     rows = [release_row(s, today, query.marked) for s in select(releases, query, today)]
     rows = [row for row in rows if row.mark != "skip"]  # a title marked skip: no notices
     news = arrivals(releases, read_inbox(inbox or inbox_file()))
+    own = {release.id: release.lead for release in releases if release.lead}
+    wanted = alerts or EVERY_ALERT
     if dry_run:
-        planned = plan_notices(rows, leads, read_state(state_path), today, news)
+        planned = plan_notices(
+            rows, leads, read_state(state_path), today, news, own_leads=own, alerts=wanted
+        )
         return Notified(tuple(planned.notices), ())
     ours = Claim(secrets.token_hex(8), started)
     with state_lock(state_path, lock_timeout):
         known, claims = read_claimed(state_path)
-        plan = plan_notices(rows, leads, known, today, news)
+        plan = plan_notices(rows, leads, known, today, news, own_leads=own, alerts=wanted)
         first = None  # said once: not by a run that overlaps the first (it holds claims)
         if known.created is None and not claims:
             reminders = [key for key in plan.skipped if key[1] != "new"]  # not arrivals
-            first = FirstRun(len(reminders), next_notice_day(rows, leads, today))
+            first = FirstRun(len(reminders), next_notice_day(rows, leads, today, own, wanted))
         claims = {key: claim for key, claim in claims.items() if claim.live(started)}
         claimed = tuple(Claimed(n, claims[n.key].since) for n in plan.notices if n.key in claims)
         mine = [n for n in plan.notices if n.key not in claims]

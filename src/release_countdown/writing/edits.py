@@ -207,6 +207,7 @@ class Edits:
     today: dt.date | None = None  # the day of the edit: a retitle is recorded as of it
     ids: list[tuple[str, str]] = field(default_factory=list)  # source, id (fields.parse_id)
     remove_ids: list[str] = field(default_factory=list)  # sources
+    lead: tuple[int, ...] | None = None  # the title's own leads; (): the default again
 
 
 def _one_date_each(typed: Sequence[tuple[str, str, str]]) -> None:
@@ -319,6 +320,13 @@ def edit_release(
         done.append(f"{role} {person} removed")
     if edits.note is not None:
         put("note", edits.note, "note set", "that note")
+    if edits.lead:
+        said = ", ".join(leads := [f"{n}d" for n in edits.lead])
+        put("lead", leads, f"leads set to {said}", f"leads {said}")
+    elif edits.lead is not None and table.pop("lead", None) is not None:
+        done.append("leads back to the default")
+    elif edits.lead is not None:
+        already.append("the default leads")
     if edits.checked is not None:
         checked = edits.checked.isoformat()
         put("checked", edits.checked, f"checked on {checked}", f"checked {checked}")

@@ -13,6 +13,7 @@ from release_countdown.cli.options import (
     DryRunOption,
     IdOption,
     KindOption,
+    OwnLeadOption,
     RemoveIdOption,
     RetitledOnOption,
     TargetOption,
@@ -70,13 +71,14 @@ def edit_command(
     announced: RetitledOnOption = None,
     note: Annotated[str | None, typer.Option(help="Set the note.", metavar="TEXT")] = None,
     checked: CheckedOption = None,
+    lead: OwnLeadOption = None,
     id_: IdOption = None,
     remove_id: RemoveIdOption = None,
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
 ) -> None:
     """Change a title: retitle, date, people, aliases, sources, franchise, typed dates, note,
-    source ids (--id, --remove-id; `countdown link` fetches the source too).
+    source ids (--id, --remove-id; `countdown link` fetches the source too), notify's leads.
 
     --title records the retitle in the history (announced today, or on --announced) and keeps
     the old title as an alias; a change already recorded that day (a postpone) takes the new
@@ -89,6 +91,7 @@ def edit_command(
       countdown edit gran-turismo --remove-person cast="Orlando Bloom" --dry-run
       countdown edit argylle --source https://example.org/news --date-for GB:digital 2024-03-01
       countdown edit argylle --id tmdb=movie/848538 --remove-id wikidata
+      countdown edit argylle --lead 30d,1d       # --lead default: the usual leads again
     """
     from release_countdown.cli import reading
     from release_countdown.cli.output import finish
@@ -108,7 +111,7 @@ def edit_command(
         aliases=list(alias or []), note=note, checked=verified, announced=day,
         sources=list(source or []), franchise=franchise, remove_aliases=list(remove_alias or []),
         date_for=typed, today=today, ids=[parse_id(text) for text in id_ or []],
-        remove_ids=list(remove_id or []),
+        remove_ids=list(remove_id or []), lead=lead,
     )  # fmt: skip
     path = reading.writable_path(registry)
     change = reading.change(

@@ -4,14 +4,8 @@ from typing import Annotated
 
 import typer
 
+from release_countdown.cli import notify_options as opts
 from release_countdown.cli.app import command_app
-from release_countdown.cli.notify_options import (
-    ExecOption,
-    LeadOption,
-    StateOption,
-    ToOption,
-    tell,
-)
 from release_countdown.cli.options import (
     AsOfOption,
     Filters,
@@ -32,9 +26,11 @@ app = command_app()
 def notify_command(
     *,
     filters: Filters,
-    lead: LeadOption = None,
-    to: ToOption = None,
-    command: ExecOption = None,
+    lead: opts.LeadOption = None,
+    to: opts.ToOption = None,
+    command: opts.ExecOption = None,
+    on: opts.OnOption = None,
+    min_precision: opts.MinPrecisionOption = None,
     dry_run: Annotated[
         bool,
         typer.Option("--dry-run", "-n", help="Print what is due; send and record nothing."),
@@ -42,7 +38,7 @@ def notify_command(
     json_output: Annotated[
         bool, typer.Option("--json", help="On stdout, one JSON object per notice.")
     ] = False,
-    state: StateOption = None,
+    state: opts.StateOption = None,
     as_of: AsOfOption = None,
     registry: RegistryOption = None,
     no_cache: NoCacheOption = False,
@@ -65,6 +61,7 @@ def notify_command(
       countdown notify --dry-run
       countdown notify --composer balfe --lead 14d,1d --to ntfy://my-releases
       countdown notify --exec 'notify-me --urgent' --json
+      countdown notify --on dated,narrowed,released --min-precision day
     \b
     crontab -e (every morning at 9):
       0 9 * * * countdown notify --to ntfy://my-releases
@@ -104,6 +101,7 @@ def notify_command(
         load(registry, no_cache).releases, filters.query(today),
         leads=lead or found.notify_lead.value or DEFAULT_LEADS, sending=sending,
         state_path=path, today=today, started=started, dry_run=dry_run,
-        lock_timeout=found.lock_timeout.value,
+        lock_timeout=found.lock_timeout.value, alerts=opts.alerts(
+            on, min_precision, found.notify_on.value, found.notify_min_precision.value),
     )  # fmt: skip
-    tell(done, sending, path, dry_run=dry_run, json_output=json_output)
+    opts.tell(done, sending, path, dry_run=dry_run, json_output=json_output)
