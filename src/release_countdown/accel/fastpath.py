@@ -30,6 +30,7 @@ from release_countdown.registry.format import (
     ID_PATTERN,
     MAX_LONG_TEXT,
     MAX_SHORT_TEXT,
+    MAX_TAG,
     OPTIONAL_TEXTS,
     ORIGINS,
     RELEASE_KEYS,
@@ -40,6 +41,7 @@ from release_countdown.registry.format import (
     kind_of,
     origin_of,
     region_of,
+    tag_of,
 )
 
 _RELEASE_KEYS = frozenset(RELEASE_KEYS)
@@ -81,6 +83,16 @@ def _follow_origin(table: dict[str, Any]) -> str | None:
     if origin is not None and (type(origin) is not str or origin_of(origin) is None):
         raise _Unusual
     return origin
+
+
+def _tags(table: dict[str, Any]) -> tuple[str, ...]:
+    tags = _texts(table, "tags", MAX_TAG)
+    for tag in tags:
+        if tag_of(tag) is None:
+            raise _Unusual
+    if len(set(tags)) != len(tags):
+        raise _Unusual
+    return tags
 
 
 def _unlisted(table: dict[str, Any]) -> date | None:
@@ -252,6 +264,7 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
         "checked": checked,
         "headline": _headline(table),
         "origin": _follow_origin(table),
+        "tags": _tags(table),
         "people": people,
         "dates": tuple([_typed(d, tz) for d in dates_value]),
         "history": history,

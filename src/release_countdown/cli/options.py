@@ -24,6 +24,7 @@ from release_countdown.cli.parsers import (
     NAME_PART,
     REGION,
     SORT,
+    TAG,
     choices,
     one_of,
     region_or_setting,
@@ -152,6 +153,17 @@ RemoveIdOption = Annotated[
     list[str] | None,
     typer.Option("--remove-id", help="Detach a source's id (repeatable).", metavar="SOURCE"),
 ]
+TagOption = Annotated[  # add/edit --tag
+    list[str] | None,
+    typer.Option("--tag", help="Add a tag: lower-case words and hyphens, e.g. must-see "
+                 "(repeatable).", metavar="TAG", parser=TAG,
+                 autocompletion=completion.complete_tags),
+]  # fmt: skip
+UntagOption = Annotated[  # edit --untag
+    list[str] | None,
+    typer.Option("--untag", help="Remove a tag (repeatable).", metavar="TAG", parser=TAG,
+                 autocompletion=completion.complete_tags),
+]  # fmt: skip
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 # `follow add`'s filters (core/follow.Follow's fields).
 FollowJobsOption = Annotated[
@@ -324,6 +336,18 @@ FILTERS: dict[str, tuple[Any, Any]] = {
         ],
         None,
     ),
+    "tag": (
+        Annotated[
+            list[str] | None,
+            typer.Option(
+                help="Only titles with this tag (repeatable: any of them).",
+                metavar="TAG",
+                parser=TAG,
+                autocompletion=completion.complete_tags,
+            ),
+        ],
+        None,
+    ),
     "show_all": (
         Annotated[
             bool, typer.Option("--all", "-a", help="Include titles released more than 30 days ago.")
@@ -333,7 +357,7 @@ FILTERS: dict[str, tuple[Any, Any]] = {
 }
 
 
-REPEATABLE = ("composer", "director", "person", "kind", "status", "search", "follow")
+REPEATABLE = ("composer", "director", "person", "kind", "status", "search", "follow", "tag")
 
 
 def _gathered(name: str, value: Any) -> Any:

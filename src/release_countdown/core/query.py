@@ -33,6 +33,7 @@ class Query(NamedTuple):
     region: str | None = None
     show_all: bool = False
     follows: tuple[str, ...] = ()  # follow names: titles whose origin is one of them
+    tags: tuple[str, ...] = ()  # titles with any of these tags
 
     @property
     def widened(self) -> bool:
@@ -74,6 +75,8 @@ def release_matches(release: Release, query: Query) -> bool:
     if query.kinds and release.kind not in query.kinds:
         return False
     if query.follows and not _brought_by(release, query.follows):
+        return False
+    if query.tags and not any(tag in release.tags for tag in query.tags):
         return False
     if query.composers and not names_match(_role_names(release, "composer"), query.composers):
         return False

@@ -106,6 +106,7 @@ class Row(NamedTuple):
     note: str | None
     source: str
     origin: str | None = None  # the follow that added the title ("follow:lorne-balfe")
+    tags: tuple[str, ...] = ()  # the registry's tags ("imax", "must-see")
 
 
 def _days(today: dt.date, day: dt.date | None) -> int | None:
@@ -239,6 +240,7 @@ def release_row(standing: Standing, today: dt.date) -> Row:
         note=release.note,
         source=release.source,
         origin=release.origin,
+        tags=release.tags,
     )
 
 

@@ -24,6 +24,7 @@ from release_countdown.core.standing import id_and_year, year_of
 from release_countdown.writing.fields import append_entry as _append_entry
 from release_countdown.writing.fields import (
     days_entry,
+    edit_tags,
     record_retitle,
     remove_alias,
     remove_id,
@@ -103,6 +104,7 @@ class NewRelease:
     announced: str | None = None
     checked: dt.date | None = None
     note: str | None = None
+    tags: list[str] = field(default_factory=list)  # as core/params.tag leaves them
 
 
 def add_words(new: NewRelease) -> list[str]:
@@ -113,6 +115,7 @@ def add_words(new: NewRelease) -> list[str]:
              "checked": new.checked.isoformat() if new.checked else None}  # fmt: skip
     words += [w for option, v in named.items() if v is not None for w in (f"--{option}", v)]
     words += [w for alias in new.aliases for w in ("--alias", alias)]
+    words += [w for tag in new.tags for w in ("--tag", tag)]
     for role, name in new.credits:
         plain = role in ("composer", "director")
         words += [f"--{role}", name] if plain else ["--person", f"{role}={name}"]
@@ -160,6 +163,8 @@ def add_release(
         table.add("kind", new.kind)
     if new.franchise:
         table.add("franchise", new.franchise)
+    if new.tags:
+        table.add("tags", list(dict.fromkeys(new.tags)))
     table.add("date", date_value(new.date))
     if new.announced:
         table.add("announced", date_value(new.announced, "--announced"))
@@ -207,6 +212,8 @@ class Edits:
     today: dt.date | None = None  # the day of the edit: a retitle is recorded as of it
     ids: list[tuple[str, str]] = field(default_factory=list)  # source, id (fields.parse_id)
     remove_ids: list[str] = field(default_factory=list)  # sources
+    tags: list[str] = field(default_factory=list)  # to add, as core/params.tag leaves them
+    untags: list[str] = field(default_factory=list)  # to remove
 
 
 def _one_date_each(typed: Sequence[tuple[str, str, str]]) -> None:
@@ -291,6 +298,7 @@ def edit_release(
             already.append(f"{key} id {value}")
         else:
             done.append(set_id(table, releases, release, key, value))
+    edit_tags(table, release, edits.tags, edits.untags, done=done, already=already)
     if edits.kind is not None:
         put("kind", edits.kind, f"kind set to {edits.kind}", f"kind {edits.kind}")
     for alias in edits.aliases:
