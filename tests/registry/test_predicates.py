@@ -191,6 +191,7 @@ def test_every_field_of_the_model_survives_the_cache() -> None:
         "ids": {"wikidata": "Q42"},
         "headline": "US:theatrical",
         "origin": "follow:lorne-balfe",
+        "tags": ["imax", "must-see"],
         "override": True,
         "dates": [
             {
