@@ -210,3 +210,10 @@ def test_tag_names_complete(registry: str) -> None:
     assert protocol("bash", "countdown list --tag m", registry) == "must-see\n"
     assert protocol("bash", "countdown edit alpha --untag i", registry) == "imax\n"
     assert protocol("bash", "countdown add X --tag v", registry) == "vinyl\n"
+
+
+def test_a_tag_no_title_has_is_said(registry: str) -> None:
+    done = invoke("list", "--json", "--as-of", AS_OF, "--tag", "imx", "-r", registry)
+    assert done.exit_code == 0
+    assert json.loads(done.stdout) == []
+    assert "no title has the tag 'imx'; did you mean imax?" in done.stderr
