@@ -55,8 +55,8 @@ values = st.recursive(
     max_leaves=12,
 )
 keys = st.sampled_from(
-    ["id", "title", "aliases", "kind", "franchise", "date", "announced", "checked", "sources",
-     "note", "people", "dates", "history", "override", "region", "type", "where", "x"]
+    ["id", "title", "aliases", "kind", "franchise", "tags", "date", "announced", "checked",
+     "sources", "note", "people", "dates", "history", "override", "region", "type", "where", "x"]
 )  # fmt: skip
 release_tables = st.dictionaries(keys, values, max_size=8)
 documents = st.fixed_dictionaries(

@@ -43,6 +43,9 @@ def test_registry_schema_states_the_format() -> None:
     for key, most in registry_format.TEXT_LISTS.items():
         items = release[key].get("items") or definitions["texts"]["items"]
         assert limit(items) == most, key
+    tag = release["tags"]["items"]
+    assert tag["pattern"] == f"^{registry_format.TAG_PATTERN.pattern}$"
+    assert tag["maxLength"] == registry_format.MAX_TAG
 
 
 def test_registry_schema_states_the_follow_tables() -> None:

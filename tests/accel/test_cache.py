@@ -231,6 +231,7 @@ def test_fast_path_never_accepts_what_the_careful_checker_rejects() -> None:
             "checked": forms,
             "override": st.booleans() | texts,
             "note": texts,
+            "tags": st.lists(st.sampled_from(["imax", "must-see", "IMAX", "a--b", ""]), max_size=3),
         },
     )
 

@@ -175,7 +175,7 @@ def test_the_csv_columns_are_the_published_ones() -> None:
     assert CSV_FIELDS == (
         "id", "title", "aliases", "kind", "franchise", "date", "precision", "earliest", "latest",
         "days_remaining", "days_remaining_max", "status", "countdown", "region", "release_type",
-        "announced", "checked", "change", "sources", "note", "source", "origin", "mark",
+        "announced", "checked", "change", "sources", "note", "source", "origin", "mark", "tags",
     )  # fmt: skip
     assert PERSON_COLUMNS == (
         "name", "roles", "titles", "next_id", "next_title", "next_date", "next_days",

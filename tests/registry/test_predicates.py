@@ -192,6 +192,7 @@ def test_every_field_of_the_model_survives_the_cache() -> None:
         "headline": "US:theatrical",
         "origin": "follow:lorne-balfe",
         "lead": ["30d", "1d"],
+        "tags": ["imax", "must-see"],
         "override": True,
         "dates": [
             {

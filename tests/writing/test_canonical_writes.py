@@ -25,8 +25,8 @@ from release_countdown.writing.edits import (
     add_release,
     edit_release,
     find_release,
-    postpone_release,
 )
+from release_countdown.writing.postpone import postpone_release
 from release_countdown.writing.removal import remove_release
 from tests.sources import tmdb_data
 from tests.workflows.conftest import tmdb_settings

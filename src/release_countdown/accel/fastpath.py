@@ -30,6 +30,7 @@ from release_countdown.registry.format import (
     ID_PATTERN,
     MAX_LONG_TEXT,
     MAX_SHORT_TEXT,
+    MAX_TAG,
     OPTIONAL_TEXTS,
     ORIGINS,
     RELEASE_KEYS,
@@ -41,6 +42,7 @@ from release_countdown.registry.format import (
     leads_of,
     origin_of,
     region_of,
+    tag_of,
 )
 
 _RELEASE_KEYS = frozenset(RELEASE_KEYS)
@@ -91,6 +93,16 @@ def _follow_origin(table: dict[str, Any]) -> str | None:
     if origin is not None and (type(origin) is not str or origin_of(origin) is None):
         raise _Unusual
     return origin
+
+
+def _tags(table: dict[str, Any]) -> tuple[str, ...]:
+    tags = _texts(table, "tags", MAX_TAG)
+    for tag in tags:
+        if tag_of(tag) is None:
+            raise _Unusual
+    if len(set(tags)) != len(tags):
+        raise _Unusual
+    return tags
 
 
 def _unlisted(table: dict[str, Any]) -> date | None:
@@ -263,6 +275,7 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
         "headline": _headline(table),
         "origin": _follow_origin(table),
         "lead": _lead(table),
+        "tags": _tags(table),
         "people": people,
         "dates": tuple([_typed(d, tz) for d in dates_value]),
         "history": history,

@@ -1,8 +1,9 @@
 """Shell completion of titles and people's names, from the registry the command would read,
 and of option values, each from the one place that holds its choices: --kind, --status and
 --type (core/model.py), --sort (core/query.py SORTS; `people --sort`: core/rows.py
-PEOPLE_SORTS), --role (the roles the registry credits, core/query.roles_of) and --region (the
-regions the registry's typed dates use, then every ISO 3166-1 code and WW: core/model.py).
+PEOPLE_SORTS), --role (the roles the registry credits, core/query.roles_of), --tag and
+--untag (the registry's tags) and --region (the regions the registry's typed dates use, then
+every ISO 3166-1 code and WW: core/model.py).
 
 Names match as the filters do: a part of a name, case-, accent- and punctuation-insensitive
 (``zimmer`` offers "Hans Zimmer"). A title completes on its own: offered beside its id, the
@@ -62,6 +63,13 @@ def complete_follows(ctx: Any, incomplete: str) -> list[str]:
     remove`, `list --follow`)."""
     loaded = _registry(ctx)
     return [] if loaded is None else _matching([f.name for f in loaded.follows], incomplete)
+
+
+def complete_tags(ctx: Any, incomplete: str) -> list[str]:
+    """The registry's tags that start with (or contain) what was typed (--tag, --untag)."""
+    loaded = _registry(ctx)
+    tags = [] if loaded is None else sorted({t for r in loaded.releases for t in r.tags})
+    return _matching(tags, incomplete)
 
 
 def _complete_role(ctx: Any, incomplete: str, role: str | None) -> list[str]:

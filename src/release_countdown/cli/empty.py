@@ -50,9 +50,9 @@ def empty_words(
 
 
 def say_empty(loaded: "Registry", today: date, query: "Query", *, what: str = "titles") -> None:
-    """The words of a view with nothing in it, on stderr: the people filters that name nobody,
-    else what the registry holds and what to try."""
-    if say_unknown_people(loaded, query):
+    """The words of a view with nothing in it, on stderr: the people filters that name nobody
+    and the tags no title has, else what the registry holds and what to try."""
+    if say_unknown_people(loaded, query) | say_unknown_tags(loaded, query):
         return
     for line in empty_words(loaded, today, query.region, widened=query.widened, what=what):
         say(f"countdown: {line}")
@@ -62,7 +62,7 @@ def empty_error(loaded: "Registry", today: date, query: "Query", *, what: str) -
     """The same words as an error (exit 1), for commands whose empty view is a failure."""
     from release_countdown.core.errors import NotFoundError
 
-    if say_unknown_people(loaded, query):
+    if say_unknown_people(loaded, query) | say_unknown_tags(loaded, query):
         return NotFoundError(f"no {what} in this view")
     lines = empty_words(loaded, today, query.region, widened=True, what=what)
     return NotFoundError("\ncountdown: ".join(lines))
@@ -80,4 +80,15 @@ def say_unknown_people(loaded: "Registry", query: "Query") -> bool:
             say(f"countdown: no {person.role} named {person.asked!r} in the registry{hint}")
         else:
             say(f"countdown: nobody named {person.asked!r} in the registry{hint}")
+    return bool(unknown)
+
+
+def say_unknown_tags(loaded: "Registry", query: "Query") -> bool:
+    """Say which --tag values no title in the registry has; whether any did."""
+    from release_countdown.core.matching import did_you_mean
+
+    held = sorted({tag for release in loaded.releases for tag in release.tags})
+    unknown = [tag for tag in query.tags if tag not in held]
+    for tag in unknown:
+        say(f"countdown: no title has the tag {tag!r}{did_you_mean(held, tag, quoted=False)}")
     return bool(unknown)

@@ -17,7 +17,6 @@ from typer._click.types import Tuple as Pair  # typer vendors click (as cli/shel
 
 from release_countdown.cli import completion
 from release_countdown.cli.parsers import (
-    ABSOLUTE_DAY,
     DAY,
     DURATION,
     LIMIT,
@@ -25,6 +24,7 @@ from release_countdown.cli.parsers import (
     OWN_LEADS,
     REGION,
     SORT,
+    TAG,
     choices,
     one_of,
     region_or_setting,
@@ -32,7 +32,6 @@ from release_countdown.cli.parsers import (
     today_of,
 )
 from release_countdown.core import params
-from release_countdown.core.follow import FOLLOW_MODES
 from release_countdown.core.marks import MARKS
 from release_countdown.core.model import DATE_TYPES, KINDS, STATUSES
 from release_countdown.core.params import DayArg, Duration, Leads
@@ -154,62 +153,28 @@ RemoveIdOption = Annotated[
     list[str] | None,
     typer.Option("--remove-id", help="Detach a source's id (repeatable).", metavar="SOURCE"),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
-# `follow add`'s filters (core/follow.Follow's fields).
-FollowJobsOption = Annotated[
+AliasOption = Annotated[  # edit --alias, --remove-alias, --source, --franchise
+    list[str] | None, typer.Option(help="Add an alias (repeatable).", metavar="NAME")
+]
+RemoveAliasOption = Annotated[
+    list[str] | None, typer.Option(help="Remove an alias (repeatable).", metavar="NAME")
+]
+SourceOption = Annotated[
+    list[str] | None, typer.Option(help="Add a source (repeatable).", metavar="URL")
+]
+FranchiseOption = Annotated[str | None, typer.Option(help="Set the franchise.", metavar="NAME")]
+TagOption = Annotated[  # add/edit --tag
     list[str] | None,
-    typer.Option(
-        "--job",
-        metavar="JOB",
-        help='A TMDB crew job ("Original Music Composer", "Director", "Screenplay") or "cast" '
-        "(repeatable; default: the person's known-for department's main job).",
-    ),
-]
-FollowTypesOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--type",
-        metavar="TYPE",
-        help="A MusicBrainz release type: album, single, ep, soundtrack, live… (repeatable; "
-        "default for an artist: album, ep, soundtrack).",
-    ),
-]
-FollowKindsOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--kind",
-        metavar="KIND",
-        help=f"Only titles of these kinds ({', '.join(KINDS)}; repeatable; default: every kind).",
-        parser=one_of(KINDS),
-        autocompletion=completion.complete_kind,
-    ),
-]
-SinceOption = Annotated[
-    DayArg | None,
-    typer.Option(
-        "--since",
-        metavar="DAY",
-        help="Ignore titles dated before this day (default: today).",
-        parser=ABSOLUTE_DAY,
-    ),
-]
-NoTbaOption = Annotated[
-    bool, typer.Option("--no-tba", help="Keep only titles with a date (no TBA).")
-]
-FollowNameOption = Annotated[
-    str | None,
-    typer.Option(help="The follow's name (default: a slug of the person's name or the ref).",
-                 metavar="NAME"),
+    typer.Option("--tag", help="Add a tag: lower-case words and hyphens, e.g. must-see "
+                 "(repeatable).", metavar="TAG", parser=TAG,
+                 autocompletion=completion.complete_tags),
 ]  # fmt: skip
-FollowModeOption = Annotated[
-    str,
-    typer.Option(
-        "--mode",
-        metavar="MODE",
-        help="inbox: propose new titles (`countdown inbox`); add: import them at once.",
-        parser=one_of(FOLLOW_MODES),
-    ),
-]
+UntagOption = Annotated[  # edit --untag
+    list[str] | None,
+    typer.Option("--untag", help="Remove a tag (repeatable).", metavar="TAG", parser=TAG,
+                 autocompletion=completion.complete_tags),
+]  # fmt: skip
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 OwnLeadOption = Annotated[
     Leads | None,
     typer.Option(
@@ -351,6 +316,18 @@ FILTERS: dict[str, tuple[Any, Any]] = {
         ],
         None,
     ),
+    "tag": (
+        Annotated[
+            list[str] | None,
+            typer.Option(
+                help="Only titles with this tag (repeatable: any of them).",
+                metavar="TAG",
+                parser=TAG,
+                autocompletion=completion.complete_tags,
+            ),
+        ],
+        None,
+    ),
     "show_all": (
         Annotated[
             bool, typer.Option("--all", "-a", help="Include titles released more than 30 days ago.")
@@ -360,7 +337,7 @@ FILTERS: dict[str, tuple[Any, Any]] = {
 }
 
 
-REPEATABLE = ("composer", "director", "person", "kind", "status", "search", "follow", "mark")
+REPEATABLE = ("composer", "director", "person", "kind", "status", "search", "follow", "mark", "tag")
 
 
 def _gathered(name: str, value: Any) -> Any:

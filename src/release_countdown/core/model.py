@@ -103,6 +103,8 @@ class Release(NamedTuple):
     # The title's own lead times in days, largest first (``lead = ["30d", "1d"]``): notify
     # reminds by these instead of the default. (): the default.
     lead: tuple[int, ...] = ()
+    # Free labels ("imax", "must-see"), as tag_of keeps them, in the file's order.
+    tags: tuple[Annotated[str, tag_of], ...] = ()
     # What the parser learned of the entry's form, kept so that nothing reads the file again
     # (`check --strict`, `check`'s future days): the id was derived from the title (no
     # ``id`` key), and each history entry's index in the file (empty: file order already).
@@ -139,6 +141,17 @@ ORIGIN_PREFIX: Final = "follow:"
 # The one name rule: a release's id, a follow's name (letters, digits, ".", "-", "_"; not
 # starting with "_" or punctuation).
 ID_PATTERN: Final = re.compile(r"[^\W_][\w.-]*")
+
+
+# The one tag rule: lower-case ASCII words (letters, digits) joined by single hyphens.
+TAG_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_TAG: Final = 50
+
+
+def tag_of(text: str) -> str | None:
+    """The one tag rule ("imax", "must-see"): the text as the model keeps it, or None. The
+    checker, the fast path, the cache decoder and `--tag` (core/params.tag_value) ask here."""
+    return text if len(text) <= MAX_TAG and TAG_PATTERN.fullmatch(text) else None
 
 
 def origin_of(text: str) -> str | None:

@@ -1,5 +1,5 @@
 """Values typed by people, parsed once into typed values: days, durations, lead times,
-regions, choices, sorts, limits, and the `list` filters as a whole.
+regions, tags, choices, sorts, limits, and the `list` filters as a whole.
 
 One parser for every edge: the CLI's option types (cli/parsers.py) and `countdown serve`'s
 query parameters (``parse_query``) call the same converters, and only word the problem's
@@ -147,6 +147,19 @@ def region(text: str, name: str = "region") -> str:
         raise ParamError(name, str(exc)) from None
 
 
+def tag(text: str, name: str = "tag") -> str:
+    """A tag as core.model.tag_of keeps it ("IMAX" is imax); else the slug it might be."""
+    from release_countdown.core.matching import slugify
+    from release_countdown.core.model import tag_of
+
+    found = tag_of(text.strip().lower())
+    if found is None:
+        slug = slugify(text)
+        meant = f"; did you mean {slug}?" if tag_of(slug) else " (e.g. must-see)"
+        raise ParamError(name, f"{text!r} is not a tag: lower-case words joined by hyphens{meant}")
+    return found
+
+
 def _not_one_of(text: str, allowed: Sequence[str], name: str) -> ParamError:
     """ "'movie' is not one of film, album, ...; did you mean film?"."""
     from release_countdown.core.matching import did_you_mean
@@ -268,6 +281,7 @@ class Filters:
     show_all: bool = False
     follow: tuple[str, ...] = ()
     mark: tuple[str, ...] = ()
+    tag: tuple[str, ...] = ()
 
     def query_on(self, today: date, default_region: str | None, **fixed: Any) -> Query:
         """The query these filters ask for on ``today``: ``region`` else ``default_region``
@@ -289,6 +303,7 @@ class Filters:
             "show_all": self.show_all,
             "follows": self.follow,
             "marks": self.mark,
+            "tags": self.tag,
         }
         values.update(fixed)
         return Query(**values)
@@ -338,6 +353,7 @@ def parse_filters(params: Mapping[str, Sequence[str]]) -> tuple[Filters, DayArg 
         show_all=bool(_single(params, "all", flag)),
         follow=tuple(params.get("follow") or ()),
         mark=_many(params, "mark", MARKS),
+        tag=tuple(tag(text) for text in params.get("tag") or ()),
     )
     as_of = _one(params, "as_of")
     return found, None if as_of is None else day(as_of, "as_of", relative=True)

@@ -36,6 +36,7 @@ class Query(NamedTuple):
     follows: tuple[str, ...] = ()  # follow names: titles whose origin is one of them
     marks: tuple[str, ...] = ()  # --mark: titles with one of these marks
     marked: Marks = NO_MARKS  # the user's marks (writing/marks.py)
+    tags: tuple[str, ...] = ()  # titles with any of these tags
 
     @property
     def widened(self) -> bool:
@@ -77,6 +78,8 @@ def release_matches(release: Release, query: Query) -> bool:
     if query.kinds and release.kind not in query.kinds:
         return False
     if query.follows and not _brought_by(release, query.follows):
+        return False
+    if query.tags and not any(tag in release.tags for tag in query.tags):
         return False
     if query.composers and not names_match(_role_names(release, "composer"), query.composers):
         return False

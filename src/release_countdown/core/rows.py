@@ -108,6 +108,7 @@ class Row(NamedTuple):
     source: str
     origin: str | None = None  # the follow that added the title ("follow:lorne-balfe")
     mark: str | None = None  # the user's mark (seen, owned, skip, wanted; core/marks.py)
+    tags: tuple[str, ...] = ()  # the registry's tags ("imax", "must-see")
 
 
 def _days(today: dt.date, day: dt.date | None) -> int | None:
@@ -265,6 +266,7 @@ def release_row(
         source=release.source,
         origin=release.origin,
         mark=marked.get(release.id),
+        tags=release.tags,
     )
 
 

@@ -27,6 +27,7 @@ from release_countdown.registry.format import (
     KINDS,
     MAX_LONG_TEXT,
     MAX_SHORT_TEXT,
+    MAX_TAG,
     OPTIONAL_TEXTS,
     ORIGINS,
     REF_FORMS,
@@ -40,6 +41,7 @@ from release_countdown.registry.format import (
     leads_of,
     origin_of,
     region_of,
+    tag_of,
 )
 from release_countdown.registry.positions import Where
 from release_countdown.registry.values import Fields, Reporter, clip, closest, type_name
@@ -151,6 +153,24 @@ def _lead(fields: Fields, where: Where, table: Mapping[str, Any]) -> tuple[int, 
         fields.report((*where, "lead"), f"lead {problem}")
         return ()
     return found
+
+
+def _tags(fields: Fields, where: Where, table: Mapping[str, Any]) -> tuple[str, ...]:
+    """``tags = ["imax", "must-see"]``: each as core.model.tag_of keeps it, none twice."""
+    kept: list[str] = []
+    for written in fields.texts(where, table, "tags", limit=MAX_TAG):
+        slug = slugify(written)
+        if tag_of(written) is None:
+            fields.report(
+                (*where, "tags"),
+                f'tag "{clip(written)}" must be lower-case letters and digits in words joined '
+                "by hyphens" + (f' (e.g. "{slug}")' if tag_of(slug) else ' (e.g. "must-see")'),
+            )
+        elif written in kept:
+            fields.report((*where, "tags"), f'tags holds "{written}" twice')
+        else:
+            kept.append(written)
+    return tuple(kept)
 
 
 def _day(fields: Fields, where: Where, table: Mapping[str, Any], key: str) -> date | None:
@@ -284,6 +304,7 @@ def check_release(
         texts[key] = fields.text(where, table, key, limit=limit)
     origin = _origin(fields, where, table)
     lead = _lead(fields, where, table)
+    tags = _tags(fields, where, table)
     people = _people(fields, where, table["people"]) if "people" in table else {}
     ids = _ids(fields, where, table["ids"]) if "ids" in table else {}
     override: Any = table.get("override", False)
@@ -317,6 +338,7 @@ def check_release(
         headline=headline,
         origin=origin,
         lead=lead,
+        tags=tags,
         people=people,
         dates=tuple(d for d in dates if d is not None),
         history=history,

@@ -1,7 +1,7 @@
 """The registry format in one place: its keys, their order, its limits, patterns and the
 predicates that say whether a value is fit (``fits_text``, ``kind_of``, ``date_type_of``;
-regions and a headline's REGION:TYPE: ``core.model.region_of`` and ``headline_of``, which
-core needs too).
+regions, a headline's REGION:TYPE and tags: ``core.model.region_of``, ``headline_of`` and
+``tag_of``, which core needs too: the cache decoder reads them from the model's types).
 
 The checker (which words each problem), the fast path (accel/fastpath.py, which leaves the
 table to the checker), the cache decoder (accel/cache.py, which rejects the entry), `fmt`
@@ -19,20 +19,24 @@ from release_countdown.core.model import (
     DATE_TYPES,
     ID_PATTERN,
     KINDS,
+    MAX_TAG,
+    TAG_PATTERN,
     WORLDWIDE,
     DateType,
     Kind,
     headline_of,
     origin_of,
     region_of,
+    tag_of,
 )
 
 SCHEMA_VERSION: Final = 1
 TOP_KEYS: Final = ("schema", "release", "follow")
 # In canonical order: `fmt` writes a release's keys in this order.
 RELEASE_KEYS: Final = (
-    "id", "title", "aliases", "kind", "franchise", "date", "headline", "announced", "checked",
-    "sources", "note", "origin", "lead", "people", "ids", "dates", "history", "override",
+    "id", "title", "aliases", "kind", "franchise", "tags", "date", "headline", "announced",
+    "checked", "sources", "note", "origin", "lead", "people", "ids", "dates", "history",
+    "override",
 )  # fmt: skip
 SUBTABLES: Final = ("people", "ids", "dates", "history")
 DATE_KEYS: Final = (
@@ -129,6 +133,7 @@ __all__ = [
     "KINDS",
     "MAX_LONG_TEXT",
     "MAX_SHORT_TEXT",
+    "MAX_TAG",
     "OPTIONAL_TEXTS",
     "ORIGINS",
     "REF_FORMS",
@@ -136,6 +141,7 @@ __all__ = [
     "RELEASE_KEYS",
     "SCHEMA_VERSION",
     "SUBTABLES",
+    "TAG_PATTERN",
     "TEXT_LISTS",
     "TOP_KEYS",
     "WORLDWIDE",
@@ -147,4 +153,5 @@ __all__ = [
     "leads_of",
     "origin_of",
     "region_of",
+    "tag_of",
 ]  # fmt: skip

@@ -87,6 +87,8 @@ def show_panel(row: Row, *, today: date, width: int | None = None) -> Any:
         parts.append(
             Text("Also known as: ", style="dim").append_text(_safe("; ".join(row.aliases)))
         )
+    if row.tags:
+        parts.append(Text("Tags: ", style="dim").append_text(_safe(", ".join(row.tags))))
     when = Text("\n")
     when.append_text(date_cell(row))
     when.append("  ")

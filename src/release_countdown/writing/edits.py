@@ -23,7 +23,7 @@ from release_countdown.core.model import Release
 from release_countdown.core.standing import id_and_year, year_of
 from release_countdown.writing.fields import append_entry as _append_entry
 from release_countdown.writing.fields import (
-    days_entry,
+    edit_tags,
     record_retitle,
     remove_alias,
     remove_id,
@@ -103,6 +103,7 @@ class NewRelease:
     announced: str | None = None
     checked: dt.date | None = None
     note: str | None = None
+    tags: list[str] = field(default_factory=list)  # as core/params.tag leaves them
 
 
 def add_words(new: NewRelease) -> list[str]:
@@ -113,6 +114,7 @@ def add_words(new: NewRelease) -> list[str]:
              "checked": new.checked.isoformat() if new.checked else None}  # fmt: skip
     words += [w for option, v in named.items() if v is not None for w in (f"--{option}", v)]
     words += [w for alias in new.aliases for w in ("--alias", alias)]
+    words += [w for tag in new.tags for w in ("--tag", tag)]
     for role, name in new.credits:
         plain = role in ("composer", "director")
         words += [f"--{role}", name] if plain else ["--person", f"{role}={name}"]
@@ -160,6 +162,8 @@ def add_release(
         table.add("kind", new.kind)
     if new.franchise:
         table.add("franchise", new.franchise)
+    if new.tags:
+        table.add("tags", list(dict.fromkeys(new.tags)))
     table.add("date", date_value(new.date))
     if new.announced:
         table.add("announced", date_value(new.announced, "--announced"))
@@ -208,6 +212,8 @@ class Edits:
     ids: list[tuple[str, str]] = field(default_factory=list)  # source, id (fields.parse_id)
     remove_ids: list[str] = field(default_factory=list)  # sources
     lead: tuple[int, ...] | None = None  # the title's own leads; (): the default again
+    tags: list[str] = field(default_factory=list)  # to add, as core/params.tag leaves them
+    untags: list[str] = field(default_factory=list)  # to remove
 
 
 def _one_date_each(typed: Sequence[tuple[str, str, str]]) -> None:
@@ -292,6 +298,7 @@ def edit_release(
             already.append(f"{key} id {value}")
         else:
             done.append(set_id(table, releases, release, key, value))
+    edit_tags(table, release, edits.tags, edits.untags, done=done, already=already)
     if edits.kind is not None:
         put("kind", edits.kind, f"kind set to {edits.kind}", f"kind {edits.kind}")
     for alias in edits.aliases:
@@ -337,64 +344,3 @@ def edit_release(
             return f"{release.id}: nothing to change, it is already so"
         raise UsageError("nothing to change: give at least one option (see countdown edit -h)")
     return f"{release.id}: " + "; ".join(done)
-
-
-def postpone_release(
-    document: TOMLDocument,
-    releases: Sequence[Release],
-    name: str,
-    new_date: str,
-    *,
-    announced: dt.date,
-    note: str | None,
-) -> str:
-    """Set a new date and record the announcement in the history (moving up works the same)."""
-    index = find_release(releases, name)
-    release, table = releases[index], release_table(document, index)
-    value = date_value(new_date, "NEW_DATE")
-    spec = parse_date_text(canonical_date_text(new_date))
-    if release.date.iso() == spec.iso():
-        raise UsageError(f'"{release.title}" is already dated {release.date.iso()}')
-    if spec.latest is not None and announced > spec.latest:
-        raise UsageError(
-            f"NEW_DATE {spec.iso()} is before the day of the announcement ({announced}); "
-            "pass --announced DATE with the day the date was announced"
-        )
-    latest = max(
-        (h.announced.earliest for h in release.history if h.announced and h.announced.earliest),
-        default=None,
-    )
-    todays = (
-        None if latest is not None and announced < latest else days_entry(table, release, announced)
-    )
-    if todays is not None:  # one change a day: that day's entry takes the new date
-        todays["date"] = value
-        if note:
-            todays["note"] = note
-    else:
-        if not release.history:
-            first = _new_table()
-            if release.announced is not None:
-                first.add("announced", date_value(release.announced.iso()))
-            first.add("date", date_value(release.date.iso()))
-            _append_entry(table, "history", first)
-        entry = _new_table()
-        entry.add("announced", announced)
-        entry.add("date", value)
-        if note:
-            entry.add("note", note)
-        _append_entry(table, "history", entry)
-    if latest is not None and announced < latest:
-        # An older announcement, recorded late: the history gains it, the date in force stays.
-        return (
-            f'recorded that "{release.title}" was announced for {spec.iso()} on {announced}; '
-            f"the date in force stays {release.date.iso()} (announced {latest} or later)"
-        )
-    table["date"] = value
-    from release_countdown.core.changes import change_of, gap_words
-
-    change = change_of(release.date, spec)
-    return (
-        f'{change.kind.value} "{release.title}" from {release.date.iso()} to {spec.iso()}'
-        f"{gap_words(change, ', ')} (announced {announced})"
-    )

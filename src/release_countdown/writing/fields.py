@@ -1,5 +1,5 @@
 """The field edits of `countdown edit` beyond the basics: a retitle recorded in the history,
-sources, franchise, aliases removed, typed regional dates added or changed, source ids.
+sources, franchise, tags, aliases removed, typed regional dates added or changed, source ids.
 
 Each function changes one release table (tomlkit) in place and returns what it did, in words.
 """
@@ -89,6 +89,29 @@ def record_retitle(
     entry.add("date", date)
     entry.add("title", new_title)
     append_entry(table, "history", entry)
+
+
+def edit_tags(
+    table: Table, release: Release, tags: Sequence[str], untags: Sequence[str], *,
+    done: list[str], already: list[str],
+) -> None:  # fmt: skip
+    """Remove ``untags`` (each must be there), then add ``tags`` (each once), in words."""
+    for tag in untags:
+        held = table.get("tags")
+        if held is None or tag not in held:
+            raise NotFoundError(f'"{release.title}" has no tag {tag!r}')
+        del held[list(held).index(tag)]
+        if not held:
+            del table["tags"]
+        done.append(f"tag {tag} removed")
+    for tag in tags:
+        if tag in table.get("tags", ()):
+            already.append(f"tag {tag}")
+            continue
+        if "tags" not in table:
+            table.add("tags", [])
+        table["tags"].append(tag)
+        done.append(f"tag {tag} added")
 
 
 def remove_alias(table: Table, release: Release, alias: str) -> str:

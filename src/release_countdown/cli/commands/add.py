@@ -11,6 +11,7 @@ from release_countdown.cli.options import (
     CheckedOption,
     DryRunOption,
     KindOption,
+    TagOption,
     TargetOption,
     TypeOption,
 )
@@ -70,6 +71,7 @@ def add_command(
     ] = None,
     checked: CheckedOption = None,
     note: Annotated[str | None, typer.Option(help="A note.", metavar="TEXT")] = None,
+    tag: TagOption = None,
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
 ) -> None:
@@ -103,7 +105,7 @@ def add_command(
     new = NewRelease(
         title=title, date=date_, id=release_id, kind=kind, franchise=franchise,
         aliases=list(alias or []), credits=credits, region=region, type=release_type,
-        announced=announced, checked=verified, note=note,
+        announced=announced, checked=verified, note=note, tags=list(tag or []),
     )  # fmt: skip
     path = reading.writable_path(registry)
     also = [w for p in registry or [] for w in ("--registry", str(p))] + ["--dry-run"] * dry_run

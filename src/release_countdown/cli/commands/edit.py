@@ -8,15 +8,21 @@ import typer
 from release_countdown.cli.app import command_app
 from release_countdown.cli.completion import complete_titles
 from release_countdown.cli.options import (
+    AliasOption,
     CheckedOption,
     DateForOption,
     DryRunOption,
+    FranchiseOption,
     IdOption,
     KindOption,
     OwnLeadOption,
+    RemoveAliasOption,
     RemoveIdOption,
     RetitledOnOption,
+    SourceOption,
+    TagOption,
     TargetOption,
+    UntagOption,
 )  # fmt: skip
 from release_countdown.cli.output import bad
 from release_countdown.cli.parsers import DATE_TEXT, past_day, typed_date
@@ -55,18 +61,10 @@ def edit_command(
     remove_person: Annotated[
         list[str] | None, typer.Option(help="ROLE=NAME (repeatable).", metavar="ROLE=NAME")
     ] = None,
-    alias: Annotated[
-        list[str] | None, typer.Option(help="Add an alias (repeatable).", metavar="NAME")
-    ] = None,
-    remove_alias: Annotated[
-        list[str] | None, typer.Option(help="Remove an alias (repeatable).", metavar="NAME")
-    ] = None,
-    source: Annotated[
-        list[str] | None, typer.Option(help="Add a source (repeatable).", metavar="URL")
-    ] = None,
-    franchise: Annotated[
-        str | None, typer.Option(help="Set the franchise.", metavar="NAME")
-    ] = None,
+    alias: AliasOption = None,
+    remove_alias: RemoveAliasOption = None,
+    source: SourceOption = None,
+    franchise: FranchiseOption = None,
     date_for: DateForOption = None,
     announced: RetitledOnOption = None,
     note: Annotated[str | None, typer.Option(help="Set the note.", metavar="TEXT")] = None,
@@ -74,11 +72,13 @@ def edit_command(
     lead: OwnLeadOption = None,
     id_: IdOption = None,
     remove_id: RemoveIdOption = None,
+    tag: TagOption = None,
+    untag: UntagOption = None,
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
 ) -> None:
-    """Change a title: retitle, date, people, aliases, sources, franchise, typed dates, note,
-    source ids (--id, --remove-id; `countdown link` fetches the source too), notify's leads.
+    """Change a title: retitle, date, people, aliases, sources, franchise, tags, typed dates,
+    note, source ids (--id, --remove-id; `countdown link` fetches the source too), notify's leads.
 
     --title records the retitle in the history (announced today, or on --announced) and keeps
     the old title as an alias; a change already recorded that day (a postpone) takes the new
@@ -103,15 +103,14 @@ def edit_command(
     if announced is not None and new_title is None:
         bad("--announced", "goes with --title (the day the new title was announced)")
     day = past_day(announced, today, "--announced", "an announcement")
-    typed = [typed_date(value) for value in date_for or []]
     edits = Edits(
-        title=new_title, date=date_, kind=kind,
+        title=new_title, date=date_, kind=kind, tags=list(tag or []), untags=list(untag or []),
         add_people=[parse_credit(p) for p in add_person or []],
         remove_people=[parse_credit(p) for p in remove_person or []],
         aliases=list(alias or []), note=note, checked=verified, announced=day,
         sources=list(source or []), franchise=franchise, remove_aliases=list(remove_alias or []),
-        date_for=typed, today=today, ids=[parse_id(text) for text in id_ or []],
-        remove_ids=list(remove_id or []), lead=lead,
+        date_for=[typed_date(v) for v in date_for or []], today=today, lead=lead,
+        ids=[parse_id(t) for t in id_ or []], remove_ids=list(remove_id or []),
     )  # fmt: skip
     path = reading.writable_path(registry)
     change = reading.change(

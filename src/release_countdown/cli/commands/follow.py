@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from release_countdown.cli import follow_options as fopt
 from release_countdown.cli import options as opt
 from release_countdown.cli.completion import complete_follows
 from release_countdown.cli.follow_check import check_command
@@ -21,13 +22,13 @@ app = typer.Typer(
 def add_command(
     ref: Annotated[str, typer.Argument(help="A ref, a web address or a name.", metavar="REF")],
     *,
-    job: opt.FollowJobsOption = None,
-    type_: opt.FollowTypesOption = None,
-    kind: opt.FollowKindsOption = None,
-    since: opt.SinceOption = None,
-    no_tba: opt.NoTbaOption = False,
-    mode: opt.FollowModeOption = "inbox",
-    name: opt.FollowNameOption = None,
+    job: fopt.FollowJobsOption = None,
+    type_: fopt.FollowTypesOption = None,
+    kind: fopt.FollowKindsOption = None,
+    since: fopt.SinceOption = None,
+    no_tba: fopt.NoTbaOption = False,
+    mode: fopt.FollowModeOption = "inbox",
+    name: fopt.FollowNameOption = None,
     registry: opt.TargetOption = None,
     dry_run: opt.DryRunOption = False,
 ) -> None:

@@ -53,7 +53,7 @@ def postpone_command(
     """
     from release_countdown.cli import reading
     from release_countdown.cli.output import finish
-    from release_countdown.writing.edits import postpone_release
+    from release_countdown.writing.postpone import postpone_release
 
     today = date.today()
     when = past_day(announced, today, "--announced", "an announcement") or today
