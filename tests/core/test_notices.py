@@ -7,12 +7,12 @@ from datetime import date, timedelta
 import pytest
 
 from release_countdown.core.dates import parse_date_text
+from release_countdown.core.leads import parse_leads
 from release_countdown.core.model import Release
 from release_countdown.core.notices import (
     DEFAULT_LEADS,
     NoticeState,
     Seen,
-    parse_leads,
     plan_notices,
 )
 from release_countdown.core.rows import Row, release_row

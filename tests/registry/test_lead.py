@@ -1,4 +1,4 @@
-"""A release's own ``lead`` (issue 27 item 3): one rule (core/notices.parse_leads, through
+"""A release's own ``lead`` (issue 27 item 3): one rule (core/leads.parse_leads, through
 registry/format.leads_of) that the checker, the fast path and the shipped schema agree on."""
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ def paths(base: Path) -> Callable[[object], tuple[Path, ...]]:
 
 
 def leads(value: object) -> tuple[int, ...]:
-    from release_countdown.core.notices import parse_leads
+    from release_countdown.core.leads import parse_leads
 
     if isinstance(value, str) or (
         isinstance(value, list) and value and all(isinstance(v, str) for v in value)

@@ -27,7 +27,6 @@ are the command line's and ``writing/state.py``'s business.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -52,34 +51,9 @@ KEEP_DAYS: Final = 400  # records older than this are pruned from the state
 CHANGE_KINDS: Final = (*(k.value for k in Kind if k is not Kind.UNCHANGED), "retitled")
 ON_KINDS: Final = ("new", *CHANGE_KINDS, "reminder", "released")
 MIN_PRECISIONS: Final = ("day", "month", "quarter", "year")  # `--min-precision`
-_LEAD = re.compile(r"\s*(\d{1,4})\s*([dw])\s*", re.IGNORECASE)
 
 # (title id, event, date in force, lead in days; None for a change)
 Key = tuple[str, str, str, "int | None"]
-
-
-def parse_leads(text: str | Sequence[str], what: str = "a lead time") -> tuple[int, ...]:
-    """``"30d,7d,1d,0d"`` (or a list of such) -> ``(30, 7, 1, 0)``: days, largest first.
-
-    ValueError says what would be right."""
-    parts = text.split(",") if isinstance(text, str) else [p for t in text for p in t.split(",")]
-    leads: set[int] = set()
-    for part in parts:
-        found = _LEAD.fullmatch(part)
-        if found is None:
-            raise ValueError(
-                f"{part.strip()!r} is not {what} (expected days or weeks before the "
-                "release, comma-separated: 30d,7d,1d,0d or 2w)"
-            )
-        amount = int(found[1])
-        leads.add(amount * 7 if found[2].lower() == "w" else amount)
-    if not leads:
-        raise ValueError("no lead time given (expected e.g. 30d,7d,1d,0d)")
-    return tuple(sorted(leads, reverse=True))
-
-
-def lead_text(lead: int | None) -> str | None:
-    return None if lead is None else f"{lead}d"
 
 
 class Notice(NamedTuple):

@@ -124,7 +124,7 @@ def duration(text: str, name: str = "within") -> Duration:
 
 def leads(text: str, name: str = "lead", what: str = "a lead time") -> Leads:
     """Lead times in days, largest first: ``30d,7d,1d,0d`` or ``2w``."""
-    from release_countdown.core.notices import parse_leads
+    from release_countdown.core.leads import parse_leads
 
     try:
         return Leads(parse_leads(text, what))

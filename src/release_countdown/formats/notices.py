@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from release_countdown.core.notices import Notice, lead_text
+from release_countdown.core.leads import lead_text
+from release_countdown.core.notices import Notice
 
 # The JSON keys, in order (``change`` and ``old_title`` only for changes).
 KEYS = ("event", "id", "title", "date", "days_remaining", "lead", "countdown")

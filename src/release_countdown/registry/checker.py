@@ -14,6 +14,7 @@ from release_countdown.core.dates import DateSpec, Precision
 from release_countdown.core.follow import Follow
 from release_countdown.core.matching import slugify
 from release_countdown.core.model import NO_IDS, HistoryEntry, Release, TypedDate
+from release_countdown.registry import lists
 from release_countdown.registry.format import (
     DATE_KEYS,
     DATE_TYPES,
@@ -27,7 +28,6 @@ from release_countdown.registry.format import (
     KINDS,
     MAX_LONG_TEXT,
     MAX_SHORT_TEXT,
-    MAX_TAG,
     OPTIONAL_TEXTS,
     ORIGINS,
     REF_FORMS,
@@ -38,10 +38,8 @@ from release_countdown.registry.format import (
     follow_ref,
     headline_of,
     kind_of,
-    leads_of,
     origin_of,
     region_of,
-    tag_of,
 )
 from release_countdown.registry.positions import Where
 from release_countdown.registry.values import Fields, Reporter, clip, closest, type_name
@@ -131,46 +129,6 @@ def _origin(fields: Fields, where: Where, table: Mapping[str, Any]) -> str | Non
         )
         return None
     return written
-
-
-def _lead(fields: Fields, where: Where, table: Mapping[str, Any]) -> tuple[int, ...]:
-    """``lead = ["30d", "1d"]``: the title's own lead times (registry.format.leads_of)."""
-    value = table.get("lead")
-    if value is None:
-        return ()
-    found = leads_of(value)
-    if found is None:
-        from release_countdown.core.notices import parse_leads
-
-        problem = 'must be an array of lead times, one each (e.g. lead = ["30d", "1d"])'
-        texts = type(value) is list and all(type(v) is str for v in value)
-        single = [v for v in value if "," not in v] if texts else []
-        if single:
-            try:
-                parse_leads(single, "a lead time")
-            except ValueError as exc:
-                problem = str(exc)
-        fields.report((*where, "lead"), f"lead {problem}")
-        return ()
-    return found
-
-
-def _tags(fields: Fields, where: Where, table: Mapping[str, Any]) -> tuple[str, ...]:
-    """``tags = ["imax", "must-see"]``: each as core.model.tag_of keeps it, none twice."""
-    kept: list[str] = []
-    for written in fields.texts(where, table, "tags", limit=MAX_TAG):
-        slug = slugify(written)
-        if tag_of(written) is None:
-            fields.report(
-                (*where, "tags"),
-                f'tag "{clip(written)}" must be lower-case letters and digits in words joined '
-                "by hyphens" + (f' (e.g. "{slug}")' if tag_of(slug) else ' (e.g. "must-see")'),
-            )
-        elif written in kept:
-            fields.report((*where, "tags"), f'tags holds "{written}" twice')
-        else:
-            kept.append(written)
-    return tuple(kept)
 
 
 def _day(fields: Fields, where: Where, table: Mapping[str, Any], key: str) -> date | None:
@@ -303,8 +261,8 @@ def check_release(
     for key, limit in OPTIONAL_TEXTS.items():
         texts[key] = fields.text(where, table, key, limit=limit)
     origin = _origin(fields, where, table)
-    lead = _lead(fields, where, table)
-    tags = _tags(fields, where, table)
+    lead = lists.lead(fields, where, table)
+    tags = lists.tags(fields, where, table)
     people = _people(fields, where, table["people"]) if "people" in table else {}
     ids = _ids(fields, where, table["ids"]) if "ids" in table else {}
     override: Any = table.get("override", False)

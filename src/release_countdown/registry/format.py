@@ -97,12 +97,12 @@ def id_of(key: str, value: object) -> str | None:
 
 def leads_of(value: object) -> tuple[int, ...] | None:
     """``lead = ["30d", "1d"]``: a release's own lead times in days, largest first (the one
-    lead rule, core.notices.parse_leads, one lead an item), or None."""
+    lead rule, core.leads.parse_leads, one lead an item), or None."""
     if type(value) is not list or not value:
         return None
     if not all(type(item) is str and "," not in item for item in value):
         return None
-    from release_countdown.core.notices import parse_leads
+    from release_countdown.core.leads import parse_leads
 
     try:
         return parse_leads(value)

@@ -1,0 +1,52 @@
+"""The rules of a release's list keys checked beside registry/checker.py: its own lead
+times (``lead``) and its tags (``tags``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from release_countdown.core.matching import slugify
+from release_countdown.registry.format import MAX_TAG, leads_of, tag_of
+from release_countdown.registry.positions import Where
+from release_countdown.registry.values import Fields, clip
+
+
+def lead(fields: Fields, where: Where, table: Mapping[str, Any]) -> tuple[int, ...]:
+    """``lead = ["30d", "1d"]``: the title's own lead times (registry.format.leads_of)."""
+    value = table.get("lead")
+    if value is None:
+        return ()
+    found = leads_of(value)
+    if found is None:
+        from release_countdown.core.leads import parse_leads
+
+        problem = 'must be an array of lead times, one each (e.g. lead = ["30d", "1d"])'
+        texts = type(value) is list and all(type(v) is str for v in value)
+        single = [v for v in value if "," not in v] if texts else []
+        if single:
+            try:
+                parse_leads(single, "a lead time")
+            except ValueError as exc:
+                problem = str(exc)
+        fields.report((*where, "lead"), f"lead {problem}")
+        return ()
+    return found
+
+
+def tags(fields: Fields, where: Where, table: Mapping[str, Any]) -> tuple[str, ...]:
+    """``tags = ["imax", "must-see"]``: each as core.model.tag_of keeps it, none twice."""
+    kept: list[str] = []
+    for written in fields.texts(where, table, "tags", limit=MAX_TAG):
+        slug = slugify(written)
+        if tag_of(written) is None:
+            fields.report(
+                (*where, "tags"),
+                f'tag "{clip(written)}" must be lower-case letters and digits in words joined '
+                "by hyphens" + (f' (e.g. "{slug}")' if tag_of(slug) else ' (e.g. "must-see")'),
+            )
+        elif written in kept:
+            fields.report((*where, "tags"), f'tags holds "{written}" twice')
+        else:
+            kept.append(written)
+    return tuple(kept)
