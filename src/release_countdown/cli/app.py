@@ -46,6 +46,7 @@ COMMANDS: Final = {
     "refresh": "refresh",
     "follow": "follow",
     "inbox": "inbox",
+    "undo": "undo",
 }
 
 
