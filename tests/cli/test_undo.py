@@ -129,6 +129,12 @@ def test_the_journal_keeps_the_last_20_writes(registry: Path) -> None:
     assert invoke("undo", "--registry", str(registry)).exit_code == 1
 
 
+def test_list_of_an_empty_journal_says_so_on_stderr(registry: Path) -> None:
+    done = invoke("undo", "--list", "--registry", str(registry))
+    assert (done.exit_code, done.stdout) == (0, "")
+    assert "nothing to undo" in done.stderr
+
+
 def test_list_shows_when_what_size_and_diff_stat(registry: Path) -> None:
     run(registry, *WRITES["add"])
     run(registry, *WRITES["edit"])
@@ -170,3 +176,15 @@ def test_a_journal_that_cannot_be_written_leaves_the_write_standing_with_a_warni
     assert done.exit_code == 0, done.stderr
     assert b'franchise = "Marvel"' in registry.read_bytes()
     assert "the undo journal was not updated" in done.stderr
+
+
+def test_a_damaged_journal_is_named_and_the_next_write_starts_a_new_one(registry: Path) -> None:
+    run(registry, *WRITES["edit"])
+    index = journal.folder_of(registry) / "journal.json"
+    index.write_text("{not json", encoding="utf-8")
+    done = invoke("undo", "--list", "--registry", str(registry))
+    assert done.exit_code == 3
+    assert "damaged" in done.stderr
+    assert str(index) in done.stderr
+    run(registry, *WRITES["postpone"])
+    assert len(journal.entries(registry)) == 1

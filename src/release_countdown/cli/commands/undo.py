@@ -43,12 +43,12 @@ def undo_command(
 
     path = reading.writable_path(registry)
     kept = journal.entries(path)
-    if list_:
+    if kept and list_:
         _show(kept)
         return ExitCode.OK
     if not kept:
         say(f"countdown: nothing to undo in {path} (no write by countdown is kept for it)")
-        return ExitCode.NOT_FOUND
+        return ExitCode.OK if list_ else ExitCode.NOT_FOUND
     last = kept[-1]
     undo.check_unchanged(path, last, read_registry_bytes(path))  # said before any lock
     finish(
