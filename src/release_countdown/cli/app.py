@@ -48,6 +48,7 @@ COMMANDS: Final = {
     "inbox": "inbox",
     "mark": "mark",
     "unmark": "unmark",
+    "undo": "undo",
 }
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 from release_countdown.core.errors import CountdownError, ExitCode, RegistryError
 from release_countdown.core.model import Release
+from release_countdown.writing import journal
 from release_countdown.writing.atomic import PutBack, WriteError, write_file_atomically
 from release_countdown.writing.lock import DEFAULT_TIMEOUT, locked
 from release_countdown.writing.tidy import common_ends, shifted, tidy_insertions
@@ -185,7 +186,7 @@ def change_registry(
                         f"{path} changed while writing; nothing written (try again)"
                     ) from None
                 continue
-            warnings: list[str] = []
+            warnings = [w for w in [journal.keep(target, raw, data, change)] if w]
             if kept is not None:
                 warnings.append(
                     f"another program saved {path} while countdown was writing it; this "
