@@ -40,7 +40,7 @@ def check_command(
       0 8 * * * countdown follow check && countdown refresh --due
     """
     from release_countdown.cli import reading, sourcing
-    from release_countdown.cli.output import finish, say, write_json
+    from release_countdown.cli.output import finish, nothing_written, say, write_json
     from release_countdown.workflows.follow import check
 
     path = reading.writable_path(registry)
@@ -53,10 +53,7 @@ def check_command(
     finally:
         where.close()
     if done.failed:
-        for error in done.failed[:-1]:
-            say(f"countdown: {error}")
-        last = done.failed[-1]
-        raise type(last)(f"{last} (nothing was written)")
+        nothing_written(done.failed)
     found = [
         {"follow": f.follow.name, "mode": f.follow.mode, "ref": c.ref, "date": c.date,
          "title": c.title, "kind": c.kind}

@@ -28,6 +28,15 @@ def say(message: object) -> None:
     print(terminal_safe(str(message)).replace("\u240a", "\n"), file=sys.stderr)
 
 
+def nothing_written(failed: Sequence[CountdownError]) -> NoReturn:
+    """Several fetches failed, so the write was not made: each failure said, the last raised
+    (its exit code, worded by ``report``) with "(nothing was written)"."""
+    for error in failed[:-1]:
+        say(f"countdown: {error}")
+    last = failed[-1]
+    raise type(last)(f"{last} (nothing was written)")
+
+
 def report(exc: CountdownError) -> None:
     """The one place an error becomes words: every problem found, then what failed."""
     if isinstance(exc, RegistryError):

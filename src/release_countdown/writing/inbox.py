@@ -19,7 +19,6 @@ from release_countdown.core.follow import InboxEntry
 FORMAT: Final = "release-countdown follow inbox"
 VERSION: Final = 1
 LIMIT: Final = 16 << 20  # bytes: thousands of proposals are well under 1 MiB
-STALE: Final = 600.0  # seconds: a temporary file this old was left by a killed run
 WHAT: Final = "the follow inbox"
 _FIELDS: Final = ("ref", "title", "kind", "date", "follow")
 
@@ -87,12 +86,9 @@ def read_inbox(path: Path) -> list[InboxEntry]:
 
 def write_inbox(path: Path, entries: Sequence[InboxEntry]) -> None:
     """``entries`` as the file at ``path``, replacing (never writing through) what is there."""
-    from release_countdown.writing.guarded import write_replacing
+    from release_countdown.writing.state import write_private
 
-    try:
-        write_replacing(path, encode_inbox(entries), durable=True, sweep_after=STALE)
-    except OSError as exc:
-        raise StateError(f"{path}: cannot write {WHAT}: {exc.strerror or exc}") from None
+    write_private(path, encode_inbox(entries), WHAT)
 
 
 @contextmanager

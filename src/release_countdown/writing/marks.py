@@ -20,7 +20,6 @@ from release_countdown.core.marks import MARKS, NO_MARKS, Marks
 FORMAT: Final = "release-countdown marks"
 VERSION: Final = 1
 LIMIT: Final = 16 << 20  # bytes: marks of thousands of titles are well under 1 MiB
-STALE: Final = 600.0  # seconds: a temporary file this old was left by a killed run
 WHAT: Final = "the marks file"
 
 
@@ -81,12 +80,9 @@ def read_marks(path: Path) -> dict[str, str]:
 
 def write_marks(path: Path, marks: dict[str, str]) -> None:
     """``marks`` as the file at ``path``, replacing (never writing through) what is there."""
-    from release_countdown.writing.guarded import write_replacing
+    from release_countdown.writing.state import write_private
 
-    try:
-        write_replacing(path, encode_marks(marks), durable=True, sweep_after=STALE)
-    except OSError as exc:
-        raise StateError(f"{path}: cannot write {WHAT}: {exc.strerror or exc}") from None
+    write_private(path, encode_marks(marks), WHAT)
 
 
 @contextmanager

@@ -262,12 +262,18 @@ def write_state(path: Path, state: NoticeState, claims: Claims) -> None:
     """``state`` and ``claims`` as the file at ``path``, replacing (never writing through) what
     is there. The claims are always given: a write that dropped another run's would let a
     third run send what that one is sending."""
+    write_private(path, encode_state(state, claims), "the notify state")
+
+
+def write_private(path: Path, data: bytes, what: str) -> None:
+    """``data`` as the state file ``what`` at ``path`` (the notify state, the inbox, the
+    marks), replacing (never writing through) what is there; StateError when it cannot."""
     from release_countdown.writing.guarded import write_replacing
 
     try:
-        write_replacing(path, encode_state(state, claims), durable=True, sweep_after=STALE)
+        write_replacing(path, data, durable=True, sweep_after=STALE)
     except OSError as exc:
-        raise StateError(f"{path}: cannot write the notify state: {exc.strerror or exc}") from None
+        raise StateError(f"{path}: cannot write {what}: {exc.strerror or exc}") from None
 
 
 def _check_names(path: Path, what: str = "the notify state", hint: str = _ONLY) -> None:

@@ -61,7 +61,7 @@ def import_command(
       countdown import tmdb:movie/1170608 --new
     """
     from release_countdown.cli import reading, sourcing
-    from release_countdown.cli.output import finish, say
+    from release_countdown.cli.output import finish, nothing_written, say
     from release_countdown.sources.refs import parse_ref
     from release_countdown.workflows.import_ import import_refs
 
@@ -83,10 +83,7 @@ def import_command(
     finally:
         where.close()
     if done.failed:
-        for error in done.failed[:-1]:
-            say(f"countdown: {error}")
-        last = done.failed[-1]
-        raise type(last)(f"{last} (nothing was written)")
+        nothing_written(done.failed)
     if done.change is None:
         return
     if done.change.new == done.change.old:
