@@ -118,6 +118,23 @@ def test_several_people_are_listed_and_none_chosen(
     assert registry.read_bytes() == before
 
 
+def test_on_a_terminal_the_user_picks_one(registry: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from release_countdown.cli import follow_options
+    from release_countdown.cli.app import app
+
+    monkeypatch.setattr(musicbrainz, "people", _people("Hans Zimmer", "Hans Zimmerman"), False)
+    monkeypatch.setattr(follow_options, "on_terminal", lambda: True)
+    done = CliRunner().invoke(app, ["follow", "add", "Hans Zimmer"], input="2\n")
+    assert done.exit_code == 0, done.output
+    assert [f["ref"] for f in follows(registry)] == ["tmdb:person/2"]
+    before = registry.read_bytes()
+    none = CliRunner().invoke(app, ["follow", "add", "Hans Zimmer", "--name", "hz"], input="\n")
+    assert none.exit_code == 1  # Enter: none of them, nothing written
+    assert registry.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [

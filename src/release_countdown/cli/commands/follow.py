@@ -1,6 +1,7 @@
 """`countdown follow`: follow a person, franchise, studio or artist (add, list, remove)."""
 
 import sys
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -46,7 +47,6 @@ def add_command(
     from release_countdown.cli.options import today_of
     from release_countdown.cli.output import finish, say
     from release_countdown.cli.sourcing import source_settings
-    from release_countdown.views.safe import terminal_safe
     from release_countdown.workflows.following import Ambiguous, Wanted, add
 
     today = today_of(None)
@@ -56,14 +56,14 @@ def add_command(
         kinds=tuple(dict.fromkeys(k for k in kind or ())), since=since and since.on(today),
         tba=not no_tba, mode=mode, name=name,  # type: ignore[arg-type]  # one_of(FOLLOW_MODES)
     )  # fmt: skip
-    where = source_settings()
+    where, write = source_settings(), lambda edit: reading.change(path, edit, dry_run=dry_run)
     try:
-        added = add(wanted, where, today, lambda edit: reading.change(path, edit, dry_run=dry_run))
-    except Ambiguous as many:
-        for c in many.candidates:
-            line = f"{c.ref:<22} {c.title}" + (f"  ({c.note})" if c.note else "")
-            sys.stdout.write(terminal_safe(line) + "\n")
-        raise
+        try:
+            added = add(wanted, where, today, write)
+        except Ambiguous as many:  # on a terminal: asked; else listed on stdout, exit 1
+            if (chosen := fopt.pick(many.candidates)) is None:
+                raise
+            added = add(replace(wanted, what=chosen), where, today, write)
     finally:
         where.close()
     for note in added.notes:
