@@ -97,3 +97,10 @@ def test_an_empty_title_is_refused_not_matched_against_every_title(tmp_path: Pat
         assert result.stderr == (
             "countdown: an empty title would match every title; give a title, id or alias\n"
         )
+
+
+def test_export_to_a_folder_is_refused_as_usage(tmp_path: Path) -> None:
+    done = invoke("export", "-r", "data/releases.toml", "--all", "--format", "json", "-o",
+                  str(tmp_path))  # fmt: skip
+    assert done.exit_code == 2
+    assert "is a directory" in done.stderr

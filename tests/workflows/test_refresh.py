@@ -81,7 +81,7 @@ def test_results_are_returned_per_title(server: HTTPServer, registry: Path) -> N
     assert title.changes[0] == FieldChange("date", "2027-07-12", "2027-09-03")
     assert FieldChange("dates.US.theatrical", None, "2027-09-03") in title.changes
     assert done.change is not None
-    assert done.change.message == "refreshed 1 title(s), 1 changed"
+    assert done.change.message == "refreshed 1 title, 1 changed"
     assert done.errors == []
 
 

@@ -19,7 +19,7 @@ def test_undo_after_refresh_restores_the_bytes(server: HTTPServer, registry: Pat
     assert done.change is not None
     assert registry.read_bytes() != before
     (entry,) = journal.entries(registry)
-    assert entry.message == "refreshed 1 title(s), 1 changed"
+    assert entry.message == "refreshed 1 title, 1 changed"
     undone = invoke("undo", "--registry", str(registry))
     assert undone.exit_code == 0, undone.stderr
     assert registry.read_bytes() == before

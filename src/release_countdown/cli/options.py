@@ -175,6 +175,11 @@ UntagOption = Annotated[  # edit --untag
                  autocompletion=completion.complete_tags),
 ]  # fmt: skip
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+OutputFileOption = Annotated[  # export -o: a file, never a folder (exit 2 then)
+    Path | None,
+    typer.Option("--output", "-o", help="Write to FILE instead of stdout.", metavar="FILE",
+                 dir_okay=False),
+]  # fmt: skip
 OwnLeadOption = Annotated[
     Leads | None,
     typer.Option(

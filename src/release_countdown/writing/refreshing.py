@@ -287,7 +287,7 @@ def refresh_entries(
             table, current[at], record, owners, today, rechoose=rechoose
         )
     changed = sum(bool(entry.changes) for entry in done.values())
-    message = f"refreshed {len(done)} title(s), {changed} changed"
+    message = f"refreshed {len(done)} title{'s' if len(done) != 1 else ''}, {changed} changed"
     return NewText(message, written_text(document, text, current), Refreshes(done))
 
 

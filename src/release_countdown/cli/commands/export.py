@@ -1,6 +1,5 @@
 """`countdown export`: the filtered view as an iCalendar file, CSV or JSON."""
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,6 +11,7 @@ from release_countdown.cli.options import (
     AsOfOption,
     Filters,
     NoCacheOption,
+    OutputFileOption,
     RegistryOption,
     filter_options,
     today_of,
@@ -36,10 +36,7 @@ def export_command(
     *,
     filters: Filters,
     output: OutputFormat,
-    to_file: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to FILE instead of stdout.", metavar="FILE"),
-    ] = None,
+    to_file: OutputFileOption = None,
     all_dates: Annotated[
         bool, typer.Option("--all-dates", help="ICS: add every typed regional date as an event.")
     ] = False,
