@@ -60,27 +60,17 @@ def entry_object(entry: InboxEntry) -> dict[str, str]:
 
 def read_inbox(path: Path) -> list[InboxEntry]:
     """The entries at ``path``; a missing file is an empty inbox."""
-    from release_countdown.writing.guarded import Unfit, read_regular
+    from release_countdown.writing.state import read_private
 
-    try:
-        raw = read_regular(path, LIMIT)
-    except FileNotFoundError:
-        return []
-    except Unfit as exc:
-        raise StateError(f"{path}: not using {WHAT}: it {exc}") from None
-    except OSError as exc:
-        raise StateError(f"{path}: cannot read {WHAT}: {exc.strerror or exc}") from None
-    try:
-        return decode_inbox(json.loads(raw.decode("utf-8")))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        message = f"not JSON ({exc})"
-    except RecursionError:
-        message = "nested too deeply to be an inbox"
-    except ValueError as exc:
-        message = str(exc)
-    raise StateError(
-        f"{path}: {WHAT} is corrupt or foreign: {message}. It is left as it is: move it away "
-        "to start afresh (the next `countdown follow check` proposes its titles again)"
+    return read_private(
+        path,
+        LIMIT,
+        decode_inbox,
+        [],
+        what=WHAT,
+        named=WHAT,
+        one="an inbox",
+        afresh="(the next `countdown follow check` proposes its titles again)",
     )
 
 

@@ -54,27 +54,17 @@ def encode_marks(marks: dict[str, str]) -> bytes:
 
 def read_marks(path: Path) -> dict[str, str]:
     """The marks at ``path``; a missing file is no marks."""
-    from release_countdown.writing.guarded import Unfit, read_regular
+    from release_countdown.writing.state import read_private
 
-    try:
-        raw = read_regular(path, LIMIT)
-    except (FileNotFoundError, NotADirectoryError):  # nothing was ever written there
-        return {}
-    except Unfit as exc:
-        raise StateError(f"{path}: not using {WHAT}: it {exc}") from None
-    except OSError as exc:
-        raise StateError(f"{path}: cannot read {WHAT}: {exc.strerror or exc}") from None
-    try:
-        return decode_marks(json.loads(raw.decode("utf-8")))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        message = f"not JSON ({exc})"
-    except RecursionError:
-        message = "nested too deeply to be a marks file"
-    except ValueError as exc:
-        message = str(exc)
-    raise StateError(
-        f"{path}: {WHAT} is corrupt or foreign: {message}. It is left as it is: move it away "
-        "to start afresh (your marks are then forgotten)"
+    return read_private(
+        path,
+        LIMIT,
+        decode_marks,
+        {},
+        what=WHAT,
+        named=WHAT,
+        one="a marks file",
+        afresh="(your marks are then forgotten)",
     )
 
 

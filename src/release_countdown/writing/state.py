@@ -23,12 +23,12 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from release_countdown.core.errors import StateError
 from release_countdown.core.notices import EVENTS, Key, NoticeState, Seen
@@ -36,6 +36,7 @@ from release_countdown.core.notices import EVENTS, Key, NoticeState, Seen
 FORMAT: Final = "release-countdown notify state"
 VERSION: Final = 1
 LIMIT: Final = 16 << 20  # bytes: a state of thousands of titles is well under 1 MiB
+T = TypeVar("T")
 STALE: Final = 600.0  # seconds: a temporary file this old was left by a killed run
 # A run's claims count this long after it started: far beyond a run's worst case (an --exec
 # may take 60 s for one notice, and none more once it hung; a push is bounded by its own
@@ -232,29 +233,56 @@ def read_state(path: Path) -> NoticeState:
 
 def read_claimed(path: Path) -> tuple[NoticeState, Claims]:
     """The state at ``path`` and the notices runs have claimed in it (live or not)."""
+
+    def decode(document: Any) -> tuple[NoticeState, Claims]:
+        return decode_state(document), decode_claims(document)
+
+    none: tuple[NoticeState, Claims] = (NoticeState(), {})
+    return read_private(
+        path, LIMIT, decode, none, what="the notify state", hint=_ONLY,
+        named="the notify state file", one="a notify state",
+        afresh="(notices due today are then sent again), or pass --state PATH",
+    )  # fmt: skip
+
+
+def read_private(
+    path: Path,
+    limit: int,
+    decode: Callable[[Any], T],
+    missing: T,
+    *,
+    what: str,
+    named: str,
+    one: str,
+    afresh: str,
+    hint: str | None = None,
+) -> T:
+    """A private state file of ours (the notify state, the inbox, the marks): its JSON at
+    ``path`` (at most ``limit`` bytes) through ``decode``, or ``missing`` when there is none.
+    Anything else is a StateError that names the file, leaves it as it is and says what
+    moving it away does (``afresh``)."""
     from release_countdown.writing.guarded import Unfit, read_regular
 
     try:
-        raw = read_regular(path, LIMIT)
-    except FileNotFoundError:
-        return NoticeState(), {}
+        raw = read_regular(path, limit)
+    except (FileNotFoundError, NotADirectoryError):  # nothing was ever written there
+        return missing
     except Unfit as exc:
-        raise StateError(f"{path}: not using the notify state: it {exc}. {_ONLY}") from None
+        hinted = f". {hint}" if hint else ""
+        raise StateError(f"{path}: not using {what}: it {exc}{hinted}") from None
     except OSError as exc:
-        raise StateError(f"{path}: cannot read the notify state: {exc.strerror or exc}") from None
+        raise StateError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
     try:
-        document = json.loads(raw.decode("utf-8"))
-        return decode_state(document), decode_claims(document)
+        return decode(json.loads(raw.decode("utf-8")))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         message = f"not JSON ({exc})"
     except RecursionError:
-        message = "nested too deeply to be a notify state"
+        message = f"nested too deeply to be {one}"
     except ValueError as exc:
         message = str(exc)
     raise StateError(
-        f"{path}: the notify state file is corrupt or foreign: {message}. It is left as it is: "
-        "move it away to start afresh (notices due today are then sent again), or pass "
-        "--state PATH"
+        f"{path}: {named} is corrupt or foreign: {message}. It is left as it is: move it away "
+        f"to start afresh {afresh}"
     )
 
 
