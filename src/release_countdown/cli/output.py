@@ -28,13 +28,13 @@ def say(message: object) -> None:
     print(terminal_safe(str(message)).replace("\u240a", "\n"), file=sys.stderr)
 
 
-def nothing_written(failed: Sequence[CountdownError]) -> NoReturn:
+def nothing_written(failed: Sequence[CountdownError], also: str = "") -> NoReturn:
     """Several fetches failed, so the write was not made: each failure said, the last raised
-    (its exit code, worded by ``report``) with "(nothing was written)"."""
+    (its exit code, worded by ``report``) with "(nothing was written)" and ``also``."""
     for error in failed[:-1]:
         say(f"countdown: {error}")
     last = failed[-1]
-    raise type(last)(f"{last} (nothing was written)")
+    raise type(last)(f"{last} (nothing was written{'; ' + also if also else ''})")
 
 
 def report(exc: CountdownError) -> None:

@@ -68,7 +68,7 @@ def accept_command(
       countdown inbox accept --all --dry-run
     """
     from release_countdown.cli import reading, sourcing
-    from release_countdown.cli.output import finish, say
+    from release_countdown.cli.output import finish, nothing_written
     from release_countdown.registry.locations import inbox_file
     from release_countdown.workflows.inbox import accept
 
@@ -82,10 +82,7 @@ def accept_command(
     finally:
         where.close()
     if done.imported.failed:
-        for error in done.imported.failed[:-1]:
-            say(f"countdown: {error}")
-        last = done.imported.failed[-1]
-        raise type(last)(f"{last} (nothing was written; the inbox is kept)")
+        nothing_written(done.imported.failed, "the inbox is kept")
     if done.imported.change is not None:
         finish(done.imported.change, dry_run)
 
