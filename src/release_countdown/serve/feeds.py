@@ -49,6 +49,9 @@ def _days(name: str, value: str | None, default: int) -> int:
     return number
 
 
+WINDOW = ("pastDays", "futureDays", "types", "fuzzy", "alarm")  # what window_of reads
+
+
 def window_of(
     past: str | None,
     future: str | None,
