@@ -70,6 +70,14 @@ def test_the_folder_holds_the_site(registry: Path, tmp_path: Path) -> None:
     assert '<link rel="stylesheet" href="../static/style.css">' in page
     assert 'href="../index.html"' in page
     assert 'href="/' not in index + page  # nothing from a host's root
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.fromstring((site / "changes.atom").read_bytes())
+    assert feed.findtext(f"{atom}id") == "urn:release-countdown:changes"  # an id is absolute
+    links = {e.get("href", "") for e in feed.iter(f"{atom}link")}
+    assert links == {"changes.atom", "title/mi-dead-reckoning-part-one.html",
+                     "title/mi-the-final-reckoning.html"}  # fmt: skip
 
 
 def test_a_second_publish_with_no_change_touches_nothing(registry: Path, tmp_path: Path) -> None:
