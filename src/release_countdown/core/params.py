@@ -359,6 +359,15 @@ def parse_filters(params: Mapping[str, Sequence[str]]) -> tuple[Filters, DayArg 
     return found, None if as_of is None else day(as_of, "as_of", relative=True)
 
 
+def query_names() -> frozenset[str]:
+    """The parameters ``parse_filters`` reads: the filters' names (``all`` for show_all)
+    and ``as_of``."""
+    from dataclasses import fields
+
+    names = {field.name for field in fields(Filters)} - {"show_all"}
+    return frozenset(names | {"all", "as_of"})
+
+
 def parse_query(
     params: Mapping[str, Sequence[str]], *, today: date, default_region: str | None
 ) -> tuple[Query, date]:
