@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import PurePath
 
 from release_countdown.core.follow import InboxEntry
 from release_countdown.core.model import Release
@@ -87,7 +88,7 @@ class Publication:
         key = (query, day)
         if key not in self._rows:
             chosen = select(self.releases, query, day)
-            self._rows[key] = [release_row(s, day, query.marked) for s in chosen]
+            self._rows[key] = [_public(release_row(s, day, query.marked)) for s in chosen]
         return self._rows[key]
 
     @property
@@ -104,6 +105,12 @@ class Publication:
         query, day = parse_query(feed.params, today=self.today, default_region=self.default_region)
         query = query._replace(marked=self.query.marked, show_all=True)
         return self.calendar(self.rows(query, day), feed.window, day, query.region)
+
+
+def _public(row: Row) -> Row:
+    """A published folder is public: its rows name their registry file, not the path on the
+    publisher's disk (serve, which answers on the user's own machine, keeps the path)."""
+    return row._replace(source=PurePath(row.source).name)
 
 
 Render = Callable[[Publication], bytes]
