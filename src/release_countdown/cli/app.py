@@ -49,6 +49,7 @@ COMMANDS: Final = {
     "mark": "mark",
     "unmark": "unmark",
     "undo": "undo",
+    "schedule": "schedule",
 }
 
 
