@@ -252,11 +252,12 @@ def remove() -> tuple[list[Path], Installed | None]:
     units = [folder / name for name in (TIMER, SERVICE) if (folder / name).exists()]
     if not units and (record is None or record.how != "cron"):
         raise NotFoundError(f"no schedule is installed (no {TIMER} in {folder}, no crontab line)")
-    if units and systemd_answers():
+    managed = bool(units) and systemd_answers()
+    if managed:
         _must("disable", "--now", TIMER)
     for path in units:
         path.unlink(missing_ok=True)
-    if units and systemd_answers():
+    if managed:
         _must("daemon-reload")
     schedule_file().unlink(missing_ok=True)
     return units, record
