@@ -31,6 +31,15 @@ exit 0
 """
 
 
+@pytest.fixture(autouse=True)
+def user_registry(tmp_path: Path) -> Path:
+    """The user's registry, which the job refreshes when no --registry is given."""
+    path = tmp_path / "xdg-data" / "release-countdown" / "releases.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text("schema = 1\n", encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def systemd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """systemd "running" (its marker a folder of ours) with a fake systemctl first on PATH;
@@ -238,3 +247,43 @@ def test_status_shows_the_last_run(no_systemd: None, tmp_path: Path) -> None:
     shown = invoke("schedule", "status").stdout.splitlines()[-1]
     assert shown.startswith("last run:  ")
     assert ", exit 3: refresh --due: exit 3 (" in shown
+
+
+def test_install_warns_when_the_job_has_no_registry_to_refresh(
+    no_systemd: None, user_registry: Path
+) -> None:
+    user_registry.unlink()
+    done = invoke("schedule", "install")
+    assert done.exit_code == 0
+    assert done.stderr.startswith(
+        f"countdown: warning: there is no user registry yet ({user_registry}): the job fails "
+        "until `countdown init` makes one (or install with --registry PATH)\n"
+    )
+
+
+def test_a_path_with_a_line_break_is_refused(no_systemd: None, tmp_path: Path) -> None:
+    registry = tmp_path / "a\nb.toml"
+    registry.write_text("schema = 1\n", encoding="utf-8")
+    done = invoke("schedule", "install", "--registry", str(registry))
+    assert done.exit_code == 2
+    assert "holds a line break, which a crontab line cannot hold" in done.stderr
+    assert done.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--refresh", "5min"], "Invalid value for '--refresh': '5min' is too often"),
+        (["--refresh", "6h", "-r", "a.toml", "-r", "b.toml"], "give --registry once"),
+    ],
+)
+def test_serve_refresh_refuses_before_listening(
+    args: list[str], words: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a.toml", "b.toml"):
+        (tmp_path / name).write_text("schema = 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    done = invoke("serve", "--port", "0", *args)
+    assert done.exit_code == 2
+    assert words in done.stderr
+    assert "serving" not in done.stderr

@@ -100,11 +100,15 @@ def carried(env: Mapping[str, str] = os.environ) -> tuple[dict[str, str], list[s
             secrets.append(variable)
             continue
         if variable == VARIABLES["registries"]:
-            value = os.pathsep.join(os.path.abspath(p) for p in value.split(os.pathsep) if p)
+            value = os.pathsep.join(_absolute(p) for p in value.split(os.pathsep) if p)
         elif not key:
-            value = os.path.abspath(os.path.expanduser(value))
+            value = _absolute(value)
         given[variable] = value
     return given, secrets
+
+
+def _absolute(path: str) -> str:
+    return os.path.abspath(os.path.expanduser(path))
 
 
 def install(every: Every, *, notify: bool, registry: Path | None, cron: bool) -> Installed:
@@ -123,15 +127,16 @@ def install(every: Every, *, notify: bool, registry: Path | None, cron: bool) ->
             "secrets; put the key in the config file ([sources.tmdb]) for it to use"
         )
     now = datetime.now().astimezone().isoformat(timespec="seconds")
-    if cron or not systemd_answers():
-        line = crontab_line(every, command, environment)
+    systemd = not cron and systemd_answers()
+    try:
+        line = "" if systemd else crontab_line(every, command, environment)
+        units = {SERVICE: service_unit(command, environment), TIMER: timer_unit(every)}
+    except ValueError as exc:  # a path with a line break
+        raise UsageError(f"cannot schedule the job: {exc}") from None
+    if not systemd:
         done = Installed("cron", every.text, tuple(command), environment, "crontab", line, now)
     else:
         folder = systemd_user_dir()
-        try:
-            units = {SERVICE: service_unit(command, environment), TIMER: timer_unit(every)}
-        except ValueError as exc:
-            raise UsageError(f"cannot write a systemd unit: {exc}") from None
         replacing = (folder / TIMER).exists()
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in units.items():

@@ -148,9 +148,13 @@ def timer_unit(every: Every) -> str:
 
 
 def crontab_line(every: Every, command: Sequence[str], environment: Mapping[str, str]) -> str:
-    """The crontab line of ``every`` running ``command`` (``%`` escaped: cron's newline)."""
+    """The crontab line of ``every`` running ``command`` (``%`` escaped: cron's newline).
+    ValueError for a line break, which a crontab line cannot hold."""
     from release_countdown.core.commandline import shell_word
 
+    for word in (*command, *environment.values()):
+        if "\n" in word or "\r" in word:
+            raise ValueError(f"{word!r} holds a line break, which a crontab line cannot hold")
     words = [f"{k}={shell_word(v)}" for k, v in sorted(environment.items())]
     words += [shell_word(word) for word in command]
     return f"{every.cron} " + " ".join(words).replace("%", "\\%")

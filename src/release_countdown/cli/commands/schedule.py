@@ -46,8 +46,12 @@ def install_command(
     from release_countdown.cli.output import say
     from release_countdown.cli.reading import writable_path
     from release_countdown.cli.scheduling import TIMER, install
+    from release_countdown.registry.locations import user_registry
 
     path = writable_path(registry) if registry else None  # once; else the user's, at run time
+    if path is None and not (mine := user_registry()).exists():
+        say(f"countdown: warning: there is no user registry yet ({mine}): the job fails until "
+            "`countdown init` makes one (or install with --registry PATH)")  # fmt: skip
     done = install(every, notify=notify, registry=path, cron=cron)
     if done.how == "systemd":
         say(f"countdown: {TIMER} runs every {done.every} (in {done.where}); see `countdown "
