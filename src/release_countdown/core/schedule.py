@@ -83,11 +83,15 @@ class Every(NamedTuple):
         return start
 
 
+def allowed() -> str:
+    """``15min, 20min, … 12h, 1d or 1w``: the intervals a schedule may have, as typed."""
+    return ", ".join(Every(m).text for m in INTERVALS[:-1]) + f" or {Every(WEEK).text}"
+
+
 def parse_every(text: str) -> Every:
     """``"6h"`` -> ``Every(360)``. ValueError says what would be right."""
     from release_countdown.core.dates import parse_duration
 
-    allowed = ", ".join(Every(m).text for m in INTERVALS[:-1]) + f" or {Every(WEEK).text}"
     if found := _CLOCK.fullmatch(text):
         minutes = int(found[1]) * (60 if found[2].lower() == "h" else 1)
     else:
@@ -103,7 +107,7 @@ def parse_every(text: str) -> Every:
             minutes_too = f"; minutes are written {amount}min" if unit == "m" else ""
             raise ValueError(
                 f"{text!r} is {whole} (m is months in countdown's durations, as in --within "
-                f"3m){minutes_too}; a schedule runs every {allowed}"
+                f"3m){minutes_too}; a schedule runs every {allowed()}"
             )
         minutes = amount * (DAY if unit == "d" else WEEK)
     if minutes < MINIMUM:
@@ -111,7 +115,7 @@ def parse_every(text: str) -> Every:
     if minutes not in INTERVALS:
         raise ValueError(
             f"{text!r} is not an interval a timer and cron both keep evenly: a schedule runs "
-            f"every {allowed}"
+            f"every {allowed()}"
         )
     return Every(minutes)
 

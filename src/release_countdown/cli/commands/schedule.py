@@ -6,7 +6,7 @@ import typer
 
 from release_countdown.cli import options as opt
 from release_countdown.cli.parsers import EVERY
-from release_countdown.core.schedule import Every
+from release_countdown.core.schedule import Every, allowed
 
 app = typer.Typer(
     name="schedule", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
@@ -16,7 +16,7 @@ app = typer.Typer(
 )  # fmt: skip
 NotifyOption = Annotated[bool, typer.Option("--notify", help="Run `notify` after refreshing.")]
 EveryOption = Annotated[Every, typer.Option(
-    help="How often: 15min … 12h, 1d (07:00), 1w (Mondays 07:00).", metavar="INTERVAL",
+    help=f"How often: {allowed()} (days at 07:00, weeks on Mondays).", metavar="INTERVAL",
     parser=EVERY,
 )]  # fmt: skip
 CronOption = Annotated[bool, typer.Option("--cron", help="Print a crontab line, systemd or not.")]
