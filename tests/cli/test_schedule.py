@@ -160,6 +160,10 @@ def test_status_names_the_timer_its_next_run_and_remove_takes_it_away(
         "where": str(units_folder(tmp_path) / TIMER), "next": "2026-12-07T18:00:00",
         "active": "active", "last": None, "note": "",
     }  # fmt: skip
+    assert invoke("schedule", "status").stdout == (
+        f"installed: systemd every 6h ({units_folder(tmp_path) / TIMER})\n"
+        "next run:  2026-12-07T18:00:00\nlast run:  never\n"
+    )
     removed = invoke("schedule", "remove")
     assert removed.exit_code == 0, removed.stderr
     assert not list(units_folder(tmp_path).iterdir())

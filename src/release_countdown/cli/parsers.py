@@ -81,11 +81,11 @@ NAME_PART: Callable[[str], str] = converted(params.name_part, "name")
 TAG: Callable[[str], str] = converted(params.tag, "tag")
 LEADS: Callable[[str], Leads] = converted(params.leads, "leads")
 OWN_LEADS: Callable[[str], Leads] = converted(params.own_leads, "leads")
-EVERY: Callable[[str], Every] = converted(params.every, "interval")  # schedule, serve --refresh
 ON_KINDS: Callable[[str], params.OnKinds] = converted(params.on_kinds, "kinds")
 MIN_PRECISION: Callable[[str], str] = converted(params.min_precision, "precision")
 ALARMS: Callable[[str], Leads] = converted(_alarms, "leads")
 DATE_TEXT: Callable[[str], str] = converted(_date_text, "date")
+EVERY: Callable[[str], Every] = converted(params.every, "interval")  # schedule, serve --refresh
 
 
 def choices(allowed: Sequence[str]) -> Callable[[str], tuple[str, ...]]:

@@ -32,7 +32,8 @@ def install_command(
     """Where systemd runs for you: write release-countdown.service and .timer into
     $XDG_CONFIG_HOME/systemd/user and enable the timer (Persistent: a run missed while the
     machine was off or asleep is made up once). Elsewhere (or with --cron): print the crontab
-    line on stdout. Installing again replaces the schedule. The job gets absolute paths of
+    line on stdout. A user timer runs while you are logged in (`loginctl enable-linger` for
+    always). Installing again replaces the schedule. The job gets absolute paths of
     countdown, --registry and the settings' variables set now (COUNTDOWN_*, XDG_*), never a
     secret: keys belong in the config file. Exit codes: 0 installed, 2 bad usage, 4 systemctl
     failed.
