@@ -50,6 +50,7 @@ COMMANDS: Final = {
     "unmark": "unmark",
     "undo": "undo",
     "publish": "publish",
+    "schedule": "schedule",
 }
 
 

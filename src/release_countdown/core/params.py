@@ -20,6 +20,7 @@ from release_countdown.core.errors import UsageError
 
 if TYPE_CHECKING:
     from release_countdown.core.query import Query
+    from release_countdown.core.schedule import Every
 
 T = TypeVar("T")
 
@@ -376,3 +377,13 @@ def parse_query(
     filters, as_of = parse_filters(params)
     day_meant = as_of.on(today) if as_of is not None else today
     return filters.query_on(day_meant, default_region), day_meant
+
+
+def every(text: str, name: str = "every") -> Every:
+    """``6h``, ``30min``, ``1d``, ``1w``: how often a schedule runs (core/schedule.py)."""
+    from release_countdown.core.schedule import parse_every
+
+    try:
+        return parse_every(text)
+    except ValueError as exc:
+        raise ParamError(name, str(exc)) from None
