@@ -134,6 +134,10 @@ def decode_state(document: object) -> NoticeState:
             key: on for key, (on, _) in (_record(x, i, "failed") for i, x in enumerate(failed))
         },
     )
+    if "digest" in document:  # written by `notify --digest` runs only
+        from release_countdown.writing.digest_state import decode_digest
+
+        state.digest = decode_digest(document["digest"])
     for release_id, item in seen.items():
         _text(release_id, f"a key of seen ({release_id!r})")
         if not isinstance(item, dict):
@@ -217,6 +221,10 @@ def encode_state(state: NoticeState, claims: Claims | None = None) -> bytes:
             {"id": key[0], "event": key[1], "date": key[2], "lead": key[3], "on": on.isoformat()}
             for key, on in sorted(state.failed.items(), key=lambda item: (item[1], item[0][0]))
         ]
+    if state.digest is not None:  # `notify --digest`; ignored by earlier versions
+        from release_countdown.writing.digest_state import encode_digest
+
+        document["digest"] = encode_digest(state.digest)
     if claims:  # notices a run is delivering; ignored by earlier versions
         document["claims"] = [
             {"id": key[0], "event": key[1], "date": key[2], "lead": key[3]}
