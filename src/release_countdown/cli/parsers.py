@@ -80,6 +80,8 @@ LEADS: Callable[[str], Leads] = converted(params.leads, "leads")
 OWN_LEADS: Callable[[str], Leads] = converted(params.own_leads, "leads")
 ON_KINDS: Callable[[str], params.OnKinds] = converted(params.on_kinds, "kinds")
 MIN_PRECISION: Callable[[str], str] = converted(params.min_precision, "precision")
+DIGEST: Callable[[str], str] = converted(params.digest_period, "period")
+GROUP_BY: Callable[[str], str] = converted(params.group_by, "grouping")
 ALARMS: Callable[[str], Leads] = converted(_alarms, "leads")
 DATE_TEXT: Callable[[str], str] = converted(_date_text, "date")
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 if TYPE_CHECKING:
     from release_countdown.core.model import Release
@@ -21,6 +21,19 @@ if TYPE_CHECKING:
     from release_countdown.core.rows import Row
     from release_countdown.delivery import Destination
     from release_countdown.writing.state import Claim
+
+
+class RunArgs(TypedDict):
+    """The arguments a notify run and a digest run (workflows/digest.py) share."""
+
+    leads: Sequence[int]
+    sending: Sequence[Destination]
+    state_path: Path
+    today: date
+    started: datetime
+    dry_run: bool
+    lock_timeout: float
+    alerts: Alerts | None
 
 
 @dataclass(frozen=True)
