@@ -161,7 +161,7 @@ class Planning:
 
     rows: Sequence[Row]
     leads: Sequence[int]
-    today: date
+    day: date
     news: Sequence[Arrival]
     own: dict[str, tuple[int, ...]]
     alerts: Alerts
@@ -195,7 +195,7 @@ class Planning:
         from release_countdown.core.notices import plan_notices
 
         return plan_notices(
-            self.rows, self.leads, state, self.today, self.news,
+            self.rows, self.leads, state, self.day, self.news,
             own_leads=self.own, alerts=self.alerts,
         )  # fmt: skip
 
@@ -209,7 +209,7 @@ class Planning:
         if state.created is not None or claims:
             return None
         reminders = [key for key in plan.skipped if key[1] != "new"]  # not arrivals
-        day = next_notice_day(self.rows, self.leads, self.today, self.own, self.alerts)
+        day = next_notice_day(self.rows, self.leads, self.day, self.own, self.alerts)
         return FirstRun(len(reminders), day)
 
 

@@ -7,11 +7,11 @@ so the file is refused as corrupt (exit 3), as the rest of the state is."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any, Final
 
 from release_countdown.core.digest import DigestState, Held, Sending
 from release_countdown.core.notices import EVENTS, Notice
+from release_countdown.writing.state_values import day_of, instant_of, text_of
 
 # The notice's fields kept (``covers`` and ``basis`` serve the record, made when held).
 _TEXTS: Final = ("event", "id", "title", "date", "countdown")
@@ -40,23 +40,14 @@ def encode_digest(digest: DigestState) -> dict[str, Any]:
     return document
 
 
-def _day(value: object, where: str) -> date:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else date.fromisoformat("")
-    except ValueError:
-        raise ValueError(f"{where} is not a date (YYYY-MM-DD)") from None
-
-
 def _held(item: object, where: str) -> Held:
-    from release_countdown.writing.state import _text
-
     if not isinstance(item, dict):
         raise ValueError(f"{where} is not an object")
     values: dict[str, Any] = {}
     for name in _TEXTS + _OPTIONAL_TEXTS:
         value = item.get(name)
         if value is not None or name in _TEXTS:
-            values[name] = _text(value, f"{where}.{name}")
+            values[name] = text_of(value, f"{where}.{name}")
     for name in _NUMBERS:
         value = item.get(name)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
@@ -64,7 +55,7 @@ def _held(item: object, where: str) -> Held:
         values[name] = value
     if values["event"] not in EVENTS:
         raise ValueError(f"{where}.event {values['event']!r} is not one of {', '.join(EVENTS)}")
-    return Held(Notice(**values), _day(item.get("found"), f"{where}.found"))
+    return Held(Notice(**values), day_of(item.get("found"), f"{where}.found"))
 
 
 def _list(value: object, where: str) -> list[Held]:
@@ -79,19 +70,14 @@ def decode_digest(value: object) -> DigestState:
         raise ValueError('"digest" is not an object')
     last = value.get("last")
     digest = DigestState(
-        None if last is None else _day(last, "digest.last"),
+        None if last is None else day_of(last, "digest.last"),
         _list(value.get("held", []), "digest.held"),
     )
     sending = value.get("sending")
     if sending is not None:
         if not isinstance(sending, dict) or not isinstance(sending.get("run"), str):
             raise ValueError("digest.sending is not an object with a run")
-        try:
-            since = datetime.fromisoformat(str(sending.get("since")))
-        except ValueError:
-            since = None
-        if since is None or since.tzinfo is None:
-            raise ValueError("digest.sending.since is not an instant (YYYY-MM-DDTHH:MM:SS+00:00)")
+        since = instant_of(sending.get("since"), "digest.sending.since")
         held = _list(sending.get("held"), "digest.sending.held")
         digest.sending = Sending(sending["run"], since, tuple(held))
     return digest
