@@ -178,17 +178,14 @@ class Planning:
         alerts: Alerts | None,
     ) -> Planning:
         from release_countdown.core.notices import EVERY_ALERT, arrivals
-        from release_countdown.core.query import select
-        from release_countdown.core.rows import release_row
+        from release_countdown.core.replay import notice_rows, own_leads
         from release_countdown.registry.locations import inbox_file
         from release_countdown.writing.inbox import read_inbox
 
-        rows = [release_row(s, today, query.marked) for s in select(releases, query, today)]
         return cls(
-            [row for row in rows if row.mark != "skip"], leads, today,
+            notice_rows(releases, query, today), leads, today,
             arrivals(releases, read_inbox(inbox or inbox_file())),
-            {release.id: release.lead for release in releases if release.lead},
-            alerts or EVERY_ALERT,
+            own_leads(releases), alerts or EVERY_ALERT,
         )  # fmt: skip
 
     def plan(self, state: NoticeState) -> Plan:
