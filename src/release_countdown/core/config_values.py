@@ -86,6 +86,23 @@ def min_precision(value: object) -> str:
         raise ValueError(exc.problem) from None
 
 
+def digest_period(value: object) -> str | None:
+    """[notify] digest: "daily", "weekly" or "none"."""
+    try:
+        found = params.digest_period(value if isinstance(value, str) else "")
+    except params.ParamError as exc:
+        raise ValueError(exc.problem) from None
+    return None if found == "none" else found
+
+
+def group_by(value: object) -> str:
+    """[notify] group_by: "none", "person", "kind" or "follow"."""
+    try:
+        return params.group_by(value if isinstance(value, str) else "")
+    except params.ParamError as exc:
+        raise ValueError(exc.problem) from None
+
+
 def destinations(value: object) -> tuple[str, ...]:
     if isinstance(value, str) and value.strip():
         return (value.strip(),)
