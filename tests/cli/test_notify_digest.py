@@ -129,6 +129,22 @@ def test_a_weekly_digest_goes_once_a_week_across_fourteen_daily_runs(registry: P
     ]
 
 
+@pytest.mark.parametrize("start", [1, 2, 3])  # Tuesday to Thursday: each has news
+def test_fourteen_daily_runs_from_any_weekday_send_two_weekly_digests(
+    registry: Path, start: int
+) -> None:
+    first = MONDAY + timedelta(days=start)
+    digests = sent(registry, days(first, 14), "--digest", "weekly")
+    assert list(digests) == [first, first + timedelta(days=7)]
+    second = list(digests.values())[1]
+    assert (second["since"], second["until"]) == (
+        (first + timedelta(days=1)).isoformat(),
+        (first + timedelta(days=7)).isoformat(),
+    )
+    seen = [line for d in digests.values() for line in told(d)]
+    assert len(seen) == len(set(seen))  # nothing told twice
+
+
 def test_a_daily_digest_goes_once_a_day(registry: Path) -> None:
     tuesday = MONDAY + timedelta(days=1)
     assert list(sent(registry, [MONDAY, MONDAY, tuesday, tuesday], "--digest", "daily")) == [

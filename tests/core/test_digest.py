@@ -27,10 +27,11 @@ def test_periods(day: date, period: str, start: date, label: str) -> None:
     assert period_label(day, period) == label
 
 
-def test_a_digest_is_due_on_the_first_run_of_a_later_period() -> None:
+def test_a_digest_is_due_on_the_first_run_a_period_after_the_last() -> None:
     book = DigestState(last=date(2026, 12, 31))  # a Thursday
-    assert not book.due(date(2027, 1, 3), "weekly")  # the same ISO week, across the year
-    assert book.due(date(2027, 1, 4), "weekly")
+    assert not book.due(date(2027, 1, 6), "weekly")  # six days on, across the year
+    assert book.due(date(2027, 1, 7), "weekly")  # the same weekday: whatever the ISO weeks
+    assert book.next_due(date(2027, 1, 3), "weekly") == date(2027, 1, 7)
     assert not book.due(date(2026, 12, 31), "daily")
     assert not book.due(date(2026, 12, 30), "daily")  # a run for an earlier day
     assert book.due(date(2027, 1, 1), "daily")

@@ -20,9 +20,10 @@ DigestOption = Annotated[
     typer.Option(
         "--digest",
         metavar="PERIOD",
-        help=f"{', '.join(PERIODS)}: send what is due as one message a period (a day; an ISO "
-        "week, Monday first) on the period's first run, holding what later runs find for the "
-        "next; none: a notice at a time (default: the config file's [notify] digest, else none).",
+        help=f"{', '.join(PERIODS)}: send what is due as one message a period: the first run "
+        "sends, then the first run a day (or seven days) after the last digest; runs in between "
+        "hold what they find for the next; none: a notice at a time (default: the config "
+        "file's [notify] digest, else none).",
         parser=parsers.DIGEST,
     ),
 ]

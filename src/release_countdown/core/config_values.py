@@ -88,8 +88,10 @@ def min_precision(value: object) -> str:
 
 def digest_period(value: object) -> str | None:
     """[notify] digest: "daily", "weekly" or "none"."""
+    from release_countdown.core import digest
+
     try:
-        found = params.digest_period(value if isinstance(value, str) else "")
+        found = digest.digest_period(value if isinstance(value, str) else "")
     except params.ParamError as exc:
         raise ValueError(exc.problem) from None
     return None if found == "none" else found
@@ -97,8 +99,10 @@ def digest_period(value: object) -> str | None:
 
 def group_by(value: object) -> str:
     """[notify] group_by: "none", "person", "kind" or "follow"."""
+    from release_countdown.core import digest
+
     try:
-        return params.group_by(value if isinstance(value, str) else "")
+        return digest.group_by(value if isinstance(value, str) else "")
     except params.ParamError as exc:
         raise ValueError(exc.problem) from None
 

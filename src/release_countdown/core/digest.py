@@ -4,11 +4,14 @@ Pure: the notices held since the last digest, the releases (for their people, ki
 follows) and ``today`` go in; a ``Digest`` comes out. Which notices there are is
 ``core/notices.plan_notices``'s business, with the same filters as one notice at a time.
 
-- **periods**: ``daily`` is the calendar day of ``today`` (so ``--as-of`` works); ``weekly``
-  is the ISO week of ``today``, Monday first. A digest is due on the first run of a period
-  after the period of the last digest sent (``DigestState.last``): a run in the same period
-  holds what it finds for the next one; after missed periods one digest is sent, covering
-  everything since the last one.
+- **periods**: a day or a week (``PERIOD_DAYS``) counted from the day the last digest was
+  sent (``DigestState.last``; ``today`` is passed in, so ``--as-of`` works): the first run
+  sends at once, and a digest is due again on the first run a period after the last one
+  (daily: the next calendar day; weekly: seven days on, the same weekday whichever day the
+  first digest went). Runs in between hold what they find for the next digest; after missed
+  periods one digest is sent, covering everything since the last one. Any 14 daily runs send
+  a weekly digest twice. (`/digest.atom`, which keeps no state, shows ISO weeks, Monday first:
+  ``period_start``.)
 - **nothing lost**: a notice found by a run that sends no digest is held in the state file
   and told in the next digest; a digest that is not delivered is held again, and retried.
 - **groups** (``--group-by``): ``none`` (the default: every title once, one count line),
@@ -27,6 +30,7 @@ from release_countdown.core.model import ORIGIN_PREFIX, Release
 from release_countdown.core.notices import CHANGE_KINDS, Notice
 
 PERIODS: Final = ("daily", "weekly")
+PERIOD_DAYS: Final = {"daily": 1, "weekly": 7}
 GROUP_BY: Final = ("none", "person", "kind", "follow")
 DEFAULT_GROUP_BY: Final = "none"
 # Roles a person group leaves out: a film's cast would put it under a dozen names.
@@ -37,8 +41,24 @@ NO_FOLLOW: Final = "not from a follow"  # the follow group of titles added by ha
 COUNT_WORDS: Final = ("new", "upcoming", "released", *CHANGE_KINDS)
 
 
+def digest_period(text: str, name: str = "digest") -> str:
+    """``daily``, ``weekly`` (PERIODS) or ``none`` (a notice at a time), as an option, a
+    setting or a query parameter gives it; core.params.ParamError otherwise."""
+    from release_countdown.core.params import one_of
+
+    return one_of(text.strip().lower(), (*PERIODS, "none"), name)
+
+
+def group_by(text: str, name: str = "group-by") -> str:
+    """How a digest groups its notices (GROUP_BY); core.params.ParamError otherwise."""
+    from release_countdown.core.params import one_of
+
+    return one_of(text.strip().lower(), GROUP_BY, name)
+
+
 def period_start(day: date, period: str) -> date:
-    """The first day of the period ``day`` is in: itself (daily), or its ISO week's Monday."""
+    """The first day of the calendar period ``day`` is in (`/digest.atom`'s entries): itself
+    (daily), or its ISO week's Monday."""
     return day if period == "daily" else day - timedelta(days=day.weekday())
 
 
@@ -74,8 +94,14 @@ class DigestState:
     sending: Sending | None = None
 
     def due(self, today: date, period: str) -> bool:
-        """Whether a run on ``today`` sends a digest: the first of its period."""
-        return self.last is None or self.last < period_start(today, period)
+        """Whether a run on ``today`` sends a digest: the first run, or a period or more
+        after the last digest."""
+        return self.last is None or (today - self.last).days >= PERIOD_DAYS[period]
+
+    def next_due(self, today: date, period: str) -> date:
+        """The first day a digest is due after a run on ``today`` (that sent one or not)."""
+        last = today if self.last is None else self.last
+        return last + timedelta(days=PERIOD_DAYS[period])
 
 
 def event_word(notice: Notice) -> str:

@@ -210,20 +210,6 @@ def min_precision(text: str, name: str = "min-precision") -> str:
     return one_of(text.strip().lower(), MIN_PRECISIONS, name)
 
 
-def digest_period(text: str, name: str = "digest") -> str:
-    """``daily``, ``weekly`` (core.digest.PERIODS) or ``none`` (a notice at a time)."""
-    from release_countdown.core.digest import PERIODS
-
-    return one_of(text.strip().lower(), (*PERIODS, "none"), name)
-
-
-def group_by(text: str, name: str = "group-by") -> str:
-    """How a digest groups its notices (core.digest.GROUP_BY)."""
-    from release_countdown.core.digest import GROUP_BY
-
-    return one_of(text.strip().lower(), GROUP_BY, name)
-
-
 def name_part(text: str, name: str = "composer") -> str:
     """A part of a name to look for, not blank: a blank part would match everyone."""
     if not text.strip():

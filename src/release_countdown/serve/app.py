@@ -24,6 +24,7 @@ from starlette.routing import Route
 
 from release_countdown.core.follow import InboxEntry
 from release_countdown.core.marks import NO_MARKS, Marks
+from release_countdown.core.notices import arrivals
 from release_countdown.core.params import ParamError, parse_query
 from release_countdown.core.query import Query, select
 from release_countdown.core.rows import Row, release_row

@@ -214,14 +214,15 @@ def digest_asked(
 ) -> DigestAsked:
     """The feed's own parameters, parsed by the converters of notify's options (ParamError
     naming the parameter, for a 400); ``period=none`` is no digest, refused."""
+    from release_countdown.core import digest
     from release_countdown.core.digest import DEFAULT_GROUP_BY, PERIODS
 
-    chosen = "weekly" if period is None else params.digest_period(period, "period")
+    chosen = "weekly" if period is None else digest.digest_period(period, "period")
     if chosen not in PERIODS:
         raise ParamError("period", f"{period!r} is not one of {', '.join(PERIODS)}")
     return DigestAsked(
         chosen,
-        DEFAULT_GROUP_BY if group_by is None else params.group_by(group_by, "group_by"),
+        DEFAULT_GROUP_BY if group_by is None else digest.group_by(group_by, "group_by"),
         () if lead is None else params.leads(lead, "lead"),
         Alerts(
             None if on is None else params.on_kinds(on),

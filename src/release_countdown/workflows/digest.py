@@ -105,7 +105,8 @@ def notify_digest(
             else:
                 book.last = today  # an empty period: nothing to say, and the period counts
         write_state(state_path, known, claims)
-    after = _next_period(today, period)
+    # A digest sent today: the next is a period from today (_settle records the day).
+    after = (book if ours is None else DigestState(last=today)).next_due(today, period)
     if ours is None:
         return Digested(None, len(book.held), due, (), first, after, elsewhere)
     digest = _digest(ours.held, by_id, book, period=period, today=today, group_by=group_by)
@@ -133,14 +134,6 @@ def _digest(
     if not held:
         return None
     return build_digest(held, by_id, period=period, today=today, last=book.last, group_by=group_by)
-
-
-def _next_period(today: date, period: str) -> date:
-    from datetime import timedelta
-
-    from release_countdown.core.digest import period_start
-
-    return period_start(today, period) + timedelta(days=1 if period == "daily" else 7)
 
 
 def _settle(path: Path, run: str, lock_timeout: float, today: date, *, delivered: bool) -> int:

@@ -39,6 +39,7 @@ def serve_command(
 
     from release_countdown.cli.output import say
     from release_countdown.cli.reading import settings
+    from release_countdown.cli.serve_refresh import refresher
     from release_countdown.core.errors import UsageError
     from release_countdown.core.install import add_command
 
@@ -57,8 +58,6 @@ def serve_command(
     from release_countdown.serve.server import listen, run
 
     asgi, titles = application(host, registry, token, no_cache=no_cache, log=log)
-    from release_countdown.cli.serve_refresh import refresher
-
     start = refresher(registry, refresh, log)  # checked before listening; nothing without one
     sock = listen(host, settings().serve_port.value if port is None else port)
     shown = f"[{host}]" if ":" in host else host
