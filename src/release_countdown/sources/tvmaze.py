@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from release_countdown.core.follow import Credit
+from release_countdown.core.follow import Credit, Credits
 from release_countdown.core.model import WORLDWIDE
 from release_countdown.core.record import LABELS, Candidate, FetchOptions, SourceRecord
 from release_countdown.core.seasons import is_show, split_season
@@ -171,6 +171,10 @@ def _ids(data: dict[str, Any], ident: str) -> dict[str, str]:
 
 def credits(service: Service, ident: str, options: FetchOptions) -> list[Credit]:
     """A followed show's seasons (``follow add tvmaze:show/ID``), each a Credit whose ref
-    imports that season; a show TVmaze says has ended lists them all the same (the follow
-    check tells it: ``ended``)."""
-    return shows.credits(show_of(service, ident))
+    imports that season; a show TVmaze says has ended is told (``Credits.ended``): the
+    follow check then keeps none of them."""
+    show = show_of(service, ident)
+    found = Credits(shows.credits(show))
+    if show.ended:
+        found.ended = f"{LABEL} says {show.title!r} has ended (status {show.status})"
+    return found

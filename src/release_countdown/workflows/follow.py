@@ -25,6 +25,8 @@ class Followed:
     kept: tuple[Credit, ...]  # new and to come: imported or proposed (or would be, dry run)
     # Credits no source here can import yet (a TMDB series: tmdb:tv/ID), set aside.
     unsupported: tuple[Credit, ...] = ()
+    # The source says nothing more will come (a show that has ended): nothing is kept.
+    ended: str | None = None
 
 
 @dataclass(frozen=True)
@@ -133,10 +135,11 @@ def check(
         known = registered | waiting
         if follow.mode == "inbox":
             known |= linked_refs(snapshot.releases, result)
-        found = kept(follow, result, today, known)
+        ended: str | None = getattr(result, "ended", None)
+        found = [] if ended else kept(follow, result, today, known)
         usable = [c for c in found if importable(c.ref)]
         others = tuple(c for c in found if c not in usable)
-        followed.append(Followed(follow, tuple(usable), others))
+        followed.append(Followed(follow, tuple(usable), others, ended))
     if failed:
         return Checked(tuple(followed), failed, (), None)
     entries = [
