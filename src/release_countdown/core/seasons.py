@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
-from typing import Final, Literal, get_args
+from typing import TYPE_CHECKING, Final, Literal, get_args
+
+if TYPE_CHECKING:
+    from release_countdown.core.model import Release
 
 # The id forms that name a show, by source: an entry holding one is told apart by season.
 SHOWS: Final = {"tvmaze": "show/", "tmdb": "tv/"}
@@ -64,6 +67,12 @@ def keyed_ids(ids: Mapping[str, str], season: int | None) -> list[tuple[str, str
 def refs_of(ids: Mapping[str, str], season: int | None) -> list[str]:
     """The refs an entry answers to, as "source:ident" (a season's for a show's id)."""
     return [f"{key}:{ref_ident(key, value, season)}" for key, value in ids.items()]
+
+
+def is_premiere(release: Release) -> bool:
+    """Whether ``release``'s date is a season's premiere (`list --premieres`, Sonarr's
+    premieresOnly): a series entry of one season. Its typed dates (the finale) are not."""
+    return release.kind == "series" and release.season is not None
 
 
 def upcoming(premiere: str, today: date) -> bool:
