@@ -144,3 +144,10 @@ def test_requests_start_half_a_second_apart_so_twenty_take_ten_seconds() -> None
     from release_countdown.sources.config import LIMITS
 
     assert LIMITS["tvmaze"].interval * 20 >= 10.0
+
+
+def test_tvmaze_has_no_films(tvmaze: HTTPServer) -> None:
+    result = invoke("lookup", "severance", "--source", "tvmaze", "--kind", "film")
+    assert result.exit_code == 1
+    assert "no TVmaze candidates for 'severance'" in result.stderr
+    assert tvmaze.log == []  # not asked

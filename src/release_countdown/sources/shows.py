@@ -26,6 +26,11 @@ class Season(NamedTuple):
     episodes: int | None = None  # the episodes ordered, when the source says
 
 
+def in_order(seasons: list[Season]) -> tuple[Season, ...]:
+    """A show's seasons by number, each number once (the first listed kept)."""
+    return tuple(sorted({s.number: s for s in reversed(seasons)}.values(), key=lambda s: s.number))
+
+
 class Show(NamedTuple):
     source: str  # "tvmaze", "tmdb"
     ident: str  # as [release.ids] keeps it: "show/82", "tv/1399"

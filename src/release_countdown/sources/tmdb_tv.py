@@ -124,7 +124,7 @@ def show_of(service: Service, ident: str) -> shows.Show:
         region, network = _network(data)
         return shows.Show(
             source="tmdb", ident=base, title=title,
-            seasons=tuple(sorted(found, key=lambda s: s.number)), ids=_ids(data, base),
+            seasons=shows.in_order(found), ids=_ids(data, base),
             page=PAGE + base.removeprefix("tv/"), ended=status in ENDED, status=status,
             region=region, network=network,
         )  # fmt: skip

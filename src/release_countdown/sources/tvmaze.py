@@ -29,7 +29,10 @@ ENDED: Final = "Ended"  # the show's status when no season will come
 
 def lookup(service: Service, query: str, kind: str | None, year: int | None) -> list[Candidate]:
     """Shows named like ``query`` (their first air year ``year``, if given): each a ref to
-    import (``tvmaze:show/ID``), dated by its premiere; the note tells namesakes apart."""
+    import (``tvmaze:show/ID``), dated by its premiere; the note tells namesakes apart.
+    TVmaze has series only: none for another ``kind``."""
+    if kind not in (None, "series"):
+        return []
     ref = f"search {query!r}"
     data = service.get("/search/shows", {"q": query}, ref)
     found = []
@@ -128,7 +131,7 @@ def show_of(service: Service, ident: str) -> shows.Show:
             )  # fmt: skip
         show = shows.Show(
             source="tvmaze", ident=base, title=title,
-            seasons=tuple(sorted(found, key=lambda s: s.number)),
+            seasons=shows.in_order(found),
             ids=_ids(data, base), page=PAGE + number, ended=status == ENDED, status=status,
             region=region, network=network,
         )  # fmt: skip
