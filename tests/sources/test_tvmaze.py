@@ -151,3 +151,22 @@ def test_tvmaze_has_no_films(tvmaze: HTTPServer) -> None:
     assert result.exit_code == 1
     assert "no TVmaze candidates for 'severance'" in result.stderr
     assert tvmaze.log == []  # not asked
+
+
+def test_a_season_typed_by_hand_is_linked_not_doubled(tvmaze: HTTPServer, registry: Path) -> None:
+    registry.write_text(
+        'schema = 1\n\n[[release]]\nid = "sev3"\ntitle = "Severance — Season 3"\n'
+        'kind = "series"\nseason = 3\ndate = "TBA"\n\n'
+        '[[release]]\nid = "sev2-other"\ntitle = "Severance — Season 2"\nkind = "series"\n'
+        'season = 9\ndate = "TBA"\n',
+        encoding="utf-8",
+    )
+    tvmaze_data.serve(tvmaze)
+    result = invoke("import", f"tvmaze:show/{SHOW}", "-r", str(registry))
+    assert result.exit_code == 0, result.stderr
+    assert f'linked tvmaze:show/{SHOW}/season/3 to "Severance — Season 3" (sev3)' in result.stderr
+    found = {e["id"]: e for e in entries(registry)}
+    assert found["sev3"]["ids"] == {"imdb": "tt11280740", "tvmaze": f"show/{SHOW}"}
+    assert "ids" not in found["sev2-other"]  # another season: not this one, whatever its title
+    assert sorted(e["season"] for e in entries(registry) if "ids" in e) == [2, 3]  # type: ignore[type-var]
+    assert invoke("check", str(registry)).exit_code == 0
