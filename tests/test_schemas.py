@@ -61,7 +61,8 @@ def test_registry_schema_states_the_follow_tables() -> None:
     ref = re.compile(follow["ref"]["pattern"])
     for source, kinds in FOLLOW_KINDS.items():
         for kind in kinds:
-            ident = {"tmdb": "947", "musicbrainz": "e6de1f3b-6484-491c-88dd-6d619f142abc"}
+            ident = {"tmdb": "947", "musicbrainz": "e6de1f3b-6484-491c-88dd-6d619f142abc",
+                     "tvmaze": "82"}  # fmt: skip
             written = f"{source}:{kind}/{ident[source]}" if kind else f"{source}:Q42"
             assert registry_format.follow_ref(written) == written
             assert ref.fullmatch(written), written

@@ -38,11 +38,13 @@ SOURCE_KEYS: Final = {
     },
     "musicbrainz": {"url": "COUNTDOWN_MUSICBRAINZ_URL"},
     "wikidata": {"url": "COUNTDOWN_WIKIDATA_URL", "sparql_url": "COUNTDOWN_WIKIDATA_SPARQL_URL"},
+    "tvmaze": {"url": "COUNTDOWN_TVMAZE_URL"},
 }
 DEFAULT_URLS: Final = {
     "tmdb": "https://api.themoviedb.org",
     "musicbrainz": "https://musicbrainz.org",
     "wikidata": "https://www.wikidata.org",
+    "tvmaze": "https://api.tvmaze.com",
 }
 SPARQL_URL: Final = "https://query.wikidata.org/sparql"  # Wikidata's query service (follows)
 # Values never shown (`countdown config` says whether they are set, and where from).

@@ -103,3 +103,40 @@ def test_fmt_puts_ids_after_people() -> None:
         'schema = 1\n\n[[release]]\ntitle = "X"\ndate = 2027-01-01\n\n[release.people]\n'
         'cast = ["A"]\n\n[release.ids]\ntmdb = "movie/7"\nimdb = "tt0000007"\n'
     )
+
+
+SEASON = """
+[[release]]
+title = "{title}"
+kind = "series"
+season = {season}
+date = "TBA"
+
+[release.ids]
+tvmaze = "show/82"
+imdb = "tt0944947"
+"""
+
+
+def seasons(*entries: tuple[str, int]) -> str:
+    return "".join(SEASON.format(title=t, season=s) for t, s in entries)
+
+
+def test_seasons_of_a_show_share_its_ids_told_apart_by_season(tmp_path: Path) -> None:
+    releases, problems = check_text("schema = 1\n" + seasons(("S2", 2), ("S3", 3)), "r.toml")
+    assert problems == []
+    assert [(r.ids["tvmaze"], r.season) for r in releases] == [("show/82", 2), ("show/82", 3)]
+    first, second = tmp_path / "a.toml", tmp_path / "b.toml"
+    first.write_text("schema = 1\n" + seasons(("S2", 2)))
+    second.write_text("schema = 1\n" + seasons(("S3", 3)))
+    assert len(load_registry([first, second]).releases) == 2
+
+
+def test_one_show_id_and_season_in_two_entries_is_an_error() -> None:
+    _, problems = check_text("schema = 1\n" + seasons(("S2", 2), ("Again", 2)), "r.toml")
+    assert [p.message for p in problems if not p.warning] == [
+        'release "Again": ids.imdb "tt0944947" is also the imdb id of "S2" (r.toml:3); an id '
+        "at a source names one release",
+        'release "Again": ids.tvmaze "show/82" is also the tvmaze id of "S2" (r.toml:3); an id '
+        "at a source names one release",
+    ]

@@ -27,6 +27,17 @@ def tmdb(server: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> HTTPServer:
 
 
 @pytest.fixture
+def tvmaze(server: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> HTTPServer:
+    """TVmaze's address, its requests not spaced (test_tvmaze.py checks the spacing)."""
+    from release_countdown.sources.config import LIMITS
+    from release_countdown.sources.http import Limits
+
+    monkeypatch.setenv("COUNTDOWN_TVMAZE_URL", server.url_for("/").rstrip("/"))
+    monkeypatch.setitem(LIMITS, "tvmaze", Limits(in_flight=4, interval=0.0))
+    return server
+
+
+@pytest.fixture
 def registry(tmp_path: Path) -> Path:
     path = tmp_path / "releases.toml"
     path.write_text("schema = 1\n", encoding="utf-8")

@@ -48,7 +48,9 @@ def test_a_bad_config_value_names_its_place(
     assert f"{config}:2:11: sources.tmdb.api_key must be a string" in result.stderr
 
 
-@pytest.mark.parametrize("ref", ["imdb:tt123", "tmdb:tv/1", "https://example.com/movie/1", "Q42"])
+@pytest.mark.parametrize(
+    "ref", ["imdb:tt123", "tmdb:tv/1/season/0", "https://example.com/movie/1", "Q42"]
+)
 def test_unknown_ref_forms_are_listed(ref: str, registry: Path) -> None:
     result = invoke("import", ref, "-r", str(registry))
     assert result.exit_code == 2

@@ -204,13 +204,25 @@ def test_a_tba_title_added_then_dated_is_told_once_as_dated(
     assert sent == ["new None TBA", "changed dated 2027-09-10"]  # each told once
 
 
-def test_a_series_credit_is_set_aside_not_proposed(
+def test_a_series_credit_is_proposed_now_that_a_show_imports(
     server: HTTPServer, registry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     show = Credit("tmdb:tv/77", "A Show", "series", "2027-02-01", ("Original Music Composer",))
     credits_by(monkeypatch, [[*CREDITS[:1], show]])
     inbox = tmp_path / "state" / "inbox.json"
     done = run(server, registry, inbox, [BALFE])
-    assert [e.ref for e in done.proposed] == ["tmdb:movie/101"]  # a series cannot be imported
-    assert done.followed[0].unsupported == (show,)
+    # tmdb:tv/ID imports one entry per season (issue 25): no longer set aside.
+    assert [e.ref for e in done.proposed] == ["tmdb:movie/101", "tmdb:tv/77"]
+    assert done.followed[0].unsupported == ()
+
+
+def test_a_credit_no_source_imports_is_set_aside_not_proposed(
+    server: HTTPServer, registry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    odd = Credit("imdb:tt7654321", "A Short", "other", "2027-02-01", ("Original Music Composer",))
+    credits_by(monkeypatch, [[*CREDITS[:1], odd]])
+    inbox = tmp_path / "state" / "inbox.json"
+    done = run(server, registry, inbox, [BALFE])
+    assert [e.ref for e in done.proposed] == ["tmdb:movie/101"]  # imdb: no source imports it
+    assert done.followed[0].unsupported == (odd,)
     assert [e.ref for e in read_inbox(inbox)] == ["tmdb:movie/101"]

@@ -65,6 +65,10 @@ def check_command(
         say(f"countdown: {len(aside)} {' and '.join(kinds)} credit{'s' if len(aside) != 1 else ''} "
             f"set aside (not importable yet): {', '.join(c.ref for c in aside[:3])}"
             + (" …" if len(aside) > 3 else ""))  # fmt: skip
+    for f in done.followed:
+        if f.ended:  # kept in the registry: a show may come back (its status changes)
+            say(f"countdown: {f.follow.name}: {f.ended}; nothing more is kept: "
+                f"`countdown follow remove {f.follow.name}` stops following it")  # fmt: skip
     if json_output:
         write_json(found)
     else:

@@ -333,6 +333,12 @@ FILTERS: dict[str, tuple[Any, Any]] = {
         ],
         None,
     ),
+    "premieres": (
+        Annotated[
+            bool, typer.Option("--premieres", help="Only season premieres (series by season).")
+        ],
+        False,
+    ),
     "show_all": (
         Annotated[
             bool, typer.Option("--all", "-a", help="Include titles released more than 30 days ago.")

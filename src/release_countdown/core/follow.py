@@ -20,13 +20,15 @@ FOLLOW_KINDS: Final = {
     "tmdb": ("person", "collection", "company"),
     "musicbrainz": ("artist",),
     "wikidata": ("",),  # wikidata:Q… (a person)
+    "tvmaze": ("show",),  # a show: its seasons arrive (core/seasons.py)
 }
 CAST: Final = "cast"  # the job that keeps a person's cast credits
 # The forms `follow add` takes, for messages (the web addresses people copy included).
 REF_FORMS: Final = (
     "tmdb:person/ID", "tmdb:collection/ID", "tmdb:company/ID", "musicbrainz:artist/MBID",
     "wikidata:QID", "https://www.themoviedb.org/person/ID-name",
-    "https://musicbrainz.org/artist/MBID",
+    "https://musicbrainz.org/artist/MBID", "tvmaze:show/ID",
+    "https://www.tvmaze.com/shows/ID/slug",
 )  # fmt: skip
 
 
@@ -68,6 +70,13 @@ class Credit(NamedTuple):
     date: str
     jobs: tuple[str, ...] = ()  # every job of the followed ref on it ("Director", "cast")
     types: tuple[str, ...] = ()  # MusicBrainz primary and secondary types, lower case
+
+
+class Credits(list[Credit]):
+    """A source's listing of what a followed ref is credited on, with what the source says of
+    the ref itself: ``ended`` when nothing more will come (a show TVmaze says has ended)."""
+
+    ended: str | None = None
 
 
 class InboxEntry(NamedTuple):

@@ -23,6 +23,9 @@ DATE_TYPES: Final[tuple[DateType, ...]] = get_args(DateType)
 STATUSES: Final[tuple[Status, ...]] = get_args(Status)
 WORLDWIDE: Final = "WW"
 
+# Typed dates that never stand for a title's release in a region: a festival premiere, and
+# the last episode of a season (its entry's date is the season's premiere).
+NOT_RELEASES: Final = ("premiere", "finale")
 # The release types that count as "the" release of each kind, best first (for --region).
 MAIN_TYPES: Final[Mapping[str, tuple[str, ...]]] = {
     "film": ("theatrical",),

@@ -283,6 +283,7 @@ class Filters:
     follow: tuple[str, ...] = ()
     mark: tuple[str, ...] = ()
     tag: tuple[str, ...] = ()
+    premieres: bool = False
 
     def query_on(self, today: date, default_region: str | None, **fixed: Any) -> Query:
         """The query these filters ask for on ``today``: ``region`` else ``default_region``
@@ -305,6 +306,7 @@ class Filters:
             "follows": self.follow,
             "marks": self.mark,
             "tags": self.tag,
+            "premieres": self.premieres,
         }
         values.update(fixed)
         return Query(**values)
@@ -355,6 +357,7 @@ def parse_filters(params: Mapping[str, Sequence[str]]) -> tuple[Filters, DayArg 
         follow=tuple(params.get("follow") or ()),
         mark=_many(params, "mark", MARKS),
         tag=tuple(tag(text) for text in params.get("tag") or ()),
+        premieres=bool(_single(params, "premieres", flag)),
     )
     as_of = _one(params, "as_of")
     return found, None if as_of is None else day(as_of, "as_of", relative=True)

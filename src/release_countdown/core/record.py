@@ -19,7 +19,12 @@ EMPTY: Final[Mapping[str, Any]] = MappingProxyType({})
 # The sources' names as the services spell them, in every message and note ("from TMDB");
 # the keys are the names commands take (--source, refs, [release.ids] keys).
 LABELS: Final[Mapping[str, str]] = MappingProxyType(
-    {"tmdb": "TMDB", "musicbrainz": "MusicBrainz", "wikidata": "Wikidata"}
+    {
+        "tmdb": "TMDB",
+        "musicbrainz": "MusicBrainz",
+        "wikidata": "Wikidata",
+        "tvmaze": "TVmaze",
+    }
 )
 # [release.ids] keys that name a service but no source ("its IMDb id").
 _ID_LABELS: Final = {**LABELS, "imdb": "IMDb"}
@@ -77,7 +82,9 @@ class Candidate(NamedTuple):
 class FetchOptions(NamedTuple):
     region: str = "US"  # whose theatrical date is a film's headline
     all_dates: bool = False  # keep every country's typed dates, not only the region's and US
-    since: date | None = None  # a follow's listing asks from this day on (TMDB discover)
+    # A follow's listing asks from this day on (TMDB discover); a show's import, the seasons
+    # not yet premiered on this day (core/seasons.upcoming).
+    since: date | None = None
     # Regions whose typed dates the entry already holds from this source (refresh): kept
     # and compared too, so a GB date imported once is refreshed whatever the basis.
     regions: frozenset[str] = frozenset()

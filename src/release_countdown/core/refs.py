@@ -11,11 +11,18 @@ from typing import Final
 
 UUID: Final = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 # Each source's id pattern, and the web addresses of its pages ("{kind}" and "{id}" filled in).
-_IDS: Final = {"tmdb": r"[1-9][0-9]{0,11}", "musicbrainz": UUID, "wikidata": r"Q[1-9][0-9]{0,11}"}
+_IDS: Final = {
+    "tmdb": r"[1-9][0-9]{0,11}",
+    "musicbrainz": UUID,
+    "wikidata": r"Q[1-9][0-9]{0,11}",
+    "tvmaze": r"[1-9][0-9]{0,11}",
+}
 _WEB: Final = {
     "tmdb": r"https?://(?:www\.)?themoviedb\.org/{kind}/({id})(?:-[^/?#]*)?/?(?:[?#].*)?",
     "musicbrainz": r"https?://(?:www\.)?musicbrainz\.org/{kind}/({id})/?(?:[?#].*)?",
     "wikidata": r"https?://(?:www\.|m\.)?wikidata\.org/(?:wiki|entity)/({id})/?(?:[?#].*)?",
+    # TVmaze's pages are /shows/82/game-of-thrones for the ref tvmaze:show/82.
+    "tvmaze": r"https?://(?:www\.)?tvmaze\.com/{kind}s/({id})(?:/[^/?#]*)?/?(?:[?#].*)?",
 }
 
 

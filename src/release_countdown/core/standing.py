@@ -14,6 +14,7 @@ from release_countdown.core.dates import DateSpec
 from release_countdown.core.matching import did_you_mean, find, fold, one
 from release_countdown.core.model import (
     MAIN_TYPES,
+    NOT_RELEASES,
     WORLDWIDE,
     HistoryEntry,
     Release,
@@ -113,12 +114,13 @@ def date_order(typed: TypedDate) -> tuple[date, date]:
 
 
 def _regional(release: Release, dates: Sequence[TypedDate], region: str) -> TypedDate | None:
-    """The date of ``region`` for the kind's main release type, else its earliest non-premiere."""
+    """The date of ``region`` for the kind's main release type, else its earliest one that is
+    a release (model.NOT_RELEASES: no premiere, no finale)."""
     own = [d for d in dates if d.region == region]
     for kind in MAIN_TYPES.get(release.kind, ()):
         if typed := [d for d in own if d.type == kind]:
             return min(typed, key=date_order)
-    if others := [d for d in own if d.type != "premiere"]:
+    if others := [d for d in own if d.type not in NOT_RELEASES]:
         return min(others, key=date_order)
     # A worldwide release of the kind's main type (an album's digital release) is the
     # region's too; a worldwide streaming date is not a film's release in cinemas.

@@ -44,12 +44,15 @@ def _at(path: str, spot: Spot) -> str:
 
 def same_source(entries: Iterable[Located]) -> list[Problem]:
     """Two entries with the same id at a source (``[release.ids]``) would be refreshed from the
-    same page: an error naming both."""
-    owner: dict[tuple[str, str], Located] = {}
+    same page: an error naming both. A show's seasons share its ids: (id, season) is the key
+    (core/seasons.keyed_ids)."""
+    from release_countdown.core.seasons import keyed_ids
+
+    owner: dict[tuple[str, str, int | None], Located] = {}
     problems: list[Problem] = []
     for entry in entries:
-        for key, value in entry.release.ids.items():
-            other = owner.setdefault((key, value), entry)
+        for key, value, season in keyed_ids(entry.release.ids, entry.release.season):
+            other = owner.setdefault((key, value, season), entry)
             if other is not entry and other.release.id != entry.release.id:
                 problems.append(
                     Problem(

@@ -203,8 +203,9 @@ class Site:
 
         def make(snapshot: Snapshot, rows: list[Row], day: date, query: Query) -> bytes:
             return feeds.calendar(
-                rows, today=day, window=window, region=query.region, stamp=snapshot.modified
-            )
+                rows, today=day, window=window, region=query.region, stamp=snapshot.modified,
+                premieres=query.premieres,
+            )  # fmt: skip
 
         return await self.cached(request, make, CALENDAR_TYPE, window, show_all=True)
 

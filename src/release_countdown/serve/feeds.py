@@ -78,8 +78,9 @@ def window_of(
 
 
 def calendar(
-    rows: Sequence[Row], *, today: date, window: Window, region: str | None, stamp: datetime
-) -> bytes:
+    rows: Sequence[Row], *, today: date, window: Window, region: str | None, stamp: datetime,
+    premieres: bool = False,
+) -> bytes:  # fmt: skip
     """The feed: export's calendar (the same events and UIDs, built by the same function)
     with the events that touch today - pastDays … today + futureDays.
 
@@ -87,6 +88,8 @@ def calendar(
     ``types`` narrows them; ``types`` keeps only typed dates of those types.
     """
     typed = region if region is not None else ("all" if window.types else None)
+    if premieres:  # the premieres only (premieres=true): no finale nor other typed date
+        typed = None
     first = today - timedelta(days=window.past_days)
     last = today + timedelta(days=window.future_days)
     made = ics.calendar(

@@ -25,6 +25,8 @@ LIMITS: Final = {
     "musicbrainz": Limits(in_flight=1, interval=1.02),
     "wikidata": Limits(in_flight=1, interval=0.0),
     SPARQL: Limits(in_flight=1, interval=0.0),
+    # TVmaze allows at least 20 calls every 10 s an address: starts half a second apart.
+    "tvmaze": Limits(in_flight=4, interval=0.5),
 }
 KEY_PAGE: Final = "https://www.themoviedb.org/settings/api"
 

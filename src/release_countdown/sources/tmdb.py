@@ -23,7 +23,7 @@ from release_countdown.core.record import (
     headline_basis,
 )
 from release_countdown.registry.format import ID_FORMS
-from release_countdown.sources import clean
+from release_countdown.sources import clean, tmdb_tv
 from release_countdown.sources.http import Service
 
 LABEL: Final = LABELS["tmdb"]
@@ -50,6 +50,8 @@ class _Dated(NamedTuple):
 
 
 def lookup(service: Service, query: str, kind: str | None, year: int | None) -> list[Candidate]:
+    if kind == "series":
+        return tmdb_tv.lookup(service, query, year)
     params = {"query": query, "include_adult": "false", "language": "en-US", "page": "1"}
     if year is not None:
         params["primary_release_year"] = str(year)
@@ -78,7 +80,9 @@ def lookup(service: Service, query: str, kind: str | None, year: int | None) -> 
 def import_date(service: Service, candidate: Candidate, options: FetchOptions) -> Candidate:
     """``candidate`` (from ``lookup``) with the date ``fetch`` would give it: the headline of
     its dates by country (``/3/movie/{id}/release_dates``), not the primary ``release_date``
-    a search shows (often a festival premiere)."""
+    a search shows (often a festival premiere). A show's: its first air date, as found."""
+    if candidate.ref.startswith("tmdb:tv/"):
+        return candidate
     ident = candidate.ref.removeprefix("tmdb:")
     ref = f"{candidate.ref} release_dates"
     data = service.get(f"/3/{ident}/release_dates", {}, ref)
@@ -92,7 +96,10 @@ def import_date(service: Service, candidate: Candidate, options: FetchOptions) -
 
 
 def fetch(service: Service, ident: str, options: FetchOptions) -> SourceRecord:
-    """The film ``ident`` ("movie/575264") with its dates, credits, titles and other ids."""
+    """The film ``ident`` ("movie/575264") with its dates, credits, titles and other ids; a
+    season of a show ("tv/1399/season/3"): sources/tmdb_tv.py."""
+    if ident.startswith("tv/"):
+        return tmdb_tv.fetch(service, ident, options)
     ref = f"tmdb:{ident}"
     extra = "release_dates,credits,alternative_titles,external_ids"
     data = service.get(f"/3/{ident}", {"append_to_response": extra, "language": "en-US"}, ref)
@@ -100,6 +107,11 @@ def fetch(service: Service, ident: str, options: FetchOptions) -> SourceRecord:
         return _record(data, ident, options, f"{LABEL}: {ref}")
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise clean.unexpected(LABEL, ref, exc) from None
+
+
+def seasons(service: Service, ident: str, options: FetchOptions) -> list[SourceRecord]:
+    """A show's seasons to come, an entry each (sources/tmdb_tv.py)."""
+    return tmdb_tv.seasons(service, ident, options)
 
 
 def _record(data: dict[str, Any], ident: str, options: FetchOptions, where: str) -> SourceRecord:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from release_countdown.sources.refs import Ref
 
 # The sources lookup, import and refresh can use, in the order refresh prefers them.
-SOURCES: Final = ("tmdb", "musicbrainz", "wikidata")
+SOURCES: Final = ("tmdb", "musicbrainz", "wikidata", "tvmaze")
 # Requests in flight across all sources (each source's own limit applies within it).
 WORKERS: Final = 24
 
@@ -55,6 +55,22 @@ def fetch_all(
         return record
 
     return at_once(one, refs, meanwhile)
+
+
+def fetch_seasons(
+    where: SourceSettings, refs: Sequence[Ref], options: FetchOptions
+) -> list[list[SourceRecord] | CountdownError]:
+    """Each show's records, a season each (``seasons`` of its source: those not yet
+    premiered on ``options.since``), or the error that stopped it, in the order given."""
+    services = {ref.source: where.service(ref.source) for ref in refs}  # exit 2 before any fetch
+
+    def one(ref: Ref) -> list[SourceRecord]:
+        found: list[SourceRecord] = module(ref.source).seasons(
+            services[ref.source], ref.ident, options
+        )
+        return found
+
+    return at_once(one, refs)
 
 
 def fetch_credits(

@@ -25,6 +25,8 @@ class Followed:
     kept: tuple[Credit, ...]  # new and to come: imported or proposed (or would be, dry run)
     # Credits no source here can import yet (a TMDB series: tmdb:tv/ID), set aside.
     unsupported: tuple[Credit, ...] = ()
+    # The source says nothing more will come (a show that has ended): nothing is kept.
+    ended: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,21 +71,25 @@ def chosen(follows: Sequence[Follow], names: Sequence[str]) -> list[Follow]:
 
 
 def known_refs(releases: Sequence[Release]) -> set[str]:
-    """The refs the registry has: every ``[release.ids]`` entry as "source:ident"."""
-    return {f"{key}:{value}" for r in releases for key, value in r.ids.items()}
+    """The refs the registry has: every ``[release.ids]`` entry as "source:ident" (a
+    season's ref for a show's id: core/seasons.refs_of)."""
+    from release_countdown.core.seasons import refs_of
+
+    return {ref for r in releases for ref in refs_of(r.ids, r.season)}
 
 
 def linked_refs(releases: Sequence[Release], credits: Sequence[Credit]) -> set[str]:
     """The credits import would link to an entry typed by hand (writing/sourced's rule)."""
     from release_countdown.core.record import SourceRecord, label
+    from release_countdown.core.seasons import split_season
     from release_countdown.writing.sourced import link_target
 
     found = set()
     for credit in credits:
-        source = credit.ref.partition(":")[0]
+        source, _, ident = credit.ref.partition(":")
         record = SourceRecord(
             source=source, label=label(source), ref=credit.ref, title=credit.title,
-            kind=credit.kind, date=credit.date,
+            kind=credit.kind, date=credit.date, season=split_season(ident)[1],
         )  # fmt: skip
         if link_target(releases, record) is not None:
             found.add(credit.ref)
@@ -129,10 +135,11 @@ def check(
         known = registered | waiting
         if follow.mode == "inbox":
             known |= linked_refs(snapshot.releases, result)
-        found = kept(follow, result, today, known)
+        ended: str | None = getattr(result, "ended", None)
+        found = [] if ended else kept(follow, result, today, known)
         usable = [c for c in found if importable(c.ref)]
         others = tuple(c for c in found if c not in usable)
-        followed.append(Followed(follow, tuple(usable), others))
+        followed.append(Followed(follow, tuple(usable), others, ended))
     if failed:
         return Checked(tuple(followed), failed, (), None)
     entries = [
@@ -177,7 +184,7 @@ def _import(
     origins = {c.ref: f.follow.origin for f in followed if f.follow.mode == "add" for c in f.kept}
     if not origins:
         return None
-    refs = [Ref(*ref.split(":", 1)) for ref in origins]
+    refs = [Ref(*ref.split(":", 1)) for ref in origins]  # a season's: "tvmaze", "show/82/season/3"
     return import_refs(
         path, refs, where=where, region=region, all_dates=False, today=today,
         dry_run=dry_run, lock_timeout=lock_timeout, origins=origins,

@@ -51,7 +51,9 @@ class Added:
 
 
 def _looks_like_ref(text: str) -> bool:
-    return "://" in text or text.split(":", 1)[0].lower() in ("tmdb", "musicbrainz", "wikidata")
+    from release_countdown.core.follow import FOLLOW_KINDS
+
+    return "://" in text or text.split(":", 1)[0].lower() in FOLLOW_KINDS
 
 
 def person(where: SourceSettings, query: str) -> Candidate:
@@ -87,6 +89,9 @@ def follow_of(
         chosen = person(where, wanted.what)
         ref, known_name = chosen.ref, chosen.title
         notes.append(f"found {chosen.title} ({chosen.ref})")
+    if ref.startswith("tvmaze:"):  # a show: named by its title, told if it has ended
+        known_name, said = _show(where, ref.partition(":")[2])
+        notes.append(said)
     name = wanted.name or slugify(known_name or ref)
     jobs, types = wanted.jobs, wanted.types
     ident = ref.partition(":")[2]
@@ -105,6 +110,17 @@ def follow_of(
         since=wanted.since or today, tba=wanted.tba, mode=wanted.mode,
     )  # fmt: skip
     return follow, notes
+
+
+def _show(where: SourceSettings, ident: str) -> tuple[str, str]:
+    """A followed show's title, and the note on it: its seasons to come, or its end."""
+    from release_countdown.workflows.fetching import module
+
+    show = module("tvmaze").show_of(where.service("tvmaze"), ident)
+    said = f"found {show.title} (tvmaze:{ident}, {len(show.seasons)} seasons listed)"
+    if show.ended:
+        said += f"; it has ended (status {show.status}): `follow check` will keep nothing"
+    return str(show.title), said
 
 
 def add(

@@ -24,6 +24,7 @@ class Imported:
     present: tuple[tuple[Ref, Release], ...]  # refs already in the registry: not fetched
     failed: tuple[CountdownError, ...]  # fetches that failed: then nothing is written
     change: Change | None  # the write (or the dry run's); None when nothing was written
+    notes: tuple[str, ...] = ()  # for stderr: a show with no season to come
 
 
 def import_refs(
@@ -39,35 +40,60 @@ def import_refs(
     new: bool = False,
     on_present: Callable[[Ref, Release], object] | None = None,
     origins: Mapping[str, str] | None = None,
+    seasons: str = "upcoming",
 ) -> Imported:
     """Fetch the refs not yet in the registry at ``path`` and add each as a new entry where
     `fmt` would put it (checked ``today``), or links it to the entry of the same title typed
     by hand (writing/sourced.link_target) unless ``new``. ``on_present`` hears of each ref
     already there before anything is fetched. If any fetch fails, nothing is written.
-    ``origins``: a new entry's ``origin`` by its ref ("follow:NAME", for a follow's titles)."""
+    ``origins``: a new entry's ``origin`` by its ref ("follow:NAME", for a follow's titles).
+    A show's ref (``tvmaze:show/82``) imports one entry per season not yet premiered
+    ``today``, or the next one only (``seasons``: core/seasons.SEASON_CHOICES)."""
     from release_countdown.core.record import FetchOptions, SourceRecord
-    from release_countdown.workflows.fetching import fetch_all, fetch_region
+    from release_countdown.core.seasons import is_show, refs_of
+    from release_countdown.sources.refs import Ref
+    from release_countdown.workflows.fetching import fetch_all, fetch_region, fetch_seasons
     from release_countdown.writing.change import change_registry, read_snapshot
 
     snapshot = read_snapshot(path)
-    owners = {(key, value): r for r in snapshot.releases for key, value in r.ids.items()}
+    owners = {ref: r for r in snapshot.releases for ref in refs_of(r.ids, r.season)}
     present, fresh = [], []
-    for ref in dict.fromkeys(refs):
-        owner = owners.get((ref.source, ref.ident))
+    wanted = list(dict.fromkeys(refs))
+    shows = [ref for ref in wanted if is_show(ref.source, ref.ident)]
+    for ref in (ref for ref in wanted if ref not in shows):
+        owner = owners.get(str(ref))
         if owner is None:
             fresh.append(ref)
             continue
         present.append((ref, owner))
         if on_present is not None:
             on_present(ref, owner)
-    if not fresh:
+    if not fresh and not shows:
         return Imported(tuple(present), (), None)
-    options = FetchOptions(region=fetch_region(region), all_dates=all_dates)
-    results = fetch_all(where, fresh, options)
+    options = FetchOptions(region=fetch_region(region), all_dates=all_dates, since=today)
+    results: list[Any] = fetch_all(where, fresh, options)
+    notes = []
+    for show, listed in zip(shows, fetch_seasons(where, shows, options), strict=True):
+        if isinstance(listed, CountdownError):
+            results.append(listed)
+            continue
+        if not listed:
+            notes.append(f"{show}: {label(show.source)} lists no season to come; nothing to import")
+        for record in listed[:1] if seasons == "next" else listed:
+            owner = owners.get(record.ref)
+            if owner is None:
+                results.append(record)
+                continue
+            season_ref = Ref(record.source, record.ref.partition(":")[2])
+            present.append((season_ref, owner))
+            if on_present is not None:
+                on_present(season_ref, owner)
     failed = tuple(r for r in results if isinstance(r, CountdownError))
     if failed:
-        return Imported(tuple(present), failed, None)
+        return Imported(tuple(present), failed, None, tuple(notes))
     records = [r for r in results if isinstance(r, SourceRecord)]
+    if not records:
+        return Imported(tuple(present), (), None, tuple(notes))
     change = change_registry(
         path,
         lambda document, releases: add_entries(
@@ -77,7 +103,7 @@ def import_refs(
         lock_timeout=lock_timeout,
         snapshot=snapshot,
     )
-    return Imported(tuple(present), (), change)
+    return Imported(tuple(present), (), change, tuple(notes))
 
 
 def add_entries(
@@ -108,7 +134,7 @@ def add_entries(
     for record in rest:
         if stale:  # the entries so far, in file order, for the next one's name and place
             current, stale = check_text(text, str(path))[0], False
-        owner, key = _owner(current, record.ids)
+        owner, key = _owner(current, record.ids, record.season)
         if owner is not None:
             messages.append(
                 f"{record.ref}: already in the registry as {owner.title!r} (id {owner.id}, "
@@ -131,7 +157,7 @@ def _link(
     done: list[tuple[SourceRecord, str]] = []
     taken: set[str] = set()
     for record in records:
-        if _owner(releases, record.ids)[0] is not None:
+        if _owner(releases, record.ids, record.season)[0] is not None:
             continue
         target = link_target([r for r in releases if r.id not in taken], record)
         if target is None:
@@ -167,12 +193,19 @@ def _block_id(block: str) -> str:
     return str(table["id"])
 
 
-def _owner(releases: Sequence[Release], ids: Mapping[str, str]) -> tuple[Release | None, str]:
-    """The entry that already has one of ``ids`` (any source's), and which key matched."""
+def _owner(
+    releases: Sequence[Release], ids: Mapping[str, str], season: int | None = None
+) -> tuple[Release | None, str]:
+    """The entry that already has one of ``ids`` (any source's) for the same ``season`` (a
+    show's seasons share its ids: core/seasons.keyed_ids), and which key matched."""
+    from release_countdown.core.seasons import keyed_ids
+
+    wanted = keyed_ids(ids, season)
     for release in releases:
-        for key, value in ids.items():
-            if release.ids.get(key) == value:
-                return release, key
+        held = set(keyed_ids(release.ids, release.season))
+        for found in wanted:
+            if found in held:
+                return release, found[0]
     return None, ""
 
 
@@ -214,7 +247,7 @@ def _link_one(
 
     text: str = document.as_string()  # the text as read, before the entry is parsed
     target = releases[find_release(releases, name)]
-    owner, _ = _owner(releases, record.ids)
+    owner, _ = _owner(releases, record.ids, record.season)
     if owner is not None and owner.id != target.id:  # every id it holds, not one at a time
         keys = [k for k, v in record.ids.items() if owner.ids.get(k) == v]
         named = " and ".join(filter(None, (", ".join(map(label, keys[:-1])), label(keys[-1]))))

@@ -25,9 +25,12 @@ class Found:
 
 
 def default_source(kind: str | None, tmdb_configured: bool) -> str:
-    """MusicBrainz for albums; else TMDB when a key is set, else Wikidata (no key needed)."""
+    """MusicBrainz for albums; TVmaze for series (no key, and its seasons are dated, as
+    TMDB's are only with a key); else TMDB when a key is set, else Wikidata (no key)."""
     if kind == "album":
         return "musicbrainz"
+    if kind == "series":
+        return "tvmaze"
     return "tmdb" if tmdb_configured else "wikidata"
 
 

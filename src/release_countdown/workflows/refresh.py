@@ -115,6 +115,7 @@ def refresh(
     ``rechoose`` (``refresh --region``) asks every title on that region on purpose: a new
     basis is written as a re-choice, never as a move."""
     from release_countdown.core.record import FetchOptions, SourceRecord, basis_region
+    from release_countdown.core.seasons import ref_ident
     from release_countdown.sources.refs import Ref
     from release_countdown.workflows.fetching import fetch_all, fetch_region, prepare_writes
     from release_countdown.writing.change import change_registry, read_snapshot
@@ -126,7 +127,10 @@ def refresh(
     order: tuple[str, ...] = SOURCES
     if not where.tmdb_configured():
         order = (*(name for name in order if name != "tmdb"), "tmdb")
-    refs = [next(Ref(key, r.ids[key]) for key in order if key in r.ids) for r in chosen]
+    refs = [
+        next(Ref(key, ref_ident(key, r.ids[key], r.season)) for key in order if key in r.ids)
+        for r in chosen
+    ]
     asked = [
         FetchOptions(
             region=fetch_region(rechoose or basis_region(release.headline) or region),

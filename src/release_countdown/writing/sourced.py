@@ -125,15 +125,16 @@ def insert_entry(old: str, block: str, new_id: str, releases: Sequence[Release])
 
 
 def link_target(releases: Sequence[Release], record: SourceRecord) -> Release | None:
-    """The entry ``record`` names: the same title or alias (folded), the same kind, no id
-    from the record's source yet, and a compatible date (core/changes.compatible)."""
+    """The entry ``record`` names: the same title or alias (folded), the same kind and
+    season, no id from the record's source yet, and a compatible date
+    (core/changes.compatible)."""
     from release_countdown.core.changes import compatible
 
     title, when = fold(record.title), parse_date_text(record.date)
     found = [
         r for r in releases
         if r.kind == record.kind and record.source not in r.ids and title in _names(r)
-        and compatible(r.date, when)
+        and r.season == record.season and compatible(r.date, when)
     ]  # fmt: skip
     dated = [r for r in found if r.date.earliest is not None]  # Blade 1998 before Blade TBA
     return next(iter(dated or found), None)

@@ -27,7 +27,7 @@ app = command_app()
 @app.command("export", short_help="Export the view as iCalendar, CSV or JSON.")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "region",
-    "show_all", "mark", "tag",
+    "show_all", "mark", "tag", "premieres",
 )  # fmt: skip
 @output_options(
     supported=(Named.ICS, Named.CSV, Named.JSON), default="ics", help="File format: ics, csv, json"
@@ -97,7 +97,8 @@ def export_command(
     fuzzy_skipped = 0
     if output is Named.ICS:
         made = calendar(
-            found, typed="all" if all_dates else query.region, unlisted=unlisted,
+            found, typed=None if query.premieres else "all" if all_dates else query.region,
+            unlisted=unlisted,
             fuzzy_as_span=fuzzy is FuzzyExport.AS_SPAN, alarms=alarm or (),
             stamp=datetime.now().astimezone().replace(microsecond=0),
         )  # fmt: skip

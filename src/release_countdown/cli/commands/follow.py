@@ -33,7 +33,7 @@ def add_command(
     registry: opt.TargetOption = None,
     dry_run: opt.DryRunOption = False,
 ) -> None:
-    """Follow REF: tmdb:person/ID, tmdb:collection/ID, tmdb:company/ID,
+    """Follow REF: tmdb:person/ID, tmdb:collection/ID, tmdb:company/ID, tvmaze:show/ID,
     musicbrainz:artist/MBID, wikidata:QID, their web addresses, or a person's name.
 
     \b

@@ -7,6 +7,8 @@ import typer
 
 from release_countdown.cli.app import command_app
 from release_countdown.cli.options import DryRunOption, RegionOption, TargetOption
+from release_countdown.cli.parsers import one_of
+from release_countdown.core.seasons import SEASON_CHOICES
 
 if TYPE_CHECKING:
     from release_countdown.core.model import Release
@@ -20,8 +22,9 @@ def import_command(
     refs: Annotated[
         list[str],
         typer.Argument(
-            help="tmdb:movie/ID, musicbrainz:release-group/MBID, wikidata:QID, or the web "
-            "address of the title's page.",
+            help="tmdb:movie/ID, musicbrainz:release-group/MBID, wikidata:QID, "
+            "tvmaze:show/ID, tmdb:tv/ID (a show: one entry per season), or the web address "
+            "of the title's page.",
             metavar="REF...",
         ),
     ],
@@ -37,12 +40,21 @@ def import_command(
         bool,
         typer.Option("--new", help="A separate entry, even when one of the same title exists."),
     ] = False,
+    seasons: Annotated[
+        str,
+        typer.Option(
+            help="A show's seasons: upcoming (every one not yet premiered) or next (the "
+            "next one only).",
+            metavar="WHICH",
+            parser=one_of(SEASON_CHOICES),
+        ),
+    ] = "upcoming",
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
 ) -> None:
-    """Add titles from TMDB (films) or MusicBrainz (albums): title, aliases, dates by
-    country and type, people, the source's page and ids, and the date in force as the first
-    history entry. The entry goes where `countdown fmt` would put it.
+    """Add titles from TMDB (films), MusicBrainz (albums) or TVmaze (series): title,
+    aliases, dates by country and type, people, the source's page and ids, and the date in
+    force as the first history entry. The entry goes where `countdown fmt` would put it.
 
     A film's headline date is the theatrical date in your region (--region, else the
     `region` setting, else US); else the earliest limited or theatrical date anywhere; else
@@ -52,6 +64,10 @@ def import_command(
     from that source, a date in the same year or window) gets the source's ids and dates
     instead of a second entry: --new keeps them apart.
 
+    A show (TVmaze, or TMDB tv) becomes one entry per season not yet premiered: "Show —
+    Season N", dated by its premiere (TBA while it has none), its finale a typed date once
+    the last episode's day is known; --seasons next imports the next season only.
+
     \b
     Examples:
       countdown import tmdb:movie/575264
@@ -59,6 +75,8 @@ def import_command(
       countdown import tmdb:movie/693134 tmdb:movie/1011985 --region GB --all-dates
       countdown import https://musicbrainz.org/release-group/MBID
       countdown import tmdb:movie/1170608 --new
+      countdown import tvmaze:show/44458 --seasons next
+      countdown import https://www.tvmaze.com/shows/44458/severance
     """
     from release_countdown.cli import reading, sourcing
     from release_countdown.cli.output import finish, nothing_written, say
@@ -79,9 +97,12 @@ def import_command(
             path, wanted, where=where, region=region or found_settings.region.value,
             all_dates=all_dates, today=date.today(), dry_run=dry_run,
             lock_timeout=found_settings.lock_timeout.value, new=new, on_present=present,
+            seasons=seasons,
         )  # fmt: skip
     finally:
         where.close()
+    for note in done.notes:
+        say(f"countdown: {note}")
     if done.failed:
         nothing_written(done.failed)
     if done.change is None:

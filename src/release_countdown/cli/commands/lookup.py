@@ -9,7 +9,7 @@ from release_countdown.cli.options import JsonOption, RegionOption
 
 app = command_app()
 
-KINDS = ("film", "album")
+KINDS = ("film", "album", "series")
 
 
 def _kind(value: str | None) -> str | None:
@@ -18,7 +18,7 @@ def _kind(value: str | None) -> str | None:
 
     try:
         return None if value is None else one_of(value, KINDS, "kind")
-    except ParamError as exc:  # "'movie' is not one of film, album; did you mean film?"
+    except ParamError as exc:  # "'movie' is not one of film, album, series; did you mean film?"
         bad("--kind", exc.problem)
 
 
@@ -30,7 +30,7 @@ def _year(value: int | None) -> int | None:
     return value
 
 
-@app.command("lookup", short_help="Find titles at TMDB, MusicBrainz or Wikidata.")
+@app.command("lookup", short_help="Find titles at TMDB, MusicBrainz, Wikidata or TVmaze.")
 def lookup_command(
     query: Annotated[str, typer.Argument(help="Words of the title.", metavar="QUERY")],
     *,
@@ -38,13 +38,14 @@ def lookup_command(
         str | None,
         typer.Option(
             help="tmdb (films; the default when a TMDB key is set), musicbrainz (albums; the "
-            "default for --kind album) or wikidata (films and albums, no key; the default "
-            "otherwise).",
+            "default for --kind album), wikidata (films and albums, no key; the default "
+            "otherwise) or tvmaze (series, no key; the default for --kind series).",
             metavar="SOURCE",
         ),
     ] = None,
     kind: Annotated[
-        str | None, typer.Option(help="film or album.", metavar="KIND", callback=_kind)
+        str | None,
+        typer.Option(help="film, album or series.", metavar="KIND", callback=_kind),
     ] = None,
     year: Annotated[
         int | None,
@@ -65,6 +66,7 @@ def lookup_command(
       countdown lookup dune --json
       countdown lookup "the odyssey" --source tmdb --kind film --region GB
       countdown lookup "dune part three" --kind album     (MusicBrainz)
+      countdown lookup severance --kind series            (TVmaze)
     """
     import sys
 
