@@ -62,7 +62,9 @@ def import_refs(
             on_present(ref, owner)
     if not fresh:
         return Imported(tuple(present), (), None)
-    options = FetchOptions(region=fetch_region(region), all_dates=all_dates)
+    options = FetchOptions(
+        region=fetch_region(region), all_dates=all_dates, platform=where.platform
+    )
     results = fetch_all(where, fresh, options)
     failed = tuple(r for r in results if isinstance(r, CountdownError))
     if failed:
@@ -193,7 +195,9 @@ def link_ref(
     from release_countdown.workflows.fetching import fetch_all, fetch_region
     from release_countdown.writing.change import change_registry
 
-    (result,) = fetch_all(where, [ref], FetchOptions(region=fetch_region(region)))
+    (result,) = fetch_all(
+        where, [ref], FetchOptions(region=fetch_region(region), platform=where.platform)
+    )
     if not isinstance(result, SourceRecord):
         raise result
     record = result

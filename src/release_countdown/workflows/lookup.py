@@ -25,9 +25,12 @@ class Found:
 
 
 def default_source(kind: str | None, tmdb_configured: bool) -> str:
-    """MusicBrainz for albums; else TMDB when a key is set, else Wikidata (no key needed)."""
+    """MusicBrainz for albums; Wikidata for games; else TMDB when a key is set, else
+    Wikidata (no key needed)."""
     if kind == "album":
         return "musicbrainz"
+    if kind == "game":
+        return "wikidata"
     return "tmdb" if tmdb_configured else "wikidata"
 
 
@@ -48,7 +51,7 @@ def lookup(
     notes: list[str] = []
     if source is None:
         source = default_source(kind, where.tmdb_configured())
-        if source == "wikidata":
+        if source == "wikidata" and kind != "game":
             notes.append(
                 f"searched {LABELS['wikidata']}: no {LABELS['tmdb']} key is set (set "
                 "TMDB_API_KEY for TMDB's dates by country, or give --source wikidata)"
@@ -64,7 +67,7 @@ def lookup(
             "add words or --year for the others"
         )
     shown = found[:SHOWN]
-    options = FetchOptions(region=fetch_region(region))
+    options = FetchOptions(region=fetch_region(region), platform=where.platform)
     answers = at_once(lambda candidate: dating(service, candidate, options), shown)
     candidates: list[Candidate] = []
     failed: list[str] = []

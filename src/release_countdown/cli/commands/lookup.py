@@ -9,7 +9,7 @@ from release_countdown.cli.options import JsonOption, RegionOption
 
 app = command_app()
 
-KINDS = ("film", "album")
+KINDS = ("film", "album", "game")
 
 
 def _kind(value: str | None) -> str | None:
@@ -38,13 +38,13 @@ def lookup_command(
         str | None,
         typer.Option(
             help="tmdb (films; the default when a TMDB key is set), musicbrainz (albums; the "
-            "default for --kind album) or wikidata (films and albums, no key; the default "
-            "otherwise).",
+            "default for --kind album) or wikidata (films, albums and games, no key; the "
+            "default for --kind game and when no TMDB key is set).",
             metavar="SOURCE",
         ),
     ] = None,
     kind: Annotated[
-        str | None, typer.Option(help="film or album.", metavar="KIND", callback=_kind)
+        str | None, typer.Option(help="film, album or game.", metavar="KIND", callback=_kind)
     ] = None,
     year: Annotated[
         int | None,
@@ -65,6 +65,7 @@ def lookup_command(
       countdown lookup dune --json
       countdown lookup "the odyssey" --source tmdb --kind film --region GB
       countdown lookup "dune part three" --kind album     (MusicBrainz)
+      countdown lookup judas --kind game                   (Wikidata)
     """
     import sys
 
