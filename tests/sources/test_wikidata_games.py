@@ -101,17 +101,20 @@ def test_refresh_moves_only_the_platform_that_moved(wikidata: HTTPServer, regist
     serve(wikidata, wd.game(two))
     assert invoke("import", f"wikidata:{wd.GAME}", "-r", str(registry)).exit_code == 0
     recorded_earlier(registry)
-    moved = [wd.played("+2027-03-05T00:00:00Z", 11, [wd.PS5]),
-             wd.played("+2027-09-00T00:00:00Z", 10, [wd.XBOX])]  # fmt: skip
+    # Both move, and their order swaps: each date stays with its platform.
+    moved = [wd.played("+2027-08-01T00:00:00Z", 11, [wd.PS5]),
+             wd.played("+2027-02-00T00:00:00Z", 10, [wd.XBOX])]  # fmt: skip
     serve(wikidata, wd.game(moved))
     result = invoke("refresh", "-r", str(registry), "--json")
     assert result.exit_code == 0, result.stderr
     changes = json.loads(result.stdout)[0]["changes"]
     assert {"field": "dates.WW.digital.Xbox Series X and Series S", "old": "2027-06",
-            "new": "2027-09"} in changes  # fmt: skip
+            "new": "2027-02"} in changes  # fmt: skip
+    assert {"field": "dates.WW.digital.PlayStation 5", "old": "2027-03-05",
+            "new": "2027-08-01"} in changes  # fmt: skip
     assert typed(registry) == [
-        ("WW", "digital", "PlayStation 5", date(2027, 3, 5), "wikidata"),
-        ("WW", "digital", "Xbox Series X and Series S", "2027-09", "wikidata"),
+        ("WW", "digital", "PlayStation 5", date(2027, 8, 1), "wikidata"),
+        ("WW", "digital", "Xbox Series X and Series S", "2027-02", "wikidata"),
     ]
     assert invoke("check", str(registry)).exit_code == 0
     assert invoke("fmt", "--check", str(registry)).exit_code == 0

@@ -22,6 +22,7 @@ from release_countdown.cli.parsers import (
     LIMIT,
     NAME_PART,
     OWN_LEADS,
+    PLATFORM,
     REGION,
     SORT,
     TAG,
@@ -333,6 +334,18 @@ FILTERS: dict[str, tuple[Any, Any]] = {
         ],
         None,
     ),
+    "platform": (
+        Annotated[
+            list[str] | None,
+            typer.Option(
+                help="Only titles dated on this platform, e.g. PS5 (repeatable: any of them).",
+                metavar="PLATFORM",
+                parser=PLATFORM,
+                autocompletion=completion.complete_platforms,
+            ),
+        ],
+        None,
+    ),
     "show_all": (
         Annotated[
             bool, typer.Option("--all", "-a", help="Include titles released more than 30 days ago.")
@@ -342,7 +355,10 @@ FILTERS: dict[str, tuple[Any, Any]] = {
 }
 
 
-REPEATABLE = ("composer", "director", "person", "kind", "status", "search", "follow", "mark", "tag")
+REPEATABLE = (
+    "composer", "director", "person", "kind", "status", "search", "follow", "mark", "tag",
+    "platform",
+)  # fmt: skip
 
 
 def _gathered(name: str, value: Any) -> Any:

@@ -160,6 +160,15 @@ def tag(text: str, name: str = "tag") -> str:
     return found
 
 
+def platform(text: str, name: str = "platform") -> str:
+    """A platform's name as typed ("PS5", "playstation 5": core/platforms.py compares them)."""
+    from release_countdown.core.platforms import platform_key
+
+    if not platform_key(text):
+        raise ParamError(name, f"{text!r} is not a platform's name (e.g. PS5 or PC)")
+    return text.strip()
+
+
 def _not_one_of(text: str, allowed: Sequence[str], name: str) -> ParamError:
     """ "'movie' is not one of film, album, ...; did you mean film?"."""
     from release_countdown.core.matching import did_you_mean
@@ -282,6 +291,7 @@ class Filters:
     follow: tuple[str, ...] = ()
     mark: tuple[str, ...] = ()
     tag: tuple[str, ...] = ()
+    platform: tuple[str, ...] = ()
 
     def query_on(self, today: date, default_region: str | None, **fixed: Any) -> Query:
         """The query these filters ask for on ``today``: ``region`` else ``default_region``
@@ -304,6 +314,7 @@ class Filters:
             "follows": self.follow,
             "marks": self.mark,
             "tags": self.tag,
+            "platforms": self.platform,
         }
         values.update(fixed)
         return Query(**values)
@@ -354,6 +365,7 @@ def parse_filters(params: Mapping[str, Sequence[str]]) -> tuple[Filters, DayArg 
         follow=tuple(params.get("follow") or ()),
         mark=_many(params, "mark", MARKS),
         tag=tuple(tag(text) for text in params.get("tag") or ()),
+        platform=tuple(platform(text) for text in params.get("platform") or ()),
     )
     as_of = _one(params, "as_of")
     return found, None if as_of is None else day(as_of, "as_of", relative=True)

@@ -52,9 +52,9 @@ def same_platform(first: str | None, second: str | None) -> bool:
 
 
 def on_platforms(platforms: Iterable[str | None], wanted: Iterable[str]) -> bool:
-    """Whether one of ``platforms`` (a title's typed dates') is one of the ``wanted`` keys
-    (as platform_key leaves them): the ``--platform`` filter."""
-    keys = frozenset(wanted)
+    """Whether one of ``platforms`` (a title's typed dates') is one of the platforms named
+    ``wanted``: the ``--platform`` filter."""
+    keys = {platform_key(name) for name in wanted}
     return any(p is not None and platform_key(p) in keys for p in platforms)
 
 

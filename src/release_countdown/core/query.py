@@ -14,6 +14,7 @@ from release_countdown.core.dates import days_between
 from release_countdown.core.marks import NO_MARKS, Marks, hidden_by_default
 from release_countdown.core.matching import close_names, fold, names_match, part_of
 from release_countdown.core.model import ORIGIN_PREFIX, Release
+from release_countdown.core.platforms import on_platforms
 from release_countdown.core.standing import Standing, stand
 
 RECENT_DAYS: Final = 30  # the default view keeps titles released this many days ago or less
@@ -37,6 +38,7 @@ class Query(NamedTuple):
     marks: tuple[str, ...] = ()  # --mark: titles with one of these marks
     marked: Marks = NO_MARKS  # the user's marks (writing/marks.py)
     tags: tuple[str, ...] = ()  # titles with any of these tags
+    platforms: tuple[str, ...] = ()  # titles with a typed date on one of these platforms
 
     @property
     def widened(self) -> bool:
@@ -80,6 +82,8 @@ def release_matches(release: Release, query: Query) -> bool:
     if query.follows and not _brought_by(release, query.follows):
         return False
     if query.tags and not any(tag in release.tags for tag in query.tags):
+        return False
+    if query.platforms and not on_platforms((d.platform for d in release.dates), query.platforms):
         return False
     if query.composers and not names_match(_role_names(release, "composer"), query.composers):
         return False

@@ -22,7 +22,7 @@ app = command_app()
 @app.command("list", short_help="List titles with their countdowns.")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "reverse",
-    "limit", "region", "show_all", "follow", "mark", "tag",
+    "limit", "region", "show_all", "follow", "mark", "tag", "platform",
 )  # fmt: skip
 @output_options(
     supported=(Named.TABLE, Named.JSON, Named.CSV),
