@@ -163,3 +163,20 @@ def test_a_bad_platform_setting_exits_2(tmp_path: Path, registry: str, text: str
     done = invoke("list", "--json", "--as-of", AS_OF, "-r", registry, env=env)
     assert (done.exit_code, done.stdout) == (2, "")
     assert 'config.toml:2:12: sources.platform must be a platform\'s name (e.g. "PC" or "PS5")' in done.stderr  # fmt: skip
+
+
+def test_each_platform_s_date_is_an_event_of_its_own(registry: str) -> None:
+    done = invoke("export", "--all-dates", "--fuzzy", "as-span", "--as-of", AS_OF, "-r", registry)
+    assert done.exit_code == 0, done.stderr
+    text = done.stdout.replace("\r\n ", "")  # RFC 5545 folds long lines
+    assert "UID:judas.us.digital.pc@" in text  # the platform's key: stable when dates move
+    assert "SUMMARY:Judas (US digital\\, Microsoft Windows)" in text
+    assert "UID:judas.ww.digital.playstation5@" not in text  # the title's own event shows it
+
+
+def test_a_platform_no_title_is_dated_on_is_said(registry: str) -> None:
+    done = invoke("list", "--platform", "PlayStation 4", "--as-of", AS_OF, "-r", registry)
+    assert (done.exit_code, done.stdout) == (0, "")
+    assert done.stderr == (
+        "countdown: no title is dated on the platform 'PlayStation 4'; did you mean PlayStation 5?\n"
+    )
