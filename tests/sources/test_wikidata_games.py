@@ -152,3 +152,18 @@ def test_a_kind_no_source_looks_up_is_refused() -> None:
     result = invoke("lookup", "judas", "--kind", "book")
     assert result.exit_code == 2
     assert "'book' is not one of film, album, game" in result.stderr
+
+
+def test_a_source_without_games_finds_none(
+    server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.sources import tmdb_data
+
+    monkeypatch.setenv("COUNTDOWN_TMDB_URL", server.url_for("/").rstrip("/"))
+    monkeypatch.setenv("TMDB_API_KEY", "key")
+    server.expect_request("/3/search/movie").respond_with_json(
+        tmdb_data.search((1, "Judas", "2027-01-01"))
+    )
+    result = invoke("lookup", "judas", "--kind", "game", "--source", "tmdb", "--json")
+    assert (result.exit_code, result.stdout) == (1, "[]\n")
+    assert "no TMDB candidates for 'judas'" in result.stderr

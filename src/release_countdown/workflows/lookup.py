@@ -58,6 +58,8 @@ def lookup(
             )
     service = where.service(source)
     found = module(source).lookup(service, query, kind, year)
+    # --kind is every source's filter: TMDB's search finds films whatever was asked for.
+    found = [c for c in found if kind is None or c.kind == kind]
     dating = getattr(module(source), "import_date", None)
     if dating is None:
         return Found(source, tuple(found), tuple(notes))
