@@ -54,6 +54,7 @@ def list_command(
       countdown list
       countdown list --composer balfe --director mcquarrie
       countdown list --within 90d --kind film --json
+      countdown list --kind game --platform PS5
       countdown list --all --as-of 2023-07-08 --format csv > titles.csv
       countdown list --format csv --raw | python3 import_titles.py
       countdown list --format csv --columns title,date,people.composer
