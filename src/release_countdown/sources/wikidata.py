@@ -121,8 +121,9 @@ def _dates(entity: dict[str, Any], where: str) -> list[_Dated]:
             continue
         places = _qualifiers(statement, "P291")
         found.append(
-            _Dated(when[0], when[1], next(iter(places), None), statement.get("rank") == "preferred",
-                   places, _qualifiers(statement, "P400"))
+            _Dated(form=when[0], sort=when[1], place=next(iter(places), None),
+                   preferred=statement.get("rank") == "preferred", places=places,
+                   platforms=_qualifiers(statement, "P400"))
         )  # fmt: skip
     return sorted(found, key=lambda d: d.sort)
 
@@ -201,7 +202,8 @@ def fetch(service: Service, ident: str, options: FetchOptions) -> SourceRecord:
             raise ValueError("no English label")
         dates = _dates(entity, f"{LABEL}: {ref}")
         game = _kind(entity) == "game"
-        people_ids = {role: _items(entity, prop) for prop, role in ROLES + GAME_ROLES * game}
+        roles = ROLES + (GAME_ROLES if game else ())
+        people_ids = {role: _items(entity, prop) for prop, role in roles}
         people_ids["cast"] = people_ids["cast"][:MAX_CAST]
         wanted = [*(i for ids in people_ids.values() for i in ids)]
         for d in dates:
