@@ -50,6 +50,8 @@ SPARQL_URL: Final = "https://query.wikidata.org/sparql"  # Wikidata's query serv
 # Values never shown (`countdown config` says whether they are set, and where from).
 SECRETS: Final = ("api_key", "read_access_token", "token")
 TABLES: Final = ("sources", "notify", "serve")
+# The [sources] keys that are no source's table: the platform whose date is a game's headline.
+SOURCES_KEYS: Final = ("platform",)
 NOTIFY_KEYS: Final = ("lead", "to", "on", "min_precision", "digest", "group_by")
 SERVE_KEYS: Final = ("host", "port", "token", "hosts")
 KEYS: Final = ("region", "registries", "cache", "lock_timeout", "http_timeout")
@@ -61,13 +63,19 @@ ENVIRONMENT: Final = {
     "http_timeout": "COUNTDOWN_HTTP_TIMEOUT",
 }
 # Every variable, by the dotted name of the setting it sets.
-VARIABLES: Final = ENVIRONMENT | {
-    f"sources.{name}.{key}": variable
-    for name, variables in SOURCE_KEYS.items()
-    for key, variable in variables.items()
-}
+VARIABLES: Final = (
+    ENVIRONMENT
+    | {
+        f"sources.{name}.{key}": variable
+        for name, variables in SOURCE_KEYS.items()
+        for key, variable in variables.items()
+    }
+    | {"sources.platform": "COUNTDOWN_PLATFORM"}
+)
 # VAR= (empty) leaves these to the config file (every source's keys too)
-EMPTY_IS_UNSET: Final = frozenset(("registries", "http_timeout")).union(*SOURCE_KEYS.values())
+EMPTY_IS_UNSET: Final = frozenset(("registries", "http_timeout", "platform")).union(
+    *SOURCE_KEYS.values()
+)
 HTTP_TIMEOUT: Final = 10.0  # seconds: the overall deadline of one request (sources/http.py)
 
 
@@ -114,6 +122,8 @@ class Settings(NamedTuple):
     notify_digest: Setting[str | None] = Setting(None, "default")  # None: a notice at a time
     notify_group_by: Setting[str | None] = Setting(None, "default")  # None: the default
     sources: Mapping[str, SourceSetting] = DEFAULT_SOURCES
+    # [sources] platform ("PC"): a game's headline is that platform's date (None: the earliest).
+    sources_platform: Setting[str | None] = Setting(None, "default")
 
 
 def config_file(env: Mapping[str, str] | None = None) -> Path:
@@ -152,6 +162,7 @@ def every_setting(found: Settings) -> list[tuple[str, Setting[Any], str | None]]
     group_by = found.notify_group_by
     shown["notify.group_by"] = Setting(group_by.value or DEFAULT_GROUP_BY, group_by.origin)
     shown |= {f"serve.{key}": getattr(found, f"serve_{key}") for key in SERVE_KEYS}
+    shown["sources.platform"] = found.sources_platform
     for name, variables in SOURCE_KEYS.items():
         shown |= {f"sources.{name}.{k}": getattr(found.sources[name], k) for k in variables}
         for key in (k for k in variables if k.endswith("url")):  # a mirror's secrets masked
@@ -258,8 +269,11 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
             if key not in known:
                 unknown((name, key), "setting", f"keys: {', '.join(known)}", known)
     for name in table("sources"):
+        if name in SOURCES_KEYS:
+            continue
         if name not in SOURCE_KEYS:
-            unknown(("sources", name), "source", f"sources: {', '.join(SOURCE_KEYS)}", SOURCE_KEYS)
+            listed = f"sources: {', '.join(SOURCE_KEYS)}; keys: {', '.join(SOURCES_KEYS)}"
+            unknown(("sources", name), "source", listed, (*SOURCE_KEYS, *SOURCES_KEYS))
             continue
         for key in table("sources", name):
             if key not in SOURCE_KEYS[name]:
@@ -298,4 +312,5 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         serve_host=setting(("serve", "host"), "127.0.0.1", values.string),
         serve_port=setting(("serve", "port"), 8787, values.port),
         sources={name: source(name) for name in SOURCE_KEYS},
+        sources_platform=setting(("sources", "platform"), None, values.platform),
     )

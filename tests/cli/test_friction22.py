@@ -124,7 +124,7 @@ def test_a_kind_under_another_name_is_suggested() -> None:
     assert "did you mean date?" in result.stderr
     result = invoke("lookup", "dune", "--kind", "movie")
     assert result.exit_code == 2
-    assert "'movie' is not one of film, album, series; did you mean film?" in result.stderr
+    assert "'movie' is not one of film, album, game, series; did you mean film?" in result.stderr
     result = invoke("list", "--format", "jsn")
     assert result.exit_code == 2
     assert result.stderr.rstrip().endswith("; did you mean json?")

@@ -69,3 +69,66 @@ def labels() -> dict[str, Any]:
         "Q3": named("Q3", "Tom Cruise"), "Q30": named("Q30", "United States", "US"),
         "Q145": named("Q145", "United Kingdom", "GB"),
     }}  # fmt: skip
+
+
+# --- a video game: P577 statements with P400 (platform) and P291 (place) qualifiers -------
+
+GAME = "Q55000001"
+PS5, WINDOWS, XBOX, EUROPE = "Q63184502", "Q1406", "Q64513817", "Q46"
+
+
+def qualifier(prop: str, ident: str) -> dict[str, Any]:
+    return {"snaktype": "value", "property": prop, "hash": "0" * 40, "datavalue": {
+        "type": "wikibase-entityid", "value": {"entity-type": "item", "id": ident}},
+        "datatype": "wikibase-item"}  # fmt: skip
+
+
+def played(
+    value: str,
+    precision: int,
+    platforms: list[str],
+    places: list[str] = (),
+    **kwargs: Any,  # type: ignore[assignment]
+) -> dict[str, Any]:
+    """A P577 statement with P400 and P291 qualifiers, in wbgetentities' shape."""
+    statement = time(value, precision, **kwargs)
+    qualifiers = {"P400": [qualifier("P400", p) for p in platforms]}
+    if places:
+        qualifiers["P291"] = [qualifier("P291", p) for p in places]
+    statement["qualifiers"] = qualifiers
+    statement["qualifiers-order"] = list(qualifiers)
+    return statement
+
+
+def game(dates: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Three platforms: a day (PS5, no place: worldwide), a month (Windows, US), a year
+    (Xbox, worldwide); a day in Europe (no country: the headline's only) and a deprecated one."""
+    return {"entities": {GAME: {
+        "type": "item", "id": GAME,
+        "labels": {"en": {"language": "en", "value": "Judas"}},
+        "aliases": {},
+        "claims": {
+            "P31": [item("P31", "Q7889")],
+            "P577": dates if dates is not None else [
+                played("+2027-03-05T00:00:00Z", 11, [PS5]),
+                played("+2027-03-00T00:00:00Z", 10, [WINDOWS], ("Q30",)),
+                played("+2027-00-00T00:00:00Z", 9, [XBOX]),
+                played("+2027-02-20T00:00:00Z", 11, [PS5], (EUROPE,)),
+                played("+2026-10-01T00:00:00Z", 11, [PS5], rank="deprecated"),
+            ],
+            "P178": [item("P178", "Q10"), {"mainsnak": {"snaktype": "somevalue", "property": "P178"},
+                                           "rank": "normal"}],
+            "P123": [item("P123", "Q11")],
+            "P179": [item("P179", "Q12")],
+        },
+    }}}  # fmt: skip
+
+
+def game_labels() -> dict[str, Any]:
+    found = labels()
+    for ident, name in ((PS5, "PlayStation 5"), (WINDOWS, "Microsoft Windows"),
+                        (XBOX, "Xbox Series X and Series S"), (EUROPE, "Europe"),
+                        ("Q10", "Ghost Story Games"), ("Q11", "2K"), ("Q12", "BioShock")):  # fmt: skip
+        found["entities"][ident] = {"id": ident, "labels": {"en": {"language": "en", "value": name}},
+                                    "claims": {}}  # fmt: skip
+    return found

@@ -2,8 +2,9 @@
 and of option values, each from the one place that holds its choices: --kind, --status and
 --type (core/model.py), --sort (core/query.py SORTS; `people --sort`: core/rows.py
 PEOPLE_SORTS), --role (the roles the registry credits, core/query.roles_of), --tag and
---untag (the registry's tags) and --region (the regions the registry's typed dates use, then
-every ISO 3166-1 code and WW: core/model.py).
+--untag (the registry's tags), --platform (the platforms its typed dates name) and --region
+(the regions the registry's typed dates use, then every ISO 3166-1 code and WW:
+core/model.py).
 
 Names match as the filters do: a part of a name, case-, accent- and punctuation-insensitive
 (``zimmer`` offers "Hans Zimmer"). A title completes on its own: offered beside its id, the
@@ -70,6 +71,24 @@ def complete_tags(ctx: Any, incomplete: str) -> list[str]:
     loaded = _registry(ctx)
     tags = [] if loaded is None else sorted({t for r in loaded.releases for t in r.tags})
     return _matching(tags, incomplete)
+
+
+def complete_platforms(ctx: Any, incomplete: str) -> list[str]:
+    """The platforms the registry's typed dates name (each as first written) that start with
+    (or contain) what was typed, else the one it names ("ps5": "PlayStation 5")."""
+    from release_countdown.core.platforms import platform_key
+
+    loaded = _registry(ctx)
+    if loaded is None:
+        return []
+    spelled: dict[str, str] = {}
+    for release in loaded.releases:
+        for typed in release.dates:
+            if typed.platform:
+                spelled.setdefault(platform_key(typed.platform), typed.platform)
+    found = _matching(sorted(spelled.values()), incomplete)
+    same = spelled.get(platform_key(incomplete)) if incomplete else None
+    return found or ([same] if same else [])
 
 
 def _complete_role(ctx: Any, incomplete: str, role: str | None) -> list[str]:

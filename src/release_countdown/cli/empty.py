@@ -51,8 +51,10 @@ def empty_words(
 
 def say_empty(loaded: "Registry", today: date, query: "Query", *, what: str = "titles") -> None:
     """The words of a view with nothing in it, on stderr: the people filters that name nobody
-    and the tags no title has, else what the registry holds and what to try."""
+    and the tags and platforms no title has, else what the registry holds and what to try."""
     if say_unknown_people(loaded, query) | say_unknown_tags(loaded, query):
+        return
+    if say_unknown_platforms(loaded, query):
         return
     for line in empty_words(loaded, today, query.region, widened=query.widened, what=what):
         say(f"countdown: {line}")
@@ -63,6 +65,8 @@ def empty_error(loaded: "Registry", today: date, query: "Query", *, what: str) -
     from release_countdown.core.errors import NotFoundError
 
     if say_unknown_people(loaded, query) | say_unknown_tags(loaded, query):
+        return NotFoundError(f"no {what} in this view")
+    if say_unknown_platforms(loaded, query):
         return NotFoundError(f"no {what} in this view")
     lines = empty_words(loaded, today, query.region, widened=True, what=what)
     return NotFoundError("\ncountdown: ".join(lines))
@@ -91,4 +95,17 @@ def say_unknown_tags(loaded: "Registry", query: "Query") -> bool:
     unknown = [tag for tag in query.tags if tag not in held]
     for tag in unknown:
         say(f"countdown: no title has the tag {tag!r}{did_you_mean(held, tag, quoted=False)}")
+    return bool(unknown)
+
+
+def say_unknown_platforms(loaded: "Registry", query: "Query") -> bool:
+    """Say which --platform values no typed date of the registry names; whether any did."""
+    from release_countdown.core.matching import did_you_mean
+    from release_countdown.core.platforms import on_platforms
+
+    held = sorted({d.platform for r in loaded.releases for d in r.dates if d.platform})
+    unknown = [name for name in query.platforms if not on_platforms(held, [name])]
+    for name in unknown:
+        meant = did_you_mean(held, name, quoted=False)
+        say(f"countdown: no title is dated on the platform {name!r}{meant}")
     return bool(unknown)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from typer._click.types import Tuple as Pair  # typer vendors click (as cli/shells.py knows)
 
 from release_countdown.cli import completion
 from release_countdown.cli.parsers import (
@@ -21,7 +20,7 @@ from release_countdown.cli.parsers import (
     DURATION,
     LIMIT,
     NAME_PART,
-    OWN_LEADS,
+    PLATFORM,
     REGION,
     SORT,
     TAG,
@@ -34,7 +33,7 @@ from release_countdown.cli.parsers import (
 from release_countdown.core import params
 from release_countdown.core.marks import MARKS
 from release_countdown.core.model import DATE_TYPES, KINDS, STATUSES
-from release_countdown.core.params import DayArg, Duration, Leads
+from release_countdown.core.params import DayArg, Duration
 from release_countdown.core.query import SORTS, Query
 
 # What the commands import from here besides the options.
@@ -124,54 +123,10 @@ RegionOption = Annotated[
         autocompletion=completion.complete_regions,
     ),
 ]
-RetitledOnOption = Annotated[  # edit --announced
-    DayArg | None,
-    typer.Option(
-        help="With --title: the day the new title was announced (default: today).",
-        metavar="DATE",
-        parser=DAY,
-    ),
-]
-DateForOption = Annotated[  # edit --date-for
-    list[Any] | None,  # each a (REGION:TYPE, DATE) pair: typer takes no list of tuples
-    typer.Option(
-        click_type=Pair([str, str]),
-        help="Add or change a typed regional date (repeatable; e.g. --date-for US:theatrical "
-        "2026-12-18).",
-        metavar="REGION:TYPE DATE",
-    ),
-]
-IdOption = Annotated[  # edit --id: parsed by writing/fields.parse_id
-    list[str] | None,
-    typer.Option(
-        "--id",
-        help="Attach a source's id, e.g. tmdb=movie/575264 (repeatable; refresh then uses it).",
-        metavar="SOURCE=ID",
-    ),
-]
-RemoveIdOption = Annotated[
-    list[str] | None,
-    typer.Option("--remove-id", help="Detach a source's id (repeatable).", metavar="SOURCE"),
-]
-AliasOption = Annotated[  # edit --alias, --remove-alias, --source, --franchise
-    list[str] | None, typer.Option(help="Add an alias (repeatable).", metavar="NAME")
-]
-RemoveAliasOption = Annotated[
-    list[str] | None, typer.Option(help="Remove an alias (repeatable).", metavar="NAME")
-]
-SourceOption = Annotated[
-    list[str] | None, typer.Option(help="Add a source (repeatable).", metavar="URL")
-]
-FranchiseOption = Annotated[str | None, typer.Option(help="Set the franchise.", metavar="NAME")]
 TagOption = Annotated[  # add/edit --tag
     list[str] | None,
     typer.Option("--tag", help="Add a tag: lower-case words and hyphens, e.g. must-see "
                  "(repeatable).", metavar="TAG", parser=TAG,
-                 autocompletion=completion.complete_tags),
-]  # fmt: skip
-UntagOption = Annotated[  # edit --untag
-    list[str] | None,
-    typer.Option("--untag", help="Remove a tag (repeatable).", metavar="TAG", parser=TAG,
                  autocompletion=completion.complete_tags),
 ]  # fmt: skip
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
@@ -180,16 +135,6 @@ OutputFileOption = Annotated[  # export -o: a file, never a folder (exit 2 then)
     typer.Option("--output", "-o", help="Write to FILE instead of stdout.", metavar="FILE",
                  dir_okay=False),
 ]  # fmt: skip
-OwnLeadOption = Annotated[
-    Leads | None,
-    typer.Option(
-        "--lead",
-        metavar="LEADS",
-        help="The title's own lead times for notify (30d,1d; 'default': the [notify] lead "
-        "or notify's --lead again).",
-        parser=OWN_LEADS,
-    ),
-]
 KindOption = Annotated[
     str | None,
     typer.Option(
@@ -339,6 +284,18 @@ FILTERS: dict[str, tuple[Any, Any]] = {
         ],
         False,
     ),
+    "platform": (
+        Annotated[
+            list[str] | None,
+            typer.Option(
+                help="Only titles dated on this platform, e.g. PS5 (repeatable: any of them).",
+                metavar="PLATFORM",
+                parser=PLATFORM,
+                autocompletion=completion.complete_platforms,
+            ),
+        ],
+        None,
+    ),
     "show_all": (
         Annotated[
             bool, typer.Option("--all", "-a", help="Include titles released more than 30 days ago.")
@@ -348,7 +305,10 @@ FILTERS: dict[str, tuple[Any, Any]] = {
 }
 
 
-REPEATABLE = ("composer", "director", "person", "kind", "status", "search", "follow", "mark", "tag")
+REPEATABLE = (
+    "composer", "director", "person", "kind", "status", "search", "follow", "mark", "tag",
+    "platform",
+)  # fmt: skip
 
 
 def _gathered(name: str, value: Any) -> Any:

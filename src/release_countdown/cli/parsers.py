@@ -79,6 +79,7 @@ SORT: Callable[[str], str] = converted(params.sort, "sort")
 LIMIT: Callable[[str], int] = converted(params.limit, "limit")
 NAME_PART: Callable[[str], str] = converted(params.name_part, "name")
 TAG: Callable[[str], str] = converted(params.tag, "tag")
+PLATFORM: Callable[[str], str] = converted(params.platform, "platform")
 LEADS: Callable[[str], Leads] = converted(params.leads, "leads")
 OWN_LEADS: Callable[[str], Leads] = converted(params.own_leads, "leads")
 ON_KINDS: Callable[[str], params.OnKinds] = converted(params.on_kinds, "kinds")
@@ -101,7 +102,19 @@ DIGEST: Callable[[str], str] = converted(_digest_period, "period")
 GROUP_BY: Callable[[str], str] = converted(_group_by, "grouping")
 ALARMS: Callable[[str], Leads] = converted(_alarms, "leads")
 DATE_TEXT: Callable[[str], str] = converted(_date_text, "date")
-EVERY: Callable[[str], Every] = converted(params.every, "interval")  # schedule, serve --refresh
+
+
+def _every(text: str) -> Every:
+    """``6h``, ``30min``, ``1d``, ``1w``: how often a schedule runs (core/schedule.py)."""
+    from release_countdown.core.schedule import parse_every
+
+    try:
+        return parse_every(text)
+    except ValueError as exc:
+        raise ParamError("every", str(exc)) from None
+
+
+EVERY: Callable[[str], Every] = converted(_every, "interval")  # schedule, serve --refresh
 
 
 def choices(allowed: Sequence[str]) -> Callable[[str], tuple[str, ...]]:

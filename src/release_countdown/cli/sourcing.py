@@ -22,4 +22,5 @@ def source_settings() -> SourceSettings:
         tmdb_token=tmdb.read_access_token.value,
         timeout=found.http_timeout.value,
         config_file=found.config_file,
+        platform=found.sources_platform.value,
     )

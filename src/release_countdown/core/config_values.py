@@ -18,6 +18,16 @@ def region(value: object) -> str | None:
     return region_code(value)
 
 
+def platform(value: object) -> str:
+    """``[sources] platform = "PC"``: a platform's name as written (core/platforms.py compares)."""
+    from release_countdown.core.platforms import platform_key
+
+    text = value.strip() if isinstance(value, str) else ""
+    if not platform_key(text):
+        raise ValueError('must be a platform\'s name (e.g. "PC" or "PS5")')
+    return text
+
+
 def seconds(value: object) -> float:
     if isinstance(value, str):
         try:

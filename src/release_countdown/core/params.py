@@ -20,7 +20,6 @@ from release_countdown.core.errors import UsageError
 
 if TYPE_CHECKING:
     from release_countdown.core.query import Query
-    from release_countdown.core.schedule import Every
 
 T = TypeVar("T")
 
@@ -161,6 +160,15 @@ def tag(text: str, name: str = "tag") -> str:
     return found
 
 
+def platform(text: str, name: str = "platform") -> str:
+    """A platform's name as typed ("PS5", "playstation 5": core/platforms.py compares them)."""
+    from release_countdown.core.platforms import platform_key
+
+    if not platform_key(text):
+        raise ParamError(name, f"{text!r} is not a platform's name (e.g. PS5 or PC)")
+    return text.strip()
+
+
 def _not_one_of(text: str, allowed: Sequence[str], name: str) -> ParamError:
     """ "'movie' is not one of film, album, ...; did you mean film?"."""
     from release_countdown.core.matching import did_you_mean
@@ -284,6 +292,7 @@ class Filters:
     mark: tuple[str, ...] = ()
     tag: tuple[str, ...] = ()
     premieres: bool = False
+    platform: tuple[str, ...] = ()
 
     def query_on(self, today: date, default_region: str | None, **fixed: Any) -> Query:
         """The query these filters ask for on ``today``: ``region`` else ``default_region``
@@ -307,6 +316,7 @@ class Filters:
             "marks": self.mark,
             "tags": self.tag,
             "premieres": self.premieres,
+            "platforms": self.platform,
         }
         values.update(fixed)
         return Query(**values)
@@ -358,6 +368,7 @@ def parse_filters(params: Mapping[str, Sequence[str]]) -> tuple[Filters, DayArg 
         mark=_many(params, "mark", MARKS),
         tag=tuple(tag(text) for text in params.get("tag") or ()),
         premieres=bool(_single(params, "premieres", flag)),
+        platform=tuple(platform(text) for text in params.get("platform") or ()),
     )
     as_of = _one(params, "as_of")
     return found, None if as_of is None else day(as_of, "as_of", relative=True)
@@ -380,13 +391,3 @@ def parse_query(
     filters, as_of = parse_filters(params)
     day_meant = as_of.on(today) if as_of is not None else today
     return filters.query_on(day_meant, default_region), day_meant
-
-
-def every(text: str, name: str = "every") -> Every:
-    """``6h``, ``30min``, ``1d``, ``1w``: how often a schedule runs (core/schedule.py)."""
-    from release_countdown.core.schedule import parse_every
-
-    try:
-        return parse_every(text)
-    except ValueError as exc:
-        raise ParamError(name, str(exc)) from None

@@ -14,6 +14,7 @@ from release_countdown.core.dates import days_between
 from release_countdown.core.marks import NO_MARKS, Marks, hidden_by_default
 from release_countdown.core.matching import close_names, fold, names_match, part_of
 from release_countdown.core.model import ORIGIN_PREFIX, Release
+from release_countdown.core.platforms import on_platforms
 from release_countdown.core.seasons import is_premiere
 from release_countdown.core.standing import Standing, stand
 
@@ -39,6 +40,7 @@ class Query(NamedTuple):
     marked: Marks = NO_MARKS  # the user's marks (writing/marks.py)
     tags: tuple[str, ...] = ()  # titles with any of these tags
     premieres: bool = False  # season premieres only (core/seasons.is_premiere)
+    platforms: tuple[str, ...] = ()  # titles with a typed date on one of these platforms
 
     @property
     def widened(self) -> bool:
@@ -84,6 +86,8 @@ def release_matches(release: Release, query: Query) -> bool:
     if query.tags and not any(tag in release.tags for tag in query.tags):
         return False
     if query.premieres and not is_premiere(release):
+        return False
+    if query.platforms and not on_platforms((d.platform for d in release.dates), query.platforms):
         return False
     if query.composers and not names_match(_role_names(release, "composer"), query.composers):
         return False

@@ -88,6 +88,9 @@ class FetchOptions(NamedTuple):
     # Regions whose typed dates the entry already holds from this source (refresh): kept
     # and compared too, so a GB date imported once is refreshed whatever the basis.
     regions: frozenset[str] = frozenset()
+    # The platform whose date is the headline when a source dates a game by platform
+    # (``[sources] platform``; core/platforms.preferring); None: the earliest.
+    platform: str | None = None
 
     def keeps(self, region: str) -> bool:
         """The one rule of which countries' typed dates a source record keeps."""

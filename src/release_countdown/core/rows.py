@@ -44,6 +44,7 @@ class DateRow(NamedTuple):
     announced: DateSpec | None
     note: str | None
     unlisted: dt.date | None = None  # the source no longer lists it since that day
+    platform: str | None = None  # a game's platform ("PS5"), as the registry writes it
 
 
 class HistoryRow(NamedTuple):
@@ -255,6 +256,7 @@ def release_row(
                 d.announced,
                 d.note,
                 d.unlisted,
+                d.platform,
             )
             for d in sorted(standing.dates, key=date_order)
         ),

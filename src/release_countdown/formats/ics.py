@@ -80,15 +80,21 @@ def _uid(release_id: str, region: str | None = None, kind: str | None = None) ->
 
 
 def typed_uids(row: Row) -> list[tuple[DateRow, str]]:
-    """Each typed date of ``row`` with its UID, ``{id}.{region}.{type}``; a second date of one
-    region and type (two premieres) is ``…{type}-2``. Numbered over every typed date of the
+    """Each typed date of ``row`` with its UID, ``{id}.{region}.{type}``, and a game's
+    platform after it (``….digital.playstation5``, core/platforms.platform_key: one date per
+    platform keeps its UID when another moves ahead of it); a second date of one region, type
+    and platform (two premieres) is ``…{type}-2``. Numbered over every typed date of the
     row, whatever a calendar leaves out, so no region, filter or option renames an event."""
+    from release_countdown.core.platforms import platform_key
+
     seen: Counter[tuple[str, str]] = Counter()
     found = []
     for typed_date in row.dates:
-        seen[typed_date.region, typed_date.type] += 1
-        number = seen[typed_date.region, typed_date.type]
-        kind = typed_date.type if number == 1 else f"{typed_date.type}-{number}"
+        platform = typed_date.platform and platform_key(typed_date.platform)
+        slot = f"{typed_date.type}.{platform}" if platform else typed_date.type
+        seen[typed_date.region, slot] += 1
+        number = seen[typed_date.region, slot]
+        kind = slot if number == 1 else f"{slot}-{number}"
         found.append((typed_date, _uid(row.id, typed_date.region, kind)))
     return found
 
@@ -171,8 +177,9 @@ def events(
             if isinstance(span, str):
                 skipped[span] += 1
                 continue
+            on = f", {typed_date.platform}" if typed_date.platform else ""
             where = f", {typed_date.where}" if typed_date.where else ""
-            summary = f"{row.title} ({typed_date.region} {typed_date.type}{where})"
+            summary = f"{row.title} ({typed_date.region} {typed_date.type}{on}{where})"
             categories = (row.kind, typed_date.type)
             found.append(Event(uid, summary, *span, description, url, categories))
     return _unique(found), Skipped(**skipped)

@@ -45,12 +45,15 @@ class SourceSettings:
         tmdb_key: str = "",
         tmdb_token: str = "",
         config_file: Path | None = None,
+        platform: str | None = None,
     ) -> None:
         self.urls = dict(urls)
         self.tmdb_key = tmdb_key
         self.tmdb_token = tmdb_token
         self.timeout = timeout
         self.config_file = config_file
+        # [sources] platform: the headline's platform when a source dates by platform.
+        self.platform = platform
         self._services: dict[str, Service] = {}
 
     def tmdb_configured(self) -> bool:

@@ -1,4 +1,4 @@
-"""Wikidata (www.wikidata.org, /w/api.php): films and albums as items, no key needed.
+"""Wikidata (www.wikidata.org, /w/api.php): films, albums and video games as items, no key.
 
 Dates are P577 (publication date) statements at their precision (9 year, 10 month, 11 day);
 deprecated statements are skipped, preferred ones win over normal ones. A P291 (place of
@@ -6,6 +6,14 @@ publication) qualifier names a country item, whose P297 is its ISO code: for a f
 date is that country's theatrical date, and the chosen region's is the headline. People are
 items too (P57 director, P86 composer, P58 screenwriter, P161 cast, P175 performer): their
 labels, and the countries' codes, come from a second request (50 items at a time).
+
+A video game (P31 Q7889) gets a typed date for each platform (P400 qualifier: the platform
+item's label) in each place (P291: a country's code, WW when the statement names no place;
+a place that is no country, a continent, counts for the headline only), of the type
+``digital`` (the kind's first main type: Wikidata does not tell digital from boxed). Its
+developers (P178) and publishers (P123) are people, its series (P179) the franchise; the
+headline is the earliest date on ``[sources] platform`` (when it has one), the region's,
+else a worldwide one, else any (core/platforms.headline_pool).
 """
 
 from __future__ import annotations
@@ -37,6 +45,9 @@ KINDS: Final = {
 }  # fmt: skip
 ROLES: Final = (("P57", "director"), ("P86", "composer"), ("P58", "writer"), ("P161", "cast"),
                 ("P175", "artist"))  # fmt: skip
+GAME_ROLES: Final = (("P178", "developer"), ("P123", "publisher"))
+# The kinds a lookup without --kind shows (a search also finds people, places, books...).
+FOUND: Final = ("film", "album", "game")
 MAX_CAST: Final = 8
 BATCH: Final = 50
 _TIME: Final = re.compile(r"\+([0-9]{4})-([0-9]{2})-([0-9]{2})T")
@@ -45,8 +56,10 @@ _TIME: Final = re.compile(r"\+([0-9]{4})-([0-9]{2})-([0-9]{2})T")
 class _Dated(NamedTuple):
     form: str  # "2027", "2027-05", "2027-05-07"
     sort: str  # for ordering: "2027-00-00" sorts before "2027-05-07"
-    place: str | None  # a country item
+    place: str | None  # a country item (the first P291)
     preferred: bool
+    places: tuple[str, ...] = ()  # every P291 item
+    platforms: tuple[str, ...] = ()  # every P400 item
 
 
 def time_form(value: Any, where: str) -> tuple[str, str] | None:
@@ -93,17 +106,25 @@ def _items(entity: dict[str, Any], prop: str) -> list[str]:
     return [i for s in _statements(entity, prop) if (i := _item(_value(s)))]
 
 
+def _qualifiers(statement: dict[str, Any], prop: str) -> tuple[str, ...]:
+    """The items of a statement's ``prop`` qualifiers ("somevalue" ones have no datavalue)."""
+    snaks = (statement.get("qualifiers") or {}).get(prop) or []
+    found = (_item((q.get("datavalue") or {}).get("value")) for q in snaks if isinstance(q, dict))
+    return tuple(dict.fromkeys(i for i in found if i))
+
+
 def _dates(entity: dict[str, Any], where: str) -> list[_Dated]:
     found = []
     for statement in _statements(entity, "P577"):
         when = time_form(_value(statement), f"{where}: P577")
         if when is None:
             continue
-        places = (statement.get("qualifiers") or {}).get("P291") or []
-        place = next(
-            (i for q in places if (i := _item((q.get("datavalue") or {}).get("value")))), None
-        )
-        found.append(_Dated(when[0], when[1], place, statement.get("rank") == "preferred"))
+        places = _qualifiers(statement, "P291")
+        found.append(
+            _Dated(form=when[0], sort=when[1], place=next(iter(places), None),
+                   preferred=statement.get("rank") == "preferred", places=places,
+                   platforms=_qualifiers(statement, "P400"))
+        )  # fmt: skip
     return sorted(found, key=lambda d: d.sort)
 
 
@@ -148,7 +169,7 @@ def lookup(service: Service, query: str, kind: str | None, year: int | None) -> 
         for hit in hits:
             entity = entities.get(hit["id"]) or {}
             what = _kind(entity)
-            if (kind and what != kind) or (not kind and what not in ("film", "album")):
+            if (kind and what != kind) or (not kind and what not in FOUND):
                 continue
             try:
                 dates = _dates(entity, LABEL)
@@ -180,10 +201,14 @@ def fetch(service: Service, ident: str, options: FetchOptions) -> SourceRecord:
         if title is None:
             raise ValueError("no English label")
         dates = _dates(entity, f"{LABEL}: {ref}")
-        people_ids = {role: _items(entity, prop) for prop, role in ROLES}
+        game = _kind(entity) == "game"
+        roles = ROLES + (GAME_ROLES if game else ())
+        people_ids = {role: _items(entity, prop) for prop, role in roles}
         people_ids["cast"] = people_ids["cast"][:MAX_CAST]
         wanted = [*(i for ids in people_ids.values() for i in ids)]
-        wanted += [d.place for d in dates if d.place]
+        for d in dates:
+            wanted += [*d.places, *d.platforms] if game else [d.place] if d.place else []
+        wanted += _items(entity, "P179")[:1] if game else []
         others = _entities(service, wanted, "labels|claims", ref) if wanted else {}
         return _record(
             entity, ident, title, dates, people_ids=people_ids, others=others, options=options
@@ -207,12 +232,18 @@ def _record(
     from release_countdown.core.matching import fold
 
     kind = _kind(entity)
-    regions = {d.place: _country(others.get(d.place) or {}) for d in dates if d.place}
+    regions = {p: _country(others.get(p) or {}) for d in dates for p in d.places}
     chosen = [d for d in dates if d.preferred] or dates
     local = [d for d in chosen if d.place and regions.get(d.place) == options.region]
     headline = (local or chosen)[0].form if chosen else "TBA"
     typed: list[SourceDate] = []
-    if kind == "film":
+    franchise = None
+    if kind == "game":
+        headline, typed = _game_dates(dates, regions, others, options)
+        franchise = next(
+            (n for i in _items(entity, "P179") if (n := _label(others.get(i) or {}))), None
+        )
+    elif kind == "film":
         for d in dates:
             region = regions.get(d.place) if d.place else None
             if not region or not options.keeps(region):
@@ -236,8 +267,38 @@ def _record(
         date=headline, aliases=clean.names(aliases, 5),
         people={r: n for r, n in people.items() if n}, dates=tuple(typed), page=PAGE + ident,
         ids=ids, headline=headline_basis(options.region, kind),
-        covers=options.covered(),
+        covers=options.covered(), franchise=franchise,
     )  # fmt: skip
+
+
+def _game_dates(
+    dates: list[_Dated], regions: dict[str, str | None], others: dict[str, Any],
+    options: FetchOptions,
+) -> tuple[str, list[SourceDate]]:  # fmt: skip
+    """A game's headline and typed dates: one for each platform in each place of each
+    statement (module docstring); the headline the earliest of core/platforms.headline_pool."""
+    from release_countdown.core.model import MAIN_TYPES, WORLDWIDE
+    from release_countdown.core.platforms import headline_pool
+
+    played = [
+        (d, region, platform)
+        for d in dates
+        for region in [regions.get(p) for p in d.places] or [WORLDWIDE]
+        for platform in [_label(others.get(i) or {}) for i in d.platforms] or [None]
+    ]
+    pool = headline_pool(
+        [p for p in played if p[0].preferred] or played, platform=options.platform,
+        region=options.region, platform_of=lambda p: p[2], region_of=lambda p: p[1],
+    )  # fmt: skip
+    headline = min(pool, key=lambda p: p[0].sort)[0].form if pool else "TBA"
+    typed: list[SourceDate] = []
+    for d, region, platform in played:
+        if region is None or not (region == WORLDWIDE or options.keeps(region)):
+            continue  # a continent, say: no region of the registry's
+        found = SourceDate(region, MAIN_TYPES["game"][0], d.form, platform=platform)
+        if found not in typed:
+            typed.append(found)
+    return headline, typed
 
 
 # --- follows: the works of a person, through the query service (SPARQL) -----------------------

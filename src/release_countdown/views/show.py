@@ -115,7 +115,10 @@ def show_panel(row: Row, *, today: date, width: int | None = None) -> Any:
                     .append(" · " if detail.plain else "")
                     .append_text(detail)
                 )
-            entries.append((_safe(typed.date), Text(f"{typed.region} {typed.type}"), detail))
+            what = Text(f"{typed.region} {typed.type}")
+            if typed.platform:
+                what.append(" · ").append_text(_safe(typed.platform))
+            entries.append((_safe(typed.date), what, detail))
             styles.append(style)
         dates = _entries(entries, narrow=narrow, style=styles)
         parts += [Text(""), _heading("Dates"), _indent(dates)]

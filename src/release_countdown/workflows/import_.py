@@ -70,7 +70,9 @@ def import_refs(
             on_present(ref, owner)
     if not fresh and not shows:
         return Imported(tuple(present), (), None)
-    options = FetchOptions(region=fetch_region(region), all_dates=all_dates, since=today)
+    options = FetchOptions(
+        region=fetch_region(region), all_dates=all_dates, since=today, platform=where.platform
+    )
     results: list[Any] = fetch_all(where, fresh, options)
     notes = []
     for show, listed in zip(shows, fetch_seasons(where, shows, options), strict=True):
@@ -226,7 +228,9 @@ def link_ref(
     from release_countdown.workflows.fetching import fetch_all, fetch_region
     from release_countdown.writing.change import change_registry
 
-    (result,) = fetch_all(where, [ref], FetchOptions(region=fetch_region(region)))
+    (result,) = fetch_all(
+        where, [ref], FetchOptions(region=fetch_region(region), platform=where.platform)
+    )
     if not isinstance(result, SourceRecord):
         raise result
     record = result

@@ -26,11 +26,14 @@ class Found:
 
 def default_source(kind: str | None, tmdb_configured: bool) -> str:
     """MusicBrainz for albums; TVmaze for series (no key, and its seasons are dated, as
-    TMDB's are only with a key); else TMDB when a key is set, else Wikidata (no key)."""
+    TMDB's are only with a key); Wikidata for games; else TMDB when a key is set, else
+    Wikidata (no key)."""
     if kind == "album":
         return "musicbrainz"
     if kind == "series":
         return "tvmaze"
+    if kind == "game":
+        return "wikidata"
     return "tmdb" if tmdb_configured else "wikidata"
 
 
@@ -51,13 +54,15 @@ def lookup(
     notes: list[str] = []
     if source is None:
         source = default_source(kind, where.tmdb_configured())
-        if source == "wikidata":
+        if source == "wikidata" and kind != "game":
             notes.append(
                 f"searched {LABELS['wikidata']}: no {LABELS['tmdb']} key is set (set "
                 "TMDB_API_KEY for TMDB's dates by country, or give --source wikidata)"
             )
     service = where.service(source)
     found = module(source).lookup(service, query, kind, year)
+    # --kind is every source's filter: TMDB's search finds films whatever was asked for.
+    found = [c for c in found if kind is None or c.kind == kind]
     dating = getattr(module(source), "import_date", None)
     if dating is None:
         return Found(source, tuple(found), tuple(notes))
@@ -67,7 +72,7 @@ def lookup(
             "add words or --year for the others"
         )
     shown = found[:SHOWN]
-    options = FetchOptions(region=fetch_region(region))
+    options = FetchOptions(region=fetch_region(region), platform=where.platform)
     answers = at_once(lambda candidate: dating(service, candidate, options), shown)
     candidates: list[Candidate] = []
     failed: list[str] = []

@@ -135,6 +135,7 @@ def refresh(
         FetchOptions(
             region=fetch_region(rechoose or basis_region(release.headline) or region),
             regions=frozenset(d.region for d in release.dates if d.origin == ref.source),
+            platform=where.platform,
         )
         for release, ref in zip(chosen, refs, strict=True)
     ]

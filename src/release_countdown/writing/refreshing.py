@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from release_countdown.core.dates import parse_date_text
 from release_countdown.core.matching import fold
 from release_countdown.core.model import Release
+from release_countdown.core.platforms import same_platform
 from release_countdown.core.record import SourceDate, SourceRecord
 from release_countdown.registry.format import ID_KEYS
 from release_countdown.writing.edits import date_value
@@ -87,7 +88,8 @@ def history_table(
 def _typed_changes(
     table: Table, release: Release, record: SourceRecord, today: dt.date
 ) -> tuple[list[FieldChange], list[str]]:
-    """Typed dates: the source's (region, type) slots updated or added; others kept. A date
+    """Typed dates: the source's (region, type, platform) slots updated or added; others
+    kept (a platform compared by core/platforms.same_platform). A date
     this source listed (its ``origin``) in a region it was asked about, and lists no longer,
     is marked ``unlisted`` today (and unmarked when listed again). The changes, and the
     notes to tell."""
@@ -102,8 +104,7 @@ def _typed_changes(
         wanted = parse_date_text(typed.date).iso()
         match = next(
             (i for i, d in enumerate(release.dates)
-             if i not in used and (d.region, d.type) == (typed.region, typed.type)
-             and d.date.iso() == wanted),
+             if i not in used and _slot(d, typed) and d.date.iso() == wanted),
             None,
         )  # fmt: skip
         if match is None:
@@ -111,10 +112,9 @@ def _typed_changes(
         else:
             used.add(match)
     for typed in pending:
-        name = f"dates.{typed.region}.{typed.type}"
+        name = _name(typed)
         match = next(
-            (i for i, d in enumerate(release.dates)
-             if i not in used and (d.region, d.type) == (typed.region, typed.type)),
+            (i for i, d in enumerate(release.dates) if i not in used and _slot(d, typed)),
             None,
         )  # fmt: skip
         if match is not None and match < len(existing):
@@ -127,7 +127,7 @@ def _typed_changes(
         table["dates"].append(typed_table(typed, record.source))
         changes.append(FieldChange(name, None, typed.date))
     for i, d in enumerate(release.dates[: len(existing)]):
-        name = f"dates.{d.region}.{d.type}"
+        name = _name(d)
         if i in used:  # listed: it is the source's now, and listed again if it was not
             if "origin" not in existing[i]:
                 existing[i]["origin"] = record.source
@@ -140,6 +140,18 @@ def _typed_changes(
             changes.append(FieldChange(f"{name}.unlisted", None, today.isoformat()))
             notes.append(f"no longer listed by {record.label}: {d.region} {d.type} {d.date.iso()}")
     return changes, notes
+
+
+def _slot(held: Any, typed: SourceDate) -> bool:
+    """Whether the entry's typed date ``held`` is the slot of the source's ``typed``."""
+    return (held.region, held.type) == (typed.region, typed.type) and same_platform(
+        held.platform, typed.platform
+    )
+
+
+def _name(typed: Any) -> str:
+    """A typed date's name in refresh's changes: "dates.US.theatrical", "dates.WW.digital.PS5"."""
+    return f"dates.{typed.region}.{typed.type}" + (f".{typed.platform}" if typed.platform else "")
 
 
 def unlisted(typed: Any, record: SourceRecord) -> bool:

@@ -5,24 +5,15 @@ from typing import Annotated
 
 import typer
 
+from release_countdown.cli import edit_options as eo
 from release_countdown.cli.app import command_app
 from release_countdown.cli.completion import complete_titles
 from release_countdown.cli.options import (
-    AliasOption,
     CheckedOption,
-    DateForOption,
     DryRunOption,
-    FranchiseOption,
-    IdOption,
     KindOption,
-    OwnLeadOption,
-    RemoveAliasOption,
-    RemoveIdOption,
-    RetitledOnOption,
-    SourceOption,
     TagOption,
     TargetOption,
-    UntagOption,
 )  # fmt: skip
 from release_countdown.cli.output import bad
 from release_countdown.cli.parsers import DATE_TEXT, past_day, typed_date
@@ -61,19 +52,19 @@ def edit_command(
     remove_person: Annotated[
         list[str] | None, typer.Option(help="ROLE=NAME (repeatable).", metavar="ROLE=NAME")
     ] = None,
-    alias: AliasOption = None,
-    remove_alias: RemoveAliasOption = None,
-    source: SourceOption = None,
-    franchise: FranchiseOption = None,
-    date_for: DateForOption = None,
-    announced: RetitledOnOption = None,
+    alias: eo.AliasOption = None,
+    remove_alias: eo.RemoveAliasOption = None,
+    source: eo.SourceOption = None,
+    franchise: eo.FranchiseOption = None,
+    date_for: eo.DateForOption = None,
+    announced: eo.RetitledOnOption = None,
     note: Annotated[str | None, typer.Option(help="Set the note.", metavar="TEXT")] = None,
     checked: CheckedOption = None,
-    lead: OwnLeadOption = None,
-    id_: IdOption = None,
-    remove_id: RemoveIdOption = None,
+    lead: eo.OwnLeadOption = None,
+    id_: eo.IdOption = None,
+    remove_id: eo.RemoveIdOption = None,
     tag: TagOption = None,
-    untag: UntagOption = None,
+    untag: eo.UntagOption = None,
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
 ) -> None:

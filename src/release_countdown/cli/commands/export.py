@@ -27,7 +27,7 @@ app = command_app()
 @app.command("export", short_help="Export the view as iCalendar, CSV or JSON.")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "region",
-    "show_all", "mark", "tag", "premieres",
+    "show_all", "mark", "tag", "premieres", "platform",
 )  # fmt: skip
 @output_options(
     supported=(Named.ICS, Named.CSV, Named.JSON), default="ics", help="File format: ics, csv, json"

@@ -22,7 +22,7 @@ app = command_app()
 @app.command("list", short_help="List titles with their countdowns.")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "reverse",
-    "limit", "region", "show_all", "follow", "mark", "tag", "premieres",
+    "limit", "region", "show_all", "follow", "mark", "tag", "premieres", "platform",
 )  # fmt: skip
 @output_options(
     supported=(Named.TABLE, Named.JSON, Named.CSV),
@@ -54,6 +54,7 @@ def list_command(
       countdown list
       countdown list --composer balfe --director mcquarrie
       countdown list --within 90d --kind film --json
+      countdown list --kind game --platform PS5
       countdown list --all --as-of 2023-07-08 --format csv > titles.csv
       countdown list --format csv --raw | python3 import_titles.py
       countdown list --format csv --columns title,date,people.composer

@@ -9,7 +9,7 @@ from release_countdown.cli.options import JsonOption, RegionOption
 
 app = command_app()
 
-KINDS = ("film", "album", "series")
+KINDS = ("film", "album", "game", "series")
 
 
 def _kind(value: str | None) -> str | None:
@@ -38,14 +38,15 @@ def lookup_command(
         str | None,
         typer.Option(
             help="tmdb (films; the default when a TMDB key is set), musicbrainz (albums; the "
-            "default for --kind album), wikidata (films and albums, no key; the default "
-            "otherwise) or tvmaze (series, no key; the default for --kind series).",
+            "default for --kind album), wikidata (films, albums and games, no key; the default "
+            "for --kind game and when no TMDB key is set) or tvmaze (series, no key; the default "
+            "for --kind series).",
             metavar="SOURCE",
         ),
     ] = None,
     kind: Annotated[
         str | None,
-        typer.Option(help="film, album or series.", metavar="KIND", callback=_kind),
+        typer.Option(help="film, album, game or series.", metavar="KIND", callback=_kind),
     ] = None,
     year: Annotated[
         int | None,
@@ -67,6 +68,7 @@ def lookup_command(
       countdown lookup "the odyssey" --source tmdb --kind film --region GB
       countdown lookup "dune part three" --kind album     (MusicBrainz)
       countdown lookup severance --kind series            (TVmaze)
+      countdown lookup judas --kind game                   (Wikidata)
     """
     import sys
 
