@@ -38,15 +38,25 @@ SOURCE_KEYS: Final = {
     },
     "musicbrainz": {"url": "COUNTDOWN_MUSICBRAINZ_URL"},
     "wikidata": {"url": "COUNTDOWN_WIKIDATA_URL", "sparql_url": "COUNTDOWN_WIKIDATA_SPARQL_URL"},
+    "igdb": {
+        "client_id": "IGDB_CLIENT_ID",
+        "client_secret": "IGDB_CLIENT_SECRET",
+        "url": "COUNTDOWN_IGDB_URL",
+        "token_url": "COUNTDOWN_TWITCH_TOKEN_URL",
+    },
+    "steam": {"url": "COUNTDOWN_STEAM_URL"},
 }
 DEFAULT_URLS: Final = {
     "tmdb": "https://api.themoviedb.org",
     "musicbrainz": "https://musicbrainz.org",
     "wikidata": "https://www.wikidata.org",
+    "igdb": "https://api.igdb.com",
+    "steam": "https://store.steampowered.com",
 }
 SPARQL_URL: Final = "https://query.wikidata.org/sparql"  # Wikidata's query service (follows)
+TOKEN_URL: Final = "https://id.twitch.tv/oauth2/token"  # IGDB's credentials are Twitch's
 # Values never shown (`countdown config` says whether they are set, and where from).
-SECRETS: Final = ("api_key", "read_access_token", "token")
+SECRETS: Final = ("api_key", "read_access_token", "token", "client_secret")
 TABLES: Final = ("sources", "notify", "serve")
 NOTIFY_KEYS: Final = ("lead", "to", "on", "min_precision")
 SERVE_KEYS: Final = ("host", "port", "token", "hosts")
@@ -84,6 +94,9 @@ class SourceSetting(NamedTuple):
     api_key: Setting[str] = UNSET
     read_access_token: Setting[str] = UNSET
     sparql_url: Setting[str] = Setting(SPARQL_URL, "default")  # wikidata's only
+    client_id: Setting[str] = UNSET  # igdb's (a Twitch application's) only
+    client_secret: Setting[str] = UNSET
+    token_url: Setting[str] = Setting(TOKEN_URL, "default")
 
 
 # Read-only: it is every default Settings' value.
@@ -266,6 +279,12 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         if name == "wikidata":
             sparql = setting(("sources", name, "sparql_url"), SPARQL_URL, values.url(SPARQL_URL))
             return SourceSetting(url, sparql_url=sparql)
+        if name == "igdb":
+            token = setting(("sources", name, "token_url"), TOKEN_URL, values.url(TOKEN_URL))
+            return SourceSetting(
+                url, client_id=credential("client_id"),
+                client_secret=credential("client_secret"), token_url=token,
+            )  # fmt: skip
         if name != "tmdb":
             return SourceSetting(url)
         return SourceSetting(url, credential("api_key"), credential("read_access_token"))

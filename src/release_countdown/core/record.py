@@ -19,7 +19,13 @@ EMPTY: Final[Mapping[str, Any]] = MappingProxyType({})
 # The sources' names as the services spell them, in every message and note ("from TMDB");
 # the keys are the names commands take (--source, refs, [release.ids] keys).
 LABELS: Final[Mapping[str, str]] = MappingProxyType(
-    {"tmdb": "TMDB", "musicbrainz": "MusicBrainz", "wikidata": "Wikidata"}
+    {
+        "tmdb": "TMDB",
+        "musicbrainz": "MusicBrainz",
+        "wikidata": "Wikidata",
+        "igdb": "IGDB",
+        "steam": "Steam",
+    }
 )
 # [release.ids] keys that name a service but no source ("its IMDb id").
 _ID_LABELS: Final = {**LABELS, "imdb": "IMDb"}

@@ -11,11 +11,16 @@ from typing import Final
 
 UUID: Final = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 # Each source's id pattern, and the web addresses of its pages ("{kind}" and "{id}" filled in).
-_IDS: Final = {"tmdb": r"[1-9][0-9]{0,11}", "musicbrainz": UUID, "wikidata": r"Q[1-9][0-9]{0,11}"}
+_IDS: Final = {
+    "tmdb": r"[1-9][0-9]{0,11}", "musicbrainz": UUID, "wikidata": r"Q[1-9][0-9]{0,11}",
+    "igdb": r"[1-9][0-9]{0,11}", "steam": r"[1-9][0-9]{0,11}",
+}  # fmt: skip
 _WEB: Final = {
     "tmdb": r"https?://(?:www\.)?themoviedb\.org/{kind}/({id})(?:-[^/?#]*)?/?(?:[?#].*)?",
     "musicbrainz": r"https?://(?:www\.)?musicbrainz\.org/{kind}/({id})/?(?:[?#].*)?",
     "wikidata": r"https?://(?:www\.|m\.)?wikidata\.org/(?:wiki|entity)/({id})/?(?:[?#].*)?",
+    # IGDB's pages are named by a slug, not the id: its refs are typed (igdb:game/ID) only.
+    "steam": r"https?://store\.steampowered\.com/{kind}/({id})(?:/[^?#]*)?(?:[?#].*)?",
 }
 
 
@@ -36,8 +41,10 @@ def ref_parts(
             short = (
                 f"{re.escape(source)}:(?:{re.escape(kind)}/)?" if optional else re.escape(prefix)
             )
-            web = _WEB[source].format(kind=re.escape(kind), id=ident)
-            found = re.fullmatch(f"{short}({ident})", given, flags) or re.fullmatch(web, given)
+            web = _WEB.get(source, "").format(kind=re.escape(kind), id=ident)
+            found = re.fullmatch(f"{short}({ident})", given, flags) or (
+                re.fullmatch(web, given) if web else None
+            )
             if found:
                 return source, _ident(source, kind, found[1])
     return None

@@ -15,14 +15,20 @@ FORMS: Final = (
     "https://www.themoviedb.org/movie/ID-slug",
     "https://musicbrainz.org/release-group/MBID",
     "https://www.wikidata.org/wiki/QID",
+    "igdb:game/ID",
+    "steam:app/ID",
+    "https://store.steampowered.com/app/ID/slug/",
 )
 # The kind of title each source's refs name (core/refs.py holds the rule of the forms).
-KINDS: Final = {"tmdb": ("movie",), "musicbrainz": ("release-group",), "wikidata": ("",)}
-_BARE: Final = {"tmdb": "movie", "musicbrainz": "release-group"}
+KINDS: Final = {
+    "tmdb": ("movie",), "musicbrainz": ("release-group",), "wikidata": ("",), "igdb": ("game",),
+    "steam": ("app",),
+}  # fmt: skip
+_BARE: Final = {"tmdb": "movie", "musicbrainz": "release-group", "igdb": "game", "steam": "app"}
 
 
 class Ref(NamedTuple):
-    source: str  # "tmdb", "musicbrainz", "wikidata"
+    source: str  # "tmdb", "musicbrainz", "wikidata", "igdb", "steam"
     ident: str  # as [release.ids] keeps it: "movie/575264", "release-group/…", "Q…"
 
     def __str__(self) -> str:

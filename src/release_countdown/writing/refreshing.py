@@ -87,10 +87,10 @@ def history_table(
 def _typed_changes(
     table: Table, release: Release, record: SourceRecord, today: dt.date
 ) -> tuple[list[FieldChange], list[str]]:
-    """Typed dates: the source's (region, type) slots updated or added; others kept. A date
-    this source listed (its ``origin``) in a region it was asked about, and lists no longer,
-    is marked ``unlisted`` today (and unmarked when listed again). The changes, and the
-    notes to tell."""
+    """Typed dates: the source's (region, type, platform) slots updated or added; others
+    kept. A date this source listed (its ``origin``) in a region it was asked about, and
+    lists no longer, is marked ``unlisted`` today (and unmarked when listed again). The
+    changes, and the notes to tell."""
     import tomlkit
 
     changes: list[FieldChange] = []
@@ -102,8 +102,7 @@ def _typed_changes(
         wanted = parse_date_text(typed.date).iso()
         match = next(
             (i for i, d in enumerate(release.dates)
-             if i not in used and (d.region, d.type) == (typed.region, typed.type)
-             and d.date.iso() == wanted),
+             if i not in used and _slot(d) == _slot(typed) and d.date.iso() == wanted),
             None,
         )  # fmt: skip
         if match is None:
@@ -111,10 +110,9 @@ def _typed_changes(
         else:
             used.add(match)
     for typed in pending:
-        name = f"dates.{typed.region}.{typed.type}"
+        name = _slot_name(typed)
         match = next(
-            (i for i, d in enumerate(release.dates)
-             if i not in used and (d.region, d.type) == (typed.region, typed.type)),
+            (i for i, d in enumerate(release.dates) if i not in used and _slot(d) == _slot(typed)),
             None,
         )  # fmt: skip
         if match is not None and match < len(existing):
@@ -127,7 +125,7 @@ def _typed_changes(
         table["dates"].append(typed_table(typed, record.source))
         changes.append(FieldChange(name, None, typed.date))
     for i, d in enumerate(release.dates[: len(existing)]):
-        name = f"dates.{d.region}.{d.type}"
+        name = _slot_name(d)
         if i in used:  # listed: it is the source's now, and listed again if it was not
             if "origin" not in existing[i]:
                 existing[i]["origin"] = record.source
@@ -140,6 +138,16 @@ def _typed_changes(
             changes.append(FieldChange(f"{name}.unlisted", None, today.isoformat()))
             notes.append(f"no longer listed by {record.label}: {d.region} {d.type} {d.date.iso()}")
     return changes, notes
+
+
+def _slot(typed: Any) -> tuple[str, str, str | None]:
+    """A typed date's slot (a TypedDate's or a SourceDate's): a game's platforms have their own."""
+    return (typed.region, typed.type, typed.platform)
+
+
+def _slot_name(typed: Any) -> str:
+    """How a change names the slot: ``dates.US.theatrical``, ``dates.WW.digital.PS5``."""
+    return f"dates.{typed.region}.{typed.type}" + (f".{typed.platform}" if typed.platform else "")
 
 
 def unlisted(typed: Any, record: SourceRecord) -> bool:
