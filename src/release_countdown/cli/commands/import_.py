@@ -20,8 +20,8 @@ def import_command(
     refs: Annotated[
         list[str],
         typer.Argument(
-            help="tmdb:movie/ID, musicbrainz:release-group/MBID, wikidata:QID, or the web "
-            "address of the title's page.",
+            help="tmdb:movie/ID, musicbrainz:release-group/MBID, wikidata:QID, igdb:game/ID, "
+            "steam:app/ID, or the web address of the title's page (a Steam store page too).",
             metavar="REF...",
         ),
     ],
@@ -40,13 +40,16 @@ def import_command(
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
 ) -> None:
-    """Add titles from TMDB (films) or MusicBrainz (albums): title, aliases, dates by
-    country and type, people, the source's page and ids, and the date in force as the first
-    history entry. The entry goes where `countdown fmt` would put it.
+    """Add titles from TMDB (films), MusicBrainz (albums), IGDB or Steam (games): title,
+    aliases, dates by country and type (and platform), people, the source's page and ids,
+    and the date in force as the first history entry. The entry goes where `countdown fmt`
+    would put it.
 
     A film's headline date is the theatrical date in your region (--region, else the
     `region` setting, else US); else the earliest limited or theatrical date anywhere; else
-    the earliest other date; a festival premiere only when nothing else is known. A ref
+    the earliest other date; a festival premiere only when nothing else is known. A game's
+    is its earliest date on any platform, anywhere (IGDB: a Twitch application's
+    IGDB_CLIENT_ID and IGDB_CLIENT_SECRET; Steam needs no key). A ref
     already in the registry changes nothing: use `countdown refresh` for it. If any ref
     fails, nothing is written. A title already typed by hand (same name and kind, no id
     from that source, a date in the same year or window) gets the source's ids and dates
@@ -58,6 +61,7 @@ def import_command(
       countdown import https://www.themoviedb.org/movie/575264-mission-impossible --dry-run
       countdown import tmdb:movie/693134 tmdb:movie/1011985 --region GB --all-dates
       countdown import https://musicbrainz.org/release-group/MBID
+      countdown import igdb:game/1942 https://store.steampowered.com/app/1245620/
       countdown import tmdb:movie/1170608 --new
     """
     from release_countdown.cli import reading, sourcing

@@ -30,7 +30,7 @@ def _year(value: int | None) -> int | None:
     return value
 
 
-@app.command("lookup", short_help="Find titles at TMDB, MusicBrainz or Wikidata.")
+@app.command("lookup", short_help="Find titles at TMDB, MusicBrainz, Wikidata or IGDB.")
 def lookup_command(
     query: Annotated[str, typer.Argument(help="Words of the title.", metavar="QUERY")],
     *,
@@ -38,8 +38,9 @@ def lookup_command(
         str | None,
         typer.Option(
             help="tmdb (films; the default when a TMDB key is set), musicbrainz (albums; the "
-            "default for --kind album) or wikidata (films and albums, no key; the default "
-            "otherwise).",
+            "default for --kind album), wikidata (films and albums, no key; the default "
+            "otherwise) or igdb (games; a Twitch application's IGDB_CLIENT_ID and "
+            "IGDB_CLIENT_SECRET). Steam has no search: import its store address.",
             metavar="SOURCE",
         ),
     ] = None,
@@ -65,6 +66,7 @@ def lookup_command(
       countdown lookup dune --json
       countdown lookup "the odyssey" --source tmdb --kind film --region GB
       countdown lookup "dune part three" --kind album     (MusicBrainz)
+      countdown lookup judas --source igdb
     """
     import sys
 
