@@ -183,7 +183,10 @@ def _form(item: dict[str, Any], where: str) -> str | None:
         return "TBA"
     year, month = item.get("y"), item.get("m")
     stamp = item.get("date")
-    day = datetime.fromtimestamp(stamp, timezone.utc).date() if type(stamp) is int else None
+    try:
+        day = datetime.fromtimestamp(stamp, timezone.utc).date() if type(stamp) is int else None
+    except (OverflowError, OSError) as exc:  # a timestamp no calendar holds
+        raise ValueError(f"date {stamp} is out of range") from exc
     if type(year) is not int:
         year = day.year if day is not None else None
     if type(month) is not int:
