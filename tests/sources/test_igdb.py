@@ -262,3 +262,26 @@ def test_refresh_records_a_platform_narrowed(igdb_server: HTTPServer, registry: 
     assert "dates.WW.digital.PC: 2027-Q3 → 2027-08-12, narrowed" in result.stderr
     assert invoke("check", str(registry)).exit_code == 0
     assert invoke("fmt", "--check", str(registry)).exit_code == 0
+
+
+def test_a_corrupt_token_file_is_named_and_left_alone(
+    igdb_server: HTTPServer, registry: Path
+) -> None:
+    token_file().parent.mkdir(parents=True, exist_ok=True)
+    token_file().write_text("{not json", encoding="utf-8")
+    result = invoke("import", f"igdb:game/{igdb.GAME}", "-r", str(registry))
+    assert result.exit_code == 3
+    assert str(token_file()) in result.stderr
+    assert "move it away" in result.stderr
+    assert token_file().read_text(encoding="utf-8") == "{not json"
+    assert igdb_server.log == []
+
+
+def test_config_never_shows_the_client_secret() -> None:
+    result = invoke(
+        "config", env={"IGDB_CLIENT_ID": igdb.CLIENT, "IGDB_CLIENT_SECRET": igdb.SECRET}
+    )
+    assert result.exit_code == 0, result.stderr
+    assert igdb.SECRET not in result.stdout
+    assert "sources.igdb.client_secret" in result.stdout
+    assert f'"{igdb.CLIENT}"' in result.stdout
