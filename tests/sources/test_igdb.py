@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -285,3 +286,26 @@ def test_config_never_shows_the_client_secret() -> None:
     assert igdb.SECRET not in result.stdout
     assert "sources.igdb.client_secret" in result.stdout
     assert f'"{igdb.CLIENT}"' in result.stdout
+
+
+@pytest.mark.slow
+def test_four_requests_a_second_measured_at_the_server(
+    igdb_server: HTTPServer, registry: Path
+) -> None:
+    arrivals: list[float] = []
+
+    def answer(request: Request) -> Response:
+        arrivals.append(time.monotonic())
+        number = int(request.get_data(as_text=True).rsplit("= ", 1)[-1].rstrip(";"))
+        body = [igdb.game(igdb.release_date("PC", category=2), number=number, name=f"G{number}")]
+        return Response(json.dumps(body), content_type="application/json")
+
+    answer_token(igdb_server)
+    igdb_server.expect_request(GAMES, method="POST").respond_with_handler(answer)
+    refs = [f"igdb:game/{n}" for n in range(1, 7)]
+    result = invoke("import", *refs, "-r", str(registry))
+    assert result.exit_code == 0, result.stderr
+    assert len(arrivals) == 6
+    arrivals.sort()
+    windows = [arrivals[i + 4] - arrivals[i] for i in range(len(arrivals) - 4)]
+    assert min(windows) >= 1.0, windows  # never five in a second

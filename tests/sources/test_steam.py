@@ -4,6 +4,9 @@ developers and publishers, and ``success: false``."""
 
 from __future__ import annotations
 
+import itertools
+import json
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,6 +14,7 @@ from typing import Any
 import pytest
 import tomli
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from tests.conftest import invoke
 
@@ -124,3 +128,26 @@ def test_no_lookup_without_a_documented_search() -> None:
     result = invoke("lookup", "elden ring", "--source", "steam")
     assert result.exit_code == 2
     assert "Steam has no documented search" in result.stderr
+
+
+@pytest.mark.slow
+def test_one_app_each_one_and_a_half_seconds_measured_at_the_server(
+    steam: HTTPServer, registry: Path
+) -> None:
+    """About 200 requests in 5 minutes: the starts are 1.5 s apart, whatever the threads."""
+    arrivals: list[float] = []
+
+    def answer(request: Request) -> Response:
+        arrivals.append(time.monotonic())
+        app = request.args["appids"]
+        body = details("2027")
+        body[app] = body.pop(str(APP))
+        body[app]["data"]["name"] = f"Game {app}"
+        return Response(json.dumps(body), content_type="application/json")
+
+    steam.expect_request(DETAILS).respond_with_handler(answer)
+    result = invoke("import", "steam:app/1", "steam:app/2", "steam:app/3", "-r", str(registry))
+    assert result.exit_code == 0, result.stderr
+    assert len(arrivals) == 3
+    gaps = [b - a for a, b in itertools.pairwise(arrivals)]
+    assert min(gaps) >= 1.45, gaps
