@@ -309,3 +309,19 @@ def test_four_requests_a_second_measured_at_the_server(
     arrivals.sort()
     windows = [arrivals[i + 4] - arrivals[i] for i in range(len(arrivals) - 4)]
     assert min(windows) >= 1.0, windows  # never five in a second
+
+
+def test_lookup_shows_a_game_whose_date_the_gate_refuses(igdb_server: HTTPServer) -> None:
+    bad = igdb.release_date("PC", category=1)
+    bad["m"] = 13
+    answer_token(igdb_server)
+    igdb_server.expect_request(GAMES, method="POST").respond_with_json([
+        igdb.game(bad, number=1, name="Judas"),
+        igdb.game(igdb.release_date("PC", category=2), number=2, name="Judas Priest"),
+    ])  # fmt: skip
+    result = invoke("lookup", "judas", "--source", "igdb", "--json")
+    assert result.exit_code == 0, result.stderr
+    first, second = json.loads(result.stdout)
+    assert first["date"] is None
+    assert "'2027-13' is not a date" in first["date_note"]
+    assert (second["date"], second["date_note"]) == ("2027", None)

@@ -133,15 +133,18 @@ def unexpected(label: str, ref: str, exc: BaseException) -> SourceError:
     )
 
 
-def earliest(forms: list[str]) -> str:
-    """The earliest of date forms (a game's first release anywhere): by the first day each
-    may fall on, then the last ("2027-Q3" before "2027-08-15"); TBA only when all are, or
-    there are none."""
+def date_order(form: str) -> tuple[int, date, date]:
+    """How date forms sort (a game's release dates): by the first day each may fall on,
+    then the last ("2027-Q3" before "2027-08-15"); TBA after every date."""
     from release_countdown.core.dates import parse_date_text
 
-    dated = []
-    for form in forms:
-        spec = parse_date_text(form)
-        if spec.earliest is not None and spec.latest is not None:
-            dated.append((spec.earliest, spec.latest, form))
-    return min(dated)[2] if dated else "TBA"
+    spec = parse_date_text(form)
+    if spec.earliest is None or spec.latest is None:
+        return (1, date.max, date.max)
+    return (0, spec.earliest, spec.latest)
+
+
+def earliest(forms: list[str]) -> str:
+    """The earliest of date forms (``date_order``: a game's first release anywhere); TBA
+    only when all are, or there are none."""
+    return min(forms, key=date_order, default="TBA")

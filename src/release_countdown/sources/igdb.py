@@ -78,13 +78,16 @@ def lookup(service: Service, query: str, kind: str | None, year: int | None) -> 
             number, title = game["id"], clean.text(game.get("name"))
             if type(number) is not int or number <= 0 or title is None:
                 continue
-            dated = _dates(game, f"{LABEL}: igdb:game/{number}")
+            try:
+                dated, unread = _dates(game, f"{LABEL}: igdb:game/{number}"), None
+            except clean.RefusedDate as exc:  # a search writes nothing: the others are shown
+                dated, unread = [], str(exc)
             date = clean.earliest([form for _, form, _ in dated])
             platforms = clean.names([p for p, _, _ in dated if p])
             note = ", ".join(platforms) if platforms else None
             found.append(
                 Candidate(f"igdb:game/{number}", title, None if date == "TBA" else date, "game",
-                          people=_people(game), note=clean.text(note))
+                          people=_people(game), note=clean.text(note), date_note=unread)
             )  # fmt: skip
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise clean.unexpected(LABEL, ref, exc) from None
@@ -146,19 +149,7 @@ def _dates(game: dict[str, Any], where: str) -> list[tuple[str | None, str, str]
         platform = item.get("platform") if isinstance(item.get("platform"), dict) else {}
         name = clean.text(platform.get("abbreviation")) or clean.text(platform.get("name"))
         found.append((name, form, _region(item)))
-    return _by_date(found)
-
-
-def _by_date(found: list[tuple[str | None, str, str]]) -> list[tuple[str | None, str, str]]:
-    from release_countdown.core.dates import parse_date_text
-
-    def key(d: tuple[str | None, str, str]) -> tuple[Any, ...]:
-        spec = parse_date_text(d[1])
-        if spec.earliest is None or spec.latest is None:
-            return (1, "", "", d[0] or "", d[2])
-        return (0, spec.earliest.isoformat(), spec.latest.isoformat(), d[0] or "", d[2])
-
-    return sorted(found, key=key)
+    return sorted(found, key=lambda d: (clean.date_order(d[1]), d[0] or "", d[2]))
 
 
 def _region(item: dict[str, Any]) -> str:
