@@ -8,8 +8,9 @@ the file or the environment, is a UsageError naming the file:line:col or the var
 unknown key is a located warning.
 
 Every setting lives here, the tables' too: ``[notify]``, ``[serve]``, ``[sources.NAME]`` with
-the sources' variables over them (TMDB's credentials, each source's address). Other modules get
-the values; sources/ reads no environment. Secrets (``SECRETS``) are never shown or repeated.
+the sources' variables over them (TMDB's and IGDB's credentials, each source's address).
+Other modules get the values; sources/ reads no environment. Secrets (``SECRETS``) are never
+shown or repeated.
 """
 
 from __future__ import annotations
