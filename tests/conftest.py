@@ -54,6 +54,8 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         "TMDB_API_KEY", "TMDB_READ_ACCESS_TOKEN", "COUNTDOWN_TMDB_URL", "COUNTDOWN_MUSICBRAINZ_URL",
         "COUNTDOWN_WIKIDATA_URL", "COUNTDOWN_HTTP_TIMEOUT", "COUNTDOWN_TVMAZE_URL",
         "COUNTDOWN_PLATFORM",
+        "IGDB_CLIENT_ID", "IGDB_CLIENT_SECRET", "COUNTDOWN_IGDB_URL", "COUNTDOWN_TWITCH_TOKEN_URL",
+        "COUNTDOWN_STEAM_URL",
     ):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "100")

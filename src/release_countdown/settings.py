@@ -8,8 +8,9 @@ the file or the environment, is a UsageError naming the file:line:col or the var
 unknown key is a located warning.
 
 Every setting lives here, the tables' too: ``[notify]``, ``[serve]``, ``[sources.NAME]`` with
-the sources' variables over them (TMDB's credentials, each source's address). Other modules get
-the values; sources/ reads no environment. Secrets (``SECRETS``) are never shown or repeated.
+the sources' variables over them (TMDB's and IGDB's credentials, each source's address).
+Other modules get the values; sources/ reads no environment. Secrets (``SECRETS``) are never
+shown or repeated.
 """
 
 from __future__ import annotations
@@ -39,16 +40,26 @@ SOURCE_KEYS: Final = {
     "musicbrainz": {"url": "COUNTDOWN_MUSICBRAINZ_URL"},
     "wikidata": {"url": "COUNTDOWN_WIKIDATA_URL", "sparql_url": "COUNTDOWN_WIKIDATA_SPARQL_URL"},
     "tvmaze": {"url": "COUNTDOWN_TVMAZE_URL"},
+    "igdb": {
+        "client_id": "IGDB_CLIENT_ID",
+        "client_secret": "IGDB_CLIENT_SECRET",
+        "url": "COUNTDOWN_IGDB_URL",
+        "token_url": "COUNTDOWN_TWITCH_TOKEN_URL",
+    },
+    "steam": {"url": "COUNTDOWN_STEAM_URL"},
 }
 DEFAULT_URLS: Final = {
     "tmdb": "https://api.themoviedb.org",
     "musicbrainz": "https://musicbrainz.org",
     "wikidata": "https://www.wikidata.org",
     "tvmaze": "https://api.tvmaze.com",
+    "igdb": "https://api.igdb.com",
+    "steam": "https://store.steampowered.com",
 }
 SPARQL_URL: Final = "https://query.wikidata.org/sparql"  # Wikidata's query service (follows)
+TOKEN_URL: Final = "https://id.twitch.tv/oauth2/token"  # IGDB's credentials are Twitch's
 # Values never shown (`countdown config` says whether they are set, and where from).
-SECRETS: Final = ("api_key", "read_access_token", "token")
+SECRETS: Final = ("api_key", "read_access_token", "token", "client_secret")
 TABLES: Final = ("sources", "notify", "serve")
 # The [sources] keys that are no source's table: the platform whose date is a game's headline.
 SOURCES_KEYS: Final = ("platform",)
@@ -94,6 +105,9 @@ class SourceSetting(NamedTuple):
     api_key: Setting[str] = UNSET
     read_access_token: Setting[str] = UNSET
     sparql_url: Setting[str] = Setting(SPARQL_URL, "default")  # wikidata's only
+    client_id: Setting[str] = UNSET  # igdb's (a Twitch application's) only
+    client_secret: Setting[str] = UNSET
+    token_url: Setting[str] = Setting(TOKEN_URL, "default")
 
 
 # Read-only: it is every default Settings' value.
@@ -288,6 +302,12 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         if name == "wikidata":
             sparql = setting(("sources", name, "sparql_url"), SPARQL_URL, values.url(SPARQL_URL))
             return SourceSetting(url, sparql_url=sparql)
+        if name == "igdb":
+            token = setting(("sources", name, "token_url"), TOKEN_URL, values.url(TOKEN_URL))
+            return SourceSetting(
+                url, client_id=credential("client_id"),
+                client_secret=credential("client_secret"), token_url=token,
+            )  # fmt: skip
         if name != "tmdb":
             return SourceSetting(url)
         return SourceSetting(url, credential("api_key"), credential("read_access_token"))

@@ -78,13 +78,15 @@ def fit(record: SourceRecord) -> None:
         parse_date_text(when)
 
 
-def check(module: Any, ident: str, answers: list[Any], data: st.DataObject) -> None:
+def check(
+    module: Any, ident: str, answers: list[Any], data: st.DataObject, *, answer: Any = None
+) -> None:
     first = answers[0]
     places = paths(first)
     strings = [at for at in places if isinstance(_at(first, at), str)]  # texts, dates, ids
     at = data.draw(st.sampled_from(strings) | st.sampled_from(places))
     new = data.draw(ODD_TEXT | JSON)
-    service = Answers(replaced(first, at, new), *answers[1:])
+    service = (answer or Answers)(replaced(first, at, new), *answers[1:])
     try:
         record = module.fetch(service, ident, FetchOptions())
     except CountdownError:

@@ -10,17 +10,24 @@ if TYPE_CHECKING:
 
 
 def source_settings() -> SourceSettings:
+    import time
+
     from release_countdown.cli.reading import settings
-    from release_countdown.sources.config import SPARQL, SourceSettings
+    from release_countdown.sources.config import SPARQL, TWITCH, SourceSettings
+    from release_countdown.writing.tokens import TokenFile, token_file
 
     found = settings()
-    tmdb = found.sources["tmdb"]
+    tmdb, igdb = found.sources["tmdb"], found.sources["igdb"]
     urls = {name: source.url.value for name, source in found.sources.items()}
     return SourceSettings(
-        urls | {SPARQL: found.sources["wikidata"].sparql_url.value},
+        urls | {SPARQL: found.sources["wikidata"].sparql_url.value, TWITCH: igdb.token_url.value},
         tmdb_key=tmdb.api_key.value,
         tmdb_token=tmdb.read_access_token.value,
         timeout=found.http_timeout.value,
         config_file=found.config_file,
         platform=found.sources_platform.value,
+        igdb_client_id=igdb.client_id.value,
+        igdb_client_secret=igdb.client_secret.value,
+        token_cache=TokenFile(token_file("igdb")),
+        clock=time.time,  # when IGDB's token expires (the one clock of the sources)
     )

@@ -24,6 +24,8 @@ LABELS: Final[Mapping[str, str]] = MappingProxyType(
         "musicbrainz": "MusicBrainz",
         "wikidata": "Wikidata",
         "tvmaze": "TVmaze",
+        "igdb": "IGDB",
+        "steam": "Steam",
     }
 )
 # [release.ids] keys that name a service but no source ("its IMDb id").

@@ -16,6 +16,8 @@ _IDS: Final = {
     "musicbrainz": UUID,
     "wikidata": r"Q[1-9][0-9]{0,11}",
     "tvmaze": r"[1-9][0-9]{0,11}",
+    "igdb": r"[1-9][0-9]{0,11}",
+    "steam": r"[1-9][0-9]{0,11}",
 }
 _WEB: Final = {
     "tmdb": r"https?://(?:www\.)?themoviedb\.org/{kind}/({id})(?:-[^/?#]*)?/?(?:[?#].*)?",
@@ -23,6 +25,8 @@ _WEB: Final = {
     "wikidata": r"https?://(?:www\.|m\.)?wikidata\.org/(?:wiki|entity)/({id})/?(?:[?#].*)?",
     # TVmaze's pages are /shows/82/game-of-thrones for the ref tvmaze:show/82.
     "tvmaze": r"https?://(?:www\.)?tvmaze\.com/{kind}s/({id})(?:/[^/?#]*)?/?(?:[?#].*)?",
+    # IGDB's pages are named by a slug, not the id: its refs are typed (igdb:game/ID) only.
+    "steam": r"https?://store\.steampowered\.com/{kind}/({id})(?:/[^?#]*)?(?:[?#].*)?",
 }
 
 
@@ -43,8 +47,10 @@ def ref_parts(
             short = (
                 f"{re.escape(source)}:(?:{re.escape(kind)}/)?" if optional else re.escape(prefix)
             )
-            web = _WEB[source].format(kind=re.escape(kind), id=ident)
-            found = re.fullmatch(f"{short}({ident})", given, flags) or re.fullmatch(web, given)
+            web = _WEB.get(source, "").format(kind=re.escape(kind), id=ident)
+            found = re.fullmatch(f"{short}({ident})", given, flags) or (
+                re.fullmatch(web, given) if web else None
+            )
             if found:
                 return source, _ident(source, kind, found[1])
     return None

@@ -1,6 +1,6 @@
 """Online sources of titles and dates: one small module each, behind one interface.
 
-A source module (tmdb.py, musicbrainz.py, wikidata.py) offers::
+A source module (tmdb.py, musicbrainz.py, wikidata.py, igdb.py, steam.py) offers::
 
     lookup(service, query, kind, year) -> list[Candidate]
     fetch(service, ident, options) -> SourceRecord
@@ -17,5 +17,6 @@ and, when a search shows another date than ``fetch`` would write (TMDB)::
 
 ``refs.py`` reads the refs users give (``tmdb:movie/575264`` or a web address) and
 ``config.py`` builds each source's ``Service`` (http.py) from the environment and the config
-file. Only the lookup, import and refresh commands import this package.
+file (IGDB's is a ``twitch.TokenService``: every query carries a Twitch token, cached by
+writing/tokens.py). Only the lookup, import and refresh commands import this package.
 """

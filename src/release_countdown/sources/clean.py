@@ -22,6 +22,8 @@ MIN_YEAR: Final = 1000  # TMDB's "0999-…" and Wikidata's year 0 are errors, no
 _DAY: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 # What a source may write: a year, a month or a day (a time after the day is cut off).
 _FORM: Final = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+# ... and a quarter, for the sources that say one (IGDB's YYYYQ3, Steam's "Q3 2027").
+_QUARTER: Final = re.compile(r"[0-9]{4}-Q[1-4]")
 _TIME_TAIL: Final = re.compile(r"[T ][0-9:.]*(?:Z|[+-][0-9:]+)?")
 
 
@@ -43,9 +45,16 @@ class RefusedDate(SourceError):
     """A date a source gave that the registry refuses: the title's problem (exit 4)."""
 
 
-def date_form(value: Any, where: str) -> str | None:
+def fits(text: str, *, quarters: bool = False) -> bool:
+    """Whether ``text`` has the shape of a date a source may write (a year, a month, a day;
+    a quarter too with ``quarters``): what ``date_form`` then checks as a date."""
+    return bool(_FORM.fullmatch(text) or (quarters and _QUARTER.fullmatch(text)))
+
+
+def date_form(value: Any, where: str, *, quarters: bool = False) -> str | None:
     """The date gate: a source's date as the registry's form ("2027", "2027-05",
-    "2027-05-07"), or None when the source gives none (absent, null or ""). A time after a
+    "2027-05-07"; "2027-Q3" with ``quarters``), or None when the source gives none (absent,
+    null or ""). A time after a
     day is cut off (``"2023-07-12T00:00:00.000Z"`` is 2023-07-12 in every time zone: the
     date part is taken, never converted). Anything else ("2027-13", "0000-00-00",
     "2027-02-30", "99999-01-01", a number) is a RefusedDate naming ``where``
@@ -62,7 +71,7 @@ def date_form(value: Any, where: str) -> str | None:
     if tail is not None and _TIME_TAIL.fullmatch(text[tail.end() :]):
         text = text[: tail.end()]
     try:
-        if not _FORM.fullmatch(text):
+        if not fits(text, quarters=quarters):
             raise DateFormError("not a year, a month or a day")
         spec = parse_date_text(text)
         if spec.earliest is None or spec.earliest.year < MIN_YEAR:
@@ -122,3 +131,20 @@ def unexpected(label: str, ref: str, exc: BaseException) -> SourceError:
     return SourceError(
         f"{label}: {ref}: the answer is not what {label} documents ({type(exc).__name__})"
     )
+
+
+def date_order(form: str) -> tuple[int, date, date]:
+    """How date forms sort (a game's release dates): by the first day each may fall on,
+    then the last ("2027-Q3" before "2027-08-15"); TBA after every date."""
+    from release_countdown.core.dates import parse_date_text
+
+    spec = parse_date_text(form)
+    if spec.earliest is None or spec.latest is None:
+        return (1, date.max, date.max)
+    return (0, spec.earliest, spec.latest)
+
+
+def earliest(forms: list[str]) -> str:
+    """The earliest of date forms (``date_order``: a game's first release anywhere); TBA
+    only when all are, or there are none."""
+    return min(forms, key=date_order, default="TBA")

@@ -6,18 +6,23 @@ naming the variable); cli/ passes the values in. Nothing here reads the environm
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from release_countdown.core.errors import UsageError
 from release_countdown.core.record import LABELS
 from release_countdown.sources.http import Limits, Service
 
+if TYPE_CHECKING:
+    from release_countdown.sources.twitch import TokenCache
+
 # Wikidata's query service (follows of a person: sources/wikidata.credits): its own address,
 # and one query at a time (the service allows five an address, and a minute of query time
 # a minute).
 SPARQL: Final = "wikidata-sparql"
+# Twitch's token endpoint: IGDB's credentials are a Twitch application's (sources/twitch.py).
+TWITCH: Final = "twitch-token"
 LIMITS: Final = {
     "tmdb": Limits(in_flight=20, interval=0.0),
     # MusicBrainz allows one request a second per address; a little margin keeps the gap
@@ -27,15 +32,23 @@ LIMITS: Final = {
     SPARQL: Limits(in_flight=1, interval=0.0),
     # TVmaze allows at least 20 calls every 10 s an address: starts half a second apart.
     "tvmaze": Limits(in_flight=4, interval=0.5),
+    # IGDB allows 4 requests a second (and 8 open); a little margin as for MusicBrainz.
+    "igdb": Limits(in_flight=4, interval=0.26),
+    # The Steam store answers about 200 appdetails requests in 5 minutes: one each 1.5 s.
+    "steam": Limits(in_flight=1, interval=1.5),
+    TWITCH: Limits(in_flight=1, interval=0.0),
 }
 KEY_PAGE: Final = "https://www.themoviedb.org/settings/api"
+IGDB_PAGE: Final = "https://api-docs.igdb.com/#account-creation"
 
 
 class SourceSettings:
     """What the commands know about the sources, read and checked by settings.py and given
-    here as plain values: each source's address (and the SPARQL endpoint's, as ``SPARQL``),
-    TMDB's credentials ("" : not set), the HTTP timeout, and the config file to name when a
-    key is missing."""
+    here as plain values: each source's address (and the SPARQL endpoint's, as ``SPARQL``;
+    Twitch's token endpoint, as ``TWITCH``), TMDB's and IGDB's credentials ("" : not set),
+    the HTTP timeout, and the config file to name when a key is missing. IGDB's token is
+    kept in ``token_cache`` and timed with ``clock`` (seconds, as time.time; cli/ hands it
+    in)."""
 
     def __init__(
         self,
@@ -46,8 +59,16 @@ class SourceSettings:
         tmdb_token: str = "",
         config_file: Path | None = None,
         platform: str | None = None,
+        igdb_client_id: str = "",
+        igdb_client_secret: str = "",
+        token_cache: TokenCache | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         self.urls = dict(urls)
+        self.igdb_client_id = igdb_client_id
+        self.igdb_client_secret = igdb_client_secret
+        self.token_cache = token_cache
+        self.clock = clock
         self.tmdb_key = tmdb_key
         self.tmdb_token = tmdb_token
         self.timeout = timeout
@@ -58,6 +79,9 @@ class SourceSettings:
 
     def tmdb_configured(self) -> bool:
         return bool(self.tmdb_key or self.tmdb_token)
+
+    def igdb_configured(self) -> bool:
+        return bool(self.igdb_client_id and self.igdb_client_secret)
 
     def url(self, source: str) -> str:
         return self.urls[source]
@@ -72,6 +96,8 @@ class SourceSettings:
             accept = {"Accept": "application/sparql-results+json"}
             return Service(LABELS["wikidata"], self.url(SPARQL), LIMITS[SPARQL], headers=accept,
                            timeout=self.timeout)  # fmt: skip
+        if source == "igdb":
+            return self._igdb()
         if source != "tmdb":
             return Service(LABELS[source], self.url(source), LIMITS[source], timeout=self.timeout)
         key, token = self.tmdb_key, self.tmdb_token
@@ -93,6 +119,29 @@ class SourceSettings:
             LABELS["tmdb"], self.url("tmdb"), LIMITS["tmdb"],
             headers={"Authorization": f"Bearer {token}"}, secrets=(key, token),
             refused_hint=hint, timeout=self.timeout,
+        )  # fmt: skip
+
+    def _igdb(self) -> Service:
+        from release_countdown.sources.twitch import TokenService
+
+        client, secret = self.igdb_client_id, self.igdb_client_secret
+        if not client or not secret:
+            raise UsageError(
+                "IGDB needs a Twitch application's client id and secret (free: "
+                f"{IGDB_PAGE}), then set IGDB_CLIENT_ID and IGDB_CLIENT_SECRET in the "
+                f"environment, or write them in {self.config_file} as\n  [sources.igdb]\n  "
+                'client_id = "..."\n  client_secret = "..."'
+            )
+        hint = "; check IGDB_CLIENT_ID / IGDB_CLIENT_SECRET or [sources.igdb]"
+        tokens = Service(
+            LABELS["igdb"], self.url(TWITCH), LIMITS[TWITCH], secrets=(secret,),
+            refused_hint=hint, timeout=self.timeout,
+        )  # fmt: skip
+        self._services[TWITCH] = tokens  # closed with the others
+        return TokenService(
+            LABELS["igdb"], self.url("igdb"), LIMITS["igdb"], headers={"Client-ID": client},
+            secrets=(secret,), refused_hint=hint, timeout=self.timeout, tokens=tokens,
+            client_id=client, client_secret=secret, cache=self.token_cache, clock=self.clock,
         )  # fmt: skip
 
     def close(self) -> None:

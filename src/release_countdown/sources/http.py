@@ -39,6 +39,9 @@ ENCODINGS: Final = "gzip, deflate"  # the ones decoded here, within MAX_BODY
 _ESCAPED_SURROGATE: Final = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
+Params = Mapping[str, str] | None  # a request's own query values or headers
+
+
 class Limits(NamedTuple):
     in_flight: int  # requests at once
     interval: float  # seconds between the starts of two requests
@@ -94,6 +97,14 @@ def masked(text: str, secret: str) -> str:
         start = end
         at = lower.find(head, end)
     return "".join([*out, text[start:]])
+
+
+class Refused(SourceError):
+    """A 401 or 403 answer: the credentials were refused (``status`` says which)."""
+
+    def __init__(self, message: str, status: int = 0) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class TooLarge(Exception):
@@ -256,6 +267,10 @@ class Service:
                 text = masked(text, form)
         return text
 
+    def add_secret(self, secret: str) -> None:  # a token fetched during the run
+        if secret and secret not in self.secrets:
+            self.secrets = (*self.secrets, secret)
+
     def fail(self, ref: str, reason: str) -> SourceError:
         return SourceError(self.redact(f"{self.label}: {ref}: {reason}"))
 
@@ -272,18 +287,30 @@ class Service:
 
     def get(self, path: str, params: Mapping[str, str], ref: str) -> Any:
         """The JSON answer to GET ``path``; SourceNotFound for 404, SourceError otherwise."""
+        return self._request("GET", path, params, ref)
+
+    def post(self, path: str, body: str, ref: str, *, params: Params = None,
+             headers: Params = None) -> Any:  # fmt: skip
+        """The JSON answer to POST ``body`` (text) to ``path`` (IGDB's queries, Twitch's
+        token): the same limits, retries, caps, redaction and wording as ``get``; ``headers``
+        are this request's own (a token that changes during a run)."""
+        return self._request("POST", path, params or {}, ref, body=body, headers=headers)
+
+    def _request(self, method: str, path: str, params: Mapping[str, str], ref: str, *,
+                 body: str | None = None, headers: Params = None) -> Any:  # fmt: skip
         url = self.base_url + path
         query = {**self.params, **params}
+        sent = (method, body.encode("utf-8") if body is not None else None, headers or {})
         waited = BACKOFF
         for attempt in range(RETRIES + 1):
             with self._gate:
                 self._wait_turn()
                 self.requests += 1
-                status, headers, body = self._exchange(url, query, ref)
+                status, got, raw = self._exchange(url, query, ref, sent)
             if status == 429 or status >= 500:
                 if attempt == RETRIES:
-                    raise self.fail(ref, f"{self._status(status, body)} after {RETRIES + 1} tries")
-                told = retry_after(headers.get("Retry-After"))
+                    raise self.fail(ref, f"{self._status(status, raw)} after {RETRIES + 1} tries")
+                told = retry_after(got.get("Retry-After"))
                 pause = min(told if told is not None else waited, MAX_WAIT)
                 waited *= 2
                 self.sleep(pause)
@@ -291,18 +318,21 @@ class Service:
             if status == 404:
                 raise SourceNotFound(self.redact(f"{self.label}: {ref}: not found (404)"))
             if status in (401, 403):
-                raise self.fail(ref, f"refused: {self._status(status, body)}{self.refused_hint}")
+                reason = f"refused: {self._status(status, raw)}{self.refused_hint}"
+                raise Refused(self.redact(f"{self.label}: {ref}: {reason}"), status)
             if status >= 400:
-                raise self.fail(ref, self._status(status, body))
+                raise self.fail(ref, self._status(status, raw))
             try:
-                return parse_json(body)
+                return parse_json(raw)
             except TooDeep as exc:
                 raise self.fail(ref, str(exc)) from None
             except ValueError:
                 raise self.fail(ref, "the answer is not JSON") from None
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _exchange(self, url: str, query: Mapping[str, str], ref: str) -> tuple[int, Any, bytes]:
+    def _exchange(
+        self, url: str, query: Mapping[str, str], ref: str, sent: tuple[str, Any, Params]
+    ) -> tuple[int, Any, bytes]:
         """One request, its status, headers and decoded body, all by the deadline."""
         httpx = _httpx()
         from release_countdown.sources.transport import deadline
@@ -310,7 +340,10 @@ class Service:
         late = f"no answer in time from {self._host()} (within {self.timeout:g} s)"
         with deadline(self.timeout):
             try:
-                with self._client.stream("GET", url, params=query) as response:
+                method, content, headers = sent
+                with self._client.stream(
+                    method, url, params=query, content=content, headers=headers
+                ) as response:
                     encoding = response.headers.get("Content-Encoding", "")
                     body = decoded_body(self._in_time(response.iter_raw()), encoding, self.max_body)
                     return response.status_code, response.headers, body

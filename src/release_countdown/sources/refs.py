@@ -21,6 +21,9 @@ FORMS: Final = (
     "https://www.tvmaze.com/shows/ID/slug",
     "https://www.themoviedb.org/tv/ID-slug",
     "a show's ref + /season/N (one season: tvmaze:show/ID/season/N)",
+    "igdb:game/ID",
+    "steam:app/ID",
+    "https://store.steampowered.com/app/ID/slug/",
 )
 # The kind of title each source's refs name (core/refs.py holds the rule of the forms).
 KINDS: Final = {
@@ -28,14 +31,16 @@ KINDS: Final = {
     "musicbrainz": ("release-group",),
     "wikidata": ("",),
     "tvmaze": ("show",),
+    "igdb": ("game",),
+    "steam": ("app",),
 }
-_BARE: Final = {"tmdb": "movie", "musicbrainz": "release-group"}
+_BARE: Final = {"tmdb": "movie", "musicbrainz": "release-group", "igdb": "game", "steam": "app"}
 # One season of a show: "tvmaze:show/82/season/3", ".../tv/1399-slug/season/3?language=en".
 _SEASON_TAIL: Final = re.compile(r"(.*?)/season/([1-9][0-9]{0,3})/?((?:[?#].*)?)")
 
 
 class Ref(NamedTuple):
-    source: str  # "tmdb", "musicbrainz", "wikidata"
+    source: str  # "tmdb", "musicbrainz", "wikidata", "tvmaze", "igdb", "steam"
     # as [release.ids] keeps it: "movie/575264", "release-group/…", "Q…"; one season of a
     # show with its tail: "show/82/season/3" (core/seasons.py)
     ident: str

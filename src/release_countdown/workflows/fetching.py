@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from release_countdown.sources.refs import Ref
 
 # The sources lookup, import and refresh can use, in the order refresh prefers them.
-SOURCES: Final = ("tmdb", "musicbrainz", "wikidata", "tvmaze")
+SOURCES: Final = ("tmdb", "musicbrainz", "wikidata", "tvmaze", "igdb", "steam")
 # Requests in flight across all sources (each source's own limit applies within it).
 WORKERS: Final = 24
 

@@ -123,10 +123,13 @@ def refresh(
 
     snapshot = read_snapshot(path)
     chosen = choose(snapshot.releases, names, due=due, today=today)
-    # An entry known to TMDB and to Wikidata is refreshed from TMDB when a key is set.
+    # An entry known to TMDB and to Wikidata is refreshed from TMDB when a key is set (and
+    # one known to IGDB and to Steam from IGDB when its credentials are).
     order: tuple[str, ...] = SOURCES
     if not where.tmdb_configured():
         order = (*(name for name in order if name != "tmdb"), "tmdb")
+    if not where.igdb_configured():
+        order = (*(name for name in order if name != "igdb"), "igdb")
     refs = [
         next(Ref(key, ref_ident(key, r.ids[key], r.season)) for key in order if key in r.ids)
         for r in chosen

@@ -120,6 +120,7 @@ def _typed_changes(
         if match is not None and match < len(existing):
             used.add(match)
             existing[match]["date"] = date_value(typed.date)
+            _note_follows(existing[match], release.dates[match], typed, record.source)
             changes.append(FieldChange(name, release.dates[match].date.iso(), typed.date))
             continue
         if "dates" not in table:
@@ -140,6 +141,15 @@ def _typed_changes(
             changes.append(FieldChange(f"{name}.unlisted", None, today.isoformat()))
             notes.append(f"no longer listed by {record.label}: {d.region} {d.type} {d.date.iso()}")
     return changes, notes
+
+
+def _note_follows(table: Any, old: Any, typed: SourceDate, source: str) -> None:
+    """A slot's note goes with its new date: the source's, else none when this source wrote
+    the slot (Steam's "Coming soon" goes with its TBA; a note typed by hand stays)."""
+    if typed.note is not None:
+        table["note"] = typed.note
+    elif "note" in table and old.origin == source:
+        del table["note"]
 
 
 def _slot(held: Any, typed: SourceDate) -> bool:

@@ -23,8 +23,8 @@ def import_command(
         list[str],
         typer.Argument(
             help="tmdb:movie/ID, musicbrainz:release-group/MBID, wikidata:QID, "
-            "tvmaze:show/ID, tmdb:tv/ID (a show: one entry per season), or the web address "
-            "of the title's page.",
+            "tvmaze:show/ID, tmdb:tv/ID (a show: one entry per season), igdb:game/ID, "
+            "steam:app/ID, or the web address of the title's page (a Steam store page too).",
             metavar="REF...",
         ),
     ],
@@ -52,13 +52,16 @@ def import_command(
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
 ) -> None:
-    """Add titles from TMDB (films), MusicBrainz (albums) or TVmaze (series): title,
-    aliases, dates by country and type, people, the source's page and ids, and the date in
-    force as the first history entry. The entry goes where `countdown fmt` would put it.
+    """Add titles from TMDB (films), MusicBrainz (albums), TVmaze (series), Wikidata, IGDB
+    or Steam (games): title, aliases, dates by country and type (and platform), people, the
+    source's page and ids, and the date in force as the first history entry. The entry goes
+    where `countdown fmt` would put it.
 
     A film's headline date is the theatrical date in your region (--region, else the
     `region` setting, else US); else the earliest limited or theatrical date anywhere; else
-    the earliest other date; a festival premiere only when nothing else is known. A ref
+    the earliest other date; a festival premiere only when nothing else is known. A game's
+    is its earliest date on any platform, anywhere (IGDB: a Twitch application's
+    IGDB_CLIENT_ID and IGDB_CLIENT_SECRET; Steam needs no key). A ref
     already in the registry changes nothing: use `countdown refresh` for it. If any ref
     fails, nothing is written. A title already typed by hand (same name and kind, no id
     from that source, a date in the same year or window) gets the source's ids and dates
@@ -74,6 +77,7 @@ def import_command(
       countdown import https://www.themoviedb.org/movie/575264-mission-impossible --dry-run
       countdown import tmdb:movie/693134 tmdb:movie/1011985 --region GB --all-dates
       countdown import https://musicbrainz.org/release-group/MBID
+      countdown import igdb:game/1942 https://store.steampowered.com/app/1245620/
       countdown import tmdb:movie/1170608 --new
       countdown import tvmaze:show/44458 --seasons next
       countdown import https://www.tvmaze.com/shows/44458/severance

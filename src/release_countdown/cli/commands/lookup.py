@@ -30,7 +30,7 @@ def _year(value: int | None) -> int | None:
     return value
 
 
-@app.command("lookup", short_help="Find titles at TMDB, MusicBrainz, Wikidata or TVmaze.")
+@app.command("lookup", short_help="Find titles at TMDB, MusicBrainz, Wikidata, TVmaze or IGDB.")
 def lookup_command(
     query: Annotated[str, typer.Argument(help="Words of the title.", metavar="QUERY")],
     *,
@@ -39,8 +39,9 @@ def lookup_command(
         typer.Option(
             help="tmdb (films; the default when a TMDB key is set), musicbrainz (albums; the "
             "default for --kind album), wikidata (films, albums and games, no key; the default "
-            "for --kind game and when no TMDB key is set) or tvmaze (series, no key; the default "
-            "for --kind series).",
+            "for --kind game and when no TMDB key is set), tvmaze (series, no key; the default "
+            "for --kind series) or igdb (games; a Twitch application's IGDB_CLIENT_ID and "
+            "IGDB_CLIENT_SECRET). Steam has no search: import its store address.",
             metavar="SOURCE",
         ),
     ] = None,
@@ -69,6 +70,7 @@ def lookup_command(
       countdown lookup "dune part three" --kind album     (MusicBrainz)
       countdown lookup severance --kind series            (TVmaze)
       countdown lookup judas --kind game                   (Wikidata)
+      countdown lookup judas --source igdb
     """
     import sys
 
