@@ -117,6 +117,21 @@ def test_platforms_regions_companies_and_franchise(igdb_server: HTTPServer, regi
     assert body.endswith("where id = 1942;")
 
 
+def test_the_preferred_platform_dates_the_headline(
+    igdb_server: HTTPServer, registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dates = (
+        igdb.release_date("PS5", category=0, day="2027-02-26", release_region="worldwide"),
+        igdb.release_date("PC", date_format="YYYYQ3", day="2027-08-01", release_region="worldwide"),
+    )
+    answer_token(igdb_server)
+    answer_game(igdb_server, igdb.game(*dates))
+    monkeypatch.setenv("COUNTDOWN_PLATFORM", "windows")  # IGDB's "PC", by core/platforms
+    found = imports_clean(registry)
+    assert found["date"] == "2027-Q3"  # PC's, though PS5's comes first
+    assert found["headline"] == "WW:digital"
+
+
 def test_every_region_with_all_dates(igdb_server: HTTPServer, registry: Path) -> None:
     dates = (igdb.release_date("XSX", category=1, day="2027-05-01", region=5),)
     answer_token(igdb_server)

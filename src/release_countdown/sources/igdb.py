@@ -9,9 +9,11 @@ is its ISO code; North America is US (the registry's regions are countries, and 
 North American date is the US one, Canada's the same day in practice); Europe and Asia
 name no country: their dates count for the headline but are not kept as typed dates.
 
-Headline: the earliest date of any platform and region (``WW:digital``), TBA when none is
-known. Companies credited as developer or publisher are those roles; the main franchise
-(else the first, else the series, IGDB's "collection") is the entry's franchise.
+Headline: the earliest date of any region (``WW:digital``) on the ``[sources] platform``
+preferred when the game has a date on it, else on any platform (core/platforms.preferring);
+TBA when none is known. Companies credited as developer or publisher are those roles; the
+main franchise (else the first, else the series, IGDB's "collection") is the entry's
+franchise.
 """
 
 from __future__ import annotations
@@ -107,7 +109,13 @@ def fetch(service: Service, ident: str, options: FetchOptions) -> SourceRecord:
         raise clean.unexpected(LABEL, ref, exc) from None
 
 
+def _platform(dated: tuple[str | None, str, str]) -> str | None:
+    return dated[0]
+
+
 def _record(game: dict[str, Any], ident: str, options: FetchOptions, where: str) -> SourceRecord:
+    from release_countdown.core.platforms import preferring
+
     title = clean.text(game["name"])
     if title is None:
         raise ValueError("no name")
@@ -127,7 +135,9 @@ def _record(game: dict[str, Any], ident: str, options: FetchOptions, where: str)
         ref=f"igdb:{ident}",
         title=title,
         kind="game",
-        date=clean.earliest([form for _, form, _ in dated]),
+        date=clean.earliest(
+            [form for _, form, _ in preferring(dated, options.platform, _platform)]
+        ),
         aliases=_aliases(game, title),
         people=_people(game),
         dates=tuple(kept),
