@@ -38,15 +38,17 @@ SOURCE_KEYS: Final = {
     },
     "musicbrainz": {"url": "COUNTDOWN_MUSICBRAINZ_URL"},
     "wikidata": {"url": "COUNTDOWN_WIKIDATA_URL", "sparql_url": "COUNTDOWN_WIKIDATA_SPARQL_URL"},
+    "trakt": {"client_id": "TRAKT_CLIENT_ID", "url": "COUNTDOWN_TRAKT_URL"},  # import --from
 }
 DEFAULT_URLS: Final = {
     "tmdb": "https://api.themoviedb.org",
     "musicbrainz": "https://musicbrainz.org",
     "wikidata": "https://www.wikidata.org",
+    "trakt": "https://api.trakt.tv",
 }
 SPARQL_URL: Final = "https://query.wikidata.org/sparql"  # Wikidata's query service (follows)
 # Values never shown (`countdown config` says whether they are set, and where from).
-SECRETS: Final = ("api_key", "read_access_token", "token")
+SECRETS: Final = ("api_key", "read_access_token", "token", "client_id")
 TABLES: Final = ("sources", "notify", "serve")
 NOTIFY_KEYS: Final = ("lead", "to", "on", "min_precision")
 SERVE_KEYS: Final = ("host", "port", "token", "hosts")
@@ -84,6 +86,7 @@ class SourceSetting(NamedTuple):
     api_key: Setting[str] = UNSET
     read_access_token: Setting[str] = UNSET
     sparql_url: Setting[str] = Setting(SPARQL_URL, "default")  # wikidata's only
+    client_id: Setting[str] = UNSET  # trakt's only: its trakt-api-key header
 
 
 # Read-only: it is every default Settings' value.
@@ -266,6 +269,8 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         if name == "wikidata":
             sparql = setting(("sources", name, "sparql_url"), SPARQL_URL, values.url(SPARQL_URL))
             return SourceSetting(url, sparql_url=sparql)
+        if name == "trakt":
+            return SourceSetting(url, client_id=credential("client_id"))
         if name != "tmdb":
             return SourceSetting(url)
         return SourceSetting(url, credential("api_key"), credential("read_access_token"))

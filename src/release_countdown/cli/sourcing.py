@@ -22,4 +22,5 @@ def source_settings() -> SourceSettings:
         tmdb_token=tmdb.read_access_token.value,
         timeout=found.http_timeout.value,
         config_file=found.config_file,
+        trakt_client_id=found.sources["trakt"].client_id.value,
     )

@@ -56,6 +56,9 @@ ID_FORMS: Final = {
         "release-group/6f2f1b8e-1c4a-4f6e-9a39-2f0d5c3e7b11",
     ),
     "imdb": (re.compile(r"tt[0-9]{7,12}"), "tt9603212"),
+    # A calendar event's UID (`import --from ics`): kept so that the same feed imported
+    # again finds its entries; any text on one line, never fetched from.
+    "ics": (re.compile(r"[^\x00-\x1f\x7f]+"), "20270507-dune@example.org"),
 }
 ID_KEYS: Final = tuple(ID_FORMS)
 # The sources a typed date may name as its ``origin`` (those import and refresh fetch from).

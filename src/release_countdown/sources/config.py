@@ -25,7 +25,10 @@ LIMITS: Final = {
     "musicbrainz": Limits(in_flight=1, interval=1.02),
     "wikidata": Limits(in_flight=1, interval=0.0),
     SPARQL: Limits(in_flight=1, interval=0.0),
+    # Trakt allows 1000 GET requests every 5 minutes: a list's pages, one after another.
+    "trakt": Limits(in_flight=1, interval=0.0),
 }
+TRAKT_APPS: Final = "https://trakt.tv/oauth/applications"
 KEY_PAGE: Final = "https://www.themoviedb.org/settings/api"
 
 
@@ -43,8 +46,10 @@ class SourceSettings:
         tmdb_key: str = "",
         tmdb_token: str = "",
         config_file: Path | None = None,
+        trakt_client_id: str = "",
     ) -> None:
         self.urls = dict(urls)
+        self.trakt_client_id = trakt_client_id
         self.tmdb_key = tmdb_key
         self.tmdb_token = tmdb_token
         self.timeout = timeout
@@ -67,6 +72,8 @@ class SourceSettings:
             accept = {"Accept": "application/sparql-results+json"}
             return Service(LABELS["wikidata"], self.url(SPARQL), LIMITS[SPARQL], headers=accept,
                            timeout=self.timeout)  # fmt: skip
+        if source == "trakt":
+            return self._trakt()
         if source != "tmdb":
             return Service(LABELS[source], self.url(source), LIMITS[source], timeout=self.timeout)
         key, token = self.tmdb_key, self.tmdb_token
@@ -89,6 +96,20 @@ class SourceSettings:
             headers={"Authorization": f"Bearer {token}"}, secrets=(key, token),
             refused_hint=hint, timeout=self.timeout,
         )  # fmt: skip
+
+    def _trakt(self) -> Service:
+        """Trakt's API: its client id in ``trakt-api-key`` and version 2, on every request."""
+        key = self.trakt_client_id
+        if not key:
+            raise UsageError(
+                f"Trakt needs a client id. Create an API app at {TRAKT_APPS}, then set "
+                f"TRAKT_CLIENT_ID in the environment, or write it in {self.config_file} as\n"
+                '  [sources.trakt]\n  client_id = "..."'
+            )
+        headers = {"trakt-api-key": key, "trakt-api-version": "2"}
+        hint = "; check TRAKT_CLIENT_ID or [sources.trakt] client_id"
+        return Service("Trakt", self.url("trakt"), LIMITS["trakt"], headers=headers,
+                       secrets=(key,), timeout=self.timeout, refused_hint=hint)  # fmt: skip
 
     def close(self) -> None:
         for service in self._services.values():

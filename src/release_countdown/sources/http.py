@@ -272,6 +272,24 @@ class Service:
 
     def get(self, path: str, params: Mapping[str, str], ref: str) -> Any:
         """The JSON answer to GET ``path``; SourceNotFound for 404, SourceError otherwise."""
+        return self.get_with_headers(path, params, ref)[0]
+
+    def get_with_headers(
+        self, path: str, params: Mapping[str, str], ref: str
+    ) -> tuple[Any, Mapping[str, str]]:
+        """``get``'s JSON answer and the answer's headers (a service's paging)."""
+        headers, body = self.get_bytes(path, params, ref)
+        try:
+            return parse_json(body), headers
+        except TooDeep as exc:
+            raise self.fail(ref, str(exc)) from None
+        except ValueError:
+            raise self.fail(ref, "the answer is not JSON") from None
+
+    def get_bytes(
+        self, path: str, params: Mapping[str, str], ref: str
+    ) -> tuple[Mapping[str, str], bytes]:
+        """The headers and body of GET ``path`` (a calendar file), with ``get``'s limits."""
         url = self.base_url + path
         query = {**self.params, **params}
         waited = BACKOFF
@@ -294,12 +312,7 @@ class Service:
                 raise self.fail(ref, f"refused: {self._status(status, body)}{self.refused_hint}")
             if status >= 400:
                 raise self.fail(ref, self._status(status, body))
-            try:
-                return parse_json(body)
-            except TooDeep as exc:
-                raise self.fail(ref, str(exc)) from None
-            except ValueError:
-                raise self.fail(ref, "the answer is not JSON") from None
+            return headers, body
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _exchange(self, url: str, query: Mapping[str, str], ref: str) -> tuple[int, Any, bytes]:
