@@ -39,12 +39,14 @@ def import_refs(
     new: bool = False,
     on_present: Callable[[Ref, Release], object] | None = None,
     origins: Mapping[str, str] | None = None,
+    own: Sequence[SourceRecord] = (),
 ) -> Imported:
     """Fetch the refs not yet in the registry at ``path`` and add each as a new entry where
     `fmt` would put it (checked ``today``), or links it to the entry of the same title typed
     by hand (writing/sourced.link_target) unless ``new``. ``on_present`` hears of each ref
     already there before anything is fetched. If any fetch fails, nothing is written.
-    ``origins``: a new entry's ``origin`` by its ref ("follow:NAME", for a follow's titles)."""
+    ``origins``: a new entry's ``origin`` by its ref ("follow:NAME", for a follow's titles).
+    ``own``: records of titles no source has (a calendar's events), added as they are."""
     from release_countdown.core.record import FetchOptions, SourceRecord
     from release_countdown.workflows.fetching import fetch_all, fetch_region
     from release_countdown.writing.change import change_registry, read_snapshot
@@ -60,14 +62,14 @@ def import_refs(
         present.append((ref, owner))
         if on_present is not None:
             on_present(ref, owner)
-    if not fresh:
+    if not fresh and not own:
         return Imported(tuple(present), (), None)
     options = FetchOptions(region=fetch_region(region), all_dates=all_dates)
     results = fetch_all(where, fresh, options)
     failed = tuple(r for r in results if isinstance(r, CountdownError))
     if failed:
         return Imported(tuple(present), failed, None)
-    records = [r for r in results if isinstance(r, SourceRecord)]
+    records = [r for r in results if isinstance(r, SourceRecord)] + list(own)
     change = change_registry(
         path,
         lambda document, releases: add_entries(
@@ -92,7 +94,8 @@ def add_entries(
 ) -> NewText:
     """The edit of `import`: each record's entry inserted in the text as read, unless a
     release already has one of its ids (imported meanwhile, or from another source); a
-    record naming an entry typed by hand is linked to it instead, unless ``new``."""
+    record naming an entry typed by hand is linked to it instead, unless ``new``. The
+    result says what became of each record's ref: "imported", "linked" or "present"."""
     from release_countdown.registry.load import check_text
     from release_countdown.writing.change import NewText
     from release_countdown.writing.sourced import entry_text, insert_entry
@@ -104,6 +107,7 @@ def add_entries(
     if links:
         text = _written(document, text, releases)
     messages = [message for _, message in links]
+    outcome = dict.fromkeys(linked, "linked")
     current, stale = list(releases), bool(links)
     for record in rest:
         if stale:  # the entries so far, in file order, for the next one's name and place
@@ -114,12 +118,14 @@ def add_entries(
                 f"{record.ref}: already in the registry as {owner.title!r} (id {owner.id}, "
                 f"same {label(key)} id); use `countdown refresh {owner.id}`"
             )
+            outcome[record.ref] = "present"
             continue
         block = entry_text(record, current, today, origin=(origins or {}).get(record.ref))
         new_id = _block_id(block)
         text, stale = insert_entry(text, block, new_id, current), True
         messages.append(f'imported "{record.title}" from {record.label} (id {new_id})')
-    return NewText("; ".join(messages) or "nothing to import", text)
+        outcome[record.ref] = "imported"
+    return NewText("; ".join(messages) or "nothing to import", text, outcome)
 
 
 def _link(

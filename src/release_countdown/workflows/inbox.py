@@ -71,6 +71,7 @@ def accept(
     from release_countdown.core.model import ORIGIN_PREFIX
     from release_countdown.sources.refs import Ref
     from release_countdown.workflows.import_ import import_refs
+    from release_countdown.workflows.list_rows import entry_record
     from release_countdown.writing.inbox import read_inbox
 
     entries = chosen(read_inbox(inbox), refs)
@@ -82,9 +83,11 @@ def accept(
             f"`countdown inbox dismiss {unresolved[0].ref}`"
         )
     entries = [e for e in entries if e.reason is None]  # --all: those left for a person
+    events = [e for e in entries if e.ref.startswith("ics:")]  # a calendar's: no source
     imported = import_refs(
-        path, [Ref(*e.ref.split(":", 1)) for e in entries], where=where, region=region,
-        all_dates=False, today=today, dry_run=dry_run, lock_timeout=lock_timeout,
+        path, [Ref(*e.ref.split(":", 1)) for e in entries if e not in events], where=where,
+        region=region, all_dates=False, today=today, dry_run=dry_run,
+        lock_timeout=lock_timeout, own=[entry_record(e) for e in events],
         origins={e.ref: ORIGIN_PREFIX + e.follow for e in entries if e.follow},
     )  # fmt: skip
     if not imported.failed and not dry_run:

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from release_countdown.cli.app import command_app
-from release_countdown.cli.options import DryRunOption, RegionOption, TargetOption
+from release_countdown.cli.import_list import FromOption, ListModeOption, OnlyOption
+from release_countdown.cli.options import DryRunOption, JsonOption, RegionOption, TargetOption
 
 if TYPE_CHECKING:
     from release_countdown.core.model import Release
@@ -21,8 +22,8 @@ def import_command(
         list[str],
         typer.Argument(
             help="tmdb:movie/ID, musicbrainz:release-group/MBID, wikidata:QID, or the web "
-            "address of the title's page.",
-            metavar="REF...",
+            "address of the title's page; with --from, the list's FILE, URL or USER[/LIST].",
+            metavar="REF...|SOURCE",
         ),
     ],
     *,
@@ -39,6 +40,10 @@ def import_command(
     ] = False,
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
+    from_list: FromOption = None,
+    mode: ListModeOption = None,
+    only: OnlyOption = None,
+    json_output: JsonOption = False,
 ) -> None:
     """Add titles from TMDB (films) or MusicBrainz (albums): title, aliases, dates by
     country and type, people, the source's page and ids, and the date in force as the first
@@ -52,6 +57,10 @@ def import_command(
     from that source, a date in the same year or window) gets the source's ids and dates
     instead of a second entry: --new keeps them apart.
 
+    --from reads a whole list (a Letterboxd or IMDb export, a Trakt list, a calendar) and
+    imports each row it resolves, in one write; rows it cannot resolve wait in the inbox
+    with the reason.
+
     \b
     Examples:
       countdown import tmdb:movie/575264
@@ -59,11 +68,23 @@ def import_command(
       countdown import tmdb:movie/693134 tmdb:movie/1011985 --region GB --all-dates
       countdown import https://musicbrainz.org/release-group/MBID
       countdown import tmdb:movie/1170608 --new
+      countdown import --from letterboxd letterboxd-me-2026-12-07-utc.zip --dry-run
+      countdown import --from trakt sean/watchlist --mode add --only all
     """
     from release_countdown.cli import reading, sourcing
-    from release_countdown.cli.output import finish, nothing_written, say
+    from release_countdown.cli.import_list import import_from
+    from release_countdown.cli.output import bad, finish, nothing_written, say
     from release_countdown.sources.refs import parse_ref
     from release_countdown.workflows.import_ import import_refs
+
+    if from_list is not None:
+        import_from(
+            from_list, refs, target=registry, mode=mode, only=only, dry_run=dry_run,
+            json_output=json_output, region=region,
+        )  # fmt: skip
+        return
+    if mode or only or json_output:
+        bad("--from", "--mode, --only and --json go with --from LIST")
 
     def present(ref: "Ref", owner: "Release") -> None:
         say(

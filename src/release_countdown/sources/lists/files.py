@@ -60,7 +60,7 @@ def csv_rows(
         if missing:
             found = plain_text(",".join(columns))[:200] or "nothing"
             raise UsageError(
-                f'{name}:1: not {layout}: no {", ".join(map(repr, missing))} column (expected '
+                f"{name}:1: not {layout}: no {', '.join(map(repr, missing))} column (expected "
                 f'the header "{header}"; found "{found}")'
             )
         start = reader.line_num + 1
