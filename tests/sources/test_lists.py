@@ -38,7 +38,8 @@ def test_letterboxd_csv_with_or_without_bom_and_quoted_commas(tmp_path: Path, bo
         ("watchlist.csv:3", "Crouching Tiger, Hidden Dragon", 2000),
         ("watchlist.csv:4", "Blade", 1998),
     ]
-    assert {r.kind for r in rows} == {"film"} and all(not r.ids for r in rows)
+    assert {r.kind for r in rows} == {"film"}
+    assert all(not r.ids for r in rows)
 
 
 def test_letterboxd_account_export_zip(tmp_path: Path) -> None:
@@ -74,7 +75,9 @@ def test_a_file_of_another_layout_names_the_header_expected(tmp_path: Path) -> N
         '"Date,Name,Year,Letterboxd URI"; found "Position,Const,'
     )
     path.write_text(list_data.LETTERBOXD, encoding="utf-8")
-    with pytest.raises(UsageError, match=r"no 'Const' column \(expected the header \"Position,"):
+    with pytest.raises(
+        UsageError, match=r"no 'Const', 'Title' columns \(expected the header \"Position,"
+    ):
         read("imdb", path)
 
 
@@ -138,7 +141,7 @@ def test_trakt_sends_both_headers_and_reads_every_page(server: HTTPServer) -> No
 
 def test_trakt_without_a_client_id_or_with_a_bad_name(server: HTTPServer) -> None:
     settings = SourceSettings({"trakt": server.url_for("/")}, timeout=5.0)
-    with pytest.raises(UsageError, match="Trakt needs a client id.*TRAKT_CLIENT_ID"):
+    with pytest.raises(UsageError, match=r"Trakt needs a client id.*TRAKT_CLIENT_ID"):
         read("trakt", "sean", settings)
     with pytest.raises(UsageError, match="not USER or USER/LIST"):
         read("trakt", "../etc", settings)

@@ -59,8 +59,9 @@ def csv_rows(
         missing = [c for c in needed if c not in columns]
         if missing:
             found = plain_text(",".join(columns))[:200] or "nothing"
+            word = "columns" if len(missing) > 1 else "column"
             raise UsageError(
-                f"{name}:1: not {layout}: no {', '.join(map(repr, missing))} column (expected "
+                f"{name}:1: not {layout}: no {', '.join(map(repr, missing))} {word} (expected "
                 f'the header "{header}"; found "{found}")'
             )
         start = reader.line_num + 1
