@@ -98,7 +98,7 @@ def add_entries(
     result says what became of each record's ref: "imported", "linked" or "present"."""
     from release_countdown.registry.load import check_text
     from release_countdown.writing.change import NewText
-    from release_countdown.writing.sourced import entry_text, insert_entry
+    from release_countdown.writing.sourced import entry_place, entry_text, insert_entry
 
     text: str = document.as_string()  # the text as read, before any link parses a release
     links = [] if new else _link(document, releases, records, today)
@@ -121,8 +121,12 @@ def add_entries(
             outcome[record.ref] = "present"
             continue
         block = entry_text(record, current, today, origin=(origins or {}).get(record.ref))
-        new_id = _block_id(block)
-        text, stale = insert_entry(text, block, new_id, current), True
+        # The new entry alone, parsed, at its place: never the whole file again (500 titles
+        # of a list would parse it 500 times).
+        entry = check_text(block, str(path))[0][0]
+        new_id = entry.id
+        text = insert_entry(text, block, new_id, current)
+        current.insert(entry_place(new_id, current), entry)
         messages.append(f'imported "{record.title}" from {record.label} (id {new_id})')
         outcome[record.ref] = "imported"
     return NewText("; ".join(messages) or "nothing to import", text, outcome)
@@ -164,13 +168,6 @@ def _link_into(
     if moved is not None:
         said += f"; date {moved.old} → {moved.new}, {text_change_words(moved.old, moved.new)}"
     return said
-
-
-def _block_id(block: str) -> str:
-    import tomli
-
-    table = tomli.loads(block)["release"][0]
-    return str(table["id"])
 
 
 def _owner(releases: Sequence[Release], ids: Mapping[str, str]) -> tuple[Release | None, str]:
