@@ -94,7 +94,7 @@ def import_from(
     finally:
         where.close()
     if done.failed:
-        nothing_written(done.failed, "nor in the inbox")
+        nothing_written(done.failed, "the inbox is unchanged")
     _tell(done, f"{name} {given[0]}", dry_run, json_output)
 
 
