@@ -136,6 +136,7 @@ def test_trakt_sends_both_headers_and_reads_every_page(server: HTTPServer) -> No
     ]
     assert rows[1].line == "trakt sean/watchlist #2"
     assert len(read("trakt", "sean/to-see", settings)) == 2
+    assert len(read("trakt", "sean/watchlist", settings)) == 2
     settings.close()
 
 

@@ -69,7 +69,8 @@ def import_command(
       countdown import https://musicbrainz.org/release-group/MBID
       countdown import tmdb:movie/1170608 --new
       countdown import --from letterboxd letterboxd-me-2026-12-07-utc.zip --dry-run
-      countdown import --from trakt sean/watchlist --mode add --only all
+      countdown import --from trakt sean --mode add --only all
+      countdown import --from ics https://muspy.com/feed?id=ID
     """
     from release_countdown.cli import reading, sourcing
     from release_countdown.cli.import_list import import_from
@@ -78,6 +79,8 @@ def import_command(
     from release_countdown.workflows.import_ import import_refs
 
     if from_list is not None:
+        if new or all_dates:
+            bad("--from", "--new and --all-dates are for refs, not with --from LIST")
         import_from(
             from_list, refs, target=registry, mode=mode, only=only, dry_run=dry_run,
             json_output=json_output, region=region,

@@ -28,6 +28,6 @@ def reader(name: str) -> Callable[[str, SourceSettings], list[ListRow]]:
     import importlib
 
     module, _, function = READERS[name].partition(":")
-    found = importlib.import_module(f"{__name__}.{module}")
+    found = importlib.import_module(f"release_countdown.sources.lists.{module}")
     read: Callable[[str, SourceSettings], list[ListRow]] = getattr(found, function or "read")
     return read

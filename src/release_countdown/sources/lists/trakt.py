@@ -1,4 +1,5 @@
-"""Trakt: a user's watchlist (USER) or one of their lists (USER/LIST), films, every page.
+"""Trakt: a user's watchlist (USER, or USER/watchlist) or one of their lists (USER/LIST),
+films, every page.
 
 GET /users/{id}/watchlist/movies and /users/{id}/lists/{list_id}/items/movies (Trakt API
 v2): the client id in ``trakt-api-key``, ``trakt-api-version: 2`` (sources/config.py), the
@@ -25,6 +26,7 @@ _SLUG: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,99}")
 
 def read(where: str, settings: SourceSettings) -> list[ListRow]:
     user, _, name = where.strip().strip("/").partition("/")
+    name = "" if name == "watchlist" else name  # USER/watchlist: the watchlist too
     for part in (user, name) if name else (user,):
         if not _SLUG.fullmatch(part):
             raise UsageError(
