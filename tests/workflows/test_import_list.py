@@ -209,3 +209,28 @@ def test_calendar_events_are_entries_of_their_own_with_their_uid(
     assert entry["ids"] == {"ics": "5b11f4ce-a62d-471e-81fc-a69a8278c7da@muspy.com"}
     assert entry["history"][0]["note"] == "from the calendar"
     assert run(server, registry, rows, name="ics").present == ("Radiohead - Untitled",)
+
+
+def test_calendar_events_proposed_in_the_inbox_are_accepted_as_they_are(
+    server: HTTPServer, registry: Path
+) -> None:
+    from release_countdown.workflows.inbox import accept
+
+    text = list_data.MUSPY_ICS.replace("UID:0383dadf-2a4e-4d10-a46a-e9e041da8eb3@muspy.com\r\n", "")
+    rows = rows_of(text.encode(), "muspy.ics")
+    assert rows[1].uid == "old-band-old-album-2026-03-01"  # no UID: its title and day
+    done = run(server, registry, rows, name="ics", mode="inbox", only="all")
+    assert [e.ref for e in done.proposed] == [
+        "ics:5b11f4ce-a62d-471e-81fc-a69a8278c7da@muspy.com", "ics:old-band-old-album-2026-03-01",
+    ]  # fmt: skip
+    where = tmdb_settings(server)
+    accepted = accept(
+        registry, None, inbox=registry.parent / "inbox.json", where=where, today=TODAY,
+        dry_run=False, lock_timeout=5.0,
+    )  # fmt: skip
+    where.close()
+    assert accepted.imported.failed == ()
+    assert [e["ids"]["ics"] for e in entries(registry)] == [
+        "old-band-old-album-2026-03-01", "5b11f4ce-a62d-471e-81fc-a69a8278c7da@muspy.com",
+    ]  # fmt: skip
+    assert read_inbox(registry.parent / "inbox.json") == []

@@ -134,10 +134,10 @@ def own_record(row: ListRow) -> SourceRecord:
     its UID as ``ids.ics`` (so the feed imported again finds it)."""
     from release_countdown.core.record import SourceRecord
 
-    uid = row.uid
+    uid = row.uid or row.line
     return SourceRecord(
-        source="ics", label=CALENDAR_LABEL, ref=f"ics:{uid or row.line}", title=row.title,
-        kind=row.kind, date=row.date or "TBA", ids={"ics": uid} if uid else {},
+        source="ics", label=CALENDAR_LABEL, ref=f"ics:{uid}", title=row.title, kind=row.kind,
+        date=row.date or "TBA", ids={"ics": uid},
     )  # fmt: skip
 
 

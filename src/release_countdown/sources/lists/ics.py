@@ -4,7 +4,8 @@ VEVENT is a row of its own, its SUMMARY the title, its DTSTART the date, its UID
 DTSTART is taken as the calendar day written, a DATE or the date part of a DATE-TIME,
 never moved into another time zone: a release on "20270507T000000Z" is out on 2027-05-07.
 The kind comes from the feed's PRODID where it says whose feed it is (Radarr: films,
-Sonarr: series, Lidarr and Muspy: albums), else "other".
+Sonarr: series, Lidarr and Muspy: albums), else "other". An event without a UID (RFC 5545
+asks for one) is keyed by its title and day instead ("dune-2027-05-07").
 """
 
 from __future__ import annotations
@@ -66,6 +67,10 @@ def _row(event: Any, line: str, kind: str, uid: str | None) -> ListRow | None:
     if not isinstance(when, dt.date):
         raise UsageError(f"{line}: {title!r} has no DTSTART date")
     date = clean.date_form(when.isoformat(), line)
+    if uid is None:  # RFC 5545 asks every event for one; a stable key stands in for it
+        from release_countdown.core.matching import slugify
+
+        uid = f"{slugify(title) or 'event'}-{when.isoformat()}"
     return ListRow(line=line, title=title, year=when.year, kind=kind, date=date, uid=uid)
 
 
