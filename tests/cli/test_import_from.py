@@ -147,3 +147,28 @@ def test_options_of_a_list_need_from_and_from_takes_one_source(registry: Path) -
     unknown = invoke("import", "--from", "netflix", "a.csv", "-r", str(registry))
     assert unknown.exit_code == 2
     assert "letterboxd" in unknown.stderr
+
+
+def test_a_long_import_draws_a_bar_on_a_terminal_only() -> None:
+    import io
+
+    from rich.console import Console
+
+    from release_countdown.cli.import_list import BarSteps
+
+    screen = io.StringIO()
+    bar = BarSteps(Console(file=screen, force_terminal=True, width=60))
+    with bar.progress:
+        bar.begin("resolving", 2)
+        bar.step()
+        bar.begin("fetching", 1)
+        bar.step()
+    assert [task.description for task in bar.progress.tasks] == ["fetching"]
+    assert bar.progress.tasks[0].finished
+    assert "fetching" in screen.getvalue()
+
+
+def test_no_bar_when_piped(tmdb: HTTPServer, registry: Path, watchlist: Path) -> None:
+    result = invoke("import", "--from", "letterboxd", str(watchlist), "-r", str(registry))
+    assert "resolving" not in result.stderr
+    assert "\x1b" not in result.stderr

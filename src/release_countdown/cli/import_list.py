@@ -44,11 +44,11 @@ OnlyOption = Annotated[
 class BarSteps:
     """A Rich progress bar on stderr, one task a step of the import."""
 
-    def __init__(self) -> None:
+    def __init__(self, console: Any = None) -> None:
         from rich.console import Console
         from rich.progress import Progress
 
-        self.progress = Progress(console=Console(stderr=True), transient=True)
+        self.progress = Progress(console=console or Console(stderr=True), transient=True)
         self.task: Any = None
 
     def begin(self, what: str, total: int) -> None:
