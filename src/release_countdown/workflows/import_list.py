@@ -7,7 +7,7 @@ the inbox with the reason, never dropped; a failure anywhere writes nothing and 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal, Protocol, get_args
@@ -131,7 +131,8 @@ def import_list(
         if not isinstance(found, CountdownError):
             records.append((item, found))
     released = [r for _, r in records if only == "upcoming" and _released(r.date, today)]
-    records = [(i, r) for i, r in records if r not in released]
+    gone = {r.ref for r in released}
+    records = [(i, r) for i, r in records if r.ref not in gone]
     done = ListImported(
         len(rows), mode, present=tuple(present), released=tuple(r.title for r in released),
         unresolved=tuple(unresolved),
@@ -139,7 +140,7 @@ def import_list(
     if mode == "inbox":
         proposed = [_proposed(item, record, list_name, today) for item, record in records]
         kept = _to_inbox(inbox, [*proposed, *unresolved], dry_run, lock_timeout)
-        return _replace(done, proposed=tuple(e for e in proposed if e.ref in kept))
+        return replace(done, proposed=tuple(e for e in proposed if e.ref in kept))
     adding = [r for _, r in records]
     change = change_registry(
         path,
@@ -154,16 +155,10 @@ def import_list(
         how = outcome.get(record.ref, "present")
         titles[how] = (*titles.get(how, ()), record.title)
     _to_inbox(inbox, unresolved, dry_run, lock_timeout)
-    return _replace(
+    return replace(
         done, change=change, imported=titles.get("imported", ()), linked=titles.get("linked", ()),
         present=(*done.present, *titles.get("present", ())),
     )  # fmt: skip
-
-
-def _replace(done: ListImported, **changes: object) -> ListImported:
-    import dataclasses
-
-    return dataclasses.replace(done, **changes)  # type: ignore[arg-type]
 
 
 def _released(text: str, today: date) -> bool:
