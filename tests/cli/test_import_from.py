@@ -73,6 +73,9 @@ def test_letterboxd_import_says_what_became_of_each_row(
     refused = invoke("inbox", "accept", "letterboxd:blade-1998", "-r", str(registry))
     assert refused.exit_code == 2
     assert "has no ref to import: no TMDB match" in refused.stderr
+    dismissed = invoke("inbox", "dismiss", "letterboxd:blade-1998", "-r", str(registry))
+    assert dismissed.exit_code == 0, dismissed.stderr
+    assert invoke("inbox").stdout == ""
 
 
 def test_json_is_data_on_stdout_and_a_dry_run_writes_nothing(

@@ -17,7 +17,13 @@ from werkzeug import Request, Response
 
 from release_countdown.core.listrow import ListRow
 from release_countdown.sources.lists.ics import rows_of
-from release_countdown.workflows.import_list import ListImported, ListMode, Only, import_list
+from release_countdown.workflows.import_list import (
+    ListImported,
+    ListMode,
+    Only,
+    import_list,
+    mode_for,
+)
 from release_countdown.writing.inbox import read_inbox
 from tests.sources import list_data, tmdb_data
 from tests.workflows.conftest import tmdb_settings
@@ -234,3 +240,9 @@ def test_calendar_events_proposed_in_the_inbox_are_accepted_as_they_are(
         "old-band-old-album-2026-03-01", "5b11f4ce-a62d-471e-81fc-a69a8278c7da@muspy.com",
     ]  # fmt: skip
     assert read_inbox(registry.parent / "inbox.json") == []
+
+
+def test_a_list_of_more_than_20_rows_is_proposed_unless_a_mode_is_asked() -> None:
+    rows = [ListRow(f"l:{n}", f"T{n}", 2027) for n in range(21)]
+    assert (mode_for(rows[:20], None), mode_for(rows, None)) == ("add", "inbox")
+    assert (mode_for(rows, "add"), mode_for(rows[:1], "inbox")) == ("add", "inbox")
