@@ -570,6 +570,7 @@ def test_only_lookup_import_and_refresh_import_sources() -> None:
         f"{PACKAGE}.cli.sourcing",
         f"{PACKAGE}.cli.commands.lookup",
         f"{PACKAGE}.cli.commands.import_",
+        f"{PACKAGE}.cli.import_options",  # import REF...: parses the refs
         f"{PACKAGE}.cli.commands.link",  # fetches a ref as import does
         f"{PACKAGE}.cli.commands.refresh",
         f"{PACKAGE}.workflows.fetching",

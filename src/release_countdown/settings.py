@@ -47,6 +47,7 @@ SOURCE_KEYS: Final = {
         "token_url": "COUNTDOWN_TWITCH_TOKEN_URL",
     },
     "steam": {"url": "COUNTDOWN_STEAM_URL"},
+    "trakt": {"client_id": "TRAKT_CLIENT_ID", "url": "COUNTDOWN_TRAKT_URL"},  # import --from
 }
 DEFAULT_URLS: Final = {
     "tmdb": "https://api.themoviedb.org",
@@ -55,11 +56,12 @@ DEFAULT_URLS: Final = {
     "tvmaze": "https://api.tvmaze.com",
     "igdb": "https://api.igdb.com",
     "steam": "https://store.steampowered.com",
+    "trakt": "https://api.trakt.tv",
 }
 SPARQL_URL: Final = "https://query.wikidata.org/sparql"  # Wikidata's query service (follows)
 TOKEN_URL: Final = "https://id.twitch.tv/oauth2/token"  # IGDB's credentials are Twitch's
 # Values never shown (`countdown config` says whether they are set, and where from).
-SECRETS: Final = ("api_key", "read_access_token", "token", "client_secret")
+SECRETS: Final = ("api_key", "read_access_token", "token", "client_secret", "client_id")
 TABLES: Final = ("sources", "notify", "serve")
 # The [sources] keys that are no source's table: the platform whose date is a game's headline.
 SOURCES_KEYS: Final = ("platform",)
@@ -105,7 +107,9 @@ class SourceSetting(NamedTuple):
     api_key: Setting[str] = UNSET
     read_access_token: Setting[str] = UNSET
     sparql_url: Setting[str] = Setting(SPARQL_URL, "default")  # wikidata's only
-    client_id: Setting[str] = UNSET  # igdb's (a Twitch application's) only
+    client_id: Setting[str] = (
+        UNSET  # igdb's (a Twitch application's) and trakt's (its trakt-api-key)
+    )
     client_secret: Setting[str] = UNSET
     token_url: Setting[str] = Setting(TOKEN_URL, "default")
 
@@ -308,6 +312,8 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
                 url, client_id=credential("client_id"),
                 client_secret=credential("client_secret"), token_url=token,
             )  # fmt: skip
+        if name == "trakt":
+            return SourceSetting(url, client_id=credential("client_id"))
         if name != "tmdb":
             return SourceSetting(url)
         return SourceSetting(url, credential("api_key"), credential("read_access_token"))

@@ -10,13 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from release_countdown.core.params import ParamError, every
+from release_countdown.core.params import ParamError
 from release_countdown.core.schedule import (
     DAY,
     INTERVALS,
     WEEK,
     Every,
     crontab_line,
+    every,
     parse_every,
     service_unit,
     systemd_word,

@@ -59,3 +59,25 @@ def test_a_link_at_its_name_is_refused_not_followed(tmp_path: Path) -> None:
         pass
     assert "move this away" in str(caught.value)
     assert "--state" not in str(caught.value)  # notify's option, not the inbox's
+
+
+def test_a_list_row_keeps_its_source_and_reason_and_old_files_read_as_before(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "inbox.json"
+    row = InboxEntry(
+        "letterboxd:blade-1998", "Blade", "film", "1998", "", date(2026, 12, 7),
+        source="letterboxd watchlist.csv:4", reason='no TMDB match for "Blade" (1998)',
+    )  # fmt: skip
+    write_inbox(path, [ENTRY, row])
+    assert read_inbox(path) == [ENTRY, row]
+    written = path.read_text(encoding="utf-8")
+    assert written.count('"reason"') == 1  # a follow's entry is written as before
+    old = (
+        '{"format": "release-countdown follow inbox", "version": 1, "entries": [{"ref": '
+        '"tmdb:movie/101", "title": "X", "kind": "film", "date": "TBA", "follow": '
+        '"lorne-balfe", "seen": "2026-12-07"}]}'
+    )
+    path.write_text(old, encoding="utf-8")
+    assert read_inbox(path) == [ENTRY]
+    assert (ENTRY.source, ENTRY.reason) == (None, None)

@@ -105,13 +105,9 @@ DATE_TEXT: Callable[[str], str] = converted(_date_text, "date")
 
 
 def _every(text: str) -> Every:
-    """``6h``, ``30min``, ``1d``, ``1w``: how often a schedule runs (core/schedule.py)."""
-    from release_countdown.core.schedule import parse_every
+    from release_countdown.core.schedule import every
 
-    try:
-        return parse_every(text)
-    except ValueError as exc:
-        raise ParamError("every", str(exc)) from None
+    return every(text)
 
 
 EVERY: Callable[[str], Every] = converted(_every, "interval")  # schedule, serve --refresh

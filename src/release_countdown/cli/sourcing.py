@@ -30,4 +30,5 @@ def source_settings() -> SourceSettings:
         igdb_client_secret=igdb.client_secret.value,
         token_cache=TokenFile(token_file("igdb")),
         clock=time.time,  # when IGDB's token expires (the one clock of the sources)
+        trakt_client_id=found.sources["trakt"].client_id.value,
     )

@@ -80,15 +80,20 @@ class Credits(list[Credit]):
 
 
 class InboxEntry(NamedTuple):
-    """A title a follow proposes (mode inbox), waiting in the inbox to be accepted or
-    dismissed (writing/inbox.py keeps them)."""
+    """A title a follow proposes (mode inbox), or a row of a list `import --from` brought,
+    waiting in the inbox to be accepted or dismissed (writing/inbox.py keeps them)."""
 
-    ref: str  # the title's ref, as Credit.ref
+    ref: str  # the title's ref, as Credit.ref (a row not resolved: LIST:SLUG, see reason)
     title: str
     kind: str
     date: str  # a registry date form or "TBA"
-    follow: str  # the follow's name
+    follow: str  # the follow's name ("" for a list's row)
     seen: datetime.date  # the day a check first proposed it
+    # A list's row: the list it came from ("letterboxd watchlist.csv:12"); None for a follow.
+    source: str | None = None
+    # Why a list's row has no ref to import ('no TMDB match for "Blade" (1998)'); None when
+    # it has one.
+    reason: str | None = None
 
 
 def proposed(follow: Follow, credits: Iterable[Credit], today: datetime.date) -> list[InboxEntry]:

@@ -186,7 +186,10 @@ def arrivals(releases: Iterable[Release], inbox: Iterable[InboxEntry]) -> list[A
                 follow=origin.removeprefix(ORIGIN_PREFIX), seen=day,
             )
         )  # fmt: skip
-    found += [Arrival((e.ref,), e.title, e.kind, e.date, e.follow, e.seen) for e in inbox]
+    # A list's rows (`import --from`) are the user's own titles, not a follow's news.
+    found += [
+        Arrival((e.ref,), e.title, e.kind, e.date, e.follow, e.seen) for e in inbox if e.follow
+    ]
     return found
 
 

@@ -177,3 +177,14 @@ def systemd_word(word: str) -> str:
     if _SYSTEMD_BARE.fullmatch(word):
         return escaped
     return '"' + escaped.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def every(text: str, name: str = "every") -> Every:
+    """``6h``, ``30min``, ``1d``, ``1w`` as an option or a setting gives it (parse_every);
+    core.params.ParamError otherwise."""
+    from release_countdown.core.params import ParamError
+
+    try:
+        return parse_every(text)
+    except ValueError as exc:
+        raise ParamError(name, str(exc)) from None

@@ -59,6 +59,9 @@ ID_FORMS: Final = {
     "tvmaze": (re.compile(r"show/[1-9][0-9]{0,11}"), "show/82"),
     "igdb": (re.compile(r"game/[1-9][0-9]{0,11}"), "game/1942"),
     "steam": (re.compile(r"app/[1-9][0-9]{0,11}"), "app/1245620"),
+    # A calendar event's UID (`import --from ics`): kept so that the same feed imported
+    # again finds its entries; any text on one line, never fetched from.
+    "ics": (re.compile(r"[^\x00-\x1f\x7f]+"), "20270507-dune@example.org"),
 }
 ID_KEYS: Final = tuple(ID_FORMS)
 # The sources a typed date may name as its ``origin`` (those import and refresh fetch from).

@@ -37,7 +37,10 @@ LIMITS: Final = {
     # The Steam store answers about 200 appdetails requests in 5 minutes: one each 1.5 s.
     "steam": Limits(in_flight=1, interval=1.5),
     TWITCH: Limits(in_flight=1, interval=0.0),
+    # Trakt allows 1000 GET requests every 5 minutes: a list's pages, one after another.
+    "trakt": Limits(in_flight=1, interval=0.0),
 }
+TRAKT_APPS: Final = "https://trakt.tv/oauth/applications"
 KEY_PAGE: Final = "https://www.themoviedb.org/settings/api"
 IGDB_PAGE: Final = "https://api-docs.igdb.com/#account-creation"
 
@@ -63,12 +66,14 @@ class SourceSettings:
         igdb_client_secret: str = "",
         token_cache: TokenCache | None = None,
         clock: Callable[[], float] | None = None,
+        trakt_client_id: str = "",
     ) -> None:
         self.urls = dict(urls)
         self.igdb_client_id = igdb_client_id
         self.igdb_client_secret = igdb_client_secret
         self.token_cache = token_cache
         self.clock = clock
+        self.trakt_client_id = trakt_client_id
         self.tmdb_key = tmdb_key
         self.tmdb_token = tmdb_token
         self.timeout = timeout
@@ -98,6 +103,8 @@ class SourceSettings:
                            timeout=self.timeout)  # fmt: skip
         if source == "igdb":
             return self._igdb()
+        if source == "trakt":
+            return self._trakt()
         if source != "tmdb":
             return Service(LABELS[source], self.url(source), LIMITS[source], timeout=self.timeout)
         key, token = self.tmdb_key, self.tmdb_token
@@ -143,6 +150,20 @@ class SourceSettings:
             secrets=(secret,), refused_hint=hint, timeout=self.timeout, tokens=tokens,
             client_id=client, client_secret=secret, cache=self.token_cache, clock=self.clock,
         )  # fmt: skip
+
+    def _trakt(self) -> Service:
+        """Trakt's API: its client id in ``trakt-api-key`` and version 2, on every request."""
+        key = self.trakt_client_id
+        if not key:
+            raise UsageError(
+                f"Trakt needs a client id. Create an API app at {TRAKT_APPS}, then set "
+                f"TRAKT_CLIENT_ID in the environment, or write it in {self.config_file} as\n"
+                '  [sources.trakt]\n  client_id = "..."'
+            )
+        headers = {"trakt-api-key": key, "trakt-api-version": "2"}
+        hint = "; check TRAKT_CLIENT_ID or [sources.trakt] client_id"
+        return Service("Trakt", self.url("trakt"), LIMITS["trakt"], headers=headers,
+                       secrets=(key,), timeout=self.timeout, refused_hint=hint)  # fmt: skip
 
     def close(self) -> None:
         for service in self._services.values():

@@ -17,7 +17,6 @@ service's keys, and the userinfo, path and query of its address (a mirror's
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -27,16 +26,15 @@ from typing import Any, Final, NamedTuple
 from release_countdown import __version__
 from release_countdown.core.errors import SourceError, SourceNotFound, UsageError
 from release_countdown.core.redact import MASK, redact_text
-from release_countdown.core.text import plain_text, without_surrogates
+from release_countdown.core.text import plain_text
+from release_countdown.sources.bodies import MAX_BODY, TooDeep, TooLarge, decoded_body, parse_json
 
 PROJECT_URL: Final = "https://pypi.org/project/release-countdown/"
 USER_AGENT: Final = f"release-countdown/{__version__} (+{PROJECT_URL})"
 RETRIES: Final = 3  # after the first try: four tries at most
 MAX_WAIT: Final = 30.0  # the longest a Retry-After is honoured for, in seconds
 BACKOFF: Final = 1.0  # the first wait without Retry-After; doubles each time
-MAX_BODY: Final = 8 * 1024 * 1024  # bytes of a decoded answer
 ENCODINGS: Final = "gzip, deflate"  # the ones decoded here, within MAX_BODY
-_ESCAPED_SURROGATE: Final = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 Params = Mapping[str, str] | None  # a request's own query values or headers
@@ -105,88 +103,6 @@ class Refused(SourceError):
     def __init__(self, message: str, status: int = 0) -> None:
         super().__init__(message)
         self.status = status
-
-
-class TooLarge(Exception):
-    """An answer past MAX_BODY bytes, decoded."""
-
-
-def decoded_body(chunks: Iterable[bytes], encoding: str, cap: int = MAX_BODY) -> bytes:
-    """The body from its raw chunks, decoded (gzip, deflate or none) and at most ``cap``
-    bytes: TooLarge as soon as more come (decompression never makes more than is kept);
-    ValueError for an encoding not asked for, or a corrupt one."""
-    import zlib
-
-    name = encoding.strip().lower()
-    if name in ("", "identity"):
-        inflate = None
-    elif name in ("gzip", "x-gzip", "deflate"):
-        inflate = zlib.decompressobj(31 if "gzip" in name else 15)
-    else:
-        raise ValueError(f"content encoding {plain_text(name)[:40]!r} was not asked for")
-    parts: list[bytes] = []
-    total = 0
-    try:
-        for chunk in chunks:
-            data = chunk
-            while data:
-                if inflate is None:
-                    out, data = data, b""
-                else:
-                    out = inflate.decompress(data, cap + 1 - total)
-                    data = inflate.unconsumed_tail
-                total += len(out)
-                if total > cap:
-                    raise TooLarge(f"the answer is larger than {cap // 1024 // 1024} MiB")
-                parts.append(out)
-                if inflate is not None and inflate.eof:
-                    data = b""
-    except zlib.error:
-        raise ValueError(f"the answer is not valid {name}") from None
-    return b"".join(parts)
-
-
-class TooDeep(ValueError):
-    """JSON nested deeper than Python parses."""
-
-
-def parse_json(body: bytes) -> Any:
-    """The JSON value of an answer: UTF-8 (invalid bytes become U+FFFD), no lone surrogate
-    (an escaped one becomes U+FFFD), nested no deeper than Python parses (TooDeep); ValueError
-    for what is not JSON."""
-    import json
-
-    text = body.decode("utf-8", errors="replace")
-    try:
-        value = json.loads(text)
-    except RecursionError:
-        raise TooDeep("the JSON is nested too deeply") from None
-    if _ESCAPED_SURROGATE.search(text):
-        value = _scrubbed(value)
-    return value
-
-
-def _scrubbed(value: Any) -> Any:
-    """``value`` with every string (keys too) without lone surrogates; iterative."""
-    root: list[Any] = [value]
-    stack: list[Any] = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, list):
-            for i, item in enumerate(node):
-                if isinstance(item, str):
-                    node[i] = without_surrogates(item)
-                elif isinstance(item, (list, dict)):
-                    stack.append(item)
-        else:
-            for key in list(node):
-                item = node.pop(key)
-                if isinstance(item, str):
-                    item = without_surrogates(item)
-                elif isinstance(item, (list, dict)):
-                    stack.append(item)
-                node[without_surrogates(key)] = item
-    return root[0]
 
 
 def _checked_url(label: str, url: str) -> str:
@@ -287,17 +203,41 @@ class Service:
 
     def get(self, path: str, params: Mapping[str, str], ref: str) -> Any:
         """The JSON answer to GET ``path``; SourceNotFound for 404, SourceError otherwise."""
-        return self._request("GET", path, params, ref)
+        return self.get_with_headers(path, params, ref)[0]
 
     def post(self, path: str, body: str, ref: str, *, params: Params = None,
              headers: Params = None) -> Any:  # fmt: skip
         """The JSON answer to POST ``body`` (text) to ``path`` (IGDB's queries, Twitch's
         token): the same limits, retries, caps, redaction and wording as ``get``; ``headers``
         are this request's own (a token that changes during a run)."""
-        return self._request("POST", path, params or {}, ref, body=body, headers=headers)
+        got = self._request("POST", path, params or {}, ref, body=body, headers=headers)
+        return self._parsed(*got, ref)[0]
+
+    def get_with_headers(
+        self, path: str, params: Mapping[str, str], ref: str
+    ) -> tuple[Any, Mapping[str, str]]:
+        """``get``'s JSON answer and the answer's headers (a service's paging)."""
+        return self._parsed(*self.get_bytes(path, params, ref), ref)
+
+    def get_bytes(
+        self, path: str, params: Mapping[str, str], ref: str
+    ) -> tuple[Mapping[str, str], bytes]:
+        """The headers and body of GET ``path`` (a calendar file), with ``get``'s limits."""
+        return self._request("GET", path, params, ref)
+
+    def _parsed(
+        self, headers: Mapping[str, str], body: bytes, ref: str
+    ) -> tuple[Any, Mapping[str, str]]:
+        try:
+            return parse_json(body), headers
+        except TooDeep as exc:
+            raise self.fail(ref, str(exc)) from None
+        except ValueError:
+            raise self.fail(ref, "the answer is not JSON") from None
 
     def _request(self, method: str, path: str, params: Mapping[str, str], ref: str, *,
-                 body: str | None = None, headers: Params = None) -> Any:  # fmt: skip
+                 body: str | None = None, headers: Params = None,
+                 ) -> tuple[Mapping[str, str], bytes]:  # fmt: skip
         url = self.base_url + path
         query = {**self.params, **params}
         sent = (method, body.encode("utf-8") if body is not None else None, headers or {})
@@ -322,12 +262,7 @@ class Service:
                 raise Refused(self.redact(f"{self.label}: {ref}: {reason}"), status)
             if status >= 400:
                 raise self.fail(ref, self._status(status, raw))
-            try:
-                return parse_json(raw)
-            except TooDeep as exc:
-                raise self.fail(ref, str(exc)) from None
-            except ValueError:
-                raise self.fail(ref, "the answer is not JSON") from None
+            return got, raw
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _exchange(

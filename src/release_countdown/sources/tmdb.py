@@ -77,6 +77,21 @@ def lookup(service: Service, query: str, kind: str | None, year: int | None) -> 
     return found
 
 
+def find(service: Service, imdb_id: str) -> list[str]:
+    """The TMDB refs of the IMDb title ``imdb_id`` (/find): films, then series (tmdb:tv/ID)."""
+    ref = f"find {imdb_id}"
+    data = service.get(f"/3/find/{imdb_id}", {"external_source": "imdb_id"}, ref)
+    try:
+        return [
+            f"tmdb:{media}/{item['id']}"
+            for key, media in (("movie_results", "movie"), ("tv_results", "tv"))
+            for item in data.get(key) or []
+            if type(item["id"]) is int and item["id"] > 0
+        ]
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise clean.unexpected(LABEL, ref, exc) from None
+
+
 def import_date(service: Service, candidate: Candidate, options: FetchOptions) -> Candidate:
     """``candidate`` (from ``lookup``) with the date ``fetch`` would give it: the headline of
     its dates by country (``/3/movie/{id}/release_dates``), not the primary ``release_date``

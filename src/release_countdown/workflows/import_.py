@@ -41,6 +41,7 @@ def import_refs(
     on_present: Callable[[Ref, Release], object] | None = None,
     origins: Mapping[str, str] | None = None,
     seasons: str = "upcoming",
+    own: Sequence[SourceRecord] = (),
 ) -> Imported:
     """Fetch the refs not yet in the registry at ``path`` and add each as a new entry where
     `fmt` would put it (checked ``today``), or links it to the entry of the same title typed
@@ -48,7 +49,9 @@ def import_refs(
     already there before anything is fetched. If any fetch fails, nothing is written.
     ``origins``: a new entry's ``origin`` by its ref ("follow:NAME", for a follow's titles).
     A show's ref (``tvmaze:show/82``) imports one entry per season not yet premiered
-    ``today``, or the next one only (``seasons``: core/seasons.SEASON_CHOICES)."""
+    ``today``, or the next one only (``seasons``: core/seasons.SEASON_CHOICES).
+
+    ``own``: records of titles no source has (a calendar's events), added as they are."""
     from release_countdown.core.record import FetchOptions, SourceRecord
     from release_countdown.core.seasons import is_show, refs_of
     from release_countdown.sources.refs import Ref
@@ -68,7 +71,7 @@ def import_refs(
         present.append((ref, owner))
         if on_present is not None:
             on_present(ref, owner)
-    if not fresh and not shows:
+    if not fresh and not shows and not own:
         return Imported(tuple(present), (), None)
     options = FetchOptions(
         region=fetch_region(region), all_dates=all_dates, since=today, platform=where.platform
@@ -93,7 +96,7 @@ def import_refs(
     failed = tuple(r for r in results if isinstance(r, CountdownError))
     if failed:
         return Imported(tuple(present), failed, None, tuple(notes))
-    records = [r for r in results if isinstance(r, SourceRecord)]
+    records = [r for r in results if isinstance(r, SourceRecord)] + list(own)
     if not records:
         return Imported(tuple(present), (), None, tuple(notes))
     change = change_registry(
@@ -120,10 +123,11 @@ def add_entries(
 ) -> NewText:
     """The edit of `import`: each record's entry inserted in the text as read, unless a
     release already has one of its ids (imported meanwhile, or from another source); a
-    record naming an entry typed by hand is linked to it instead, unless ``new``."""
+    record naming an entry typed by hand is linked to it instead, unless ``new``. The
+    result says what became of each record's ref: "imported", "linked" or "present"."""
     from release_countdown.registry.load import check_text
     from release_countdown.writing.change import NewText
-    from release_countdown.writing.sourced import entry_text, insert_entry
+    from release_countdown.writing.sourced import entry_place, entry_text, insert_entry
 
     text: str = document.as_string()  # the text as read, before any link parses a release
     links = [] if new else _link(document, releases, records, today)
@@ -132,6 +136,7 @@ def add_entries(
     if links:
         text = _written(document, text, releases)
     messages = [message for _, message in links]
+    outcome = dict.fromkeys(linked, "linked")
     current, stale = list(releases), bool(links)
     for record in rest:
         if stale:  # the entries so far, in file order, for the next one's name and place
@@ -142,12 +147,18 @@ def add_entries(
                 f"{record.ref}: already in the registry as {owner.title!r} (id {owner.id}, "
                 f"same {label(key)} id); use `countdown refresh {owner.id}`"
             )
+            outcome[record.ref] = "present"
             continue
         block = entry_text(record, current, today, origin=(origins or {}).get(record.ref))
-        new_id = _block_id(block)
-        text, stale = insert_entry(text, block, new_id, current), True
+        # The new entry alone, parsed, at its place: never the whole file again (500 titles
+        # of a list would parse it 500 times).
+        entry = check_text(block, str(path))[0][0]
+        new_id = entry.id
+        text = insert_entry(text, block, new_id, current)
+        current.insert(entry_place(new_id, current), entry)
         messages.append(f'imported "{record.title}" from {record.label} (id {new_id})')
-    return NewText("; ".join(messages) or "nothing to import", text)
+        outcome[record.ref] = "imported"
+    return NewText("; ".join(messages) or "nothing to import", text, outcome)
 
 
 def _link(
@@ -186,13 +197,6 @@ def _link_into(
     if moved is not None:
         said += f"; date {moved.old} → {moved.new}, {text_change_words(moved.old, moved.new)}"
     return said
-
-
-def _block_id(block: str) -> str:
-    import tomli
-
-    table = tomli.loads(block)["release"][0]
-    return str(table["id"])
 
 
 def _owner(

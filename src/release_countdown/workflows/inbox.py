@@ -66,17 +66,29 @@ def accept(
 ) -> Accepted:
     """Import the entries ``refs`` names (all for None) through import's path, linking a
     title typed by hand, each new one with its follow's origin; then drop them from the
-    inbox. A failed fetch writes nothing and keeps them."""
+    inbox. A failed fetch writes nothing and keeps them. A list's row without a ref (its
+    ``reason``) cannot be accepted: named, a UsageError; with --all, it stays."""
     from release_countdown.core.model import ORIGIN_PREFIX
     from release_countdown.sources.refs import Ref
     from release_countdown.workflows.import_ import import_refs
+    from release_countdown.workflows.list_rows import entry_record
     from release_countdown.writing.inbox import read_inbox
 
     entries = chosen(read_inbox(inbox), refs)
+    unresolved = [e for e in entries if e.reason is not None]
+    if unresolved and refs is not None:
+        raise UsageError(
+            f"{unresolved[0].ref} ({unresolved[0].title!r}) has no ref to import: "
+            f"{unresolved[0].reason}; find it with `countdown lookup`, import its ref, then "
+            f"`countdown inbox dismiss {unresolved[0].ref}`"
+        )
+    entries = [e for e in entries if e.reason is None]  # --all: those left for a person
+    events = [e for e in entries if e.ref.startswith("ics:")]  # a calendar's: no source
     imported = import_refs(
-        path, [Ref(*e.ref.split(":", 1)) for e in entries], where=where, region=region,
-        all_dates=False, today=today, dry_run=dry_run, lock_timeout=lock_timeout,
-        origins={e.ref: ORIGIN_PREFIX + e.follow for e in entries},
+        path, [Ref(*e.ref.split(":", 1)) for e in entries if e not in events], where=where,
+        region=region, all_dates=False, today=today, dry_run=dry_run,
+        lock_timeout=lock_timeout, own=[entry_record(e) for e in events],
+        origins={e.ref: ORIGIN_PREFIX + e.follow for e in entries if e.follow},
     )  # fmt: skip
     if not imported.failed and not dry_run:
         _drop(inbox, [e.ref for e in entries], lock_timeout)

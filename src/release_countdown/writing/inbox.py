@@ -21,6 +21,8 @@ VERSION: Final = 1
 LIMIT: Final = 16 << 20  # bytes: thousands of proposals are well under 1 MiB
 WHAT: Final = "the follow inbox"
 _FIELDS: Final = ("ref", "title", "kind", "date", "follow")
+# Written only when set, so a follow's entries are as before and older files read as they were.
+_OPTIONAL: Final = ("source", "reason")
 
 
 def decode_inbox(document: object) -> list[InboxEntry]:
@@ -41,7 +43,8 @@ def decode_inbox(document: object) -> list[InboxEntry]:
         if not isinstance(item, dict):
             raise ValueError(f"{where} is not an object")
         texts = {name: _text(item.get(name), f"{where}.{name}") for name in _FIELDS}
-        entries.append(InboxEntry(**texts, seen=_day(item.get("seen"), f"{where}.seen")))
+        extra = {n: _text(item[n], f"{where}.{n}") for n in _OPTIONAL if item.get(n) is not None}
+        entries.append(InboxEntry(**texts, **extra, seen=_day(item.get("seen"), f"{where}.seen")))
     return entries
 
 
@@ -56,7 +59,8 @@ def encode_inbox(entries: Sequence[InboxEntry]) -> bytes:
 
 def entry_object(entry: InboxEntry) -> dict[str, str]:
     """An entry as JSON (the file's and `inbox --json`'s)."""
-    return {name: getattr(entry, name) for name in _FIELDS} | {"seen": entry.seen.isoformat()}
+    found = {name: getattr(entry, name) for name in _FIELDS} | {"seen": entry.seen.isoformat()}
+    return found | {n: v for n in _OPTIONAL if (v := getattr(entry, n)) is not None}
 
 
 def read_inbox(path: Path) -> list[InboxEntry]:

@@ -29,7 +29,8 @@ from release_countdown.writing.refreshing import (
 )
 
 __all__ = [
-    "EntryRefreshed", "FieldChange", "Refreshes", "entry_text", "insert_entry", "link_entry",
+    "EntryRefreshed", "FieldChange", "Refreshes", "entry_place", "entry_text", "insert_entry",
+    "link_entry",
     "link_target", "refresh_entries", "seen_on", "written_text",
 ]  # fmt: skip
 
@@ -106,10 +107,9 @@ def insert_entry(old: str, block: str, new_id: str, releases: Sequence[Release])
 
     eol = line_ending(old) if old else "\n"
     block = block.replace("\n", eol)
-    ids = [r.id for r in releases]
     lines = old.splitlines(keepends=True)
-    after = next((i for i, rid in enumerate(ids) if rid > new_id), None)
-    if ids == sorted(ids) and after is not None:
+    after = entry_place(new_id, releases)
+    if after < len(releases):
         header = Locator(old).positions.get(("release", after))
         if header is not None:
             at = header[0] - 1
@@ -122,6 +122,14 @@ def insert_entry(old: str, block: str, new_id: str, releases: Sequence[Release])
     if text.strip() and not text.endswith(eol + eol):
         text += eol
     return text + block
+
+
+def entry_place(new_id: str, releases: Sequence[Release]) -> int:
+    """The index among ``releases`` (in file order) that ``insert_entry`` gives the entry
+    ``new_id``: before the first id that sorts after it in a file sorted by id, else last."""
+    ids = [r.id for r in releases]
+    after = next((i for i, rid in enumerate(ids) if rid > new_id), None)
+    return after if after is not None and ids == sorted(ids) else len(ids)
 
 
 def link_target(releases: Sequence[Release], record: SourceRecord) -> Release | None:

@@ -1,18 +1,13 @@
 """`countdown import`: add titles from a source, complete, in `fmt` canonical form."""
 
-from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from release_countdown.cli import import_options as io
 from release_countdown.cli.app import command_app
-from release_countdown.cli.options import DryRunOption, RegionOption, TargetOption
-from release_countdown.cli.parsers import one_of
-from release_countdown.core.seasons import SEASON_CHOICES
-
-if TYPE_CHECKING:
-    from release_countdown.core.model import Release
-    from release_countdown.sources.refs import Ref
+from release_countdown.cli.import_list import FromOption, ListModeOption, OnlyOption
+from release_countdown.cli.options import DryRunOption, JsonOption, RegionOption, TargetOption
 
 app = command_app()
 
@@ -24,33 +19,22 @@ def import_command(
         typer.Argument(
             help="tmdb:movie/ID, musicbrainz:release-group/MBID, wikidata:QID, "
             "tvmaze:show/ID, tmdb:tv/ID (a show: one entry per season), igdb:game/ID, "
-            "steam:app/ID, or the web address of the title's page (a Steam store page too).",
-            metavar="REF...",
+            "steam:app/ID, or the web address of the title's page (a Steam store page too); "
+            "with --from, the list's FILE, URL or USER[/LIST].",
+            metavar="REF...|SOURCE",
         ),
     ],
     *,
     region: RegionOption = None,
-    all_dates: Annotated[
-        bool,
-        typer.Option(
-            "--all-dates", help="Keep every country's dates, not only your region's and US."
-        ),
-    ] = False,
-    new: Annotated[
-        bool,
-        typer.Option("--new", help="A separate entry, even when one of the same title exists."),
-    ] = False,
-    seasons: Annotated[
-        str,
-        typer.Option(
-            help="A show's seasons: upcoming (every one not yet premiered) or next (the "
-            "next one only).",
-            metavar="WHICH",
-            parser=one_of(SEASON_CHOICES),
-        ),
-    ] = "upcoming",
+    all_dates: io.AllDatesOption = False,
+    new: io.NewOption = False,
+    seasons: io.SeasonsOption = "upcoming",
     dry_run: DryRunOption = False,
     registry: TargetOption = None,
+    from_list: FromOption = None,
+    mode: ListModeOption = None,
+    only: OnlyOption = None,
+    json_output: JsonOption = False,
 ) -> None:
     """Add titles from TMDB (films), MusicBrainz (albums), TVmaze (series), Wikidata, IGDB
     or Steam (games): title, aliases, dates by country and type (and platform), people, the
@@ -71,6 +55,10 @@ def import_command(
     Season N", dated by its premiere (TBA while it has none), its finale a typed date once
     the last episode's day is known; --seasons next imports the next season only.
 
+    --from reads a whole list (a Letterboxd or IMDb export, a Trakt list, a calendar) and
+    imports each row it resolves, in one write; rows it cannot resolve wait in the inbox
+    with the reason.
+
     \b
     Examples:
       countdown import tmdb:movie/575264
@@ -81,37 +69,26 @@ def import_command(
       countdown import tmdb:movie/1170608 --new
       countdown import tvmaze:show/44458 --seasons next
       countdown import https://www.tvmaze.com/shows/44458/severance
+      countdown import --from letterboxd letterboxd-me-2026-12-07-utc.zip --dry-run
+      countdown import --from trakt sean --mode add --only all
+      countdown import --from ics https://muspy.com/feed?id=ID
     """
-    from release_countdown.cli import reading, sourcing
-    from release_countdown.cli.output import finish, nothing_written, say
-    from release_countdown.sources.refs import parse_ref
-    from release_countdown.workflows.import_ import import_refs
+    from release_countdown.cli.import_list import import_from
+    from release_countdown.cli.import_options import run_import
+    from release_countdown.cli.output import bad
 
-    def present(ref: "Ref", owner: "Release") -> None:
-        say(
-            f"countdown: {ref} is already in the registry as {owner.title!r} "
-            f"(id {owner.id}); nothing changed: use `countdown refresh {owner.id}` to update it"
-        )
-
-    wanted = [parse_ref(text) for text in refs]
-    path = reading.writable_path(registry)
-    found_settings, where = reading.settings(), sourcing.source_settings()
-    try:
-        done = import_refs(
-            path, wanted, where=where, region=region or found_settings.region.value,
-            all_dates=all_dates, today=date.today(), dry_run=dry_run,
-            lock_timeout=found_settings.lock_timeout.value, new=new, on_present=present,
-            seasons=seasons,
+    if from_list is not None:
+        if new or all_dates:
+            bad("--from", "--new and --all-dates are for refs, not with --from LIST")
+        import_from(
+            from_list, refs, target=registry, mode=mode, only=only, dry_run=dry_run,
+            json_output=json_output, region=region,
         )  # fmt: skip
-    finally:
-        where.close()
-    for note in done.notes:
-        say(f"countdown: {note}")
-    if done.failed:
-        nothing_written(done.failed)
-    if done.change is None:
         return
-    if done.change.new == done.change.old:
-        say(f"countdown: {done.change.message}; nothing changed")
-    else:
-        finish(done.change, dry_run)
+    if mode or only or json_output:
+        bad("--from", "--mode, --only and --json go with --from LIST")
+
+    run_import(
+        refs, region=region, all_dates=all_dates, new=new, seasons=seasons, dry_run=dry_run,
+        registry=registry,
+    )  # fmt: skip

@@ -18,8 +18,10 @@ AllOption = Annotated[bool, typer.Option("--all", help="Every title in the inbox
 
 @app.callback(invoke_without_command=True, short_help="The titles follows proposed.")
 def inbox_command(ctx: typer.Context, *, json_output: JsonOption = False) -> None:
-    """What follows (mode = "inbox") proposed, filled by `countdown follow check`: REF, DATE,
-    TITLE, FOLLOW a line, tab-separated (--json: ref, title, kind, date, follow, seen).
+    """What follows (mode = "inbox") proposed, filled by `countdown follow check`, and the
+    rows `countdown import --from` left there: REF, DATE, TITLE, FOLLOW (or the list), and
+    the reason a row has no ref, a line, tab-separated (--json: ref, title, kind, date,
+    follow, seen; source and reason when set).
 
     \b
     Examples:
@@ -39,7 +41,8 @@ def inbox_command(ctx: typer.Context, *, json_output: JsonOption = False) -> Non
     elif not entries:
         say("countdown: the inbox is empty (`countdown follow check` fills it)")
     for entry in [] if json_output else entries:
-        print(f"{entry.ref}\t{entry.date}\t{entry.title}\t{entry.follow}")
+        why = f"\t{entry.reason}" if entry.reason else ""
+        print(f"{entry.ref}\t{entry.date}\t{entry.title}\t{entry.follow or entry.source}{why}")
 
 
 def _refs(refs: list[str] | None, every: bool) -> list[str] | None:
