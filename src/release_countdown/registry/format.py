@@ -47,7 +47,8 @@ HISTORY_KEYS: Final = ("announced", "date", "headline", "title", "note")
 FOLLOW_KEYS: Final = ("name", "ref", "jobs", "types", "kinds", "since", "tba", "mode", "ignore")
 FOLLOW_LISTS: Final = ("jobs", "types", "kinds", "ignore")
 # [release.ids]: where an entry came from (refresh fetches it again from there), each form's
-# pattern and an example for messages. imdb is kept when a source gives it, never fetched from.
+# pattern and an example for messages. imdb and tvdb are kept when a source or a list gives
+# them, never fetched from.
 ID_FORMS: Final = {
     "tmdb": (re.compile(r"movie/[1-9][0-9]{0,11}"), "movie/575264"),
     "wikidata": (re.compile(r"Q[1-9][0-9]{0,11}"), "Q104123925"),
@@ -56,6 +57,8 @@ ID_FORMS: Final = {
         "release-group/6f2f1b8e-1c4a-4f6e-9a39-2f0d5c3e7b11",
     ),
     "imdb": (re.compile(r"tt[0-9]{7,12}"), "tt9603212"),
+    # TheTVDB's series id (Sonarr's key, `export --format sonarr-list`); kept, not fetched from.
+    "tvdb": (re.compile(r"[1-9][0-9]{0,11}"), "81189"),
 }
 ID_KEYS: Final = tuple(ID_FORMS)
 # The sources a typed date may name as its ``origin`` (those import and refresh fetch from).
