@@ -17,6 +17,7 @@ from typer._click.types import Tuple as Pair  # typer vendors click (as cli/shel
 
 from release_countdown.cli import completion
 from release_countdown.cli.parsers import (
+    ALARMS,
     DAY,
     DURATION,
     LIMIT,
@@ -180,6 +181,16 @@ OutputFileOption = Annotated[  # export -o: a file, never a folder (exit 2 then)
     typer.Option("--output", "-o", help="Write to FILE instead of stdout.", metavar="FILE",
                  dir_okay=False),
 ]  # fmt: skip
+AlarmOption = Annotated[  # export --alarm
+    Leads | None,
+    typer.Option(
+        "--alarm",
+        metavar="LEADS",
+        help="ICS: add a reminder (VALARM) this long before each event, comma-separated "
+        "days or weeks, at 09:00 local time: 7d,1d (0d: on the day).",
+        parser=ALARMS,
+    ),
+]
 OwnLeadOption = Annotated[
     Leads | None,
     typer.Option(
