@@ -178,7 +178,7 @@ def test_a_failing_example_is_reported(tmp_path: Path, monkeypatch: pytest.Monke
 
 # Commands whose README row a helper proposed in its report (helpers do not edit the README):
 # the lead adds the row at merge and empties this set.
-README_PENDING: set[str] = set()  # issue 27: the lead adds their README rows
+README_PENDING: set[str] = set()  # issues 26, 27: the lead adds their README rows
 
 
 def test_the_commands_table_lists_every_command_once() -> None:

@@ -43,9 +43,9 @@ def test_a_tvdb_id_is_kept() -> None:
 
 
 def test_unknown_id_keys_are_warnings() -> None:
-    (release,), problems = check_text(text(("X", 'tvmaze = "1"\ntmdb = "movie/1"')), "r.toml")
+    (release,), problems = check_text(text(("X", 'anilist = "1"\ntmdb = "movie/1"')), "r.toml")
     assert [p.warning for p in problems] == [True]
-    assert 'unknown key "tvmaze" is ignored' in problems[0].message
+    assert 'unknown key "anilist" is ignored' in problems[0].message
     assert dict(release.ids) == {"tmdb": "movie/1"}
 
 

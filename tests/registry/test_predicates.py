@@ -193,6 +193,8 @@ def test_every_field_of_the_model_survives_the_cache() -> None:
         "origin": "follow:lorne-balfe",
         "lead": ["30d", "1d"],
         "tags": ["imax", "must-see"],
+        "kind": "series",
+        "season": 2,
         "override": True,
         "dates": [
             {
@@ -201,6 +203,7 @@ def test_every_field_of_the_model_survives_the_cache() -> None:
                 "date": "2028",
                 "origin": "tmdb",
                 "unlisted": date(2026, 1, 2),
+                "platform": "PS5",
             }
         ],
         "history": [
@@ -215,6 +218,7 @@ def test_every_field_of_the_model_survives_the_cache() -> None:
     for name in Release._fields:
         assert getattr(release, name) not in (None, (), {}, False), name
     assert release.dates[0].unlisted == date(2026, 1, 2)
+    assert release.dates[0].platform == "PS5"
     assert release.history[-1].headline == "GB:theatrical"
     encoder = Encoder()
     item = json.loads(json.dumps(encoder.release(release)))

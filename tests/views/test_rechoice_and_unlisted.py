@@ -123,8 +123,11 @@ def test_the_feed_and_notify_say_rechosen(registry: str) -> None:
     from datetime import UTC, datetime
 
     from release_countdown.serve.feeds import atom
+    from release_countdown.serve.links import Links
 
-    xml = atom([change], base="http://x/", updated=datetime(2026, 11, 25, tzinfo=UTC)).decode()
+    xml = atom(
+        [change], links=Links(root="http://x/"), updated=datetime(2026, 11, 25, tzinfo=UTC)
+    ).decode()
     assert "<summary>re-chosen: 2027-06-25 → 2027-06-24</summary>" in xml  # said once
     seen = {"rechosen-film": Seen("2027-06-25", "Rechosen Film", today)}
     state = NoticeState(created=today, seen=seen)

@@ -42,6 +42,7 @@ from release_countdown.registry.format import (
     leads_of,
     origin_of,
     region_of,
+    season_of,
     tag_of,
 )
 
@@ -103,6 +104,13 @@ def _tags(table: dict[str, Any]) -> tuple[str, ...]:
     if len(set(tags)) != len(tags):
         raise _Unusual
     return tags
+
+
+def _season(table: dict[str, Any]) -> int | None:
+    value = table.get("season")
+    if value is not None and (season_of(value) is None or table.get("kind") != "series"):
+        raise _Unusual  # the checker words the problem (or the warning)
+    return value
 
 
 def _unlisted(table: dict[str, Any]) -> date | None:
@@ -187,6 +195,7 @@ def _typed(value: Any, tz: tzinfo | None) -> TypedDate:
         note=_optional_text(value, "note", LONG),
         origin=_origin(value),
         unlisted=_unlisted(value),
+        platform=_optional_text(value, "platform"),
     )
 
 
@@ -276,6 +285,7 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
         "origin": _follow_origin(table),
         "lead": _lead(table),
         "tags": _tags(table),
+        "season": _season(table),
         "people": people,
         "dates": tuple([_typed(d, tz) for d in dates_value]),
         "history": history,

@@ -49,6 +49,8 @@ COMMANDS: Final = {
     "mark": "mark",
     "unmark": "unmark",
     "undo": "undo",
+    "publish": "publish",
+    "schedule": "schedule",
 }
 
 

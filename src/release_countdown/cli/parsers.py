@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
 from release_countdown.core import params
 from release_countdown.core.params import DayArg, Duration, Leads, ParamError
+
+if TYPE_CHECKING:
+    from release_countdown.core.schedule import Every
 
 T = TypeVar("T")
 
@@ -82,6 +85,7 @@ ON_KINDS: Callable[[str], params.OnKinds] = converted(params.on_kinds, "kinds")
 MIN_PRECISION: Callable[[str], str] = converted(params.min_precision, "precision")
 ALARMS: Callable[[str], Leads] = converted(_alarms, "leads")
 DATE_TEXT: Callable[[str], str] = converted(_date_text, "date")
+EVERY: Callable[[str], Every] = converted(params.every, "interval")  # schedule, serve --refresh
 
 
 def choices(allowed: Sequence[str]) -> Callable[[str], tuple[str, ...]]:

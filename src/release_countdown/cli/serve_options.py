@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from release_countdown.cli.parsers import converted
+from release_countdown.cli.parsers import EVERY, converted
 from release_countdown.core import params
+from release_countdown.core.schedule import Every
 
 HostOption = Annotated[
     str | None,
@@ -34,6 +35,19 @@ TokenOption = Annotated[
         help="Require this token on every request (?token= or Authorization: Bearer); "
         "default: [serve] token in the config file.",
         metavar="TOKEN",
+        show_default=False,
+    ),
+]
+
+RefreshOption = Annotated[
+    Every | None,
+    typer.Option(
+        "--refresh",
+        help="Refresh the titles due (as `refresh --due`) inside the server, now and then every "
+        "INTERVAL: 30min, 6h, 1d… (at least 15min); the registry written is --registry's, "
+        "else yours.",
+        metavar="INTERVAL",
+        parser=EVERY,
         show_default=False,
     ),
 ]

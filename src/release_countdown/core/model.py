@@ -14,7 +14,9 @@ from release_countdown.core.regions import COUNTRIES
 # The closed sets of words, as types (mypy checks every literal) and as tuples (for messages,
 # help and lookups). The format's predicates (registry/format.py) test membership here.
 Kind = Literal["film", "album", "game", "series", "book", "other"]
-DateType = Literal["premiere", "limited", "theatrical", "streaming", "digital", "physical", "tv"]
+DateType = Literal[
+    "premiere", "limited", "theatrical", "streaming", "digital", "physical", "tv", "finale"
+]
 Status = Literal["upcoming", "today", "due", "released", "tba"]
 KINDS: Final[tuple[Kind, ...]] = get_args(Kind)
 DATE_TYPES: Final[tuple[DateType, ...]] = get_args(DateType)
@@ -56,6 +58,8 @@ class TypedDate(NamedTuple):
     # The day refresh first found ``origin`` no longer listing this date (cleared when it
     # lists it again).
     unlisted: datetime.date | None = None
+    # The platform this date is for (a game's "PS5", "PC"), as the source or the user wrote it.
+    platform: str | None = None
 
 
 class HistoryEntry(NamedTuple):
@@ -105,6 +109,8 @@ class Release(NamedTuple):
     lead: tuple[int, ...] = ()
     # Free labels ("imax", "must-see"), as tag_of keeps them, in the file's order.
     tags: tuple[Annotated[str, tag_of], ...] = ()
+    # A series entry's season number (one entry per season: "Show — Season 2").
+    season: int | None = None
     # What the parser learned of the entry's form, kept so that nothing reads the file again
     # (`check --strict`, `check`'s future days): the id was derived from the title (no
     # ``id`` key), and each history entry's index in the file (empty: file order already).

@@ -20,6 +20,7 @@ from release_countdown.core.errors import UsageError
 
 if TYPE_CHECKING:
     from release_countdown.core.query import Query
+    from release_countdown.core.schedule import Every
 
 T = TypeVar("T")
 
@@ -359,6 +360,15 @@ def parse_filters(params: Mapping[str, Sequence[str]]) -> tuple[Filters, DayArg 
     return found, None if as_of is None else day(as_of, "as_of", relative=True)
 
 
+def query_names() -> frozenset[str]:
+    """The parameters ``parse_filters`` reads: the filters' names (``all`` for show_all)
+    and ``as_of``."""
+    from dataclasses import fields
+
+    names = {field.name for field in fields(Filters)} - {"show_all"}
+    return frozenset(names | {"all", "as_of"})
+
+
 def parse_query(
     params: Mapping[str, Sequence[str]], *, today: date, default_region: str | None
 ) -> tuple[Query, date]:
@@ -367,3 +377,13 @@ def parse_query(
     filters, as_of = parse_filters(params)
     day_meant = as_of.on(today) if as_of is not None else today
     return filters.query_on(day_meant, default_region), day_meant
+
+
+def every(text: str, name: str = "every") -> Every:
+    """``6h``, ``30min``, ``1d``, ``1w``: how often a schedule runs (core/schedule.py)."""
+    from release_countdown.core.schedule import parse_every
+
+    try:
+        return parse_every(text)
+    except ValueError as exc:
+        raise ParamError(name, str(exc)) from None

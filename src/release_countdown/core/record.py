@@ -36,6 +36,7 @@ class SourceDate(NamedTuple):
     date: str
     where: str | None = None
     note: str | None = None
+    platform: str | None = None  # a game's platform as the source names it ("PS5")
 
 
 class SourceRecord(NamedTuple):
@@ -56,6 +57,8 @@ class SourceRecord(NamedTuple):
     # The regions whose typed dates ``dates`` lists in full (None: every region): a typed
     # date of another region missing from ``dates`` was not asked about.
     covers: frozenset[str] | None = frozenset()
+    season: int | None = None  # a series entry's season (one record per season)
+    franchise: str | None = None  # the series of games or films it belongs to
 
 
 class Candidate(NamedTuple):

@@ -166,6 +166,7 @@ def _typed_date(fields: Fields, where: Where, value: object) -> TypedDate | None
     spec = fields.date_spec(where, table, "date", required=True)
     announced = fields.date_spec(where, table, "announced", allow_tba=False)
     _announcement(fields, where, spec, announced)
+    platform = fields.text(where, table, "platform", limit=SHORT)
     place = fields.text(where, table, "where", limit=SHORT)
     note = fields.text(where, table, "note", limit=LONG)
     origin = fields.text(where, table, "origin", limit=SHORT)
@@ -181,7 +182,7 @@ def _typed_date(fields: Fields, where: Where, value: object) -> TypedDate | None
         return None
     return TypedDate(
         region=region, type=kind, date=spec, where=place, announced=announced, note=note,
-        origin=origin, unlisted=unlisted,
+        origin=origin, unlisted=unlisted, platform=platform,
     )  # fmt: skip
 
 
@@ -263,6 +264,7 @@ def check_release(
     origin = _origin(fields, where, table)
     lead = lists.lead(fields, where, table)
     tags = lists.tags(fields, where, table)
+    season = lists.season(fields, where, table)
     people = _people(fields, where, table["people"]) if "people" in table else {}
     ids = _ids(fields, where, table["ids"]) if "ids" in table else {}
     override: Any = table.get("override", False)
@@ -297,6 +299,7 @@ def check_release(
         origin=origin,
         lead=lead,
         tags=tags,
+        season=season,
         people=people,
         dates=tuple(d for d in dates if d is not None),
         history=history,

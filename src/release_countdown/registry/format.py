@@ -34,13 +34,13 @@ SCHEMA_VERSION: Final = 1
 TOP_KEYS: Final = ("schema", "release", "follow")
 # In canonical order: `fmt` writes a release's keys in this order.
 RELEASE_KEYS: Final = (
-    "id", "title", "aliases", "kind", "franchise", "tags", "date", "headline", "announced",
-    "checked", "sources", "note", "origin", "lead", "people", "ids", "dates", "history",
-    "override",
+    "id", "title", "aliases", "kind", "season", "franchise", "tags", "date", "headline",
+    "announced", "checked", "sources", "note", "origin", "lead", "people", "ids", "dates",
+    "history", "override",
 )  # fmt: skip
 SUBTABLES: Final = ("people", "ids", "dates", "history")
 DATE_KEYS: Final = (
-    "region", "type", "date", "where", "announced", "origin", "unlisted", "note",
+    "region", "type", "platform", "date", "where", "announced", "origin", "unlisted", "note",
 )  # fmt: skip
 HISTORY_KEYS: Final = ("announced", "date", "headline", "title", "note")
 # A [[follow]] table's keys, in canonical order (core/follow.Follow's fields).
@@ -50,19 +50,22 @@ FOLLOW_LISTS: Final = ("jobs", "types", "kinds", "ignore")
 # pattern and an example for messages. imdb and tvdb are kept when a source or a list gives
 # them, never fetched from.
 ID_FORMS: Final = {
-    "tmdb": (re.compile(r"movie/[1-9][0-9]{0,11}"), "movie/575264"),
+    "tmdb": (re.compile(r"(?:movie|tv)/[1-9][0-9]{0,11}"), "movie/575264"),
     "wikidata": (re.compile(r"Q[1-9][0-9]{0,11}"), "Q104123925"),
     "musicbrainz": (
         re.compile(r"release-group/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
         "release-group/6f2f1b8e-1c4a-4f6e-9a39-2f0d5c3e7b11",
     ),
     "imdb": (re.compile(r"tt[0-9]{7,12}"), "tt9603212"),
+    "tvmaze": (re.compile(r"show/[1-9][0-9]{0,11}"), "show/82"),
+    "igdb": (re.compile(r"game/[1-9][0-9]{0,11}"), "game/1942"),
+    "steam": (re.compile(r"app/[1-9][0-9]{0,11}"), "app/1245620"),
     # TheTVDB's series id (Sonarr's key, `export --format sonarr-list`); kept, not fetched from.
     "tvdb": (re.compile(r"[1-9][0-9]{0,11}"), "81189"),
 }
 ID_KEYS: Final = tuple(ID_FORMS)
 # The sources a typed date may name as its ``origin`` (those import and refresh fetch from).
-ORIGINS: Final = ("tmdb", "wikidata", "musicbrainz")
+ORIGINS: Final = ("tmdb", "wikidata", "musicbrainz", "tvmaze", "igdb", "steam")
 
 MAX_SHORT_TEXT: Final = 1_000  # titles, names, aliases, ids, places
 MAX_LONG_TEXT: Final = 20_000  # notes and sources
@@ -113,6 +116,16 @@ def leads_of(value: object) -> tuple[int, ...] | None:
         return None
 
 
+# A series entry's season: a whole number from 1 (specials, season 0, are not entries).
+MAX_SEASON: Final = 9_999
+
+
+def season_of(value: object) -> int | None:
+    """``season = 2``: the season number when ``value`` is one (an integer, not a bool, from 1
+    to MAX_SEASON), else None."""
+    return value if type(value) is int and 1 <= value <= MAX_SEASON else None
+
+
 def kind_of(value: object) -> Kind | None:
     """The kind ``value`` names (the model's own string), or None."""
     return _KINDS.get(value) if type(value) is str else None
@@ -135,6 +148,7 @@ __all__ = [
     "ID_PATTERN",
     "KINDS",
     "MAX_LONG_TEXT",
+    "MAX_SEASON",
     "MAX_SHORT_TEXT",
     "MAX_TAG",
     "OPTIONAL_TEXTS",
@@ -156,5 +170,6 @@ __all__ = [
     "leads_of",
     "origin_of",
     "region_of",
+    "season_of",
     "tag_of",
 ]  # fmt: skip

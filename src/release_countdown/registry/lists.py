@@ -1,5 +1,5 @@
-"""The rules of a release's list keys checked beside registry/checker.py: its own lead
-times (``lead``) and its tags (``tags``)."""
+"""The rules of a release's smaller keys checked beside registry/checker.py: its own lead
+times (``lead``), its tags (``tags``) and a series entry's season (``season``)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from release_countdown.core.matching import slugify
-from release_countdown.registry.format import MAX_TAG, leads_of, tag_of
+from release_countdown.registry.format import MAX_SEASON, MAX_TAG, leads_of, season_of, tag_of
 from release_countdown.registry.positions import Where
-from release_countdown.registry.values import Fields, clip
+from release_countdown.registry.values import Fields, clip, type_name
 
 
 def lead(fields: Fields, where: Where, table: Mapping[str, Any]) -> tuple[int, ...]:
@@ -50,3 +50,22 @@ def tags(fields: Fields, where: Where, table: Mapping[str, Any]) -> tuple[str, .
         else:
             kept.append(written)
     return tuple(kept)
+
+
+def season(fields: Fields, where: Where, table: Mapping[str, Any]) -> int | None:
+    """``season = 2``: a series entry's season (registry.format.season_of)."""
+    value = table.get("season")
+    if value is None:
+        return None
+    found = season_of(value)
+    if found is None:
+        shown = repr(value) if type(value) is int else type_name(value)
+        fields.report(
+            (*where, "season"),
+            f"season must be a whole number from 1 to {MAX_SEASON} (e.g. season = 2), not {shown}",
+        )
+    elif table.get("kind") != "series":
+        fields.report(
+            (*where, "season"), 'season is for series (add kind = "series")', warning=True
+        )
+    return found

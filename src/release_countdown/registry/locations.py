@@ -63,3 +63,19 @@ def inbox_file() -> Path:
 def marks_file() -> Path:
     """The user's marks (seen, owned...): ``$XDG_STATE_HOME/release-countdown/marks.json``."""
     return user_state_dir() / "marks.json"
+
+
+def schedule_file() -> Path:
+    """What `schedule install` set up: ``$XDG_STATE_HOME/release-countdown/schedule.json``."""
+    return user_state_dir() / "schedule.json"
+
+
+def schedule_run_file() -> Path:
+    """The last `schedule run`: ``$XDG_STATE_HOME/release-countdown/schedule-run.json``."""
+    return user_state_dir() / "schedule-run.json"
+
+
+def systemd_user_dir() -> Path:
+    """Where a user's systemd units go: ``$XDG_CONFIG_HOME/systemd/user`` (the config folder's
+    own rule, one level up from the project's)."""
+    return user_config_dir().parent / "systemd" / "user"

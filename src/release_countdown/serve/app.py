@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from email.utils import format_datetime
-from importlib import resources
 from typing import Any, NamedTuple
 
 import anyio
@@ -25,19 +24,15 @@ from starlette.routing import Route
 
 from release_countdown.core.follow import InboxEntry
 from release_countdown.core.marks import NO_MARKS, Marks
-from release_countdown.core.notices import arrivals
 from release_countdown.core.params import ParamError, parse_query
 from release_countdown.core.query import Query, select
-from release_countdown.core.rows import Row, release_row, slip_words
-from release_countdown.serve import feeds, pages
+from release_countdown.core.rows import Row, release_row
+from release_countdown.serve import documents, feeds
+from release_countdown.serve.documents import STATIC
+from release_countdown.serve.links import Links
 from release_countdown.serve.security import Guard, allowed_hosts, is_wildcard
 from release_countdown.serve.state import RegistryState, Snapshot
 
-STATIC = {
-    "countdown.js": "text/javascript; charset=utf-8",
-    "style.css": "text/css; charset=utf-8",
-    "favicon.svg": "image/svg+xml",
-}
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 HTML = "text/html; charset=utf-8"
 MAKERS = 2  # answers made at once, each in a worker thread
@@ -91,22 +86,12 @@ def _params(request: Request) -> dict[str, list[str]]:
 
 class Site:
     def __init__(self, config: ServeConfig) -> None:
-        import jinja2
-
         self.config = config
-        self.templates = jinja2.Environment(
-            loader=jinja2.PackageLoader("release_countdown.serve", "templates"),
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.templates.filters["safe_url"] = pages.safe_url
-        self.templates.filters["slip_words"] = slip_words
-        folder = resources.files("release_countdown.serve").joinpath("static")
+        self.pages = documents.Pages()
         self.answers: OrderedDict[Any, Answer] = OrderedDict()
         self.answer_bytes = 0
         self.makers = anyio.CapacityLimiter(MAKERS)
-        self.static = {name: folder.joinpath(name).read_bytes() for name in STATIC}
+        self.static = documents.static_files()
 
     # --- shared ---------------------------------------------------------------------------
 
@@ -138,13 +123,10 @@ class Site:
                 return Response(status_code=304, headers=headers)
         return Response(body, headers={**headers, "content-type": media_type})
 
-    def render(self, name: str, request: Request, **values: Any) -> bytes:
-        token = request.query_params.get("token")
-        suffix = "?token=" + _quote(token) if token else ""
-        html = self.templates.get_template(name).render(
-            token=token, suffix=suffix, amp=("&token=" + _quote(token)) if token else "", **values
-        )
-        return html.encode("utf-8")
+    @staticmethod
+    def links(request: Request) -> Links:
+        """The pages' links: from the site's root, each carrying the request's token."""
+        return Links(root="/", token=request.query_params.get("token") or None)
 
     # --- endpoints ------------------------------------------------------------------------
 
@@ -201,10 +183,8 @@ class Site:
             self.answer_bytes -= len(gone.body) + 1024
 
     async def releases_json(self, request: Request) -> Response:
-        from release_countdown.formats.jsonrows import to_json
-
         def make(snapshot: Snapshot, rows: list[Row], day: date, query: Query) -> bytes:
-            return to_json(rows).encode("utf-8")
+            return documents.releases_json(rows)
 
         return await self.cached(request, make, "application/json")
 
@@ -241,13 +221,13 @@ class Site:
         return await self.cached(request, make, CALENDAR_TYPE, window, show_all=True)
 
     async def changes_atom(self, request: Request) -> Response:
-        base = str(request.base_url)
+        links = Links(root=str(request.base_url))  # absolute, as a feed reader wants them
         waiting = tuple(self.config.inbox())  # part of the answer's key: it changes by itself
 
         def make(snapshot: Snapshot, rows: list[Row], day: date, query: Query) -> bytes:
-            news = arrivals(snapshot.registry.releases, waiting)
-            return feeds.atom(
-                feeds.changes(rows), base=base, updated=snapshot.modified, arrivals=news
+            releases = snapshot.registry.releases
+            return documents.changes_atom(
+                rows, releases, waiting, links=links, updated=snapshot.modified
             )
 
         return await self.cached(
@@ -270,18 +250,15 @@ class Site:
         waiting = len(self.config.inbox())
 
         def make(snapshot: Snapshot, rows: list[Row], day: date, query: Query) -> bytes:
-            return self.render(
-                "index.html",
-                request,
-                cards=pages.cards(rows),
-                strip=pages.strip(rows, day),
+            return self.pages.index(
+                rows,
+                links=self.links(request),
                 today=day,
                 total=len(snapshot.registry.releases),
+                shown=query,
                 errors=snapshot.errors,
                 form=form,
-                kinds=_kinds(),
-                shown=query,
-                inbox=pages.inbox_words(waiting),
+                inbox=waiting,
             )
 
         return await self.cached(request, make, HTML, tuple(sorted(form.items())), waiting)
@@ -295,13 +272,8 @@ class Site:
                 found = select([release], query._replace(show_all=True, statuses=()), day)
                 if found:
                     row = release_row(found[0], day, query.marked)
-                    html = self.render(
-                        "title.html",
-                        request,
-                        row=row,
-                        chart=pages.slip_chart(row),
-                        today=day,
-                        errors=snapshot.errors,
+                    html = self.pages.title(
+                        row, links=self.links(request), today=day, errors=snapshot.errors
                     )
                     return Response(html, media_type=HTML)
         return PlainTextResponse("no such title\n", status_code=404)
@@ -314,18 +286,6 @@ class Site:
             self.static[name],
             headers={"content-type": STATIC[name], "cache-control": "max-age=300"},
         )
-
-
-def _quote(text: str) -> str:
-    from urllib.parse import quote
-
-    return quote(text, safe="")
-
-
-def _kinds() -> Sequence[str]:
-    from release_countdown.core.model import KINDS
-
-    return KINDS
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

@@ -20,6 +20,7 @@ from release_countdown.core.params import ParamError
 from release_countdown.core.rows import Row
 from release_countdown.formats import ics
 from release_countdown.formats.notices import arrival_words
+from release_countdown.serve.links import Links
 
 FUZZY = ("skip", "as-span")
 MAX_DAYS = 3660  # pastDays and futureDays: ten years each way (a wider window is a 400)
@@ -46,6 +47,9 @@ def _days(name: str, value: str | None, default: int) -> int:
     if not 0 <= number <= MAX_DAYS:
         raise ParamError(name, f"{value!r} is not a number of days (0 to {MAX_DAYS})")
     return number
+
+
+WINDOW = ("pastDays", "futureDays", "types", "fuzzy", "alarm")  # what window_of reads
 
 
 def window_of(
@@ -146,20 +150,24 @@ def _text(value: str) -> str:
 def atom(
     found: Sequence[Change],
     *,
-    base: str,
+    links: Links,
     updated: datetime,
     arrivals: Sequence[Arrival] = (),
 ) -> bytes:
     """An Atom 1.0 document (RFC 4287) of ``found``, and of what follows brought
-    (``arrivals``, newest first: 'Lorne Balfe: new film "X", TBA')."""
+    (``arrivals``, newest first: 'Lorne Balfe: new film "X", TBA'). Its links are ``links``'s:
+    a served feed's absolute, a published one's relative to the feed (RFC 4287 resolves them
+    against its address); an id must be absolute, so a feed that knows no address of its own
+    takes a URN."""
     import xml.etree.ElementTree as ET
 
     ns = "http://www.w3.org/2005/Atom"
     feed = ET.Element("feed", xmlns=ns)
     ET.SubElement(feed, "title").text = "Release countdown: changes"
-    ET.SubElement(feed, "id").text = f"{base}changes.atom"
+    own = links.document("changes.atom")
+    ET.SubElement(feed, "id").text = own if links.root else "urn:release-countdown:changes"
     ET.SubElement(feed, "updated").text = updated.isoformat()
-    ET.SubElement(feed, "link", rel="self", href=f"{base}changes.atom")
+    ET.SubElement(feed, "link", rel="self", href=own)
     author = ET.SubElement(feed, "author")
     ET.SubElement(author, "name").text = "release-countdown"
     for change in found:
@@ -171,7 +179,7 @@ def atom(
         day = change.day or updated.date()
         stamp = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
         ET.SubElement(entry, "updated").text = stamp.isoformat()
-        ET.SubElement(entry, "link", href=f"{base}title/{quote(change.release_id)}")
+        ET.SubElement(entry, "link", href=links.title(change.release_id))
         ET.SubElement(entry, "summary").text = _text(f"{change.what}: {change.text}")
     for arrival in sorted(arrivals, key=lambda a: (a.seen, a.refs), reverse=True):
         words = arrival_words(arrival.follow, arrival.kind, arrival.title, arrival.date)
@@ -181,7 +189,7 @@ def atom(
         day = arrival.seen
         stamp = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
         ET.SubElement(entry, "updated").text = stamp.isoformat()
-        ET.SubElement(entry, "link", href=f"{base}?search={quote(arrival.title)}")
+        ET.SubElement(entry, "link", href=links.search_page(arrival.title))
         ET.SubElement(entry, "summary").text = _text(f"new: {words}")
     body: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return body

@@ -49,6 +49,14 @@ def digest(paths: Sequence[Path]) -> tuple[str | None, ...]:
     return tuple(found)
 
 
+def modified(paths: Sequence[Path]) -> datetime:
+    """When the registry last changed: the newest file's mtime, UTC, whole seconds (the
+    answers' Last-Modified, the calendar's DTSTAMP and the Atom feed's updated)."""
+    times = [s[1] for s in signature(paths) if s is not None]
+    newest = max(times) // 1_000_000_000 if times else 0
+    return datetime.fromtimestamp(newest, tz=timezone.utc)
+
+
 @dataclass
 class Snapshot:
     """What one request sees: a registry, when it was last changed, and current errors."""
@@ -71,9 +79,7 @@ class RegistryState:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def _modified(self) -> datetime:
-        times = [s[1] for s in signature(self.paths) if s is not None]
-        newest = max(times) // 1_000_000_000 if times else 0
-        return datetime.fromtimestamp(newest, tz=timezone.utc)
+        return modified(self.paths)
 
     def current(self) -> Snapshot:
         """The registry now; the first call raises when there is no good registry at all."""

@@ -35,6 +35,18 @@ class Checked:
     imported: Imported | None  # mode add's import (None: nothing to import)
 
 
+def importable(ref: str) -> bool:
+    """Whether ``ref`` names a title a source here imports (sources/refs.parse_ref reads it)."""
+    from release_countdown.core.errors import UsageError
+    from release_countdown.sources.refs import parse_ref
+
+    try:
+        parse_ref(ref)
+    except UsageError:
+        return False
+    return True
+
+
 def registry_follows(path: Path) -> tuple[Follow, ...]:
     """The ``[[follow]]`` tables of the registry at ``path``."""
     from release_countdown.registry.load import load_registry
@@ -96,7 +108,6 @@ def check(
     fails, nothing is written; with ``dry_run`` nothing is written either."""
     from release_countdown.core.follow import kept, proposed
     from release_countdown.core.record import FetchOptions
-    from release_countdown.registry.format import id_of
     from release_countdown.registry.locations import inbox_file
     from release_countdown.workflows.fetching import fetch_credits, fetch_region
     from release_countdown.writing.change import read_snapshot
@@ -119,7 +130,7 @@ def check(
         if follow.mode == "inbox":
             known |= linked_refs(snapshot.releases, result)
         found = kept(follow, result, today, known)
-        usable = [c for c in found if id_of(*c.ref.split(":", 1)) is not None]
+        usable = [c for c in found if importable(c.ref)]
         others = tuple(c for c in found if c not in usable)
         followed.append(Followed(follow, tuple(usable), others))
     if failed:

@@ -68,7 +68,8 @@ def item_table(items: Sequence[tuple[str, Any]]) -> Table:
 
 def typed_table(typed: SourceDate, origin: str) -> Table:
     return item_table([
-        ("region", typed.region), ("type", typed.type), ("date", date_value(typed.date)),
+        ("region", typed.region), ("type", typed.type), ("platform", typed.platform),
+        ("date", date_value(typed.date)),
         ("where", typed.where), ("origin", origin), ("note", typed.note),
     ])  # fmt: skip
 

@@ -62,6 +62,7 @@ def entry_text(
     note = f"from {record.label}"
     table = item_table([
         ("id", release_id), ("title", title), ("aliases", aliases), ("kind", record.kind),
+        ("season", record.season), ("franchise", record.franchise),
         ("date", date_value(record.date)), ("headline", record.headline), ("checked", today),
         ("sources", [record.page] if record.page else []), ("origin", origin),
     ])  # fmt: skip

@@ -4,20 +4,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from release_countdown.cli import serve_options as so
 from release_countdown.cli.app import command_app
 from release_countdown.cli.options import NoCacheOption, RegistryOption
-from release_countdown.cli.serve_options import HostOption, PortOption, TokenOption
 
 app = command_app()
 
 
 @app.command("serve", short_help="Serve a countdown page, a calendar feed and JSON over HTTP.")
 def serve_command(
-    host: HostOption = None,
-    port: PortOption = None,
+    *,
+    host: so.HostOption = None,
+    port: so.PortOption = None,
     registry: RegistryOption = None,
-    token: TokenOption = None,
+    token: so.TokenOption = None,
     no_cache: NoCacheOption = False,
+    refresh: so.RefreshOption = None,
 ) -> None:
     """Serve a live countdown page, a calendar feed, JSON and an Atom feed of changes.
 
@@ -29,6 +31,7 @@ def serve_command(
       countdown serve
       countdown serve --port 0 --registry ~/films.toml
       countdown serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"
+      countdown serve --refresh 6h        as a service: refreshes by itself
     """
     import sys
 
@@ -52,11 +55,18 @@ def serve_command(
     from release_countdown.serve.server import listen, run
 
     asgi, titles = application(host, registry, token, no_cache=no_cache, log=log)
+    from release_countdown.cli.serve_refresh import refresher
+
+    start = refresher(registry, refresh, log)  # checked before listening; nothing without one
     sock = listen(host, settings().serve_port.value if port is None else port)
     shown = f"[{host}]" if ":" in host else host
     got = sock.getsockname()[1]  # the port asked for, or the free one the system gave
     say(f"countdown: serving {titles} titles on http://{shown}:{got}/ (Ctrl-C stops)")
-    run(asgi, sock)
+    stop = start()
+    try:
+        run(asgi, sock)
+    finally:
+        stop()
 
 
 def application(
