@@ -1,6 +1,6 @@
 """/radarr.json and /sonarr.json: what `export --format radarr-list|sonarr-list` writes, with
 the same filters as the other endpoints (and the token: tests/serve/test_security.py), so that
-a Radarr or Sonarr can subscribe to a countdown."""
+a Radarr or Sonarr can subscribe to a countdown; `publish` writes the same files."""
 
 from __future__ import annotations
 
@@ -75,3 +75,18 @@ def test_an_unchanged_list_is_a_304(lists_client: TestClient) -> None:
         f"/radarr.json?as_of={AS_OF}", headers={"If-None-Match": first.headers["etag"]}
     )
     assert again.status_code == 304
+
+
+def test_publish_writes_what_serve_answers(
+    lists_client: TestClient, lists_file: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    done = invoke("publish", str(site), "-r", str(lists_file), "--as-of", AS_OF, "--kind", "series")
+    assert done.exit_code == 0, done.stderr
+    for path in PATHS:
+        served = lists_client.get(f"{path}?as_of={AS_OF}&kind=series")
+        assert (site / path.removeprefix("/")).read_bytes() == served.content
+    assert [s["tvdbId"] for s in sonarr_series((site / "sonarr.json").read_bytes())] == [
+        371980,
+        393189,
+    ]

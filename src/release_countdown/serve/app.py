@@ -43,8 +43,6 @@ FIRST_DAY, LAST_DAY = date(100, 1, 1), date(9899, 12, 31)
 # The parameters the page's form shows as typed (templates/index.html); of a query's text only
 # these enter an answer's cache key, besides what the query means.
 FORM = ("search", "person", "kind", "within")
-# The lists Radarr and Sonarr subscribe to, by path (their --format names in export).
-ARR_LISTS = {"/radarr.json": "radarr-list", "/sonarr.json": "sonarr-list"}
 
 
 class Answer(NamedTuple):
@@ -189,14 +187,11 @@ class Site:
         return await self.cached(request, make, "application/json")
 
     async def arr_list(self, request: Request) -> Response:
-        """/radarr.json and /sonarr.json: the view as the list Radarr or Sonarr subscribes to
-        (formats/arrlists.py; titles without the id it needs left out)."""
-        from release_countdown.formats.arrlists import LISTS
-
-        listed = LISTS[ARR_LISTS[request.url.path]]
+        """/radarr.json and /sonarr.json: the lists Radarr and Sonarr subscribe to."""
+        name = request.url.path.removeprefix("/")
 
         def make(snapshot: Snapshot, rows: list[Row], day: date, query: Query) -> bytes:
-            return listed(rows).data
+            return documents.arr_list(name, rows)
 
         return await self.cached(request, make, "application/json")
 
@@ -302,7 +297,7 @@ def create_app(config: ServeConfig) -> Any:
         Route("/title/{id}", site.title),
         Route("/calendar.ics", site.calendar_ics),
         Route("/releases.json", site.releases_json),
-        *(Route(path, site.arr_list) for path in ARR_LISTS),
+        *(Route(f"/{name}", site.arr_list) for name in documents.ARR_LISTS),
         Route("/changes.atom", site.changes_atom),
         Route("/healthz", site.healthz),
         Route("/static/{name}", site.static_file),
