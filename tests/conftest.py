@@ -53,6 +53,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         "COUNTDOWN_LOCK_TIMEOUT", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS",
         "TMDB_API_KEY", "TMDB_READ_ACCESS_TOKEN", "COUNTDOWN_TMDB_URL", "COUNTDOWN_MUSICBRAINZ_URL",
         "COUNTDOWN_WIKIDATA_URL", "COUNTDOWN_HTTP_TIMEOUT",
+        "RADARR_API_KEY", "SONARR_API_KEY", "LIDARR_API_KEY",
     ):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "100")

@@ -38,6 +38,10 @@ SOURCE_KEYS: Final = {
     },
     "musicbrainz": {"url": "COUNTDOWN_MUSICBRAINZ_URL"},
     "wikidata": {"url": "COUNTDOWN_WIKIDATA_URL", "sparql_url": "COUNTDOWN_WIKIDATA_SPARQL_URL"},
+    # `import --from radarr|sonarr|lidarr URL`: the address is given each time, the key set here.
+    "radarr": {"api_key": "RADARR_API_KEY"},
+    "sonarr": {"api_key": "SONARR_API_KEY"},
+    "lidarr": {"api_key": "LIDARR_API_KEY"},
 }
 DEFAULT_URLS: Final = {
     "tmdb": "https://api.themoviedb.org",
@@ -262,6 +266,8 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         def credential(key: str) -> Setting[str]:
             return setting(("sources", name, key), "", values.string, str.strip)
 
+        if name not in DEFAULT_URLS:  # radarr, sonarr, lidarr: only a key
+            return SourceSetting(UNSET, api_key=credential("api_key"))
         url = setting(("sources", name, "url"), DEFAULT_URLS[name], values.url(DEFAULT_URLS[name]))
         if name == "wikidata":
             sparql = setting(("sources", name, "sparql_url"), SPARQL_URL, values.url(SPARQL_URL))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 from release_countdown.core.errors import UsageError
 from release_countdown.core.record import LABELS
@@ -25,15 +25,30 @@ LIMITS: Final = {
     "musicbrainz": Limits(in_flight=1, interval=1.02),
     "wikidata": Limits(in_flight=1, interval=0.0),
     SPARQL: Limits(in_flight=1, interval=0.0),
+    # A library is one request (sources/lists/arr.py), to the user's own server.
+    "radarr": Limits(in_flight=1, interval=0.0),
+    "sonarr": Limits(in_flight=1, interval=0.0),
+    "lidarr": Limits(in_flight=1, interval=0.0),
 }
+# The services whose library `import --from NAME URL` reads, at the address the user gives:
+# their names as they spell them.
+LIBRARIES: Final = {"radarr": "Radarr", "sonarr": "Sonarr", "lidarr": "Lidarr"}
+# A library comes whole in one answer (a few KiB a title): more room and time than a lookup.
+LIBRARY_BODY: Final = 64 * 1024 * 1024
+LIBRARY_TIMEOUT: Final = 60.0  # seconds, at least: a large library takes a while to list
 KEY_PAGE: Final = "https://www.themoviedb.org/settings/api"
+
+
+class ApiKey(NamedTuple):
+    value: str  # "" : not set
+    variable: str  # the environment variable that sets it ("RADARR_API_KEY"), for messages
 
 
 class SourceSettings:
     """What the commands know about the sources, read and checked by settings.py and given
     here as plain values: each source's address (and the SPARQL endpoint's, as ``SPARQL``),
-    TMDB's credentials ("" : not set), the HTTP timeout, and the config file to name when a
-    key is missing."""
+    TMDB's credentials ("" : not set), the HTTP timeout, the config file to name when a key
+    is missing, and the API key of each of LIBRARIES (``api_keys``, with its variable)."""
 
     def __init__(
         self,
@@ -43,8 +58,10 @@ class SourceSettings:
         tmdb_key: str = "",
         tmdb_token: str = "",
         config_file: Path | None = None,
+        api_keys: Mapping[str, ApiKey] | None = None,
     ) -> None:
         self.urls = dict(urls)
+        self.api_keys = dict(api_keys or {})  # LIBRARIES' keys
         self.tmdb_key = tmdb_key
         self.tmdb_token = tmdb_token
         self.timeout = timeout
@@ -89,6 +106,30 @@ class SourceSettings:
             headers={"Authorization": f"Bearer {token}"}, secrets=(key, token),
             refused_hint=hint, timeout=self.timeout,
         )  # fmt: skip
+
+    def library(self, name: str, where: str) -> Service:
+        """The Service of the Radarr, Sonarr or Lidarr (``name``, one of LIBRARIES) at the
+        address ``where``, its API key in ``X-Api-Key``; UsageError naming the environment
+        variable and the config file's key when none is set."""
+        label = LIBRARIES[name]
+        key = self.api_keys[name]
+        if not key.value:
+            raise UsageError(
+                f"{label} needs its API key (in {label}: Settings > General > Security): set "
+                f"{key.variable} in the environment, or write it in {self.config_file} as\n"
+                f'  [sources.{name}]\n  api_key = "..."'
+            )
+        cached = f"{name} {where}"
+        if cached not in self._services:
+            hint = f"; check {key.variable} or [sources.{name}] api_key"
+            service = Service(
+                label, where, LIMITS[name], headers={"X-Api-Key": key.value},
+                secrets=(key.value,), refused_hint=hint,
+                timeout=max(self.timeout, LIBRARY_TIMEOUT),
+            )  # fmt: skip
+            service.max_body = LIBRARY_BODY
+            self._services[cached] = service
+        return self._services[cached]
 
     def close(self) -> None:
         for service in self._services.values():

@@ -1,0 +1,1 @@
+"""The lists `import --from` reads, one module per reader (arr.py: Radarr, Sonarr, Lidarr)."""
