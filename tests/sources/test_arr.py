@@ -217,3 +217,22 @@ def test_an_unknown_key_of_the_table_is_a_warning(
     result = invoke("config")
     assert result.exit_code == 0
     assert 'unknown key "sources.radarr.url" is ignored' in result.stderr
+
+
+def test_a_redirect_is_not_followed_with_the_key(
+    server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Radarr behind a sign-in page redirects there: the key is not carried along."""
+    keyed(monkeypatch)
+    with HTTPServer(host="127.0.0.1", port=0) as elsewhere:
+        elsewhere.expect_request("/login").respond_with_data("sign in")
+        server.expect_request("/api/v3/movie").respond_with_data(
+            "", status=302, headers={"Location": elsewhere.url_for("/login?rd=x")}
+        )
+        with pytest.raises(SourceError) as caught:
+            read_radarr(base(server), source_settings())
+        assert len(elsewhere.log) == 0
+    assert str(caught.value) == (
+        f"Radarr: GET /api/v3/movie: HTTP 302: the address redirects to {base(elsewhere)}; give "
+        "the address of the service itself (the API key goes only where it is told to)"
+    )

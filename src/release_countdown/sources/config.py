@@ -125,7 +125,7 @@ class SourceSettings:
             service = Service(
                 label, where, LIMITS[name], headers={"X-Api-Key": key.value},
                 secrets=(key.value,), refused_hint=hint,
-                timeout=max(self.timeout, LIBRARY_TIMEOUT),
+                timeout=max(self.timeout, LIBRARY_TIMEOUT), follow_redirects=False,
             )  # fmt: skip
             service.max_body = LIBRARY_BODY
             self._services[cached] = service
