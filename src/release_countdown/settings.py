@@ -92,7 +92,7 @@ class SourceSetting(NamedTuple):
 
 # Read-only: it is every default Settings' value.
 DEFAULT_SOURCES: Final = MappingProxyType(
-    {name: SourceSetting(Setting(url, "default")) for name, url in DEFAULT_URLS.items()}
+    {name: SourceSetting(Setting(DEFAULT_URLS.get(name, ""), "default")) for name in SOURCE_KEYS}
 )
 
 
