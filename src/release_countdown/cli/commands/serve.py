@@ -23,8 +23,9 @@ def serve_command(
 ) -> None:
     """Serve a live countdown page, a calendar feed, JSON and an Atom feed of changes.
 
-    Endpoints: /, /title/ID, /calendar.ics, /releases.json, /changes.atom and /healthz, each
-    taking the `list` filters (?composer=balfe&kind=film); the registry is re-read on change.
+    Endpoints: /, /title/ID, /calendar.ics, /releases.json, /changes.atom, /radarr.json and
+    /sonarr.json (for Radarr's and Sonarr's Custom List) and /healthz, each taking the `list`
+    filters (?composer=balfe&kind=film); the registry is re-read on change.
 
     \b
     Examples:
