@@ -52,7 +52,7 @@ SPARQL_URL: Final = "https://query.wikidata.org/sparql"  # Wikidata's query serv
 # Values never shown (`countdown config` says whether they are set, and where from).
 SECRETS: Final = ("api_key", "read_access_token", "token")
 TABLES: Final = ("sources", "notify", "serve")
-NOTIFY_KEYS: Final = ("lead", "to", "on", "min_precision")
+NOTIFY_KEYS: Final = ("lead", "to", "on", "min_precision", "digest", "group_by")
 SERVE_KEYS: Final = ("host", "port", "token", "hosts")
 KEYS: Final = ("region", "registries", "cache", "lock_timeout", "http_timeout")
 ENVIRONMENT: Final = {
@@ -113,6 +113,8 @@ class Settings(NamedTuple):
     http_timeout: Setting[float] = Setting(HTTP_TIMEOUT, "default")
     serve_token: Setting[str | None] = Setting(None, "default")  # a secret: never shown
     serve_hosts: Setting[tuple[str, ...]] = Setting((), "default")  # besides the bound one
+    notify_digest: Setting[str | None] = Setting(None, "default")  # None: a notice at a time
+    notify_group_by: Setting[str | None] = Setting(None, "default")  # None: the default
     sources: Mapping[str, SourceSetting] = DEFAULT_SOURCES
 
 
@@ -135,6 +137,7 @@ def debug_requested(env: Mapping[str, str] | None = None) -> bool:
 def every_setting(found: Settings) -> list[tuple[str, Setting[Any], str | None]]:
     """Every setting (`countdown config`): its dotted name, value and origin, and the
     environment variable that sets it, if any."""
+    from release_countdown.core.digest import DEFAULT_GROUP_BY
     from release_countdown.core.notices import DEFAULT_LEADS, ON_KINDS
     from release_countdown.core.redact import redact_url
 
@@ -147,6 +150,9 @@ def every_setting(found: Settings) -> list[tuple[str, Setting[Any], str | None]]
     kinds = tuple(k for k in ON_KINDS if not on.value or k in on.value)
     shown["notify.on"] = Setting(kinds, on.origin)
     shown["notify.min_precision"] = found.notify_min_precision
+    shown["notify.digest"] = found.notify_digest
+    group_by = found.notify_group_by
+    shown["notify.group_by"] = Setting(group_by.value or DEFAULT_GROUP_BY, group_by.origin)
     shown |= {f"serve.{key}": getattr(found, f"serve_{key}") for key in SERVE_KEYS}
     for name, variables in SOURCE_KEYS.items():
         shown |= {f"sources.{name}.{k}": getattr(found.sources[name], k) for k in variables}
@@ -291,6 +297,8 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         http_timeout=setting(("http_timeout",), HTTP_TIMEOUT, values.http_timeout),
         serve_token=setting(("serve", "token"), None, values.token),
         serve_hosts=setting(("serve", "hosts"), (), values.hosts),
+        notify_digest=setting(("notify", "digest"), None, values.digest_period),
+        notify_group_by=setting(("notify", "group_by"), None, values.group_by),
         serve_host=setting(("serve", "host"), "127.0.0.1", values.string),
         serve_port=setting(("serve", "port"), 8787, values.port),
         sources={name: source(name) for name in SOURCE_KEYS},

@@ -15,7 +15,7 @@ from release_countdown.core.params import Leads, OnKinds
 if TYPE_CHECKING:
     from release_countdown.core.notices import Alerts
     from release_countdown.delivery import Destination
-    from release_countdown.workflows.notify import Notified
+    from release_countdown.workflows.notify import FirstRun, Notified
 
 LeadOption = Annotated[
     Leads | None,
@@ -95,6 +95,18 @@ def alerts(
     return Alerts(on or on_setting, min_precision or min_precision_setting)
 
 
+def say_first_run(first: "FirstRun | None") -> None:
+    """Once: a first run that sends nothing still says it works."""
+    from release_countdown.cli.output import say
+
+    if first is None:
+        return
+    skipped, next_day = first.skipped, first.next_day
+    then = f"the next will be sent on {next_day}" if next_day else "none is due later"
+    say(f"countdown: first run: {skipped} earlier reminder{'s' if skipped != 1 else ''} "
+        f"skipped; {then}")  # fmt: skip
+
+
 def tell(
     done: "Notified",
     sending: "Sequence[Destination]",
@@ -118,12 +130,7 @@ def tell(
         say(f"countdown: {count} notice{'s' if count != 1 else ''} due for {names} (dry run: "
             f"nothing sent or recorded in {path})")  # fmt: skip
         return
-    if done.first_run is not None:  # once: a first run that sends nothing still says it works
-        skipped = done.first_run.skipped
-        next_day = done.first_run.next_day
-        then = f"the next will be sent on {next_day}" if next_day else "none is due later"
-        say(f"countdown: first run: {skipped} earlier reminder{'s' if skipped != 1 else ''} "
-            f"skipped; {then}")  # fmt: skip
+    say_first_run(done.first_run)
     if count := len(done.claimed):
         since = min(c.since for c in done.claimed).astimezone()
         them = "it" if count == 1 else "them"

@@ -83,6 +83,22 @@ LEADS: Callable[[str], Leads] = converted(params.leads, "leads")
 OWN_LEADS: Callable[[str], Leads] = converted(params.own_leads, "leads")
 ON_KINDS: Callable[[str], params.OnKinds] = converted(params.on_kinds, "kinds")
 MIN_PRECISION: Callable[[str], str] = converted(params.min_precision, "precision")
+
+
+def _digest_period(text: str) -> str:
+    from release_countdown.core.digest import digest_period
+
+    return digest_period(text)
+
+
+def _group_by(text: str) -> str:
+    from release_countdown.core.digest import group_by
+
+    return group_by(text)
+
+
+DIGEST: Callable[[str], str] = converted(_digest_period, "period")
+GROUP_BY: Callable[[str], str] = converted(_group_by, "grouping")
 ALARMS: Callable[[str], Leads] = converted(_alarms, "leads")
 DATE_TEXT: Callable[[str], str] = converted(_date_text, "date")
 EVERY: Callable[[str], Every] = converted(params.every, "interval")  # schedule, serve --refresh

@@ -86,6 +86,27 @@ def min_precision(value: object) -> str:
         raise ValueError(exc.problem) from None
 
 
+def digest_period(value: object) -> str | None:
+    """[notify] digest: "daily", "weekly" or "none"."""
+    from release_countdown.core import digest
+
+    try:
+        found = digest.digest_period(value if isinstance(value, str) else "")
+    except params.ParamError as exc:
+        raise ValueError(exc.problem) from None
+    return None if found == "none" else found
+
+
+def group_by(value: object) -> str:
+    """[notify] group_by: "none", "person", "kind" or "follow"."""
+    from release_countdown.core import digest
+
+    try:
+        return digest.group_by(value if isinstance(value, str) else "")
+    except params.ParamError as exc:
+        raise ValueError(exc.problem) from None
+
+
 def destinations(value: object) -> tuple[str, ...]:
     if isinstance(value, str) and value.strip():
         return (value.strip(),)

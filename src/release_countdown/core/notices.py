@@ -37,6 +37,7 @@ from release_countdown.core.dates import Precision, is_exact, parse_date_text
 from release_countdown.core.rows import Row
 
 if TYPE_CHECKING:
+    from release_countdown.core.digest import DigestState
     from release_countdown.core.follow import InboxEntry
     from release_countdown.core.model import Release
 
@@ -110,6 +111,7 @@ class NoticeState:
     records: dict[Key, tuple[date, bool]] = field(default_factory=dict)  # key -> (day, skipped)
     seen: dict[str, Seen] = field(default_factory=dict)
     failed: dict[Key, date] = field(default_factory=dict)  # reminders not delivered: first day
+    digest: DigestState | None = None  # None: no `notify --digest` run yet (core/digest.py)
 
     def done(self, release_id: str, day: str, lead: int) -> bool:
         """Whether ``lead`` or a smaller lead was delivered or skipped for this date."""

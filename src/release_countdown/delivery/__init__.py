@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from release_countdown.core.digest import Digest
     from release_countdown.core.notices import Notice
 
 
@@ -21,6 +22,9 @@ class Destination(Protocol):
 
     def send(self, notice: Notice) -> str | None:
         """None when delivered, else what went wrong (the notice is retried next run)."""
+
+    def send_digest(self, digest: Digest) -> str | None:
+        """The same for a digest (`notify --digest`): one message for all its notices."""
 
 
 def destinations(

@@ -10,7 +10,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from release_countdown.core.errors import UsageError
 from release_countdown.core.notices import Notice
@@ -21,6 +21,9 @@ from release_countdown.formats.notices import (
     notice_line,
     notice_message,
 )
+
+if TYPE_CHECKING:
+    from release_countdown.core.digest import Digest
 
 COMMAND_TIMEOUT: Final = 60.0  # seconds a command may take for one notice
 
@@ -35,14 +38,26 @@ class Stdout:
 
     def send(self, notice: Notice) -> str | None:
         if self.json_lines:
-            line = notice_json(notice)
-        else:
-            from release_countdown.views.safe import terminal_safe
+            return _write([notice_json(notice)])
+        return _write([notice_line(notice)], safe=True)
 
-            line = terminal_safe(notice_line(notice))
-        sys.stdout.write(line + "\n")
-        sys.stdout.flush()
-        return None
+    def send_digest(self, digest: Digest) -> str | None:
+        from release_countdown.formats.digest import digest_json, digest_lines
+
+        if self.json_lines:
+            return _write([digest_json(digest)])
+        return _write(digest_lines(digest), safe=True)
+
+
+def _write(lines: Sequence[str], *, safe: bool = False) -> str | None:
+    """``lines`` on stdout (``safe``: control and bidi characters made visible)."""
+    if safe:
+        from release_countdown.views.safe import terminal_safe
+
+        lines = [terminal_safe(line) for line in lines]
+    sys.stdout.write("".join(line + "\n" for line in lines))
+    sys.stdout.flush()
+    return None  # delivered
 
 
 class Command:
@@ -64,6 +79,15 @@ class Command:
             raise UsageError(f"{self.name}: {program} is not a command found")
 
     def send(self, notice: Notice) -> str | None:
+        return self._run(notice_environment(notice), notice_json(notice))
+
+    def send_digest(self, digest: Digest) -> str | None:
+        """Once per digest: COUNTDOWN_EVENT=digest, the digest as one JSON object on stdin."""
+        from release_countdown.formats.digest import digest_environment, digest_json
+
+        return self._run(digest_environment(digest), digest_json(digest))
+
+    def _run(self, environment: dict[str, str], stdin: str) -> str | None:
         if self.hung:
             return f"{self.name} not run: it took longer than {COMMAND_TIMEOUT:g} s this run"
         sys.stdout.flush()
@@ -73,13 +97,13 @@ class Command:
             process = subprocess.Popen(
                 self.argv,
                 stdin=subprocess.PIPE,
-                env={**os.environ, **notice_environment(notice)},
+                env={**os.environ, **environment},
                 start_new_session=True,
             )
         except OSError as exc:
             return f"{self.name} could not run: {exc.strerror or exc}"
         try:
-            process.communicate((notice_json(notice) + "\n").encode("utf-8"), COMMAND_TIMEOUT)
+            process.communicate((stdin + "\n").encode("utf-8"), COMMAND_TIMEOUT)
         except subprocess.TimeoutExpired:
             _kill_group(process)
             # One hang is enough: the next notices would each wait as long, holding the lock.
@@ -132,7 +156,14 @@ class Push:
             self.services.append((url, service))
 
     def send(self, notice: Notice) -> str | None:
-        title, body = notice_message(notice)
+        return self._push(*notice_message(notice))
+
+    def send_digest(self, digest: Digest) -> str | None:
+        from release_countdown.formats.digest import digest_message
+
+        return self._push(*digest_message(digest))
+
+    def _push(self, title: str, body: str) -> str | None:
         failed = []
         for url, service in self.services:
             with self.apprise.LogCapture(level=self.apprise.logging.WARNING) as log:
@@ -159,9 +190,16 @@ class Desktop:
         )
 
     def send(self, notice: Notice) -> str | None:
+        return self._show(*notice_message(notice))
+
+    def send_digest(self, digest: Digest) -> str | None:
+        from release_countdown.formats.digest import digest_message
+
+        return self._show(*digest_message(digest))
+
+    def _show(self, title: str, body: str) -> str | None:
         if self.program is None:
             return None
-        title, body = notice_message(notice)
         argv = [self.program, "--app-name=release-countdown", "--", title, body]
         try:
             done = subprocess.run(argv, capture_output=True, timeout=COMMAND_TIMEOUT, check=False)

@@ -24,6 +24,7 @@ from starlette.routing import Route
 
 from release_countdown.core.follow import InboxEntry
 from release_countdown.core.marks import NO_MARKS, Marks
+from release_countdown.core.notices import arrivals
 from release_countdown.core.params import ParamError, parse_query
 from release_countdown.core.query import Query, select
 from release_countdown.core.rows import Row, release_row
@@ -34,6 +35,7 @@ from release_countdown.serve.security import Guard, allowed_hosts, is_wildcard
 from release_countdown.serve.state import RegistryState, Snapshot
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
+ATOM_TYPE = "application/atom+xml; charset=utf-8"
 HTML = "text/html; charset=utf-8"
 MAKERS = 2  # answers made at once, each in a worker thread
 ANSWER_BYTES = 32 * 1024 * 1024  # answers kept, in bytes of body (the least recently used go)
@@ -225,9 +227,34 @@ class Site:
                 rows, releases, waiting, links=links, updated=snapshot.modified
             )
 
-        return await self.cached(
-            request, make, "application/atom+xml; charset=utf-8", waiting, show_all=True
-        )
+        return await self.cached(request, make, ATOM_TYPE, waiting, show_all=True)
+
+    async def digest_atom(self, request: Request) -> Response:
+        """`notify --digest` as a feed: one entry a period, replayed from the record (a feed
+        keeps no state: each entry covers its period's days)."""
+        from release_countdown.core.notices import DEFAULT_LEADS
+        from release_countdown.core.replay import replay
+
+        get = request.query_params.get
+        try:
+            asked = feeds.digest_asked(
+                get("period"), get("group_by"), get("on"), get("min_precision"), get("lead")
+            )
+        except ParamError as exc:
+            raise HTTPException(400, str(exc)) from None
+        base = str(request.base_url)
+        waiting = tuple(self.config.inbox())
+
+        def make(snapshot: Snapshot, rows: list[Row], day: date, query: Query) -> bytes:
+            releases = snapshot.registry.releases
+            digests = replay(
+                releases, query, today=day, period=asked.period,
+                leads=asked.leads or DEFAULT_LEADS, alerts=asked.alerts,
+                news=arrivals(releases, waiting), group_by=asked.group_by,
+            )  # fmt: skip
+            return feeds.digest_atom(digests, base=base, today=day)
+
+        return await self.cached(request, make, ATOM_TYPE, asked, waiting)
 
     async def healthz(self, request: Request) -> Response:
         snapshot = self.config.state.current()
@@ -299,6 +326,7 @@ def create_app(config: ServeConfig) -> Any:
         Route("/releases.json", site.releases_json),
         *(Route(f"/{name}", site.arr_list) for name in documents.ARR_LISTS),
         Route("/changes.atom", site.changes_atom),
+        Route("/digest.atom", site.digest_atom),
         Route("/healthz", site.healthz),
         Route("/static/{name}", site.static_file),
     ]

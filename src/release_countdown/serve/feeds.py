@@ -14,8 +14,9 @@ from urllib.parse import quote
 
 from release_countdown.core import params
 from release_countdown.core.changes import Kind, change_between, gap_words
+from release_countdown.core.digest import Digest
 from release_countdown.core.model import DATE_TYPES
-from release_countdown.core.notices import Arrival
+from release_countdown.core.notices import Alerts, Arrival
 from release_countdown.core.params import ParamError
 from release_countdown.core.rows import Row
 from release_countdown.formats import ics
@@ -193,3 +194,70 @@ def atom(
         ET.SubElement(entry, "summary").text = _text(f"new: {words}")
     body: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return body
+
+
+class DigestAsked(NamedTuple):
+    """What /digest.atom asks for besides the list filters (`notify --digest`'s options)."""
+
+    period: str = "weekly"
+    group_by: str = "none"
+    leads: tuple[int, ...] = ()  # (): notify's default leads
+    alerts: Alerts = Alerts()
+
+
+def digest_asked(
+    period: str | None,
+    group_by: str | None,
+    on: str | None,
+    min_precision: str | None,
+    lead: str | None,
+) -> DigestAsked:
+    """The feed's own parameters, parsed by the converters of notify's options (ParamError
+    naming the parameter, for a 400); ``period=none`` is no digest, refused."""
+    from release_countdown.core import digest
+    from release_countdown.core.digest import DEFAULT_GROUP_BY, PERIODS
+
+    chosen = "weekly" if period is None else digest.digest_period(period, "period")
+    if chosen not in PERIODS:
+        raise ParamError("period", f"{period!r} is not one of {', '.join(PERIODS)}")
+    return DigestAsked(
+        chosen,
+        DEFAULT_GROUP_BY if group_by is None else digest.group_by(group_by, "group_by"),
+        () if lead is None else params.leads(lead, "lead"),
+        Alerts(
+            None if on is None else params.on_kinds(on),
+            None if min_precision is None else params.min_precision(min_precision, "min_precision"),
+        ),
+    )
+
+
+def digest_atom(digests: Sequence[Digest], *, base: str, today: date) -> bytes:
+    """An Atom 1.0 document of ``digests`` (newest first): one entry a period, its id the
+    period's (``urn:release-countdown:digest:weekly:2027-W09``), its text the digest's."""
+    import xml.etree.ElementTree as ET
+
+    from release_countdown.formats.digest import digest_lines
+
+    ns = "http://www.w3.org/2005/Atom"
+    feed = ET.Element("feed", xmlns=ns)
+    ET.SubElement(feed, "title").text = "Release countdown: digest"
+    ET.SubElement(feed, "id").text = f"{base}digest.atom"
+    ET.SubElement(feed, "updated").text = _stamp(digests[0].until if digests else today)
+    ET.SubElement(feed, "link", rel="self", href=f"{base}digest.atom")
+    author = ET.SubElement(feed, "author")
+    ET.SubElement(author, "name").text = "release-countdown"
+    for digest in digests:
+        lines = digest_lines(digest)
+        entry = ET.SubElement(feed, "entry")
+        ET.SubElement(entry, "title").text = _text(lines[0])
+        urn = f"urn:release-countdown:digest:{digest.period}:{digest.label}"
+        ET.SubElement(entry, "id").text = urn
+        ET.SubElement(entry, "updated").text = _stamp(digest.until)
+        ET.SubElement(entry, "link", href=base)
+        ET.SubElement(entry, "content", type="text").text = _text("\n".join(lines[1:]))
+    body: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return body
+
+
+def _stamp(day: date) -> str:
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc).isoformat()

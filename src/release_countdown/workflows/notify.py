@@ -12,14 +12,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 if TYPE_CHECKING:
     from release_countdown.core.model import Release
-    from release_countdown.core.notices import Alerts, Key, Notice
+    from release_countdown.core.notices import Alerts, Arrival, Key, Notice, NoticeState, Plan
     from release_countdown.core.query import Query
+    from release_countdown.core.rows import Row
     from release_countdown.delivery import Destination
     from release_countdown.writing.state import Claim
+
+
+class RunArgs(TypedDict):
+    """The arguments a notify run and a digest run (workflows/digest.py) share."""
+
+    leads: Sequence[int]
+    sending: Sequence[Destination]
+    state_path: Path
+    today: date
+    started: datetime
+    dry_run: bool
+    lock_timeout: float
+    alerts: Alerts | None
 
 
 @dataclass(frozen=True)
@@ -76,17 +90,7 @@ def notify(
     ``leads``; only the notices ``alerts`` wants (None: all) are planned."""
     import secrets
 
-    from release_countdown.core.notices import (
-        EVERY_ALERT,
-        Plan,
-        arrivals,
-        next_notice_day,
-        plan_notices,
-    )
-    from release_countdown.core.query import select
-    from release_countdown.core.rows import release_row
-    from release_countdown.registry.locations import inbox_file
-    from release_countdown.writing.inbox import read_inbox
+    from release_countdown.core.notices import Plan
     from release_countdown.writing.state import (
         CLAIM_LIFETIME,
         Claim,
@@ -96,24 +100,16 @@ def notify(
         write_state,
     )
 
-    rows = [release_row(s, today, query.marked) for s in select(releases, query, today)]
-    rows = [row for row in rows if row.mark != "skip"]  # a title marked skip: no notices
-    news = arrivals(releases, read_inbox(inbox or inbox_file()))
-    own = {release.id: release.lead for release in releases if release.lead}
-    wanted = alerts or EVERY_ALERT
+    planning = Planning.of(
+        releases, query=query, leads=leads, today=today, inbox=inbox, alerts=alerts
+    )
     if dry_run:
-        planned = plan_notices(
-            rows, leads, read_state(state_path), today, news, own_leads=own, alerts=wanted
-        )
-        return Notified(tuple(planned.notices), ())
+        return Notified(tuple(planning.plan(read_state(state_path)).notices), ())
     ours = Claim(secrets.token_hex(8), started)
     with state_lock(state_path, lock_timeout):
         known, claims = read_claimed(state_path)
-        plan = plan_notices(rows, leads, known, today, news, own_leads=own, alerts=wanted)
-        first = None  # said once: not by a run that overlaps the first (it holds claims)
-        if known.created is None and not claims:
-            reminders = [key for key in plan.skipped if key[1] != "new"]  # not arrivals
-            first = FirstRun(len(reminders), next_notice_day(rows, leads, today, own, wanted))
+        plan = planning.plan(known)
+        first = planning.first_run(known, claims, plan)
         claims = {key: claim for key, claim in claims.items() if claim.live(started)}
         claimed = tuple(Claimed(n, claims[n.key].since) for n in plan.notices if n.key in claims)
         mine = [n for n in plan.notices if n.key not in claims]
@@ -155,6 +151,63 @@ def notify(
         _release(state_path, ours, [n.key for n in mine], lock_timeout)
         raise
     return Notified(tuple(plan.notices), tuple(undelivered), claimed, first)
+
+
+@dataclass(frozen=True)
+class Planning:
+    """What notify plans from, the same for one notice at a time and for digests: the rows
+    in view (a title marked skip has no notices), follows' arrivals, each title's own
+    leads and the alerts wanted."""
+
+    rows: Sequence[Row]
+    leads: Sequence[int]
+    day: date
+    news: Sequence[Arrival]
+    own: dict[str, tuple[int, ...]]
+    alerts: Alerts
+
+    @classmethod
+    def of(
+        cls,
+        releases: Sequence[Release],
+        *,
+        query: Query,
+        leads: Sequence[int],
+        today: date,
+        inbox: Path | None,
+        alerts: Alerts | None,
+    ) -> Planning:
+        from release_countdown.core.notices import EVERY_ALERT, arrivals
+        from release_countdown.core.replay import notice_rows, own_leads
+        from release_countdown.registry.locations import inbox_file
+        from release_countdown.writing.inbox import read_inbox
+
+        return cls(
+            notice_rows(releases, query, today), leads, today,
+            arrivals(releases, read_inbox(inbox or inbox_file())),
+            own_leads(releases), alerts or EVERY_ALERT,
+        )  # fmt: skip
+
+    def plan(self, state: NoticeState) -> Plan:
+        from release_countdown.core.notices import plan_notices
+
+        return plan_notices(
+            self.rows, self.leads, state, self.day, self.news,
+            own_leads=self.own, alerts=self.alerts,
+        )  # fmt: skip
+
+    def first_run(
+        self, state: NoticeState, claims: dict[Key, Claim], plan: Plan
+    ) -> FirstRun | None:
+        """What a first run says; said once, not by a run that overlaps the first (it holds
+        claims)."""
+        from release_countdown.core.notices import next_notice_day
+
+        if state.created is not None or claims:
+            return None
+        reminders = [key for key in plan.skipped if key[1] != "new"]  # not arrivals
+        day = next_notice_day(self.rows, self.leads, self.day, self.own, self.alerts)
+        return FirstRun(len(reminders), day)
 
 
 def _drop(claims: dict[Key, Claim], ours: Claim, keys: Sequence[Key]) -> None:

@@ -25,7 +25,8 @@ _FIELDS: Final = ("ref", "title", "kind", "date", "follow")
 
 def decode_inbox(document: object) -> list[InboxEntry]:
     """The entries of an inbox's JSON document; ValueError says what is wrong."""
-    from release_countdown.writing.state import _day, _text
+    from release_countdown.writing.state_values import day_of as _day
+    from release_countdown.writing.state_values import text_of as _text
 
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValueError(f'not a follow inbox file (no "format": "{FORMAT}")')

@@ -25,7 +25,7 @@ WHAT: Final = "the marks file"
 
 def decode_marks(document: object) -> dict[str, str]:
     """Release id -> mark from a marks file's JSON document; ValueError says what is wrong."""
-    from release_countdown.writing.state import _text
+    from release_countdown.writing.state_values import text_of as _text
 
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValueError(f'not a marks file (no "format": "{FORMAT}")')

@@ -58,9 +58,9 @@ def _checked(document: object, fmt: str) -> dict[str, Any]:
 
 
 def _texts(document: dict[str, Any], *names: str) -> list[str]:
-    from release_countdown.writing.state import _text
+    from release_countdown.writing.state_values import text_of
 
-    return [_text(document.get(name, ""), f'"{name}"') for name in names]
+    return [text_of(document.get(name, ""), f'"{name}"') for name in names]
 
 
 def decode_installed(document: object) -> Installed:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,6 +31,9 @@ from typing import Any, Final, TypeVar
 
 from release_countdown.core.errors import StateError
 from release_countdown.core.notices import EVENTS, Key, NoticeState, Seen
+from release_countdown.writing.state_values import day_of as _day
+from release_countdown.writing.state_values import instant_of as _instant
+from release_countdown.writing.state_values import text_of as _text
 
 FORMAT: Final = "release-countdown notify state"
 VERSION: Final = 1
@@ -47,7 +49,6 @@ _ONLY: Final = (
     "The state is only read from, and written to, a regular file of yours: move this away, "
     "or pass --state PATH"
 )
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -64,23 +65,6 @@ class Claim:
 
 
 Claims = dict[Key, Claim]
-
-
-def _day(value: object, where: str) -> date:
-    if not isinstance(value, str):
-        raise ValueError(f"{where} is not a date")
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{where} {value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _text(value: object, where: str) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"{where} is not a string")
-    if _SURROGATE.search(value):  # valid JSON ("\ud800"), but no text: it cannot be written
-        raise ValueError(f"{where} holds a lone surrogate, which is not text")
-    return value
 
 
 def _key(item: object, where: str) -> Key:
@@ -134,6 +118,10 @@ def decode_state(document: object) -> NoticeState:
             key: on for key, (on, _) in (_record(x, i, "failed") for i, x in enumerate(failed))
         },
     )
+    if "digest" in document:  # written by `notify --digest` runs only
+        from release_countdown.writing.digest_state import decode_digest
+
+        state.digest = decode_digest(document["digest"])
     for release_id, item in seen.items():
         _text(release_id, f"a key of seen ({release_id!r})")
         if not isinstance(item, dict):
@@ -156,18 +144,6 @@ def _basis(value: object, where: str) -> str | None:
     if not isinstance(value, str) or headline_of(value) != value:
         raise ValueError(f"{where} is not REGION:TYPE")
     return value
-
-
-def _instant(value: object, where: str) -> datetime:
-    if isinstance(value, str):
-        try:
-            found = datetime.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            if found.tzinfo is not None:
-                return found
-    raise ValueError(f"{where} is not an instant (YYYY-MM-DDTHH:MM:SS+00:00)")
 
 
 def decode_claims(document: object) -> Claims:
@@ -217,6 +193,10 @@ def encode_state(state: NoticeState, claims: Claims | None = None) -> bytes:
             {"id": key[0], "event": key[1], "date": key[2], "lead": key[3], "on": on.isoformat()}
             for key, on in sorted(state.failed.items(), key=lambda item: (item[1], item[0][0]))
         ]
+    if state.digest is not None:  # `notify --digest`; ignored by earlier versions
+        from release_countdown.writing.digest_state import encode_digest
+
+        document["digest"] = encode_digest(state.digest)
     if claims:  # notices a run is delivering; ignored by earlier versions
         document["claims"] = [
             {"id": key[0], "event": key[1], "date": key[2], "lead": key[3]}

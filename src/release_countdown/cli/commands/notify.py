@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from release_countdown.cli import digest_options as digests
 from release_countdown.cli import notify_options as opts
 from release_countdown.cli.app import command_app
 from release_countdown.cli.options import (
@@ -31,6 +32,8 @@ def notify_command(
     command: opts.ExecOption = None,
     on: opts.OnOption = None,
     min_precision: opts.MinPrecisionOption = None,
+    digest: digests.DigestOption = None,
+    group_by: digests.GroupByOption = None,
     dry_run: Annotated[
         bool,
         typer.Option("--dry-run", "-n", help="Print what is due; send and record nothing."),
@@ -62,6 +65,7 @@ def notify_command(
       countdown notify --composer balfe --lead 14d,1d --to ntfy://my-releases
       countdown notify --exec 'notify-me --urgent' --json
       countdown notify --on dated,narrowed,released --min-precision day
+      countdown notify --digest weekly --group-by person --to ntfy://my-releases
     \b
     crontab -e (every morning at 9):
       0 9 * * * countdown notify --to ntfy://my-releases
@@ -86,7 +90,7 @@ def notify_command(
     from release_countdown.core.notices import DEFAULT_LEADS
     from release_countdown.delivery import destinations
     from release_countdown.registry.locations import notify_state_file
-    from release_countdown.workflows.notify import notify
+    from release_countdown.workflows.notify import RunArgs, notify
 
     started = datetime.now(timezone.utc)  # the run's claims on what it sends date from now
     today = today_of(as_of)
@@ -97,11 +101,19 @@ def notify_command(
         if warning := getattr(destination, "warning", None):
             say(f"countdown: {warning}")
     path = state if state is not None else notify_state_file()
-    done = notify(
-        load(registry, no_cache).releases, filters.query(today),
-        leads=lead or found.notify_lead.value or DEFAULT_LEADS, sending=sending,
-        state_path=path, today=today, started=started, dry_run=dry_run,
-        lock_timeout=found.lock_timeout.value, alerts=opts.alerts(
+    period, groups = digests.chosen(digest, group_by, found)
+    run: RunArgs = {
+        "leads": lead or found.notify_lead.value or DEFAULT_LEADS, "sending": sending,
+        "state_path": path, "today": today, "started": started, "dry_run": dry_run,
+        "lock_timeout": found.lock_timeout.value, "alerts": opts.alerts(
             on, min_precision, found.notify_on.value, found.notify_min_precision.value),
-    )  # fmt: skip
+    }  # fmt: skip
+    releases, query = load(registry, no_cache).releases, filters.query(today)
+    if period is not None:
+        from release_countdown.workflows.digest import notify_digest
+
+        told = notify_digest(releases, query, period=period, group_by=groups, **run)
+        digests.tell(told, sending, path, dry_run=dry_run, json_output=json_output)
+        return
+    done = notify(releases, query, **run)
     opts.tell(done, sending, path, dry_run=dry_run, json_output=json_output)

@@ -23,8 +23,9 @@ def serve_command(
 ) -> None:
     """Serve a live countdown page, a calendar feed, JSON and an Atom feed of changes.
 
-    Endpoints: /, /title/ID, /calendar.ics, /releases.json, /changes.atom, /radarr.json and
-    /sonarr.json (for Radarr's and Sonarr's Custom List) and /healthz, each taking the `list`
+    Endpoints: /, /title/ID, /calendar.ics, /releases.json, /changes.atom, /digest.atom
+    (`notify --digest`: ?period=weekly|daily, group_by, on, min_precision, lead), /radarr.json
+    and /sonarr.json (Radarr's and Sonarr's Custom List) and /healthz, each taking the `list`
     filters (?composer=balfe&kind=film); the registry is re-read on change.
 
     \b
@@ -38,6 +39,7 @@ def serve_command(
 
     from release_countdown.cli.output import say
     from release_countdown.cli.reading import settings
+    from release_countdown.cli.serve_refresh import refresher
     from release_countdown.core.errors import UsageError
     from release_countdown.core.install import add_command
 
@@ -56,8 +58,6 @@ def serve_command(
     from release_countdown.serve.server import listen, run
 
     asgi, titles = application(host, registry, token, no_cache=no_cache, log=log)
-    from release_countdown.cli.serve_refresh import refresher
-
     start = refresher(registry, refresh, log)  # checked before listening; nothing without one
     sock = listen(host, settings().serve_port.value if port is None else port)
     shown = f"[{host}]" if ":" in host else host
