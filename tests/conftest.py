@@ -57,6 +57,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         "IGDB_CLIENT_ID", "IGDB_CLIENT_SECRET", "COUNTDOWN_IGDB_URL", "COUNTDOWN_TWITCH_TOKEN_URL",
         "COUNTDOWN_STEAM_URL",
         "TRAKT_CLIENT_ID", "COUNTDOWN_TRAKT_URL",
+        "RADARR_API_KEY", "SONARR_API_KEY", "LIDARR_API_KEY",
     ):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "100")

@@ -100,3 +100,11 @@ def test_rows_schema_words_are_the_literal_types() -> None:
     assert get_args(PrecisionName) == tuple(p.value for p in Precision)
     status = defs["row"]["properties"]["status"]
     assert tuple(status["enum"]) == STATUSES
+
+
+def test_registry_schema_states_each_id_form() -> None:
+    ids = schema("registry.schema.json")["definitions"]["release"]["properties"]["ids"]
+    assert tuple(ids["properties"]) == registry_format.ID_KEYS
+    for key, (pattern, example) in registry_format.ID_FORMS.items():
+        assert ids["properties"][key]["pattern"] == f"^{pattern.pattern}$"
+        assert pattern.fullmatch(example)

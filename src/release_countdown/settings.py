@@ -48,6 +48,10 @@ SOURCE_KEYS: Final = {
     },
     "steam": {"url": "COUNTDOWN_STEAM_URL"},
     "trakt": {"client_id": "TRAKT_CLIENT_ID", "url": "COUNTDOWN_TRAKT_URL"},  # import --from
+    # `import --from radarr|sonarr|lidarr URL`: the address is given each time, the key set here.
+    "radarr": {"api_key": "RADARR_API_KEY"},
+    "sonarr": {"api_key": "SONARR_API_KEY"},
+    "lidarr": {"api_key": "LIDARR_API_KEY"},
 }
 DEFAULT_URLS: Final = {
     "tmdb": "https://api.themoviedb.org",
@@ -116,7 +120,7 @@ class SourceSetting(NamedTuple):
 
 # Read-only: it is every default Settings' value.
 DEFAULT_SOURCES: Final = MappingProxyType(
-    {name: SourceSetting(Setting(url, "default")) for name, url in DEFAULT_URLS.items()}
+    {name: SourceSetting(Setting(DEFAULT_URLS.get(name, ""), "default")) for name in SOURCE_KEYS}
 )
 
 
@@ -302,6 +306,8 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         def credential(key: str) -> Setting[str]:
             return setting(("sources", name, key), "", values.string, str.strip)
 
+        if name not in DEFAULT_URLS:  # radarr, sonarr, lidarr: only a key
+            return SourceSetting(UNSET, api_key=credential("api_key"))
         url = setting(("sources", name, "url"), DEFAULT_URLS[name], values.url(DEFAULT_URLS[name]))
         if name == "wikidata":
             sparql = setting(("sources", name, "sparql_url"), SPARQL_URL, values.url(SPARQL_URL))

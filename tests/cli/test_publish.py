@@ -56,8 +56,8 @@ def test_the_folder_holds_the_site(registry: Path, tmp_path: Path) -> None:
     done = publish(registry, site)
     assert done["folder"] == str(site)
     assert set(done["written"]) == {
-        "index.html", "releases.json", "calendar.ics", "changes.atom",
-        "static/countdown.js", "static/style.css", "static/favicon.svg",
+        "index.html", "releases.json", "calendar.ics", "changes.atom", "radarr.json",
+        "sonarr.json", "static/countdown.js", "static/style.css", "static/favicon.svg",
         "title/argylle.html", "title/gran-turismo.html", "title/mi-dead-reckoning-part-one.html",
         "title/mi-dead-reckoning-part-one-soundtrack.html", "title/mi-the-final-reckoning.html",
     }  # fmt: skip

@@ -35,6 +35,13 @@ def test_ids_are_read() -> None:
     }  # fmt: skip
 
 
+def test_a_tvdb_id_is_kept() -> None:
+    """TheTVDB's series id (what Sonarr's lists key on) has a home in [release.ids]."""
+    (release,), problems = check_text(text(("Severance", 'tvdb = "371980"')), "r.toml")
+    assert problems == []
+    assert dict(release.ids) == {"tvdb": "371980"}
+
+
 def test_unknown_id_keys_are_warnings() -> None:
     (release,), problems = check_text(text(("X", 'anilist = "1"\ntmdb = "movie/1"')), "r.toml")
     assert [p.warning for p in problems] == [True]
@@ -49,6 +56,7 @@ def test_unknown_id_keys_are_warnings() -> None:
         ('wikidata = "42"', 'ids.wikidata "42" is not a wikidata id'),
         ("imdb = 9603212", "imdb must be a string"),
         ('musicbrainz = "release-group/xyz"', "is not a musicbrainz id"),
+        ('tvdb = "tt81189"', 'ids.tvdb "tt81189" is not a tvdb id (e.g. tvdb = "81189")'),
     ],
 )
 def test_malformed_ids_are_errors(ids: str, message: str) -> None:

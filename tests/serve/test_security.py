@@ -150,8 +150,12 @@ def guarded(make_client: Make, registry_file: Path) -> tuple[TestClient, list[st
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/releases.json", "/calendar.ics", "/changes.atom", "/healthz", "/title/argylle"]
-)
+    "path",
+    [
+        "/", "/releases.json", "/calendar.ics", "/changes.atom", "/healthz", "/title/argylle",
+        "/radarr.json", "/sonarr.json",
+    ],
+)  # fmt: skip
 def test_token_required(guarded: tuple[TestClient, list[str]], path: str) -> None:
     client, lines = guarded
     assert client.get(path).status_code == 401

@@ -202,3 +202,17 @@ def test_hostile_and_huge_text_still_makes_a_valid_entry(tmdb: HTTPServer, regis
     assert "\x1b" not in registry.read_text()
     assert "\u202e" not in registry.read_text()
     assert invoke("check", str(registry)).exit_code == 0
+
+
+@pytest.mark.parametrize(("given", "kept"), [(371980, "371980"), (0, None), ("371980", None)])
+def test_a_tvdb_id_is_kept_for_sonarr(
+    tmdb: HTTPServer, registry: Path, given: object, kept: str | None
+) -> None:
+    """TMDB's external_ids.tvdb_id (a series') is what `export --format sonarr-list` needs."""
+    data = tmdb_data.movie()
+    data["external_ids"]["tvdb_id"] = given  # type: ignore[index]
+    serve_movie(tmdb, data)
+    result = invoke("import", "tmdb:movie/575264", "--registry", str(registry))
+    assert result.exit_code == 0, result.stderr
+    (entry,) = entries(registry)
+    assert entry["ids"].get("tvdb") == kept  # type: ignore[attr-defined]

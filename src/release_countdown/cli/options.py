@@ -16,6 +16,7 @@ import typer
 
 from release_countdown.cli import completion
 from release_countdown.cli.parsers import (
+    ALARMS,
     DAY,
     DURATION,
     LIMIT,
@@ -33,7 +34,7 @@ from release_countdown.cli.parsers import (
 from release_countdown.core import params
 from release_countdown.core.marks import MARKS
 from release_countdown.core.model import DATE_TYPES, KINDS, STATUSES
-from release_countdown.core.params import DayArg, Duration
+from release_countdown.core.params import DayArg, Duration, Leads
 from release_countdown.core.query import SORTS, Query
 
 # What the commands import from here besides the options.
@@ -135,6 +136,16 @@ OutputFileOption = Annotated[  # export -o: a file, never a folder (exit 2 then)
     typer.Option("--output", "-o", help="Write to FILE instead of stdout.", metavar="FILE",
                  dir_okay=False),
 ]  # fmt: skip
+AlarmOption = Annotated[  # export --alarm
+    Leads | None,
+    typer.Option(
+        "--alarm",
+        metavar="LEADS",
+        help="ICS: add a reminder (VALARM) this long before each event, comma-separated "
+        "days or weeks, at 09:00 local time: 7d,1d (0d: on the day).",
+        parser=ALARMS,
+    ),
+]
 KindOption = Annotated[
     str | None,
     typer.Option(

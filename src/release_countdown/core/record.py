@@ -29,7 +29,7 @@ LABELS: Final[Mapping[str, str]] = MappingProxyType(
     }
 )
 # [release.ids] keys that name a service but no source ("its IMDb id").
-_ID_LABELS: Final = {**LABELS, "imdb": "IMDb"}
+_ID_LABELS: Final = {**LABELS, "imdb": "IMDb", "tvdb": "TheTVDB"}
 
 
 def label(key: str) -> str:

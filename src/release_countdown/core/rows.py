@@ -24,7 +24,7 @@ from release_countdown.core.changes import (
 )
 from release_countdown.core.dates import DateSpec, PrecisionName, countdown_words, days_between
 from release_countdown.core.marks import NO_MARKS, Marks
-from release_countdown.core.model import Status
+from release_countdown.core.model import NO_IDS, Status
 from release_countdown.core.query import Person
 from release_countdown.core.standing import Standing, date_order
 
@@ -110,6 +110,9 @@ class Row(NamedTuple):
     origin: str | None = None  # the follow that added the title ("follow:lorne-balfe")
     mark: str | None = None  # the user's mark (seen, owned, skip, wanted; core/marks.py)
     tags: tuple[str, ...] = ()  # the registry's tags ("imax", "must-see")
+    # [release.ids]: where the title lives at the sources ({"tmdb": "movie/603"}), for lists
+    # keyed by id (formats/arrlists.py) and scripts.
+    ids: Mapping[str, str] = NO_IDS
 
 
 def _days(today: dt.date, day: dt.date | None) -> int | None:
@@ -269,6 +272,7 @@ def release_row(
         origin=release.origin,
         mark=marked.get(release.id),
         tags=release.tags,
+        ids=release.ids,
     )
 
 

@@ -1,5 +1,6 @@
 """The output format a command was asked for, parsed once: ``--format`` and ``--json`` as one
-typed value, ``Named`` (table, json, csv, ics) or a checked ``Template``.
+typed value, ``Named`` (table, json, csv, ics, radarr-list, sonarr-list) or a checked
+``Template``.
 
 The same rules for every command that prints rows: names are case-insensitive; text with a
 ``{`` is a template (for commands that take templates), checked against the fields of the rows
@@ -22,6 +23,8 @@ class Named(str, Enum):
     JSON = "json"
     CSV = "csv"
     ICS = "ics"
+    RADARR_LIST = "radarr-list"  # formats/arrlists.py
+    SONARR_LIST = "sonarr-list"
 
 
 OutputFormat: TypeAlias = "Named | Template"

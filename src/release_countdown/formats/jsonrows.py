@@ -36,10 +36,15 @@ _SLIPS = json_encoder(Slips)
 def json_lines(rows: Iterable[Row]) -> Iterator[str]:
     """A JSON array with one row a line (like taskwarrior's export): greppable, diffable,
     streamable, and written by json's C encoder, which pretty-printing would bypass."""
+    return object_lines(map(row_json, rows))
+
+
+def object_lines(objects: Iterable[Any]) -> Iterator[str]:
+    """A JSON array of ``objects``, one a line (`list --json`, the Radarr and Sonarr lists)."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
     first = True
-    for row in rows:
-        yield ("[\n" if first else ",\n") + encode(row_json(row))
+    for value in objects:
+        yield ("[\n" if first else ",\n") + encode(value)
         first = False
     yield "[]\n" if first else "\n]\n"
 

@@ -47,7 +47,8 @@ HISTORY_KEYS: Final = ("announced", "date", "headline", "title", "note")
 FOLLOW_KEYS: Final = ("name", "ref", "jobs", "types", "kinds", "since", "tba", "mode", "ignore")
 FOLLOW_LISTS: Final = ("jobs", "types", "kinds", "ignore")
 # [release.ids]: where an entry came from (refresh fetches it again from there), each form's
-# pattern and an example for messages. imdb is kept when a source gives it, never fetched from.
+# pattern and an example for messages. imdb and tvdb are kept when a source or a list gives
+# them, never fetched from.
 ID_FORMS: Final = {
     "tmdb": (re.compile(r"(?:movie|tv)/[1-9][0-9]{0,11}"), "movie/575264"),
     "wikidata": (re.compile(r"Q[1-9][0-9]{0,11}"), "Q104123925"),
@@ -61,7 +62,9 @@ ID_FORMS: Final = {
     "steam": (re.compile(r"app/[1-9][0-9]{0,11}"), "app/1245620"),
     # A calendar event's UID (`import --from ics`): kept so that the same feed imported
     # again finds its entries; any text on one line, never fetched from.
-    "ics": (re.compile(r"[^\x00-\x1f\x7f]+"), "20270507-dune@example.org"),
+    "ics": (re.compile(r"[^\u0000-\u001f\u007f]+"), "20270507-dune@example.org"),
+    # TheTVDB's series id (Sonarr's key, `export --format sonarr-list`); kept, not fetched from.
+    "tvdb": (re.compile(r"[1-9][0-9]{0,11}"), "81189"),
 }
 ID_KEYS: Final = tuple(ID_FORMS)
 # The sources a typed date may name as its ``origin`` (those import and refresh fetch from).

@@ -188,6 +188,15 @@ class Site:
 
         return await self.cached(request, make, "application/json")
 
+    async def arr_list(self, request: Request) -> Response:
+        """/radarr.json and /sonarr.json: the lists Radarr and Sonarr subscribe to."""
+        name = request.url.path.removeprefix("/")
+
+        def make(snapshot: Snapshot, rows: list[Row], day: date, query: Query) -> bytes:
+            return documents.arr_list(name, rows)
+
+        return await self.cached(request, make, "application/json")
+
     async def calendar_ics(self, request: Request) -> Response:
         params = request.query_params
         try:
@@ -316,6 +325,7 @@ def create_app(config: ServeConfig) -> Any:
         Route("/title/{id}", site.title),
         Route("/calendar.ics", site.calendar_ics),
         Route("/releases.json", site.releases_json),
+        *(Route(f"/{name}", site.arr_list) for name in documents.ARR_LISTS),
         Route("/changes.atom", site.changes_atom),
         Route("/digest.atom", site.digest_atom),
         Route("/healthz", site.healthz),

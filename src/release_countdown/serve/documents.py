@@ -38,6 +38,19 @@ def releases_json(rows: Sequence[Row]) -> bytes:
     return to_json(rows).encode("utf-8")
 
 
+# The lists Radarr and Sonarr subscribe to, by file name (their `export --format` names).
+ARR_LISTS = {"radarr.json": "radarr-list", "sonarr.json": "sonarr-list"}
+
+
+def arr_list(name: str, rows: Sequence[Row]) -> bytes:
+    """/radarr.json and /sonarr.json (``name``, one of ARR_LISTS): the rows as the list Radarr
+    or Sonarr subscribes to, as `export --format radarr-list|sonarr-list` writes it (titles
+    without the id the list needs left out)."""
+    from release_countdown.formats.arrlists import LISTS
+
+    return LISTS[ARR_LISTS[name]](rows).data
+
+
 def changes_atom(
     rows: Sequence[Row],
     releases: Sequence[Release],

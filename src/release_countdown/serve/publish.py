@@ -115,6 +115,11 @@ def _public(row: Row) -> Row:
 
 Render = Callable[[Publication], bytes]
 
+
+def _arr_list(name: str) -> Render:
+    return lambda p: documents.arr_list(name, p.rows())
+
+
 # The documents of a published folder besides each title's page, each.ics feed and the static
 # files: its path, and how it is made (the same function as serve's answer at that path).
 DOCUMENTS: dict[str, Render] = {
@@ -128,6 +133,7 @@ DOCUMENTS: dict[str, Render] = {
     "changes.atom": lambda p: documents.changes_atom(
         p.rows(p.everything), p.releases, p.waiting, links=PUBLISHED, updated=p.stamp
     ),
+    **{name: _arr_list(name) for name in documents.ARR_LISTS},  # radarr.json, sonarr.json
 }
 
 

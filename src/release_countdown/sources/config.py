@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from release_countdown.core.errors import UsageError
 from release_countdown.core.record import LABELS
@@ -39,19 +39,34 @@ LIMITS: Final = {
     TWITCH: Limits(in_flight=1, interval=0.0),
     # Trakt allows 1000 GET requests every 5 minutes: a list's pages, one after another.
     "trakt": Limits(in_flight=1, interval=0.0),
+    # A library is one request (sources/lists/arr.py), to the user's own server.
+    "radarr": Limits(in_flight=1, interval=0.0),
+    "sonarr": Limits(in_flight=1, interval=0.0),
+    "lidarr": Limits(in_flight=1, interval=0.0),
 }
 TRAKT_APPS: Final = "https://trakt.tv/oauth/applications"
+# The services whose library `import --from NAME URL` reads, at the address the user gives:
+# their names as they spell them.
+LIBRARIES: Final = {"radarr": "Radarr", "sonarr": "Sonarr", "lidarr": "Lidarr"}
+# A library comes whole in one answer (a few KiB a title): more room and time than a lookup.
+LIBRARY_BODY: Final = 64 * 1024 * 1024
+LIBRARY_TIMEOUT: Final = 60.0  # seconds, at least: a large library takes a while to list
 KEY_PAGE: Final = "https://www.themoviedb.org/settings/api"
 IGDB_PAGE: Final = "https://api-docs.igdb.com/#account-creation"
+
+
+class ApiKey(NamedTuple):
+    value: str  # "" : not set
+    variable: str  # the environment variable that sets it ("RADARR_API_KEY"), for messages
 
 
 class SourceSettings:
     """What the commands know about the sources, read and checked by settings.py and given
     here as plain values: each source's address (and the SPARQL endpoint's, as ``SPARQL``;
     Twitch's token endpoint, as ``TWITCH``), TMDB's and IGDB's credentials ("" : not set),
-    the HTTP timeout, and the config file to name when a key is missing. IGDB's token is
-    kept in ``token_cache`` and timed with ``clock`` (seconds, as time.time; cli/ hands it
-    in)."""
+    the HTTP timeout, the config file to name when a key is missing, and the API key of each
+    of LIBRARIES (``api_keys``, with its variable). IGDB's token is kept in ``token_cache``
+    and timed with ``clock`` (seconds, as time.time; cli/ hands it in)."""
 
     def __init__(
         self,
@@ -67,6 +82,7 @@ class SourceSettings:
         token_cache: TokenCache | None = None,
         clock: Callable[[], float] | None = None,
         trakt_client_id: str = "",
+        api_keys: Mapping[str, ApiKey] | None = None,
     ) -> None:
         self.urls = dict(urls)
         self.igdb_client_id = igdb_client_id
@@ -74,6 +90,7 @@ class SourceSettings:
         self.token_cache = token_cache
         self.clock = clock
         self.trakt_client_id = trakt_client_id
+        self.api_keys = dict(api_keys or {})  # LIBRARIES' keys
         self.tmdb_key = tmdb_key
         self.tmdb_token = tmdb_token
         self.timeout = timeout
@@ -164,6 +181,30 @@ class SourceSettings:
         hint = "; check TRAKT_CLIENT_ID or [sources.trakt] client_id"
         return Service("Trakt", self.url("trakt"), LIMITS["trakt"], headers=headers,
                        secrets=(key,), timeout=self.timeout, refused_hint=hint)  # fmt: skip
+
+    def library(self, name: str, where: str) -> Service:
+        """The Service of the Radarr, Sonarr or Lidarr (``name``, one of LIBRARIES) at the
+        address ``where``, its API key in ``X-Api-Key``; UsageError naming the environment
+        variable and the config file's key when none is set."""
+        label = LIBRARIES[name]
+        key = self.api_keys[name]
+        if not key.value:
+            raise UsageError(
+                f"{label} needs its API key (in {label}: Settings > General > Security): set "
+                f"{key.variable} in the environment, or write it in {self.config_file} as\n"
+                f'  [sources.{name}]\n  api_key = "..."'
+            )
+        cached = f"{name} {where}"
+        if cached not in self._services:
+            hint = f"; check {key.variable} or [sources.{name}] api_key"
+            service = Service(
+                label, where, LIMITS[name], headers={"X-Api-Key": key.value},
+                secrets=(key.value,), refused_hint=hint,
+                timeout=max(self.timeout, LIBRARY_TIMEOUT), follow_redirects=False,
+            )  # fmt: skip
+            service.max_body = LIBRARY_BODY
+            self._services[cached] = service
+        return self._services[cached]
 
     def close(self) -> None:
         for service in self._services.values():

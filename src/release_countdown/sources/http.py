@@ -138,6 +138,7 @@ class Service:
         timeout: float,
         refused_hint: str = "",
         sleep: Callable[[float], None] = time.sleep,
+        follow_redirects: bool = True,
     ) -> None:
         httpx = _httpx()
         from release_countdown.sources.transport import DeadlineTransport
@@ -163,7 +164,9 @@ class Service:
             },
             timeout=httpx.Timeout(timeout),
             transport=DeadlineTransport(limits.in_flight),
-            follow_redirects=True,
+            # False: a key in a header stays with the address given (httpx would carry it to
+            # another host, a sign-in page, say); a redirect is then the title's error.
+            follow_redirects=follow_redirects,
             trust_env=False,  # no proxy or netrc from the environment: keys go only here
         )
         self.requests = 0
@@ -279,6 +282,8 @@ class Service:
                 with self._client.stream(
                     method, url, params=query, content=content, headers=headers
                 ) as response:
+                    if response.is_redirect:  # only when not following them
+                        raise self.fail(ref, self._redirected(response))
                     encoding = response.headers.get("Content-Encoding", "")
                     body = decoded_body(self._in_time(response.iter_raw()), encoding, self.max_body)
                     return response.status_code, response.headers, body
@@ -300,6 +305,16 @@ class Service:
             if left() == 0:
                 raise httpx.ReadTimeout("the request's deadline has passed")
             yield chunk
+
+    def _redirected(self, response: Any) -> str:
+        from urllib.parse import urljoin, urlsplit
+
+        target = urlsplit(urljoin(str(response.url), response.headers.get("Location", "")))
+        to = f"{target.scheme}://{target.netloc.rpartition('@')[2]}" if target.netloc else "?"
+        return (
+            f"HTTP {response.status_code}: the address redirects to {plain_text(to)[:100]}; give "
+            "the address of the service itself (the API key goes only where it is told to)"
+        )
 
     def _host(self) -> str:
         """The host and port of the service's address: never its userinfo."""

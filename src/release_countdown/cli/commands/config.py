@@ -28,8 +28,10 @@ def config_command(
     hosts = ["countdown.example"] for `countdown serve`; [sources.tmdb] api_key,
     read_access_token and url, [sources.musicbrainz] url and [sources.wikidata] url for
     lookup, import and refresh (TMDB_API_KEY, TMDB_READ_ACCESS_TOKEN and COUNTDOWN_*_URL in
-    the environment win over them). A bad value exits 2 naming the file, line and column (or
-    the environment variable); an unknown key is a warning.
+    the environment win over them); [sources.radarr], [sources.sonarr] and [sources.lidarr]
+    api_key for import --from (RADARR_API_KEY, SONARR_API_KEY, LIDARR_API_KEY win). A bad
+    value exits 2 naming the file, line and column (or the environment variable); an unknown
+    key is a warning.
 
     \b
     Examples:

@@ -1,4 +1,5 @@
-"""`countdown export`: the filtered view as an iCalendar file, CSV or JSON."""
+"""`countdown export`: the filtered view as an iCalendar file, CSV, JSON or a Radarr/Sonarr
+list."""
 
 from typing import Annotated
 
@@ -8,6 +9,7 @@ from release_countdown.cli.app import command_app
 from release_countdown.cli.columns import ColumnsOption, RawOption, columns
 from release_countdown.cli.formatting import output_options
 from release_countdown.cli.options import (
+    AlarmOption,
     AsOfOption,
     Filters,
     NoCacheOption,
@@ -16,21 +18,21 @@ from release_countdown.cli.options import (
     filter_options,
     today_of,
 )
-from release_countdown.cli.parsers import ALARMS
-from release_countdown.core.params import Leads
 from release_countdown.formats.choice import Named, OutputFormat
 from release_countdown.formats.ics import FuzzyExport, calendar, plural
 
 app = command_app()
 
 
-@app.command("export", short_help="Export the view as iCalendar, CSV or JSON.")
+@app.command("export", short_help="Export the view as iCalendar, CSV, JSON or an *arr list.")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "region",
     "show_all", "mark", "tag", "premieres", "platform",
 )  # fmt: skip
 @output_options(
-    supported=(Named.ICS, Named.CSV, Named.JSON), default="ics", help="File format: ics, csv, json"
+    supported=(Named.ICS, Named.CSV, Named.JSON, Named.RADARR_LIST, Named.SONARR_LIST),
+    default="ics",
+    help="File format: ics, csv, json, radarr-list, sonarr-list",
 )
 def export_command(
     *,
@@ -46,28 +48,21 @@ def export_command(
         typer.Option(help="ICS: skip fuzzy dates (counted on stderr), or export them as spans."),
     ] = FuzzyExport.SKIP,
     raw: RawOption = False,
-    alarm: Annotated[
-        Leads | None,
-        typer.Option(
-            "--alarm",
-            metavar="LEADS",
-            help="ICS: add a reminder (VALARM) this long before each event, comma-separated "
-            "days or weeks, at 09:00 local time: 7d,1d (0d: on the day).",
-            parser=ALARMS,
-        ),
-    ] = None,
+    alarm: AlarmOption = None,
     columns_: ColumnsOption = None,
     as_of: AsOfOption = None,
     registry: RegistryOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Export the filtered view as an iCalendar file, CSV or JSON.
+    """Export the filtered view as an iCalendar file, CSV, JSON or a Radarr/Sonarr list.
 
     ICS: one all-day event per title (its id as UID, whatever the region, so importing again
     updates events instead of duplicating them) on the date it stands on; people and aliases
     go in the description. With --region, that region's typed dates are added as events of
     their own; with --all-dates, all (those no source lists now only with
-    --unlisted). With --alarm, each event carries alarms.
+    --unlisted). With --alarm, each event carries alarms. radarr-list and sonarr-list are
+    the JSON lists Radarr's and Sonarr's "Custom List" read (titles without a TMDB film id,
+    or a TheTVDB id, left out and counted).
 
     \b
     Examples:
@@ -77,6 +72,7 @@ def export_command(
       countdown export --format csv --composer balfe -o balfe.csv
       countdown export --all --format csv --raw -o for-scripts.csv
       countdown export --format csv --columns id,title,date,people.composer
+      countdown export --format radarr-list --kind film -o radarr.json
     """
     from datetime import datetime
 
@@ -85,6 +81,7 @@ def export_command(
     from release_countdown.cli.reading import load
     from release_countdown.core.query import roles_of, select
     from release_countdown.core.rows import release_row
+    from release_countdown.formats.arrlists import LISTS
 
     today = today_of(as_of)
     chosen = columns(columns_, output)
@@ -94,7 +91,7 @@ def export_command(
     if not found:
         say_empty(loaded, today, query, what="titles to export")
     summary = plural(len(found), "title")
-    fuzzy_skipped = 0
+    fuzzy_skipped, skipped = 0, False
     if output is Named.ICS:
         made = calendar(
             found, typed=None if query.premieres else "all" if all_dates else query.region,
@@ -103,10 +100,14 @@ def export_command(
             stamp=datetime.now().astimezone().replace(microsecond=0),
         )  # fmt: skip
         data, summary, fuzzy_skipped = made.data, made.summary(), made.skipped.fuzzy
-        if made.skipped.total and to_file is None:
-            say(f"countdown: {summary}")
+        skipped = made.skipped.total > 0
+    elif output is Named.RADARR_LIST or output is Named.SONARR_LIST:
+        listed = LISTS[output.value](found)
+        data, summary, skipped = listed.data, listed.summary(), listed.left_out > 0
     else:
         data = file_data(found, output, raw=raw, roles=roles_of(loaded.releases), columns=chosen)
+    if skipped and to_file is None:
+        say(f"countdown: {summary}")
     if to_file is None:
         write_bytes(data)
     else:

@@ -50,11 +50,12 @@ def publish_command(
     """Write what `serve` answers as static files, for any static host or CDN to serve.
 
     DIR gets index.html (its script and style in static/), title/ID.html, calendar.ics,
-    releases.json and changes.atom, with the `list` filters given; links are relative, so the
-    folder works from a disk and from any path of a host. A file whose bytes did not change is
-    not touched (a sync uploads only what changed); a file an earlier publish wrote and this
-    one does not is deleted. What publish wrote is listed in DIR/.countdown-publish.json;
-    nothing else in DIR is touched. Summary on stderr; --json for data on stdout.
+    releases.json, changes.atom, radarr.json and sonarr.json (Radarr's and Sonarr's Custom
+    List), with the `list` filters given; links are relative, so the folder works from a disk
+    and from any path of a host. A file whose bytes did not change is not touched (a sync
+    uploads only what changed); a file an earlier publish wrote and this one does not is
+    deleted. What publish wrote is listed in DIR/.countdown-publish.json; nothing else in DIR
+    is touched. Summary on stderr; --json for data on stdout.
 
     \b
     Examples:

@@ -24,9 +24,9 @@ def serve_command(
     """Serve a live countdown page, a calendar feed, JSON and an Atom feed of changes.
 
     Endpoints: /, /title/ID, /calendar.ics, /releases.json, /changes.atom, /digest.atom
-    (`notify --digest`: ?period=weekly|daily, group_by, on, min_precision, lead) and /healthz,
-    each taking the `list` filters (?composer=balfe&kind=film); the registry is re-read on
-    change.
+    (`notify --digest`: ?period=weekly|daily, group_by, on, min_precision, lead), /radarr.json
+    and /sonarr.json (Radarr's and Sonarr's Custom List) and /healthz, each taking the `list`
+    filters (?composer=balfe&kind=film); the registry is re-read on change.
 
     \b
     Examples:

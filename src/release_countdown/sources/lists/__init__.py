@@ -1,6 +1,6 @@
-"""The lists `import --from` reads: one module per reader, each with
-``read(where, settings) -> list[ListRow]`` (``where``: the FILE, URL or USER[/LIST] given;
-a bad file or answer is a UsageError or SourceError naming the row).
+"""The lists `import --from` reads: one module per reader (arr.py reads Radarr, Sonarr and
+Lidarr), each with ``read(where, settings) -> list[ListRow]`` (``where``: the FILE, URL or
+USER[/LIST] given; a bad file or answer is a UsageError or SourceError naming the row).
 
 ``READERS`` is the one table of them: the name `--from` takes -> the module here (imported
 only when that list is read), or "module:function" when one module reads several lists.
@@ -20,6 +20,9 @@ READERS: Final = {
     "imdb": "imdb",
     "trakt": "trakt",
     "ics": "ics",
+    "radarr": "arr:read_radarr",
+    "sonarr": "arr:read_sonarr",
+    "lidarr": "arr:read_lidarr",
 }
 
 
