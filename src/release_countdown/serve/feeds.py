@@ -217,9 +217,9 @@ def digest_asked(
     from release_countdown.core import digest
     from release_countdown.core.digest import DEFAULT_GROUP_BY, PERIODS
 
-    chosen = "weekly" if period is None else digest.digest_period(period, "period")
-    if chosen not in PERIODS:
-        raise ParamError("period", f"{period!r} is not one of {', '.join(PERIODS)}")
+    chosen = (
+        "weekly" if period is None else params.one_of(period.strip().lower(), PERIODS, "period")
+    )
     return DigestAsked(
         chosen,
         DEFAULT_GROUP_BY if group_by is None else digest.group_by(group_by, "group_by"),
