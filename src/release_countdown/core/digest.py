@@ -41,12 +41,13 @@ NO_FOLLOW: Final = "not from a follow"  # the follow group of titles added by ha
 COUNT_WORDS: Final = ("new", "upcoming", "released", *CHANGE_KINDS)
 
 
-def digest_period(text: str, name: str = "digest") -> str:
-    """``daily``, ``weekly`` (PERIODS) or ``none`` (a notice at a time), as an option, a
-    setting or a query parameter gives it; core.params.ParamError otherwise."""
+def digest_period(text: str, name: str = "digest", *, none: bool = True) -> str:
+    """``daily``, ``weekly`` (PERIODS) or, unless ``none`` is False (`/digest.atom`),
+    ``none`` (a notice at a time), as an option, a setting or a query parameter gives it;
+    core.params.ParamError otherwise."""
     from release_countdown.core.params import one_of
 
-    return one_of(text.strip().lower(), (*PERIODS, "none"), name)
+    return one_of(text.strip().lower(), (*PERIODS, "none") if none else PERIODS, name)
 
 
 def group_by(text: str, name: str = "group-by") -> str:

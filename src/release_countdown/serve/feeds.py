@@ -215,11 +215,9 @@ def digest_asked(
     """The feed's own parameters, parsed by the converters of notify's options (ParamError
     naming the parameter, for a 400); ``period=none`` is no digest, refused."""
     from release_countdown.core import digest
-    from release_countdown.core.digest import DEFAULT_GROUP_BY, PERIODS
+    from release_countdown.core.digest import DEFAULT_GROUP_BY
 
-    chosen = (
-        "weekly" if period is None else params.one_of(period.strip().lower(), PERIODS, "period")
-    )
+    chosen = "weekly" if period is None else digest.digest_period(period, "period", none=False)
     return DigestAsked(
         chosen,
         DEFAULT_GROUP_BY if group_by is None else digest.group_by(group_by, "group_by"),
