@@ -304,6 +304,15 @@ def test_settings_choose_the_digest_and_the_option_wins(registry: Path, tmp_path
             'group_by = "people"',
             "notify.group_by 'people' is not one of none, person, kind, follow",
         ),
+        (  # not a string: the message says so, and does not quote an empty string
+            'group_by = ["person"]',
+            'notify.group_by must be a string such as "person" (none, person, kind, follow)',
+        ),
+        ("digest = 7", 'notify.digest must be a string such as "weekly" (daily, weekly, none)'),
+        (
+            "min_precision = true",
+            'notify.min_precision must be a string such as "day" (day, month, quarter, year)',
+        ),
     ],
 )
 def test_bad_digest_settings_name_the_place(

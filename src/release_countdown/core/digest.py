@@ -31,6 +31,7 @@ from release_countdown.core.notices import CHANGE_KINDS, Notice
 
 PERIODS: Final = ("daily", "weekly")
 PERIOD_DAYS: Final = {"daily": 1, "weekly": 7}
+DIGEST_CHOICES: Final = (*PERIODS, "none")  # --digest, [notify] digest: none is one at a time
 GROUP_BY: Final = ("none", "person", "kind", "follow")
 DEFAULT_GROUP_BY: Final = "none"
 # Roles a person group leaves out: a film's cast would put it under a dozen names.
@@ -47,7 +48,7 @@ def digest_period(text: str, name: str = "digest", *, none: bool = True) -> str:
     core.params.ParamError otherwise."""
     from release_countdown.core.params import one_of
 
-    return one_of(text.strip().lower(), (*PERIODS, "none") if none else PERIODS, name)
+    return one_of(text.strip().lower(), DIGEST_CHOICES if none else PERIODS, name)
 
 
 def group_by(text: str, name: str = "group-by") -> str:
