@@ -336,3 +336,16 @@ def test_installing_a_timer_over_a_crontab_line_says_to_delete_the_line(
         "countdown: the crontab line installed before runs the job too: delete it from your "
         f"crontab (`crontab -e`): {line}\n"
     ) in done.stderr
+
+
+@pytest.mark.slow
+def test_a_refused_enable_leaves_a_record_of_the_units_written(
+    systemd: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """systemctl refusing (exit 4) after the new units are written: status tells of those
+    units (every 2h), not of the schedule they replaced."""
+    assert invoke("schedule", "install", "--every", "1d").exit_code == 0
+    monkeypatch.setenv("FAKE_SYSTEMCTL_REFUSE", "1")
+    assert invoke("schedule", "install", "--every", "2h").exit_code == 4
+    assert "OnCalendar=*-*-* 00/2:00:00\n" in (units_folder(tmp_path) / TIMER).read_text("utf-8")
+    assert json.loads(invoke("schedule", "status", "--json").stdout)["every"] == "2h"

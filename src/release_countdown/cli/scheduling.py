@@ -139,22 +139,23 @@ def install(every: Every, *, notify: bool, registry: Path | None, cron: bool) ->
         for path in _remove_units(folder):  # the timer would run the job as well
             say(f"countdown: removed {path}")
         done = Installed("cron", every.text, tuple(command), environment, "crontab", line, now)
-    else:
-        if before is not None and before.how == "cron":
-            say(
-                "countdown: the crontab line installed before runs the job too: delete it "
-                f"from your crontab (`crontab -e`): {before.line}"
-            )
-        replacing = (folder / TIMER).exists()
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, text in units.items():
-            write_replacing(folder / name, text.encode("utf-8"))
-        _must("daemon-reload")
-        _must("enable", "--now", TIMER)
-        if replacing:  # a running timer keeps its old calendar until restarted
-            _must("restart", TIMER)
-        done = Installed("systemd", every.text, tuple(command), environment, str(folder), "", now)
-    write_installed(schedule_file(), done)
+        write_installed(schedule_file(), done)
+        return done
+    if before is not None and before.how == "cron":
+        say(
+            "countdown: the crontab line installed before runs the job too: delete it from your "
+            f"crontab (`crontab -e`): {before.line}"
+        )
+    replacing = (folder / TIMER).exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in units.items():
+        write_replacing(folder / name, text.encode("utf-8"))
+    done = Installed("systemd", every.text, tuple(command), environment, str(folder), "", now)
+    write_installed(schedule_file(), done)  # what is written, should systemctl refuse below
+    _must("daemon-reload")
+    _must("enable", "--now", TIMER)
+    if replacing:  # a running timer keeps its old calendar until restarted
+        _must("restart", TIMER)
     return done
 
 
