@@ -45,7 +45,9 @@ ExecOption = Annotated[
         "--exec",
         metavar="CMD",
         help="Run CMD once per notice, without a shell, with COUNTDOWN_EVENT, _ID, _TITLE, "
-        "_DATE, _DAYS, _COUNTDOWN in its environment and the notice as JSON on stdin.",
+        "_DATE, _DAYS, _COUNTDOWN in its environment and the notice as JSON on stdin (with "
+        "--digest: once a digest, COUNTDOWN_EVENT=digest, _PERIOD, _SINCE, _UNTIL, _COUNT and "
+        "the digest as JSON).",
     ),
 ]
 
