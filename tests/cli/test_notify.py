@@ -414,6 +414,13 @@ def test_help_shows_crontab_and_timer() -> None:
     assert "OnCalendar=*-*-* 09:00" in out
 
 
+def test_help_of_exec_says_what_a_digest_gives_it() -> None:
+    """--exec runs once a digest under --digest, with other variables than a notice's."""
+    out = " ".join(invoke("notify", "--help", env={"COLUMNS": "200"}).stdout.split())
+    assert "with --digest: once a digest, COUNTDOWN_EVENT=digest" in out
+    assert "one JSON object per notice (or digest)" in out
+
+
 # --- two runs at once -------------------------------------------------------------------------
 
 

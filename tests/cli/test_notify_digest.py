@@ -304,6 +304,15 @@ def test_settings_choose_the_digest_and_the_option_wins(registry: Path, tmp_path
             'group_by = "people"',
             "notify.group_by 'people' is not one of none, person, kind, follow",
         ),
+        (  # not a string: the message says so, and does not quote an empty string
+            'group_by = ["person"]',
+            'notify.group_by must be a string such as "person" (none, person, kind, follow)',
+        ),
+        ("digest = 7", 'notify.digest must be a string such as "weekly" (daily, weekly, none)'),
+        (
+            "min_precision = true",
+            'notify.min_precision must be a string such as "day" (day, month, quarter, year)',
+        ),
     ],
 )
 def test_bad_digest_settings_name_the_place(
@@ -346,3 +355,14 @@ def test_a_corrupt_digest_in_the_state_is_refused(registry: Path, tmp_path: Path
     result = run(registry, MONDAY, "--digest", "weekly", code=3)
     assert "digest.held[0]" in result.stderr
     assert "corrupt or foreign" in result.stderr
+
+
+def test_a_first_runs_note_says_the_next_notice_waits_for_the_digest(registry: Path) -> None:
+    """Under --digest the next reminder is not sent on its day but held for the next digest:
+    the first run's note says so rather than "the next will be sent on"."""
+    first = run(registry, MONDAY - timedelta(days=3), "--digest", "weekly")
+    assert "the next will be sent on" not in first.stderr
+    assert first.stderr.endswith(
+        "countdown: first run: 0 earlier reminders skipped; the next is due on 2027-02-28, "
+        "held for the next digest\n"
+    )

@@ -291,3 +291,61 @@ def test_serve_refresh_refuses_before_listening(
     assert done.exit_code == 2
     assert words in done.stderr
     assert "serving" not in done.stderr
+
+
+def test_the_crontab_hint_installs_the_same_schedule_again(
+    no_systemd: None, tmp_path: Path
+) -> None:
+    """The one-liner offered to replace an older line repeats --every, --notify and
+    --registry: without them it would put in a different schedule."""
+    registry = tmp_path / "my films.toml"
+    registry.write_text("schema = 1\n", encoding="utf-8")
+    done = invoke("schedule", "install", "--every", "1d", "--notify", "--registry", str(registry))
+    assert done.exit_code == 0, done.stderr
+    assert (
+        "`(crontab -l | grep -v ' schedule run'; countdown schedule install --cron --every 1d "
+        f"--notify --registry '{registry}') | crontab -`"
+    ) in done.stderr
+    plain = invoke("schedule", "install")
+    assert "countdown schedule install --cron --every 6h) | crontab -`" in plain.stderr
+
+
+@pytest.mark.slow  # the fake systemctl is a process
+def test_installing_cron_over_a_timer_takes_the_timer_away(systemd: Path, tmp_path: Path) -> None:
+    """ "Installing again replaces the schedule": a timer left behind would run the job as
+    well as the crontab line, and status would name it."""
+    assert invoke("schedule", "install", "--every", "1d").exit_code == 0
+    done = invoke("schedule", "install", "--cron", "--every", "6h")
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout.startswith("0 */6 * * * ")
+    assert not list(units_folder(tmp_path).iterdir())
+    assert calls(systemd)[-2:] == [f"--user disable --now {TIMER}", "--user daemon-reload"]
+    assert f"countdown: removed {units_folder(tmp_path) / TIMER}\n" in done.stderr
+    status = json.loads(invoke("schedule", "status", "--json").stdout)
+    assert (status["how"], status["every"]) == ("cron", "6h")
+
+
+@pytest.mark.slow
+def test_installing_a_timer_over_a_crontab_line_says_to_delete_the_line(
+    systemd: Path, tmp_path: Path
+) -> None:
+    line = invoke("schedule", "install", "--cron", "--every", "1d").stdout.removesuffix("\n")
+    done = invoke("schedule", "install", "--every", "6h")
+    assert done.exit_code == 0, done.stderr
+    assert (
+        "countdown: the crontab line installed before runs the job too: delete it from your "
+        f"crontab (`crontab -e`): {line}\n"
+    ) in done.stderr
+
+
+@pytest.mark.slow
+def test_a_refused_enable_leaves_a_record_of_the_units_written(
+    systemd: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """systemctl refusing (exit 4) after the new units are written: status tells of those
+    units (every 2h), not of the schedule they replaced."""
+    assert invoke("schedule", "install", "--every", "1d").exit_code == 0
+    monkeypatch.setenv("FAKE_SYSTEMCTL_REFUSE", "1")
+    assert invoke("schedule", "install", "--every", "2h").exit_code == 4
+    assert "OnCalendar=*-*-* 00/2:00:00\n" in (units_folder(tmp_path) / TIMER).read_text("utf-8")
+    assert json.loads(invoke("schedule", "status", "--json").stdout)["every"] == "2h"

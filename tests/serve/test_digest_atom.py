@@ -115,7 +115,7 @@ def test_notifys_filters_and_alerts(client: TestClient, query: str, titles: set[
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("period=monthly", "period: 'monthly' is not one of daily, weekly, none"),
+        ("period=monthly", "period: 'monthly' is not one of daily, weekly"),
         ("period=none", "period: 'none' is not one of daily, weekly"),
         (
             "group_by=persons",
@@ -129,6 +129,16 @@ def test_a_bad_parameter_is_400_naming_it(client: TestClient, query: str, messag
     answer = client.get(f"/digest.atom?{query}")
     assert answer.status_code == 400
     assert answer.text.startswith(message)
+
+
+@pytest.mark.parametrize("period", ["monthly", "none", "weekley"])
+def test_a_bad_period_names_only_the_periods_the_feed_takes(
+    client: TestClient, period: str
+) -> None:
+    """The feed has no "a notice at a time": its refusal does not offer ``none``."""
+    answer = client.get(f"/digest.atom?period={period}")
+    assert answer.status_code == 400
+    assert "none" not in answer.text.removeprefix(f"period: '{period}'")
 
 
 def test_the_token_guards_it(make_client: Make, digest_registry: Path) -> None:

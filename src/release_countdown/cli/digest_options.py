@@ -79,7 +79,7 @@ def tell(
         say(f"countdown: a digest of {count} notice{'s' if count != 1 else ''}, {when} (dry "
             f"run: nothing sent or recorded in {path})")  # fmt: skip
         return
-    say_first_run(done.first_run)
+    say_first_run(done.first_run, digest=True)
     if done.sending_elsewhere is not None:
         since = done.sending_elsewhere.astimezone()
         say(f"countdown: another countdown notify, started {since:%H:%M:%S}, is sending a digest")

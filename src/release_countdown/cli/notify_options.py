@@ -45,7 +45,9 @@ ExecOption = Annotated[
         "--exec",
         metavar="CMD",
         help="Run CMD once per notice, without a shell, with COUNTDOWN_EVENT, _ID, _TITLE, "
-        "_DATE, _DAYS, _COUNTDOWN in its environment and the notice as JSON on stdin.",
+        "_DATE, _DAYS, _COUNTDOWN in its environment and the notice as JSON on stdin (with "
+        "--digest: once a digest, COUNTDOWN_EVENT=digest, _PERIOD, _SINCE, _UNTIL, _COUNT and "
+        "the digest as JSON).",
     ),
 ]
 
@@ -95,14 +97,17 @@ def alerts(
     return Alerts(on or on_setting, min_precision or min_precision_setting)
 
 
-def say_first_run(first: "FirstRun | None") -> None:
-    """Once: a first run that sends nothing still says it works."""
+def say_first_run(first: "FirstRun | None", *, digest: bool = False) -> None:
+    """Once: a first run that sends nothing still says it works (and, under --digest, that
+    the next notice waits for a digest rather than being sent on its day)."""
     from release_countdown.cli.output import say
 
     if first is None:
         return
     skipped, next_day = first.skipped, first.next_day
     then = f"the next will be sent on {next_day}" if next_day else "none is due later"
+    if digest and next_day:
+        then = f"the next is due on {next_day}, held for the next digest"
     say(f"countdown: first run: {skipped} earlier reminder{'s' if skipped != 1 else ''} "
         f"skipped; {then}")  # fmt: skip
 

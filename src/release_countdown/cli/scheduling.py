@@ -118,9 +118,10 @@ def install(every: Every, *, notify: bool, registry: Path | None, cron: bool) ->
     from release_countdown.core.schedule import crontab_line, service_unit, timer_unit
     from release_countdown.registry.locations import schedule_file, systemd_user_dir
     from release_countdown.writing.guarded import write_replacing
-    from release_countdown.writing.schedule import Installed, write_installed
+    from release_countdown.writing.schedule import Installed, read_installed, write_installed
 
     command, (environment, secrets) = job_command(notify, registry), carried()
+    before = read_installed(schedule_file())
     for variable in secrets:
         say(
             f"countdown: warning: {variable} is set in this shell only: the job is not given "
@@ -133,20 +134,28 @@ def install(every: Every, *, notify: bool, registry: Path | None, cron: bool) ->
         units = {SERVICE: service_unit(command, environment), TIMER: timer_unit(every)}
     except ValueError as exc:  # a path with a line break
         raise UsageError(f"cannot schedule the job: {exc}") from None
+    folder = systemd_user_dir()
     if not systemd:
+        for path in _remove_units(folder):  # the timer would run the job as well
+            say(f"countdown: removed {path}")
         done = Installed("cron", every.text, tuple(command), environment, "crontab", line, now)
-    else:
-        folder = systemd_user_dir()
-        replacing = (folder / TIMER).exists()
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, text in units.items():
-            write_replacing(folder / name, text.encode("utf-8"))
-        _must("daemon-reload")
-        _must("enable", "--now", TIMER)
-        if replacing:  # a running timer keeps its old calendar until restarted
-            _must("restart", TIMER)
-        done = Installed("systemd", every.text, tuple(command), environment, str(folder), "", now)
-    write_installed(schedule_file(), done)
+        write_installed(schedule_file(), done)
+        return done
+    if before is not None and before.how == "cron":
+        say(
+            "countdown: the crontab line installed before runs the job too: delete it from your "
+            f"crontab (`crontab -e`): {before.line}"
+        )
+    replacing = (folder / TIMER).exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in units.items():
+        write_replacing(folder / name, text.encode("utf-8"))
+    done = Installed("systemd", every.text, tuple(command), environment, str(folder), "", now)
+    write_installed(schedule_file(), done)  # what is written, should systemctl refuse below
+    _must("daemon-reload")
+    _must("enable", "--now", TIMER)
+    if replacing:  # a running timer keeps its old calendar until restarted
+        _must("restart", TIMER)
     return done
 
 
@@ -254,9 +263,18 @@ def remove() -> tuple[list[Path], Installed | None]:
 
     record = read_installed(schedule_file())
     folder = systemd_user_dir()
-    units = [folder / name for name in (TIMER, SERVICE) if (folder / name).exists()]
-    if not units and (record is None or record.how != "cron"):
+    has_units = any((folder / name).exists() for name in (TIMER, SERVICE))
+    if not has_units and (record is None or record.how != "cron"):
         raise NotFoundError(f"no schedule is installed (no {TIMER} in {folder}, no crontab line)")
+    units = _remove_units(folder)
+    schedule_file().unlink(missing_ok=True)
+    return units, record
+
+
+def _remove_units(folder: Path) -> list[Path]:
+    """Disable the timer (where systemd answers) and delete the units in ``folder``; the
+    files deleted."""
+    units = [folder / name for name in (TIMER, SERVICE) if (folder / name).exists()]
     managed = bool(units) and systemd_answers()
     if managed:
         _must("disable", "--now", TIMER)
@@ -264,5 +282,18 @@ def remove() -> tuple[list[Path], Installed | None]:
         path.unlink(missing_ok=True)
     if managed:
         _must("daemon-reload")
-    schedule_file().unlink(missing_ok=True)
-    return units, record
+    return units
+
+
+def cron_advice(every: Every, *, notify: bool, registry: Path | None) -> str:
+    """What to do with a crontab line printed by install: the one-liner that replaces an
+    older line gives install the same options, so it puts in the same schedule."""
+    import shlex
+
+    again = ["countdown", "schedule", "install", "--cron", "--every", every.text]
+    again += ["--notify"] if notify else []
+    again += ["--registry", os.path.abspath(registry)] if registry else []
+    return (
+        "countdown: add this line to your crontab: `crontab -e`, or (replacing an older one) "
+        f"`(crontab -l | grep -v ' schedule run'; {shlex.join(again)}) | crontab -`"
+    )

@@ -88,10 +88,20 @@ def on_kinds(value: object) -> frozenset[str]:
     raise ValueError('must be kinds of notice such as "dated,released" (or a list of them)')
 
 
+def _word(value: object, example: str, allowed: tuple[str, ...]) -> str:
+    """A setting that is one word of ``allowed``: not a string is said as such (rather than
+    quoted as an empty string by the word's own parser)."""
+    if not isinstance(value, str):
+        raise ValueError(f'must be a string such as "{example}" ({", ".join(allowed)})')
+    return value
+
+
 def min_precision(value: object) -> str:
     """[notify] min_precision: "day", "month", "quarter" or "year"."""
+    from release_countdown.core.notices import MIN_PRECISIONS
+
     try:
-        return params.min_precision(value if isinstance(value, str) else "")
+        return params.min_precision(_word(value, "day", MIN_PRECISIONS))
     except params.ParamError as exc:
         raise ValueError(exc.problem) from None
 
@@ -101,7 +111,7 @@ def digest_period(value: object) -> str | None:
     from release_countdown.core import digest
 
     try:
-        found = digest.digest_period(value if isinstance(value, str) else "")
+        found = digest.digest_period(_word(value, "weekly", digest.DIGEST_CHOICES))
     except params.ParamError as exc:
         raise ValueError(exc.problem) from None
     return None if found == "none" else found
@@ -112,7 +122,7 @@ def group_by(value: object) -> str:
     from release_countdown.core import digest
 
     try:
-        return digest.group_by(value if isinstance(value, str) else "")
+        return digest.group_by(_word(value, "person", digest.GROUP_BY))
     except params.ParamError as exc:
         raise ValueError(exc.problem) from None
 

@@ -31,6 +31,7 @@ from release_countdown.core.notices import CHANGE_KINDS, Notice
 
 PERIODS: Final = ("daily", "weekly")
 PERIOD_DAYS: Final = {"daily": 1, "weekly": 7}
+DIGEST_CHOICES: Final = (*PERIODS, "none")  # --digest, [notify] digest: none is one at a time
 GROUP_BY: Final = ("none", "person", "kind", "follow")
 DEFAULT_GROUP_BY: Final = "none"
 # Roles a person group leaves out: a film's cast would put it under a dozen names.
@@ -41,12 +42,13 @@ NO_FOLLOW: Final = "not from a follow"  # the follow group of titles added by ha
 COUNT_WORDS: Final = ("new", "upcoming", "released", *CHANGE_KINDS)
 
 
-def digest_period(text: str, name: str = "digest") -> str:
-    """``daily``, ``weekly`` (PERIODS) or ``none`` (a notice at a time), as an option, a
-    setting or a query parameter gives it; core.params.ParamError otherwise."""
+def digest_period(text: str, name: str = "digest", *, none: bool = True) -> str:
+    """``daily``, ``weekly`` (PERIODS) or, unless ``none`` is False (`/digest.atom`),
+    ``none`` (a notice at a time), as an option, a setting or a query parameter gives it;
+    core.params.ParamError otherwise."""
     from release_countdown.core.params import one_of
 
-    return one_of(text.strip().lower(), (*PERIODS, "none"), name)
+    return one_of(text.strip().lower(), DIGEST_CHOICES if none else PERIODS, name)
 
 
 def group_by(text: str, name: str = "group-by") -> str:

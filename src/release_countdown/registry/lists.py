@@ -22,6 +22,11 @@ def lead(fields: Fields, where: Where, table: Mapping[str, Any]) -> tuple[int, .
         from release_countdown.core.leads import parse_leads
 
         problem = 'must be an array of lead times, one each (e.g. lead = ["30d", "1d"])'
+        if value == []:
+            problem = (
+                'is empty: give one lead time or more (e.g. lead = ["30d", "1d"]), or remove '
+                "it for the usual leads"
+            )
         texts = type(value) is list and all(type(v) is str for v in value)
         single = [v for v in value if "," not in v] if texts else []
         if single:

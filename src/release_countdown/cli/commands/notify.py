@@ -39,7 +39,7 @@ def notify_command(
         typer.Option("--dry-run", "-n", help="Print what is due; send and record nothing."),
     ] = False,
     json_output: Annotated[
-        bool, typer.Option("--json", help="On stdout, one JSON object per notice.")
+        bool, typer.Option("--json", help="On stdout, one JSON object per notice (or digest).")
     ] = False,
     state: opts.StateOption = None,
     as_of: AsOfOption = None,

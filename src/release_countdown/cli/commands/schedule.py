@@ -46,7 +46,7 @@ def install_command(
     """
     from release_countdown.cli.output import say
     from release_countdown.cli.reading import writable_path
-    from release_countdown.cli.scheduling import TIMER, install
+    from release_countdown.cli.scheduling import TIMER, cron_advice, install
     from release_countdown.registry.locations import user_registry
 
     path = writable_path(registry) if registry else None  # once; else the user's, at run time
@@ -59,9 +59,7 @@ def install_command(
             "schedule status`")  # fmt: skip
         return
     print(done.line)
-    say("countdown: add this line to your crontab: `crontab -e`, or (replacing an older one) "
-        "`(crontab -l | grep -v ' schedule run'; countdown schedule install --cron) | "
-        "crontab -`")  # fmt: skip
+    say(cron_advice(every, notify=notify, registry=path))
 
 
 @app.command("status", short_help="Installed or not, the next run and the last.")
