@@ -316,6 +316,9 @@ FILTERS: dict[str, tuple[Any, Any]] = {
 }
 
 
+# The filters that pick titles by what the user keeps beside the dates (follows, marks,
+# tags) and by platform or premiere: one name for the commands that take them all.
+PICKS = ("follow", "mark", "tag", "platform", "premieres")
 REPEATABLE = (
     "composer", "director", "person", "kind", "status", "search", "follow", "mark", "tag",
     "platform",

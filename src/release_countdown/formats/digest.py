@@ -13,8 +13,15 @@ from release_countdown.formats.notices import notice_line, notice_object
 
 
 def headline(digest: Digest) -> str:
-    """``week 2026-W50 (2026-12-01 to 2026-12-07)``; ``2026-12-07`` (a digest of one day)."""
+    """``week 2026-W50 (2026-12-01 to 2026-12-07)``; ``2026-12-07`` (a digest of one day);
+    ``week (2026-12-02 to 2026-12-08)`` for days across two ISO weeks (notify's weeks count
+    from the last digest: no ISO week names them)."""
     name = f"week {digest.label}" if digest.period == "weekly" else digest.label
+    if (
+        digest.period == "weekly"
+        and digest.since.isocalendar()[:2] != digest.until.isocalendar()[:2]
+    ):
+        name = "week"
     if digest.since == digest.until:
         return name
     return f"{name} ({digest.since} to {digest.until})"

@@ -16,7 +16,10 @@ app = command_app()
 
 
 @app.command("next", short_help="Print the soonest upcoming title as one line.")
-@filter_options("composer", "director", "person", "kind", "within", "search", "limit", "region")
+@filter_options(
+    "composer", "director", "person", "kind", "within", "search", "limit", "region", "follow",
+    "mark", "tag", "platform", "premieres",
+)  # fmt: skip
 @output_options(
     supported=(Named.TABLE, Named.JSON, Named.CSV),
     default="{title} {in_days} ({date})",

@@ -22,7 +22,7 @@ app = command_app()
 @app.command("notify", short_help="Deliver the reminders and date-change notices due, once.")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "reverse",
-    "limit", "region", "show_all", "mark", "tag",
+    "limit", "region", "show_all", "mark", "tag", "follow", "platform", "premieres",
 )  # fmt: skip
 def notify_command(
     *,

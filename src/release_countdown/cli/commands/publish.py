@@ -24,7 +24,7 @@ app = command_app()
 @app.command("publish", short_help="Write the page, feeds and JSON as static files.")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "reverse",
-    "limit", "region", "follow", "mark", "tag", "show_all",
+    "limit", "region", "follow", "mark", "tag", "show_all", "platform", "premieres",
 )  # fmt: skip
 def publish_command(
     *,

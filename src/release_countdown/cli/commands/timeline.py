@@ -25,8 +25,9 @@ app = command_app()
 
 @app.command("timeline", short_help="Draw the titles on a time axis.")
 @filter_options(
-    "composer", "director", "person", "kind", "status", "search", "limit", "region", "show_all"
-)
+    "composer", "director", "person", "kind", "status", "search", "limit", "region", "show_all",
+    "follow", "mark", "tag", "platform", "premieres",
+)  # fmt: skip
 def timeline_command(
     *,
     filters: Filters,

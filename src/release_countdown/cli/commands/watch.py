@@ -7,19 +7,20 @@ import typer
 from release_countdown.cli.app import command_app
 from release_countdown.cli.completion import complete_titles
 from release_countdown.cli.options import (
+    PICKS,
     AsOfOption,
     Filters,
     NoCacheOption,
     RegistryOption,
     filter_options,
     today_of,
-)
+)  # fmt: skip
 
 app = command_app()
 
 
 @app.command("watch", short_help="Watch countdowns tick to the second.")
-@filter_options("composer", "director", "person", "kind", "within", "limit", "region")
+@filter_options("composer", "director", "person", "kind", "within", "limit", "region", *PICKS)
 def watch_command(
     title: Annotated[
         str | None,
@@ -91,13 +92,9 @@ def watch_command(
     console = make_console(sys.stdout)
 
     def frame(now: datetime, live: bool = True) -> Any:
-        return watch_table(
-            [(row, target, progress(start, target, now)) for row, target, start in items],
-            now=now,
-            live=live,
-            width=console.width,
-            plain=not console.is_terminal,
-        )
+        rows = [(row, target, progress(start, target, now)) for row, target, start in items]
+        return watch_table(rows, now=now, live=live, width=console.width,
+                           plain=not console.is_terminal)  # fmt: skip
 
     def clock_now() -> datetime:
         if as_of is None:
