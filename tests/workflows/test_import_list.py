@@ -25,7 +25,8 @@ from release_countdown.workflows.import_list import (
     mode_for,
 )
 from release_countdown.writing.inbox import read_inbox
-from tests.sources import list_data, tmdb_data
+from tests.sources import list_data, tmdb_data, tmdb_tv_data
+from tests.sources.tmdb_tv_data import SHOW
 from tests.workflows.conftest import tmdb_settings
 
 TODAY = date(2026, 12, 1)
@@ -53,8 +54,31 @@ def fake_tmdb(server: HTTPServer) -> list[str]:
             imdb = request.path.rsplit("/", 1)[1]
             assert request.args["external_source"] == "imdb_id"
             movies = [{"id": 1170608}] if imdb == "tt15239678" else []
-            shows = [{"id": 1396}] if imdb == "tt0903747" else []
+            show = {"tt0903747": 1396, "tt1234567": SHOW}.get(imdb)
+            shows = [{"id": show}] if show else []
             found = {"movie_results": movies, "tv_results": shows, "person_results": []}
+        elif request.path.startswith("/3/tv/"):  # SHOW between seasons; 1396 has ended
+            parts = request.path.split("/")
+            if parts[3] == "1396":
+                found = {
+                    **tmdb_tv_data.show(),
+                    "id": 1396,
+                    "name": "Breaking Bad",
+                    "status": "Ended",
+                    "seasons": [tmdb_tv_data.season(1, "2008-01-20", 7)],
+                }
+            elif len(parts) == 4:
+                found = tmdb_tv_data.show()
+            elif parts[5] == "2":
+                found = tmdb_tv_data.season_two()
+            else:
+                found = {
+                    "air_date": None,
+                    "episodes": [],
+                    "name": "Season 3",
+                    "id": 3603,
+                    "season_number": 3,
+                }
         else:
             number = int(request.path.rsplit("/", 1)[1])
             if number == MISSING:
@@ -122,20 +146,32 @@ def test_the_same_list_again_is_already_there_and_all_keeps_the_released(
     assert len(read_inbox(registry.parent / "inbox.json")) == 1  # Blade once
 
 
-def test_imdb_ids_go_through_find_and_a_series_waits_with_its_reason(
+def test_imdb_ids_go_through_find_and_a_series_brings_its_seasons_to_come(
     server: HTTPServer, registry: Path
 ) -> None:
     asked = fake_tmdb(server)
     rows = [
         ListRow("list.csv:2", "Dune: Part Three", 2026, ids={"imdb": "tt15239678"}),
-        ListRow("list.csv:3", "Breaking Bad", 2008, kind="series", ids={"imdb": "tt0903747"}),
+        ListRow("list.csv:3", "The Long Winter", 2022, kind="series", ids={"imdb": "tt1234567"}),
+        ListRow("list.csv:4", "Breaking Bad", 2008, kind="series", ids={"imdb": "tt0903747"}),
     ]
     done = run(server, registry, rows, name="imdb")
-    assert done.imported == ("Dune: Part Three",)
     assert "/3/search/movie" not in asked
-    (waiting,) = done.unresolved
-    assert waiting.ref == "imdb:tt0903747"
-    assert waiting.reason == "a series: `countdown import tmdb:tv/1396` imports its seasons"
+    # A show is an entry a season to come, as `import tmdb:tv/ID`; one that has ended brings
+    # nothing and counts as released.
+    assert done.imported == (
+        "Dune: Part Three", "The Long Winter — Season 2", "The Long Winter — Season 3",
+    )  # fmt: skip
+    assert done.released == ("Breaking Bad",)
+    assert done.unresolved == ()
+    seasons = [r for r in tomli.loads(registry.read_text())["release"] if r["kind"] == "series"]
+    assert [(r["season"], r["ids"]["tmdb"]) for r in seasons] == [
+        (2, f"tv/{SHOW}"),
+        (3, f"tv/{SHOW}"),
+    ]
+    again = run(server, registry, rows, name="imdb")  # nothing twice
+    assert again.imported == ()
+    assert "The Long Winter — Season 3" in again.present
 
 
 def test_a_title_typed_by_hand_is_linked(server: HTTPServer, registry: Path) -> None:

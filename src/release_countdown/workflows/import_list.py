@@ -120,22 +120,26 @@ def import_list(
             present.append(item.row.title)
         else:
             fresh.setdefault(ref, item)
-    options = FetchOptions(region=fetch_region(region))
+    options = FetchOptions(region=fetch_region(region), since=today)
     fetched = fetch_records([r for r in fresh.values() if r.ref], where, options, steps)
     failed = tuple(r for r in fetched.values() if isinstance(r, CountdownError))
     if failed:
         return ListImported(len(rows), mode, present=tuple(present), failed=failed)
     records: list[tuple[Resolved, SourceRecord]] = []
+    ended: list[str] = []  # shows with no season to come: released, as far as a list goes
     for ref, item in fresh.items():
         found = fetched[ref] if item.ref else own_record(item.row)
-        if not isinstance(found, CountdownError):
+        if isinstance(found, list):  # a show: its seasons to come, each an entry
+            records += [(item, season) for season in found]
+            ended += [] if found else [item.row.title]
+        elif not isinstance(found, CountdownError):
             records.append((item, found))
     released = [r for _, r in records if only == "upcoming" and _released(r.date, today)]
     gone = {r.ref for r in released}
     records = [(i, r) for i, r in records if r.ref not in gone]
     done = ListImported(
-        len(rows), mode, present=tuple(present), released=tuple(r.title for r in released),
-        unresolved=tuple(unresolved),
+        len(rows), mode, present=tuple(present),
+        released=(*(r.title for r in released), *ended), unresolved=tuple(unresolved),
     )  # fmt: skip
     if mode == "inbox":
         proposed = [_proposed(item, record, list_name, today) for item, record in records]

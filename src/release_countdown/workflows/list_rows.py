@@ -94,22 +94,22 @@ def _confident(row: ListRow, candidates: Sequence[Candidate]) -> list[Candidate]
 
 
 def _importable(row: ListRow, ref: str) -> Resolved:
-    from release_countdown.core.seasons import is_show
     from release_countdown.registry.format import id_of
 
     source, _, ident = ref.partition(":")
     if id_of(source, ident) is None:
         return Resolved(row, reason=f"{ref} is not a kind of title this version imports yet")
-    if is_show(source, ident):  # a show is an entry a season: import says which are to come
-        return Resolved(row, reason=f"a series: `countdown import {ref}` imports its seasons")
     return Resolved(row, ref=ref)
 
 
 def fetch_records(
     items: Sequence[Resolved], where: SourceSettings, options: FetchOptions, steps: Steps
-) -> Mapping[str, SourceRecord | CountdownError]:
-    """Each item's record by its ref, or the error (naming the item's row) that stopped it."""
+) -> Mapping[str, SourceRecord | list[SourceRecord] | CountdownError]:
+    """Each item's record by its ref (a show's: a record for each season not yet premiered
+    on ``options.since``, as `import` of the show), or the error (naming the item's row) that
+    stopped it."""
     from release_countdown.core.errors import SourceError
+    from release_countdown.core.seasons import is_show
     from release_countdown.workflows.fetching import SOURCES, at_once, module, prepare_writes
 
     sources = {str(item.ref).partition(":")[0] for item in items}
@@ -118,10 +118,11 @@ def fetch_records(
     services = {source: where.service(source) for source in sources}  # exit 2 before any fetch
     steps.begin("fetching", len(items))
 
-    def one(item: Resolved) -> SourceRecord:
+    def one(item: Resolved) -> SourceRecord | list[SourceRecord]:
         source, _, ident = str(item.ref).partition(":")
+        read = module(source).seasons if is_show(source, ident) else module(source).fetch
         try:
-            found: SourceRecord = module(source).fetch(services[source], ident, options)
+            found: SourceRecord | list[SourceRecord] = read(services[source], ident, options)
         except CountdownError as exc:
             raise type(exc)(f"{item.row.line}: {item.row.title!r}: {exc}") from None
         finally:
