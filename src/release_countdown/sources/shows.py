@@ -6,14 +6,20 @@ episode's day is known. Days are calendar days as the source lists them (an epis
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Final, NamedTuple
 
 from release_countdown.core.follow import Credit
 from release_countdown.core.model import WORLDWIDE
 from release_countdown.core.record import LABELS, FetchOptions, SourceDate, SourceRecord
-from release_countdown.core.seasons import season_ident, season_title, split_season, upcoming
+from release_countdown.core.seasons import (
+    is_show,
+    season_ident,
+    season_title,
+    split_season,
+    upcoming,
+)  # fmt: skip
 from release_countdown.sources.http import Service
 
 FINALE: Final = "finale"
@@ -112,3 +118,20 @@ def missing(service: Service, show: Show, ident: str) -> Exception:
             f"(seasons: {listed})"
         )
     )
+
+
+Seasons = Callable[[Service, str, FetchOptions], list[SourceRecord]]
+
+
+def one_season(
+    service: Service, source: str, ident: str, options: FetchOptions, seasons: Seasons
+) -> SourceRecord:
+    """A show source's ``fetch``: the one season ``ident`` names ("show/82/season/3"); a
+    whole show's ref is refused here (it is an entry a season: import reads its ``seasons``)."""
+    if is_show(source, ident):
+        raise service.fail(
+            f"{source}:{ident}",
+            f"a show has one entry per season: import it, or name one ({source}:{ident}/season/N)",
+        )
+    (found,) = seasons(service, ident, options)
+    return found

@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from release_countdown.core.model import WORLDWIDE
 from release_countdown.core.record import LABELS, Candidate, FetchOptions, SourceRecord
-from release_countdown.core.seasons import is_show, split_season
+from release_countdown.core.seasons import split_season
 from release_countdown.registry.format import ID_FORMS
 from release_countdown.sources import clean, shows
 from release_countdown.sources.http import Service
@@ -54,13 +54,7 @@ def lookup(service: Service, query: str, year: int | None) -> list[Candidate]:
 
 def fetch(service: Service, ident: str, options: FetchOptions) -> SourceRecord:
     """One season of a show: ``ident`` is "tv/1399/season/3"."""
-    if is_show("tmdb", ident):
-        raise service.fail(
-            f"tmdb:{ident}",
-            f"a show has one entry per season: import it, or name one (tmdb:{ident}/season/N)",
-        )
-    (found,) = seasons(service, ident, options)
-    return found
+    return shows.one_season(service, "tmdb", ident, options, seasons)
 
 
 def seasons(service: Service, ident: str, options: FetchOptions) -> list[SourceRecord]:

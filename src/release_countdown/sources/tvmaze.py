@@ -17,7 +17,7 @@ from typing import Any, Final
 from release_countdown.core.follow import Credit, Credits
 from release_countdown.core.model import WORLDWIDE
 from release_countdown.core.record import LABELS, Candidate, FetchOptions, SourceRecord
-from release_countdown.core.seasons import is_show, split_season
+from release_countdown.core.seasons import split_season
 from release_countdown.registry.format import ID_FORMS
 from release_countdown.sources import clean, shows
 from release_countdown.sources.http import Service
@@ -66,13 +66,7 @@ def _note(show: dict[str, Any]) -> str | None:
 def fetch(service: Service, ident: str, options: FetchOptions) -> SourceRecord:
     """One season of a show: ``ident`` is "show/82/season/3" (a show's own ref imports
     every upcoming season: ``seasons``)."""
-    if is_show("tvmaze", ident):
-        raise service.fail(
-            f"tvmaze:{ident}",
-            f"a show has one entry per season: import it, or name one (tvmaze:{ident}/season/N)",
-        )
-    (found,) = seasons(service, ident, options)
-    return found
+    return shows.one_season(service, "tvmaze", ident, options, seasons)
 
 
 def seasons(service: Service, ident: str, options: FetchOptions) -> list[SourceRecord]:
