@@ -197,3 +197,18 @@ def test_where_names_the_marks_file(registry: Path, tmp_path: Path) -> None:
     assert f"{marks_path(tmp_path)}  (missing: nothing marked yet)" in invoke("where").stdout
     mark(registry, "mark", "coming", "owned")
     assert f"your marks (`countdown mark`):\n  {marks_path(tmp_path)}\n" in invoke("where").stdout
+
+
+def test_where_names_the_inbox_the_undo_journal_and_the_schedule(
+    registry: Path, tmp_path: Path
+) -> None:
+    state = tmp_path / "xdg-state" / "release-countdown"
+    shown = invoke("where", "-r", str(registry)).stdout
+    assert (
+        f"the inbox (what follows and lists propose):\n  {state / 'inbox.json'}  (missing" in shown
+    )
+    assert f"undo journal of {registry} (`countdown undo`):\n  {state / 'undo'}" in shown
+    assert "(missing: nothing to undo yet)" in shown
+    assert f"schedule (`countdown schedule`):\n  {state / 'schedule.json'}  (missing" in shown
+    assert invoke("add", "Fresh", "--date", "2031-01-01", "-r", str(registry)).exit_code == 0
+    assert "nothing to undo yet" not in invoke("where", "-r", str(registry)).stdout

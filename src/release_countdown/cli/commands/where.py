@@ -13,7 +13,8 @@ app = command_app()
 @app.command("where", short_help="Show which registry files are read and written.")
 def where_command(registry: RegistryOption = None) -> None:
     """Show which registries are read, in which order, which file writes go to, and where the
-    config file, the state of `countdown notify` and your marks are.
+    config file, the state of `countdown notify`, your marks, the inbox, the undo journal and
+    the schedule are.
 
     \b
     Examples:
@@ -23,10 +24,13 @@ def where_command(registry: RegistryOption = None) -> None:
     from release_countdown.cli.reading import registry_paths, settings
     from release_countdown.registry.locations import (
         bundled_registry,
+        inbox_file,
         marks_file,
         notify_state_file,
+        schedule_file,
         user_registry,
     )
+    from release_countdown.writing.journal import folder_of
 
     user, bundled, state = user_registry(), bundled_registry(), notify_state_file()
     found = settings()
@@ -59,6 +63,12 @@ def where_command(registry: RegistryOption = None) -> None:
         + ("" if state.exists() else "  (missing: no run yet)"),
         f"your marks (`countdown mark`):\n  {marks_file()}"
         + ("" if marks_file().exists() else "  (missing: nothing marked yet)"),
+        f"the inbox (what follows and lists propose):\n  {inbox_file()}"
+        + ("" if inbox_file().exists() else "  (missing: nothing proposed yet)"),
+        f"undo journal of {target} (`countdown undo`):\n  {folder_of(target)}"
+        + ("" if folder_of(target).exists() else "  (missing: nothing to undo yet)"),
+        f"schedule (`countdown schedule`):\n  {schedule_file()}"
+        + ("" if schedule_file().exists() else "  (missing: not installed)"),
     ]
     from release_countdown.views.safe import terminal_safe
 
