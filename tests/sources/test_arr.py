@@ -79,6 +79,18 @@ def test_a_wrong_key_is_refused_naming_where_to_set_it(
     assert OTHER_KEY[:8] not in message
 
 
+def test_a_refusal_behind_the_url_base_radarr_names_the_config_table(
+    server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A Radarr behind the URL base /radarr (a common reverse-proxy setup): the hint is
+    # countdown's own words, so the address's masking leaves it whole.
+    keyed(monkeypatch)
+    server.expect_request("/radarr/api/v3/movie").respond_with_data("{}", status=401)
+    with pytest.raises(SourceError) as caught:
+        read_radarr(base(server) + "/radarr", source_settings())
+    assert str(caught.value).endswith("; check RADARR_API_KEY or [sources.radarr] api_key")
+
+
 def test_no_key_says_where_to_set_it(server: HTTPServer) -> None:
     with pytest.raises(UsageError) as caught:
         read_sonarr(base(server), source_settings())
