@@ -175,3 +175,24 @@ def test_no_bar_when_piped(tmdb: HTTPServer, registry: Path, watchlist: Path) ->
     result = invoke("import", "--from", "letterboxd", str(watchlist), "-r", str(registry))
     assert "resolving" not in result.stderr
     assert "\x1b" not in result.stderr
+
+
+def test_a_lidarr_artist_waits_naming_the_follow_to_add(
+    server: HTTPServer, registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.sources import arr_data
+
+    monkeypatch.setenv("LIDARR_API_KEY", KEY)
+    server.expect_request("/api/v1/artist").respond_with_json([arr_data.artist()])
+    url = server.url_for("/").rstrip("/")
+    result = invoke("import", "--from", "lidarr", url, "-r", str(registry))
+    assert result.exit_code == 0, result.stderr
+    follow = f"countdown follow add musicbrainz:artist/{arr_data.MBID}"
+    assert f"to follow, not to import: `{follow}`" in result.stderr
+    assert f"{url}: 1 row: 0 imported" in result.stderr
+    refused = invoke("inbox", "accept", "lidarr:linkin-park", "-r", str(registry))
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        f"countdown: lidarr:linkin-park ('Linkin Park') has no ref to import: to follow, not to "
+        f"import: `{follow}`; then `countdown inbox dismiss lidarr:linkin-park`\n"
+    )

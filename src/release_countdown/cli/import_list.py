@@ -100,6 +100,7 @@ def import_from(
 
 def _tell(done: ListImported, shown: str, dry_run: bool, json_output: bool) -> None:
     from release_countdown.cli.output import say, write_json
+    from release_countdown.formats.ics import plural
     from release_countdown.writing.inbox import entry_object
 
     counts = {
@@ -130,6 +131,6 @@ def _tell(done: ListImported, shown: str, dry_run: bool, json_output: bool) -> N
     where = " (dry run: nothing written)" if dry_run else ""
     if not dry_run and done.change is not None and done.change.new != done.change.old:
         where = f" in {done.change.path}"
-    say(f"countdown: {shown}: {done.rows} rows: {', '.join(words)}{where}")
+    say(f"countdown: {shown}: {plural(done.rows, 'row')}: {', '.join(words)}{where}")
     for warning in getattr(done.change, "warnings", ()):
         say(f"countdown: warning: {warning}")
