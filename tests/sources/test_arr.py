@@ -11,7 +11,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from release_countdown.cli.sourcing import source_settings
-from release_countdown.core.errors import SourceError, UsageError
+from release_countdown.core.errors import NotFoundError, SourceError, UsageError
 from release_countdown.core.listrow import ListRow
 from release_countdown.core.record import SourceDate
 from release_countdown.sources.lists.arr import read_lidarr, read_radarr, read_sonarr
@@ -188,6 +188,22 @@ def test_an_artist_without_a_musicbrainz_id_is_said(
     odd, missing = read_lidarr(base(server), source_settings())
     assert (odd.follow, odd.note) == (None, "Lidarr gives no MusicBrainz artist id (not-an-mbid)")
     assert (missing.follow, missing.note) == (None, "Lidarr gives no MusicBrainz artist id (none)")
+
+
+def test_an_address_without_its_url_base_says_so(
+    server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Radarr behind /radarr, given without it: a 404, which is no title not found (exit 1)
+    # but an address to correct (exit 4), said as an answer that is not a library is.
+    keyed(monkeypatch)
+    server.expect_request("/api/v3/movie").respond_with_data("Not Found", status=404)
+    with pytest.raises(SourceError) as caught:
+        read_radarr(base(server), source_settings())
+    assert not isinstance(caught.value, NotFoundError)
+    assert str(caught.value) == (
+        "Radarr: GET /api/v3/movie: not found (404) (is this the address of a Radarr, its URL "
+        "base included?)"
+    )
 
 
 @pytest.mark.parametrize("answer", [{"page": 1, "records": []}, [1, 2], "movies"])
