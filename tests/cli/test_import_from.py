@@ -144,6 +144,8 @@ def test_options_of_a_list_need_from_and_from_takes_one_source(registry: Path) -
     alone = invoke("import", "tmdb:movie/1", "--mode", "add", "-r", str(registry))
     assert alone.exit_code == 2
     assert "--mode, --only and --json go with --from LIST" in alone.stderr
+    helped = " ".join(invoke("import", "--help").stdout.split())
+    assert "--json With --from: print what became of each row as JSON." in helped
     two = invoke("import", "--from", "imdb", "a.csv", "b.csv", "-r", str(registry))
     assert two.exit_code == 2
     assert "--from imdb takes one FILE, URL or USER[/LIST], not 2" in two.stderr

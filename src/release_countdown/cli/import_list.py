@@ -40,6 +40,11 @@ OnlyOption = Annotated[
     ),
 ]  # fmt: skip
 
+ListJsonOption = Annotated[
+    bool,
+    typer.Option("--json", help="With --from: print what became of each row as JSON."),
+]
+
 
 class BarSteps:
     """A Rich progress bar on stderr, one task a step of the import."""
