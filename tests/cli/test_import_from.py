@@ -198,3 +198,16 @@ def test_a_lidarr_artist_waits_naming_the_follow_to_add(
         f"countdown: lidarr:linkin-park ('Linkin Park') has no ref to import: to follow, not to "
         f"import: `{follow}`; then `countdown inbox dismiss lidarr:linkin-park`\n"
     )
+
+
+def test_a_feed_address_with_its_key_is_not_printed(server: HTTPServer, registry: Path) -> None:
+    # Radarr's calendar feed carries its API key in the address (…/Radarr.ics?apikey=KEY).
+    server.expect_request("/feed/v3/calendar/Radarr.ics").respond_with_data(
+        list_data.RADARR_ICS, content_type="text/calendar"
+    )
+    url = server.url_for("/feed/v3/calendar/Radarr.ics") + "?apikey=s3cr3tk3y0123"
+    result = invoke("import", "--from", "ics", url, "-r", str(registry), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "s3cr3tk3y0123" not in result.stderr + result.stdout
+    assert "countdown: ics http://127.0.0.1:" in result.stderr
+    assert "?apikey=***: 2 rows: 2 imported" in result.stderr

@@ -75,6 +75,7 @@ def import_from(
 
     from release_countdown.cli import reading, sourcing
     from release_countdown.cli.output import bad, nothing_written
+    from release_countdown.core.redact import redact_url
     from release_countdown.registry.locations import inbox_file
     from release_countdown.workflows.import_list import import_list, mode_for, read_list
 
@@ -100,7 +101,7 @@ def import_from(
         where.close()
     if done.failed:
         nothing_written(done.failed, "the inbox is unchanged")
-    _tell(done, f"{name} {given[0]}", dry_run, json_output)
+    _tell(done, f"{name} {redact_url(given[0])}", dry_run, json_output)  # a feed's key
 
 
 def _tell(done: ListImported, shown: str, dry_run: bool, json_output: bool) -> None:
