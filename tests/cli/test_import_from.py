@@ -144,6 +144,8 @@ def test_options_of_a_list_need_from_and_from_takes_one_source(registry: Path) -
     alone = invoke("import", "tmdb:movie/1", "--mode", "add", "-r", str(registry))
     assert alone.exit_code == 2
     assert "--mode, --only and --json go with --from LIST" in alone.stderr
+    helped = " ".join(invoke("import", "--help").stdout.split())
+    assert "--json With --from: print what became of each row as JSON." in helped
     two = invoke("import", "--from", "imdb", "a.csv", "b.csv", "-r", str(registry))
     assert two.exit_code == 2
     assert "--from imdb takes one FILE, URL or USER[/LIST], not 2" in two.stderr
@@ -175,3 +177,37 @@ def test_no_bar_when_piped(tmdb: HTTPServer, registry: Path, watchlist: Path) ->
     result = invoke("import", "--from", "letterboxd", str(watchlist), "-r", str(registry))
     assert "resolving" not in result.stderr
     assert "\x1b" not in result.stderr
+
+
+def test_a_lidarr_artist_waits_naming_the_follow_to_add(
+    server: HTTPServer, registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.sources import arr_data
+
+    monkeypatch.setenv("LIDARR_API_KEY", KEY)
+    server.expect_request("/api/v1/artist").respond_with_json([arr_data.artist()])
+    url = server.url_for("/").rstrip("/")
+    result = invoke("import", "--from", "lidarr", url, "-r", str(registry))
+    assert result.exit_code == 0, result.stderr
+    follow = f"countdown follow add musicbrainz:artist/{arr_data.MBID}"
+    assert f"to follow, not to import: `{follow}`" in result.stderr
+    assert f"{url}: 1 row: 0 imported" in result.stderr
+    refused = invoke("inbox", "accept", "lidarr:linkin-park", "-r", str(registry))
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        f"countdown: lidarr:linkin-park ('Linkin Park') has no ref to import: to follow, not to "
+        f"import: `{follow}`; then `countdown inbox dismiss lidarr:linkin-park`\n"
+    )
+
+
+def test_a_feed_address_with_its_key_is_not_printed(server: HTTPServer, registry: Path) -> None:
+    # Radarr's calendar feed carries its API key in the address (…/Radarr.ics?apikey=KEY).
+    server.expect_request("/feed/v3/calendar/Radarr.ics").respond_with_data(
+        list_data.RADARR_ICS, content_type="text/calendar"
+    )
+    url = server.url_for("/feed/v3/calendar/Radarr.ics") + "?apikey=s3cr3tk3y0123"
+    result = invoke("import", "--from", "ics", url, "-r", str(registry), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "s3cr3tk3y0123" not in result.stderr + result.stdout
+    assert "countdown: ics http://127.0.0.1:" in result.stderr
+    assert "?apikey=***: 2 rows: 2 imported" in result.stderr

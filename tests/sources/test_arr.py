@@ -11,7 +11,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from release_countdown.cli.sourcing import source_settings
-from release_countdown.core.errors import SourceError, UsageError
+from release_countdown.core.errors import NotFoundError, SourceError, UsageError
 from release_countdown.core.listrow import ListRow
 from release_countdown.core.record import SourceDate
 from release_countdown.sources.lists.arr import read_lidarr, read_radarr, read_sonarr
@@ -77,6 +77,18 @@ def test_a_wrong_key_is_refused_naming_where_to_set_it(
     assert message.startswith("Radarr: GET /api/v3/movie: refused: HTTP 401 (Unauthorized)")
     assert message.endswith("; check RADARR_API_KEY or [sources.radarr] api_key")
     assert OTHER_KEY[:8] not in message
+
+
+def test_a_refusal_behind_the_url_base_radarr_names_the_config_table(
+    server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A Radarr behind the URL base /radarr (a common reverse-proxy setup): the hint is
+    # countdown's own words, so the address's masking leaves it whole.
+    keyed(monkeypatch)
+    server.expect_request("/radarr/api/v3/movie").respond_with_data("{}", status=401)
+    with pytest.raises(SourceError) as caught:
+        read_radarr(base(server) + "/radarr", source_settings())
+    assert str(caught.value).endswith("; check RADARR_API_KEY or [sources.radarr] api_key")
 
 
 def test_no_key_says_where_to_set_it(server: HTTPServer) -> None:
@@ -176,6 +188,22 @@ def test_an_artist_without_a_musicbrainz_id_is_said(
     odd, missing = read_lidarr(base(server), source_settings())
     assert (odd.follow, odd.note) == (None, "Lidarr gives no MusicBrainz artist id (not-an-mbid)")
     assert (missing.follow, missing.note) == (None, "Lidarr gives no MusicBrainz artist id (none)")
+
+
+def test_an_address_without_its_url_base_says_so(
+    server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Radarr behind /radarr, given without it: a 404, which is no title not found (exit 1)
+    # but an address to correct (exit 4), said as an answer that is not a library is.
+    keyed(monkeypatch)
+    server.expect_request("/api/v3/movie").respond_with_data("Not Found", status=404)
+    with pytest.raises(SourceError) as caught:
+        read_radarr(base(server), source_settings())
+    assert not isinstance(caught.value, NotFoundError)
+    assert str(caught.value) == (
+        "Radarr: GET /api/v3/movie: not found (404) (is this the address of a Radarr, its URL "
+        "base included?)"
+    )
 
 
 @pytest.mark.parametrize("answer", [{"page": 1, "records": []}, [1, 2], "movies"])

@@ -32,11 +32,16 @@ def test_import_tmdb_tv_between_seasons(tmdb: HTTPServer, registry: Path) -> Non
         {"region": "US", "type": "finale", "date": date(2030, 6, 2), "origin": "tmdb",
          "note": "HBO"},
     ]  # fmt: skip
-    assert second["ids"] == {"tmdb": f"tv/{SHOW}", "imdb": "tt1234567"}  # no show-wide Q id
+    # No show-wide Q id; TheTVDB's, which Sonarr's list needs.
+    assert second["ids"] == {"tmdb": f"tv/{SHOW}", "imdb": "tt1234567", "tvdb": "400"}
     assert second["sources"] == [f"https://www.themoviedb.org/tv/{SHOW}"]
     assert (third["season"], third["date"]) == (3, "TBA")
     assert invoke("check", str(registry)).exit_code == 0
     assert invoke("fmt", "--check", str(registry)).exit_code == 0
+    listed = invoke("export", "--format", "sonarr-list", "--all", "-r", str(registry))
+    assert json.loads(listed.stdout)[0] == {
+        "title": "The Long Winter — Season 2", "tvdbId": 400, "tmdbId": SHOW, "imdbId": "tt1234567",
+    }  # fmt: skip
 
 
 def test_refresh_dates_a_tmdb_season(tmdb: HTTPServer, registry: Path) -> None:

@@ -116,6 +116,24 @@ def test_a_named_title_without_ids_is_refused(server: HTTPServer, registry: Path
     assert server.log == []
 
 
+def test_a_calendar_event_is_refused_naming_its_ids_and_the_way_on(
+    server: HTTPServer, registry: Path
+) -> None:
+    # What `import --from ics` writes: ids, but no source's (the old words said it had none).
+    registry.write_text(
+        'schema = 1\n\n[[release]]\ntitle = "Radiohead - Untitled"\nkind = "album"\n'
+        'date = 2027-05-07\n\n[release.ids]\nics = "5b11f4ce@muspy.com"\n'
+    )
+    with pytest.raises(NoIds) as caught:
+        run(server, registry, "radiohead")
+    assert str(caught.value) == (
+        "'Radiohead - Untitled' has no id of a source to refresh from (ids.ics is not one): "
+        "`countdown link TITLE REF` attaches a source's title, `countdown postpone` records "
+        "a new date"
+    )
+    assert server.log == []
+
+
 def spy_on_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts handed to the registry parser, in order."""
     from release_countdown.registry import load

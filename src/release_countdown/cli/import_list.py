@@ -40,6 +40,11 @@ OnlyOption = Annotated[
     ),
 ]  # fmt: skip
 
+ListJsonOption = Annotated[
+    bool,
+    typer.Option("--json", help="With --from: print what became of each row as JSON."),
+]
+
 
 class BarSteps:
     """A Rich progress bar on stderr, one task a step of the import."""
@@ -70,6 +75,7 @@ def import_from(
 
     from release_countdown.cli import reading, sourcing
     from release_countdown.cli.output import bad, nothing_written
+    from release_countdown.core.redact import redact_url
     from release_countdown.registry.locations import inbox_file
     from release_countdown.workflows.import_list import import_list, mode_for, read_list
 
@@ -95,11 +101,12 @@ def import_from(
         where.close()
     if done.failed:
         nothing_written(done.failed, "the inbox is unchanged")
-    _tell(done, f"{name} {given[0]}", dry_run, json_output)
+    _tell(done, f"{name} {redact_url(given[0])}", dry_run, json_output)  # a feed's key
 
 
 def _tell(done: ListImported, shown: str, dry_run: bool, json_output: bool) -> None:
     from release_countdown.cli.output import say, write_json
+    from release_countdown.formats.ics import plural
     from release_countdown.writing.inbox import entry_object
 
     counts = {
@@ -130,6 +137,6 @@ def _tell(done: ListImported, shown: str, dry_run: bool, json_output: bool) -> N
     where = " (dry run: nothing written)" if dry_run else ""
     if not dry_run and done.change is not None and done.change.new != done.change.old:
         where = f" in {done.change.path}"
-    say(f"countdown: {shown}: {done.rows} rows: {', '.join(words)}{where}")
+    say(f"countdown: {shown}: {plural(done.rows, 'row')}: {', '.join(words)}{where}")
     for warning in getattr(done.change, "warnings", ()):
         say(f"countdown: warning: {warning}")

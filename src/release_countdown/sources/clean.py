@@ -113,6 +113,14 @@ def region(value: Any) -> str | None:
         return None
 
 
+def tvdb(value: Any) -> str | None:
+    """A show's TheTVDB id as ``[release.ids] tvdb`` keeps it (Sonarr's key, sonarr-list):
+    the number a source gives (TMDB ``external_ids.tvdb_id``, TVmaze ``externals.thetvdb``)."""
+    from release_countdown.registry.format import id_of
+
+    return id_of("tvdb", str(value)) if type(value) is int else None
+
+
 def names(values: list[str], limit: int | None = None) -> tuple[str, ...]:
     """Distinct names in order (case-insensitively), at most ``limit``."""
     from release_countdown.core.matching import fold

@@ -261,8 +261,10 @@ class Service:
             if status == 404:
                 raise SourceNotFound(self.redact(f"{self.label}: {ref}: not found (404)"))
             if status in (401, 403):
-                reason = f"refused: {self._status(status, raw)}{self.refused_hint}"
-                raise Refused(self.redact(f"{self.label}: {ref}: {reason}"), status)
+                # The hint is countdown's own words: masking the address's pieces (a URL
+                # base "/radarr") must not cut "[sources.radarr]" out of it.
+                reason = self.redact(f"{self.label}: {ref}: refused: {self._status(status, raw)}")
+                raise Refused(reason + self.refused_hint, status)
             if status >= 400:
                 raise self.fail(ref, self._status(status, raw))
             return got, raw

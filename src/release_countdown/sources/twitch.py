@@ -90,7 +90,8 @@ class TokenService(Service):
             return self._token
 
     def _refused_again(self, ref: str) -> SourceError:
-        return self.fail(ref, f"refused again with a new token (HTTP 401){self.refused_hint}")
+        said = self.redact(f"{self.label}: {ref}: refused again with a new token (HTTP 401)")
+        return SourceError(said + self.refused_hint)  # the hint unmasked, as Service's
 
     def token(self) -> str:
         """The token in force: this run's, else the cached one while valid, else a new one."""

@@ -77,10 +77,14 @@ def accept(
     entries = chosen(read_inbox(inbox), refs)
     unresolved = [e for e in entries if e.reason is not None]
     if unresolved and refs is not None:
+        first = unresolved[0]
+        # A reason that names its command (a follow to add, a show's seasons to import) is
+        # the way on; the others were not found, and lookup may find them.
+        named = "`countdown " in str(first.reason)
+        step = "then" if named else "find it with `countdown lookup`, import its ref, then"
         raise UsageError(
-            f"{unresolved[0].ref} ({unresolved[0].title!r}) has no ref to import: "
-            f"{unresolved[0].reason}; find it with `countdown lookup`, import its ref, then "
-            f"`countdown inbox dismiss {unresolved[0].ref}`"
+            f"{first.ref} ({first.title!r}) has no ref to import: {first.reason}; {step} "
+            f"`countdown inbox dismiss {first.ref}`"
         )
     entries = [e for e in entries if e.reason is None]  # --all: those left for a person
     events = [e for e in entries if e.ref.startswith("ics:")]  # a calendar's: no source

@@ -58,7 +58,9 @@ def _resolve(row: ListRow, service: Any) -> Resolved:
     from release_countdown.sources import tmdb
 
     if row.follow is not None:
-        return Resolved(row, reason=f"a follow ({row.follow}): `countdown follow add` it")
+        return Resolved(
+            row, reason=f"to follow, not to import: `countdown follow add {row.follow}`"
+        )
     if row.date is not None or row.uid is not None:
         return Resolved(row)  # an event: an entry of its own
     if "tmdb" in row.ids:

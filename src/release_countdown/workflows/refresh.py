@@ -25,11 +25,22 @@ if TYPE_CHECKING:
 class NoIds(UsageError):
     """A title named for refresh that has no ids of a source to refresh from."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, ids: Sequence[str] = ()) -> None:
         self.title = title
+        if not ids:
+            super().__init__(
+                f"{title!r} has no [release.ids] to refresh from "
+                "(import it with `countdown import REF`)"
+            )
+            return
+        # Ids no source reads (a calendar event's ics, a list's imdb or tvdb): no import
+        # would find the title again, a link or a postponement would.
+        named = ", ".join(f"ids.{key}" for key in ids)
+        verb = "is" if len(ids) == 1 else "are"
         super().__init__(
-            f"{title!r} has no [release.ids] to refresh from "
-            "(import it with `countdown import REF`)"
+            f"{title!r} has no id of a source to refresh from ({named} {verb} not one): "
+            "`countdown link TITLE REF` attaches a source's title, `countdown postpone` "
+            "records a new date"
         )
 
 
@@ -89,7 +100,7 @@ def choose(
         chosen = [releases[i] for i in picked]
         for release in chosen:
             if not refreshable(release):
-                raise NoIds(release.title)
+                raise NoIds(release.title, tuple(release.ids))
         return [r for r in chosen if not due or refresh_due(r, today, named=True)]
     return [r for r in releases if refreshable(r) and (not due or refresh_due(r, today))]
 

@@ -6,8 +6,13 @@ import typer
 
 from release_countdown.cli import import_options as io
 from release_countdown.cli.app import command_app
-from release_countdown.cli.import_list import FromOption, ListModeOption, OnlyOption
-from release_countdown.cli.options import DryRunOption, JsonOption, RegionOption, TargetOption
+from release_countdown.cli.import_list import (
+    FromOption,
+    ListJsonOption,
+    ListModeOption,
+    OnlyOption,
+)
+from release_countdown.cli.options import DryRunOption, RegionOption, TargetOption
 
 app = command_app()
 
@@ -34,7 +39,7 @@ def import_command(
     from_list: FromOption = None,
     mode: ListModeOption = None,
     only: OnlyOption = None,
-    json_output: JsonOption = False,
+    json_output: ListJsonOption = False,
 ) -> None:
     """Add titles from TMDB (films), MusicBrainz (albums), TVmaze (series), Wikidata, IGDB
     or Steam (games): title, aliases, dates by country and type (and platform), people, the

@@ -66,12 +66,18 @@ def read_lidarr(where: str, settings: SourceSettings) -> list[ListRow]:
 
 
 def _items(service: Service, path: str) -> list[dict[str, Any]]:
-    """The answer's objects; SourceError when the answer is not a list of them."""
-    data = service.get(path, {}, f"GET {path}")
+    """The answer's objects; SourceError when the answer is not a list of them, or there is
+    no such path (a 404 here is an address to correct, not a title not found)."""
+    from release_countdown.core.errors import SourceNotFound
+
+    which = f"(is this the address of a {service.label}, its URL base included?)"
+    try:
+        data = service.get(path, {}, f"GET {path}")
+    except SourceNotFound as exc:
+        raise SourceError(f"{exc} {which}") from None
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         raise SourceError(
-            f"{service.label}: GET {path}: the answer is not a list of objects (is this the "
-            f"address of a {service.label}, its URL base included?)"
+            f"{service.label}: GET {path}: the answer is not a list of objects {which}"
         )
     return data
 
