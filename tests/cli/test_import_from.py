@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import tomli
 from pytest_httpserver import HTTPServer
 
 from tests.conftest import invoke
@@ -88,6 +89,7 @@ def test_json_is_data_on_stdout_and_a_dry_run_writes_nothing(
     data = json.loads(result.stdout)
     assert data["counts"] == {
         "imported": 1, "linked": 0, "present": 0, "released": 1, "unresolved": 1, "proposed": 0,
+        "followed": 0,
     }  # fmt: skip
     assert (data["rows"], data["mode"], data["dry_run"]) == (3, "add", True)
     assert data["unresolved"][0]["reason"] == 'no TMDB match for "Blade" (1998)'
@@ -179,7 +181,7 @@ def test_no_bar_when_piped(tmdb: HTTPServer, registry: Path, watchlist: Path) ->
     assert "\x1b" not in result.stderr
 
 
-def test_a_lidarr_artist_waits_naming_the_follow_to_add(
+def test_a_lidarr_artist_becomes_a_musicbrainz_follow(
     server: HTTPServer, registry: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tests.sources import arr_data
@@ -187,17 +189,23 @@ def test_a_lidarr_artist_waits_naming_the_follow_to_add(
     monkeypatch.setenv("LIDARR_API_KEY", KEY)
     server.expect_request("/api/v1/artist").respond_with_json([arr_data.artist()])
     url = server.url_for("/").rstrip("/")
+    before = registry.read_bytes()
+    dry = invoke("import", "--from", "lidarr", url, "-r", str(registry), "--dry-run")
+    assert dry.exit_code == 0, dry.stderr
+    assert f'+ref = "musicbrainz:artist/{arr_data.MBID}"' in dry.stdout  # the diff
+    assert registry.read_bytes() == before  # a dry run writes nothing
     result = invoke("import", "--from", "lidarr", url, "-r", str(registry))
     assert result.exit_code == 0, result.stderr
-    follow = f"countdown follow add musicbrainz:artist/{arr_data.MBID}"
-    assert f"to follow, not to import: `{follow}`" in result.stderr
     assert f"{url}: 1 row: 0 imported" in result.stderr
-    refused = invoke("inbox", "accept", "lidarr:linkin-park", "-r", str(registry))
-    assert refused.exit_code == 2
-    assert refused.stderr == (
-        f"countdown: lidarr:linkin-park ('Linkin Park') has no ref to import: to follow, not to "
-        f"import: `{follow}`; then `countdown inbox dismiss lidarr:linkin-park`\n"
-    )
+    assert "1 followed" in result.stderr
+    (follow,) = tomli.loads(registry.read_text(encoding="utf-8"))["follow"]
+    assert follow["name"] == "linkin-park"
+    assert follow["ref"] == f"musicbrainz:artist/{arr_data.MBID}"
+    assert follow["types"] == ["album", "ep", "soundtrack"]
+    assert invoke("check", str(registry)).exit_code == 0
+    assert invoke("fmt", "--check", str(registry)).exit_code == 0
+    again = invoke("import", "--from", "lidarr", url, "-r", str(registry), "--json")
+    assert json.loads(again.stdout)["followed"] == []  # followed once
 
 
 def test_a_feed_address_with_its_key_is_not_printed(server: HTTPServer, registry: Path) -> None:

@@ -113,6 +113,7 @@ def _tell(done: ListImported, shown: str, dry_run: bool, json_output: bool) -> N
         "imported": len(done.imported), "linked": len(done.linked),
         "present": len(done.present), "released": len(done.released),
         "unresolved": len(done.unresolved), "proposed": len(done.proposed),
+        "followed": len(done.followed),
     }  # fmt: skip
     if json_output:
         write_json({
@@ -121,6 +122,7 @@ def _tell(done: ListImported, shown: str, dry_run: bool, json_output: bool) -> N
             "present": list(done.present), "released": list(done.released),
             "proposed": [entry_object(e) for e in done.proposed],
             "unresolved": [entry_object(e) for e in done.unresolved],
+            "followed": list(done.followed),
         })  # fmt: skip
         return
     if dry_run and done.change is not None:
@@ -134,6 +136,8 @@ def _tell(done: ListImported, shown: str, dry_run: bool, json_output: bool) -> N
         f"{counts['present']} already there", f"{counts['released']} released (left out)",
         f"{counts['unresolved']} unresolved (in the inbox)",
     ]  # fmt: skip
+    if done.followed:
+        words.append(f"{counts['followed']} followed (`countdown follow list`)")
     where = " (dry run: nothing written)" if dry_run else ""
     if not dry_run and done.change is not None and done.change.new != done.change.old:
         where = f" in {done.change.path}"

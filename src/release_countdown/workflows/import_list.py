@@ -10,18 +10,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Literal, Protocol, get_args
+from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, get_args
 
 from release_countdown.core.errors import CountdownError
 from release_countdown.sources.lists import READERS
 
 if TYPE_CHECKING:
-    from release_countdown.core.follow import InboxEntry
+    from release_countdown.core.follow import Follow, InboxEntry
     from release_countdown.core.listrow import ListRow
+    from release_countdown.core.model import Release
     from release_countdown.core.record import SourceRecord
     from release_countdown.sources.config import SourceSettings
     from release_countdown.workflows.list_rows import Resolved
-    from release_countdown.writing.change import Change
+    from release_countdown.writing.change import Change, NewText
 
 LISTS: Final = tuple(READERS)  # what --from takes
 Only = Literal["upcoming", "all"]
@@ -57,6 +58,7 @@ class ListImported:
     released: tuple[str, ...] = ()  # left out: released (--only upcoming)
     unresolved: tuple[InboxEntry, ...] = ()  # to the inbox with their reason
     proposed: tuple[InboxEntry, ...] = ()  # resolved, to the inbox (mode inbox)
+    followed: tuple[str, ...] = ()  # follows added (a Lidarr artist: its MusicBrainz ref)
     failed: tuple[CountdownError, ...] = ()  # then nothing was written
     change: Change | None = None
 
@@ -103,7 +105,8 @@ def import_list(
 
     steps = steps or NoSteps()
     snapshot = read_snapshot(path)
-    resolved = resolve_rows(rows, where, steps)
+    follows = new_follows([r for r in rows if r.follow is not None], path, today)
+    resolved = resolve_rows([r for r in rows if r.follow is None], where, steps)
     failed = tuple(r.error for r in resolved if r.error is not None)
     if failed:
         return ListImported(len(rows), mode, failed=failed)
@@ -141,18 +144,26 @@ def import_list(
         len(rows), mode, present=tuple(present),
         released=(*(r.title for r in released), *ended), unresolved=tuple(unresolved),
     )  # fmt: skip
+    done = replace(done, followed=tuple(f.ref for f in follows))
     if mode == "inbox":
         proposed = [_proposed(item, record, list_name, today) for item, record in records]
+        change = None
+        if follows:
+            change = change_registry(
+                path, with_follows(None, follows), dry_run=dry_run, lock_timeout=lock_timeout,
+                snapshot=snapshot,
+            )  # fmt: skip
         kept = _to_inbox(inbox, [*proposed, *unresolved], dry_run, lock_timeout)
-        return replace(done, proposed=tuple(e for e in proposed if e.ref in kept))
+        return replace(done, proposed=tuple(e for e in proposed if e.ref in kept), change=change)
     adding = [r for _, r in records]
+
+    def entries(document: Any, releases: list[Release]) -> NewText:
+        return add_entries(document, releases, adding, today, path)
+
     change = change_registry(
-        path,
-        lambda document, releases: add_entries(document, releases, adding, today, path),
-        dry_run=dry_run,
-        lock_timeout=lock_timeout,
+        path, with_follows(entries, follows), dry_run=dry_run, lock_timeout=lock_timeout,
         snapshot=snapshot,
-    )
+    )  # fmt: skip
     outcome: dict[str, str] = change.result if isinstance(change.result, dict) else {}
     titles: dict[str, tuple[str, ...]] = {}
     for record in adding:
@@ -163,6 +174,54 @@ def import_list(
         done, change=change, imported=titles.get("imported", ()), linked=titles.get("linked", ()),
         present=(*done.present, *titles.get("present", ())),
     )  # fmt: skip
+
+
+def new_follows(rows: Sequence[ListRow], path: Path, today: date) -> list[Follow]:
+    """The follows a list's rows ask for (a Lidarr artist: ``musicbrainz:artist/MBID``) that
+    the registry at ``path`` does not have yet, each named after the row's title (a free
+    name), following album, EP and soundtrack releases from ``today`` on, proposing them."""
+    from release_countdown.core.follow import Follow, follow_ref
+    from release_countdown.core.matching import free_id
+    from release_countdown.workflows.follow import registry_follows
+    from release_countdown.workflows.following import ARTIST_TYPES
+
+    held = registry_follows(path)
+    refs, names = {f.ref for f in held}, [f.name for f in held]
+    found: list[Follow] = []
+    for row in rows:
+        ref = follow_ref(row.follow or "")
+        if ref is None or ref in refs:
+            continue
+        name = free_id(row.title, "", names)
+        kinds = ARTIST_TYPES if ref.startswith("musicbrainz:artist/") else ()
+        found.append(Follow(name=name, ref=ref, types=kinds, since=today))
+        refs.add(ref)
+        names.append(name)
+    return found
+
+
+def with_follows(
+    entries: Callable[[Any, list[Release]], NewText] | None, follows: Sequence[Follow]
+) -> Callable[[Any, list[Release]], NewText]:
+    """A registry edit: ``entries`` (import's), then ``follows`` added to the follows part
+    of the file (writing/follows.add_follow), in the same write."""
+    import tomlkit
+
+    from release_countdown.writing.change import NewText
+    from release_countdown.writing.follows import add_follow, on_follows
+
+    def edit(document: Any, releases: list[Release]) -> NewText:
+        first = entries(document, releases) if entries is not None else None
+        if not follows:
+            assert first is not None
+            return first
+        current = tomlkit.parse(first.text) if first is not None else document
+        added = on_follows(lambda d: [add_follow(d, f) for f in follows], "; ".join)
+        second = added(current, releases)
+        said = "; ".join(m for m in (first.message if first else "", second.message) if m)
+        return NewText(said, second.text, first.result if first is not None else None)
+
+    return edit
 
 
 def _released(text: str, today: date) -> bool:
