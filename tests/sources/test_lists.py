@@ -125,18 +125,25 @@ def test_trakt_sends_both_headers_and_reads_every_page(server: HTTPServer) -> No
 
     server.expect_request("/users/sean/watchlist/movies").respond_with_handler(answer)
     server.expect_request("/users/sean/lists/to-see/items/movies").respond_with_handler(answer)
+    show = {"rank": 1, "type": "show", "show": {
+        "title": "Severance", "year": 2022,
+        "ids": {"trakt": 1, "slug": "severance", "tvdb": 371980, "imdb": "tt11280740",
+                "tmdb": 95396}}}  # fmt: skip
+    for path in ("/users/sean/watchlist/shows", "/users/sean/lists/to-see/items/shows"):
+        server.expect_request(path).respond_with_json([show])
     settings = SourceSettings(
         {"trakt": server.url_for("/").rstrip("/")}, timeout=5.0, trakt_client_id="client-1234567890"
     )
     rows = read("trakt", "sean", settings)
     assert seen == ["1", "2"]
-    assert [(r.title, r.year, dict(r.ids)) for r in rows] == [
-        ("Dune: Part Three", 2026, {"tmdb": "movie/1170608", "imdb": "tt15239678"}),
-        ("Blade", 1998, {"tmdb": "movie/36647", "imdb": "tt0120611"}),
-    ]
+    assert [(r.title, r.kind, r.year, dict(r.ids)) for r in rows] == [
+        ("Dune: Part Three", "film", 2026, {"tmdb": "movie/1170608", "imdb": "tt15239678"}),
+        ("Blade", "film", 1998, {"tmdb": "movie/36647", "imdb": "tt0120611"}),
+        ("Severance", "series", 2022, {"tmdb": "tv/95396", "imdb": "tt11280740", "tvdb": "371980"}),
+    ]  # a show of the movies' pages is not read twice; the shows come from their own path
     assert rows[1].line == "trakt sean/watchlist #2"
-    assert len(read("trakt", "sean/to-see", settings)) == 2
-    assert len(read("trakt", "sean/watchlist", settings)) == 2
+    assert len(read("trakt", "sean/to-see", settings)) == 3
+    assert len(read("trakt", "sean/watchlist", settings)) == 3
     settings.close()
 
 
@@ -150,7 +157,9 @@ def test_trakt_without_a_client_id_or_with_a_bad_name(server: HTTPServer) -> Non
     settings = SourceSettings(
         {"trakt": server.url_for("/").rstrip("/")}, timeout=5.0, trakt_client_id="client-1234567890"
     )
-    with pytest.raises(NotFoundError, match=r"Trakt: nobody/watchlist page 1: not found \(404\)"):
+    with pytest.raises(
+        NotFoundError, match=r"Trakt: nobody/watchlist movies page 1: not found \(404\)"
+    ):
         read("trakt", "nobody", settings)
     settings.close()
 
