@@ -36,6 +36,7 @@ FILMS = {  # TMDB id -> (title, US theatrical day)
     900: ("Blade", "2027-03-01"),  # a remake: not the 1998 film the list means
 }
 MISSING = 404404  # a film TMDB answers 404 for
+THEATRICAL_ONLY = 4242  # a film TMDB dates in theatres only
 
 
 def fake_tmdb(server: HTTPServer) -> list[str]:
@@ -86,6 +87,9 @@ def fake_tmdb(server: HTTPServer) -> list[str]:
             title, day = FILMS.get(number, (f"Film {number}", "2027-06-01"))
             found = tmdb_data.movie(number, title=title, us_theatrical=f"{day}T00:00:00.000Z")
             found["release_dates"]["results"] = found["release_dates"]["results"][:1]  # US only
+            if number == THEATRICAL_ONLY:
+                us = found["release_dates"]["results"][0]
+                us["release_dates"] = [d for d in us["release_dates"] if d["type"] == 3]
         return Response(json.dumps(found), content_type="application/json")
 
     server.expect_request(re.compile(r"/3/.*")).respond_with_handler(answer)
@@ -282,3 +286,28 @@ def test_a_list_of_more_than_20_rows_is_proposed_unless_a_mode_is_asked() -> Non
     rows = [ListRow(f"l:{n}", f"T{n}", 2027) for n in range(21)]
     assert (mode_for(rows[:20], None), mode_for(rows, None)) == ("add", "inbox")
     assert (mode_for(rows, "add"), mode_for(rows[:1], "inbox")) == ("add", "inbox")
+
+
+def test_radarr_s_own_dates_fill_the_types_tmdb_does_not_date(
+    server: HTTPServer, registry: Path
+) -> None:
+    from release_countdown.core.record import SourceDate
+
+    fake_tmdb(server)
+    own = (
+        SourceDate("US", "theatrical", "2026-12-20", note="from Radarr", listed=False),
+        SourceDate("US", "digital", "2027-02-01", note="from Radarr", listed=False),
+        SourceDate("US", "physical", "2027-03", note="from Radarr", listed=False),
+    )
+    row = ListRow("Radarr movie 1", "Film 4242", 2027, ids={"tmdb": f"movie/{THEATRICAL_ONLY}"},
+                  dates=own)  # fmt: skip
+    done = run(server, registry, [row], name="radarr")
+    assert done.imported == ("Film 4242",)
+    (entry,) = tomli.loads(registry.read_text(encoding="utf-8"))["release"]
+    # TMDB's own date wins (theatrical); Radarr's fill the types TMDB does not date, with no
+    # origin: the user's own, never "unlisted" by refresh.
+    assert entry["dates"] == [
+        {"region": "US", "type": "theatrical", "date": date(2027, 6, 1), "origin": "tmdb"},
+        {"region": "US", "type": "digital", "date": date(2027, 2, 1), "note": "from Radarr"},
+        {"region": "US", "type": "physical", "date": "2027-03", "note": "from Radarr"},
+    ]

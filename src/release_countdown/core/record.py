@@ -44,6 +44,9 @@ class SourceDate(NamedTuple):
     where: str | None = None
     note: str | None = None
     platform: str | None = None  # a game's platform as the source names it ("PS5")
+    # False: a date the user's own list gave (Radarr's), not the source: written with no
+    # ``origin``, as a date typed by hand (refresh never finds it "no longer listed").
+    listed: bool = True
 
 
 class SourceRecord(NamedTuple):

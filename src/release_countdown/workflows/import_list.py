@@ -136,7 +136,7 @@ def import_list(
             records += [(item, season) for season in found]
             ended += [] if found else [item.row.title]
         elif not isinstance(found, CountdownError):
-            records.append((item, found))
+            records.append((item, _with_own_dates(found, item.row)))
     released = [r for _, r in records if only == "upcoming" and _released(r.date, today)]
     gone = {r.ref for r in released}
     records = [(i, r) for i, r in records if r.ref not in gone]
@@ -222,6 +222,14 @@ def with_follows(
         return NewText(said, second.text, first.result if first is not None else None)
 
     return edit
+
+
+def _with_own_dates(record: SourceRecord, row: ListRow) -> SourceRecord:
+    """``record`` with the typed dates the list gave (Radarr's theatrical, digital and
+    physical) of the region and type its source does not date: the source's own win."""
+    held = {(d.region, d.type) for d in record.dates}
+    own = tuple(d for d in row.dates if (d.region, d.type) not in held)
+    return record._replace(dates=(*record.dates, *own)) if own else record
 
 
 def _released(text: str, today: date) -> bool:

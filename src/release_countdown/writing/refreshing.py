@@ -71,7 +71,8 @@ def typed_table(typed: SourceDate, origin: str) -> Table:
     return item_table([
         ("region", typed.region), ("type", typed.type), ("platform", typed.platform),
         ("date", date_value(typed.date)),
-        ("where", typed.where), ("origin", origin), ("note", typed.note),
+        ("where", typed.where), ("origin", origin if typed.listed else None),
+        ("note", typed.note),
     ])  # fmt: skip
 
 

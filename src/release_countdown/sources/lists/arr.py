@@ -123,7 +123,7 @@ def _movie(item: dict[str, Any]) -> ListRow:
             refused.append(str(exc).removesuffix("; the registry keeps its own"))
             continue
         if form is not None:
-            dates.append(SourceDate(RADARR_REGION, kind, form))
+            dates.append(SourceDate(RADARR_REGION, kind, form, note="from Radarr", listed=False))
     return ListRow(
         line=line,
         title=_title(item, "title", "originalTitle"),
