@@ -19,6 +19,7 @@ from tests.conftest import invoke
 from tests.sources import arr_data
 from tests.sources.conftest import KEY
 
+RADARR = "from Radarr"  # the note of a date Radarr gave
 OTHER_KEY = "0ther-k3y-9876543210"
 
 
@@ -46,12 +47,14 @@ def test_radarr_films_with_their_typed_dates(
         kind="film",
         ids={"tmdb": "movie/624860", "imdb": "tt10838180"},
         dates=(
-            SourceDate("US", "theatrical", "2021-12-22"),
-            SourceDate("US", "digital", "2021-12-22"),
-            SourceDate("US", "physical", "2022-03-08"),
+            SourceDate("US", "theatrical", "2021-12-22", note=RADARR, listed=False),
+            SourceDate("US", "digital", "2021-12-22", note=RADARR, listed=False),
+            SourceDate("US", "physical", "2022-03-08", note=RADARR, listed=False),
         ),
     )
-    assert rows[1].dates == (SourceDate("US", "theatrical", "2026-12-18"),)
+    assert rows[1].dates == (
+        SourceDate("US", "theatrical", "2026-12-18", note=RADARR, listed=False),
+    )
     assert (rows[1].ids["tmdb"], rows[1].year) == ("movie/1170608", 2026)
     # Year 0, no IMDb id, no dates: what Radarr knows of an announced film.
     assert rows[2] == ListRow(
@@ -166,7 +169,7 @@ def test_a_date_the_registry_refuses_is_left_out_and_said(
     movie = arr_data.movie(physicalRelease="0001-01-01T00:00:00Z", digitalRelease="2022-13-01")
     server.expect_request("/api/v3/movie").respond_with_json([movie])
     (row,) = read_radarr(base(server), source_settings())
-    assert row.dates == (SourceDate("US", "theatrical", "2021-12-22"),)
+    assert row.dates == (SourceDate("US", "theatrical", "2021-12-22", note=RADARR, listed=False),)
     assert row.note == (
         "left out: Radarr movie 1: digitalRelease: '2022-13-01' is not a date (is not a calendar "
         "date: month must be in 1..12); "
