@@ -53,9 +53,10 @@ def fake_tmdb(server: HTTPServer) -> list[str]:
             ])  # fmt: skip
         elif request.path.startswith("/3/find/"):
             imdb = request.path.rsplit("/", 1)[1]
-            assert request.args["external_source"] == "imdb_id"
+            external = request.args["external_source"]
+            assert external == ("tvdb_id" if imdb.isdigit() else "imdb_id")
             movies = [{"id": 1170608}] if imdb == "tt15239678" else []
-            show = {"tt0903747": 1396, "tt1234567": SHOW}.get(imdb)
+            show = {"tt0903747": 1396, "tt1234567": SHOW, "400": SHOW}.get(imdb)
             shows = [{"id": show}] if show else []
             found = {"movie_results": movies, "tv_results": shows, "person_results": []}
         elif request.path.startswith("/3/tv/"):  # SHOW between seasons; 1396 has ended
@@ -311,3 +312,14 @@ def test_radarr_s_own_dates_fill_the_types_tmdb_does_not_date(
         {"region": "US", "type": "digital", "date": date(2027, 2, 1), "note": "from Radarr"},
         {"region": "US", "type": "physical", "date": "2027-03", "note": "from Radarr"},
     ]
+
+
+def test_a_series_with_only_thetvdb_s_id_is_found_through_find(
+    server: HTTPServer, registry: Path
+) -> None:
+    asked = fake_tmdb(server)
+    row = ListRow("Sonarr series 7", "The Long Winter", 2022, kind="series", ids={"tvdb": "400"})
+    done = run(server, registry, [row], name="sonarr")
+    assert "/3/find/400" in asked
+    assert "/3/search/tv" not in asked
+    assert done.imported == ("The Long Winter — Season 2", "The Long Winter — Season 3")

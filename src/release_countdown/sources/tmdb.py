@@ -77,10 +77,11 @@ def lookup(service: Service, query: str, kind: str | None, year: int | None) -> 
     return found
 
 
-def find(service: Service, imdb_id: str) -> list[str]:
-    """The TMDB refs of the IMDb title ``imdb_id`` (/find): films, then series (tmdb:tv/ID)."""
+def find(service: Service, imdb_id: str, external: str = "imdb_id") -> list[str]:
+    """The TMDB refs of the IMDb title ``imdb_id`` (/find; or of TheTVDB's series of that id
+    with ``external`` "tvdb_id"): films, then series (tmdb:tv/ID)."""
     ref = f"find {imdb_id}"
-    data = service.get(f"/3/find/{imdb_id}", {"external_source": "imdb_id"}, ref)
+    data = service.get(f"/3/find/{imdb_id}", {"external_source": external}, ref)
     try:
         return [
             f"tmdb:{media}/{item['id']}"

@@ -65,9 +65,8 @@ def _resolve(row: ListRow, service: Any) -> Resolved:
         return Resolved(row)  # an event: an entry of its own
     if "tmdb" in row.ids:
         return _importable(row, f"tmdb:{row.ids['tmdb']}")
-    if "imdb" in row.ids:
-        found = tmdb.find(service, row.ids["imdb"])
-        if found:
+    for key, external in (("imdb", "imdb_id"), ("tvdb", "tvdb_id")):  # Sonarr's: TheTVDB's
+        if key in row.ids and (found := tmdb.find(service, row.ids[key], external)):
             return _importable(row, found[0])
     if row.year is None:
         return Resolved(row, reason=f'no year to tell which TMDB title "{row.title}" is')
