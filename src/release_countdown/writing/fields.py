@@ -127,10 +127,18 @@ def remove_alias(table: Table, release: Release, alias: str) -> str:
 
 
 def set_typed_date(table: Table, region: str, kind: str, date: str, value: Any) -> str:
-    """Add the typed date of ``region`` and ``kind``, or change it when there is one
-    (``value``: the TOML value of the date form ``date``)."""
+    """Add the typed date of ``region`` and ``kind`` on no platform, or change it when there
+    is one (``value``: the TOML value of the date form ``date``). A game's date on a platform
+    is another slot (refresh's: region, type, platform), never changed for it."""
+    from release_countdown.core.platforms import same_platform
+
     for entry in table.get("dates", []):
-        if str(entry.get("region", "")).upper() == region and entry.get("type") == kind:
+        platform = entry.get("platform")
+        if (
+            str(entry.get("region", "")).upper() == region
+            and entry.get("type") == kind
+            and same_platform(None if platform is None else str(platform), None)
+        ):
             entry["date"] = value
             return f"{region} {kind} date set to {date}"
     typed = new_table()
