@@ -50,3 +50,39 @@ def test_date_for_leaves_each_platforms_date_alone(tmp_path: Path) -> None:
     dates = tomli.loads(registry.read_text())["release"][0]["dates"]
     assert [str(d["date"]) for d in dates] == ["2027", "2027-03-05", "2028-02"]
     assert invoke("check", str(registry)).exit_code == 0
+
+
+def test_a_show_imported_from_either_source_reaches_sonarr(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """TVmaze's externals.thetvdb and TMDB's external_ids.tvdb_id are kept as ids.tvdb, the
+    key of Sonarr's list: a series imported by its seasons is not left out of sonarr-list."""
+    import json
+
+    from pytest_httpserver import HTTPServer
+
+    from release_countdown.sources.config import LIMITS
+    from release_countdown.sources.http import Limits
+    from tests.sources import tmdb_tv_data, tvmaze_data
+
+    registry = tmp_path / "series.toml"
+    registry.write_text("schema = 1\n", encoding="utf-8")
+    with HTTPServer(host="127.0.0.1", port=0) as server:
+        url = server.url_for("/").rstrip("/")
+        monkeypatch.setenv("COUNTDOWN_TVMAZE_URL", url)
+        monkeypatch.setenv("COUNTDOWN_TMDB_URL", url)
+        monkeypatch.setenv("TMDB_API_KEY", "k3y")
+        monkeypatch.setitem(LIMITS, "tvmaze", Limits(in_flight=4, interval=0.0))
+        tvmaze_data.serve(server)
+        result = invoke("import", f"tvmaze:show/{tvmaze_data.SHOW}", "-r", str(registry))
+        assert result.exit_code == 0, result.stderr
+        tmdb_tv_data.serve(server)
+        result = invoke("import", f"tmdb:tv/{tmdb_tv_data.SHOW}", "-r", str(registry))
+        assert result.exit_code == 0, result.stderr
+    found = tomli.loads(registry.read_text())["release"]
+    assert [(e["season"], e["ids"].get("tvdb")) for e in found] == [
+        (2, "371980"), (3, "371980"), (2, "400"), (3, "400"),
+    ]  # fmt: skip
+    assert invoke("check", str(registry)).exit_code == 0
+    assert invoke("fmt", "--check", str(registry)).exit_code == 0
+    listed = invoke("export", "--format", "sonarr-list", "-r", str(registry))
+    assert listed.exit_code == 0, listed.stderr
+    assert [s["tvdbId"] for s in json.loads(listed.stdout)] == [371980, 400]

@@ -32,7 +32,7 @@ def test_import_tmdb_tv_between_seasons(tmdb: HTTPServer, registry: Path) -> Non
         {"region": "US", "type": "finale", "date": date(2030, 6, 2), "origin": "tmdb",
          "note": "HBO"},
     ]  # fmt: skip
-    assert second["ids"] == {"tmdb": f"tv/{SHOW}", "imdb": "tt1234567"}  # no show-wide Q id
+    assert second["ids"] == {"tmdb": f"tv/{SHOW}", "imdb": "tt1234567", "tvdb": "400"}  # no Q id
     assert second["sources"] == [f"https://www.themoviedb.org/tv/{SHOW}"]
     assert (third["season"], third["date"]) == (3, "TBA")
     assert invoke("check", str(registry)).exit_code == 0

@@ -34,7 +34,7 @@ def test_import_writes_one_entry_per_upcoming_season(tvmaze: HTTPServer, registr
         {"region": "WW", "type": "finale", "date": date(2030, 3, 21), "origin": "tvmaze",
          "note": "Apple TV+"},
     ]  # fmt: skip
-    assert second["ids"] == {"imdb": "tt11280740", "tvmaze": f"show/{SHOW}"}
+    assert second["ids"] == {"imdb": "tt11280740", "tvdb": "371980", "tvmaze": f"show/{SHOW}"}
     assert second["sources"] == [f"https://www.tvmaze.com/shows/{SHOW}"]
     assert "headline" not in second  # a premiere is chosen by no region
     assert third["title"] == "Severance — Season 3"
@@ -166,7 +166,11 @@ def test_a_season_typed_by_hand_is_linked_not_doubled(tvmaze: HTTPServer, regist
     assert result.exit_code == 0, result.stderr
     assert f'linked tvmaze:show/{SHOW}/season/3 to "Severance — Season 3" (sev3)' in result.stderr
     found = {e["id"]: e for e in entries(registry)}
-    assert found["sev3"]["ids"] == {"imdb": "tt11280740", "tvmaze": f"show/{SHOW}"}
+    assert found["sev3"]["ids"] == {
+        "imdb": "tt11280740",
+        "tvdb": "371980",
+        "tvmaze": f"show/{SHOW}",
+    }
     assert "ids" not in found["sev2-other"]  # another season: not this one, whatever its title
     assert sorted(e["season"] for e in entries(registry) if "ids" in e) == [2, 3]  # type: ignore[type-var]
     assert invoke("check", str(registry)).exit_code == 0

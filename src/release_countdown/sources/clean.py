@@ -113,6 +113,17 @@ def region(value: Any) -> str | None:
         return None
 
 
+def tvdb(value: Any) -> str | None:
+    """A series' TheTVDB id as ``[release.ids] tvdb`` keeps it (Sonarr's key: sonarr-list),
+    from the number a source gives (TMDB's external_ids.tvdb_id, TVmaze's
+    externals.thetvdb); None for anything else."""
+    from release_countdown.registry.format import ID_FORMS
+
+    if type(value) is int and ID_FORMS["tvdb"][0].fullmatch(str(value)):
+        return str(value)
+    return None
+
+
 def names(values: list[str], limit: int | None = None) -> tuple[str, ...]:
     """Distinct names in order (case-insensitively), at most ``limit``."""
     from release_countdown.core.matching import fold

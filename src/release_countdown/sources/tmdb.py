@@ -274,9 +274,8 @@ def _ids(data: dict[str, Any], ident: str) -> dict[str, str]:
     ):
         if isinstance(value, str) and ID_FORMS[key][0].fullmatch(value.strip()):
             ids[key] = value.strip()
-    tvdb = external.get("tvdb_id")  # a series' TheTVDB id, a number: Sonarr's key (sonarr-list)
-    if type(tvdb) is int and ID_FORMS["tvdb"][0].fullmatch(str(tvdb)):
-        ids["tvdb"] = str(tvdb)
+    if tvdb := clean.tvdb(external.get("tvdb_id")):
+        ids["tvdb"] = tvdb
     return ids
 
 

@@ -142,10 +142,13 @@ def _network(data: dict[str, Any]) -> tuple[str, str | None]:
 
 
 def _ids(data: dict[str, Any], ident: str) -> dict[str, str]:
-    """The show's TMDB and IMDb ids (not its Wikidata id: refresh would ask Wikidata for a
-    season with the show's item, which dates the show, not the season)."""
+    """The show's TMDB, IMDb and TheTVDB ids (not its Wikidata id: refresh would ask Wikidata
+    for a season with the show's item, which dates the show, not the season)."""
     ids = {"tmdb": ident}
-    imdb = (data.get("external_ids") or {}).get("imdb_id")
+    external = data.get("external_ids") or {}
+    imdb = external.get("imdb_id")
     if isinstance(imdb, str) and ID_FORMS["imdb"][0].fullmatch(imdb.strip()):
         ids["imdb"] = imdb.strip()
+    if tvdb := clean.tvdb(external.get("tvdb_id")):
+        ids["tvdb"] = tvdb
     return ids

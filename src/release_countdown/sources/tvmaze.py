@@ -166,9 +166,12 @@ def _network(show: dict[str, Any]) -> tuple[str, str | None]:
 
 def _ids(data: dict[str, Any], ident: str) -> dict[str, str]:
     ids = {"tvmaze": ident}
-    imdb = (data.get("externals") or {}).get("imdb")
+    externals = data.get("externals") or {}
+    imdb = externals.get("imdb")
     if isinstance(imdb, str) and ID_FORMS["imdb"][0].fullmatch(imdb.strip()):
         ids["imdb"] = imdb.strip()
+    if tvdb := clean.tvdb(externals.get("thetvdb")):
+        ids["tvdb"] = tvdb
     return ids
 
 
