@@ -2,9 +2,11 @@
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from release_countdown.cli.output import say
+
+MAX_SHOWN: Final = 12  # the registry's platforms named when a --platform matches none
 
 if TYPE_CHECKING:
     from release_countdown.core.errors import NotFoundError
@@ -107,5 +109,8 @@ def say_unknown_platforms(loaded: "Registry", query: "Query") -> bool:
     unknown = [name for name in query.platforms if not on_platforms(held, [name])]
     for name in unknown:
         meant = did_you_mean(held, name, quoted=False)
+        if not meant and held:  # nothing close ("xbox" for "Xbox Series X and Series S")
+            shown = ", ".join(held[:MAX_SHOWN]) + (", …" if len(held) > MAX_SHOWN else "")
+            meant = f" (the registry's platforms: {shown})"
         say(f"countdown: no title is dated on the platform {name!r}{meant}")
     return bool(unknown)
