@@ -99,3 +99,18 @@ def test_a_platform_with_no_close_name_is_told_the_registry_s_platforms(tmp_path
         "countdown: no title is dated on the platform 'xbox' (the registry's platforms: "
         "PlayStation 5, Xbox Series X and Series S)\n"
     )
+
+
+def test_premieres_in_a_registry_without_seasons_says_why(tmp_path: Path) -> None:
+    registry = tmp_path / "games.toml"
+    registry.write_text(GAME, encoding="utf-8")
+    done = invoke("list", "--premieres", "-r", str(registry))
+    assert (done.exit_code, done.stdout) == (0, "")
+    # Not "try --all, or --as-of DATE", which would show no premiere either.
+    assert done.stderr == (
+        "countdown: no title is a season premiere: --premieres keeps series entries with a "
+        "season (`countdown import tvmaze:show/ID` writes one per season)\n"
+    )
+    done = invoke("next", "--premieres", "-r", str(registry))
+    assert done.exit_code == 1
+    assert "no title is a season premiere" in done.stderr
