@@ -114,3 +114,46 @@ def test_premieres_in_a_registry_without_seasons_says_why(tmp_path: Path) -> Non
     done = invoke("next", "--premieres", "-r", str(registry))
     assert done.exit_code == 1
     assert "no title is a season premiere" in done.stderr
+
+
+HAND_TYPED = """\
+schema = 1
+
+[[release]]
+id = "sev"
+title = "Severance S3"
+kind = "series"
+date = "TBA"
+"""
+
+
+def test_link_to_a_season_writes_the_season(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Without ``season`` the entry named the show, not a season: refresh then failed on it
+    for good (exit 4), --premieres left it out and import of the show refused the title."""
+    from pytest_httpserver import HTTPServer
+
+    from release_countdown.sources.config import LIMITS
+    from release_countdown.sources.http import Limits
+    from tests.sources import tvmaze_data
+
+    registry = tmp_path / "series.toml"
+    registry.write_text(HAND_TYPED + "season = 2\n", encoding="utf-8")
+    with HTTPServer(host="127.0.0.1", port=0) as server:
+        monkeypatch.setenv("COUNTDOWN_TVMAZE_URL", server.url_for("/").rstrip("/"))
+        monkeypatch.setitem(LIMITS, "tvmaze", Limits(in_flight=4, interval=0.0))
+        tvmaze_data.serve(server)
+        ref = f"tvmaze:show/{tvmaze_data.SHOW}/season/3"
+        refused = invoke("link", "sev", ref, "-r", str(registry))
+        assert refused.exit_code == 2
+        assert f"'Severance S3' (id sev) is season 2; {ref} is season 3" in refused.stderr
+        registry.write_text(HAND_TYPED, encoding="utf-8")
+        linked = invoke("link", "sev", ref, "-r", str(registry))
+        assert linked.exit_code == 0, linked.stderr
+        entry = tomli.loads(registry.read_text())["release"][0]
+        assert (entry["season"], entry["ids"]["tvmaze"]) == (3, f"show/{tvmaze_data.SHOW}")
+        assert invoke("check", str(registry)).exit_code == 0
+        formatted = invoke("fmt", "--check", str(registry))
+        assert formatted.exit_code == 0, formatted.stderr
+        refreshed = invoke("refresh", "-r", str(registry))
+        assert refreshed.exit_code == 0, refreshed.stderr
+        assert invoke("list", "--premieres", "-r", str(registry)).stdout.count("Season 3") == 1

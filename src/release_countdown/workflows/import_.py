@@ -271,6 +271,14 @@ def _link_one(
             f"({target.ids[record.source]}); `countdown edit {target.id} --remove-id "
             f"{record.source}` first"
         )
+    if None not in (target.season, record.season) and target.season != record.season:
+        from release_countdown.core.seasons import season_ident
+
+        own = f"{record.source}:{season_ident(record.ids[record.source], target.season or 0)}"
+        raise UsageError(
+            f"{target.title!r} (id {target.id}) is season {target.season}; {record.ref} is "
+            f"season {record.season}: link {own}, or another entry"
+        )
     said = _link_into(document, releases, target, record, today)
     return NewText(said, _written(document, text, releases))
 
