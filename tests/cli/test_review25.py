@@ -157,3 +157,16 @@ def test_link_to_a_season_writes_the_season(tmp_path: Path, monkeypatch) -> None
         refreshed = invoke("refresh", "-r", str(registry))
         assert refreshed.exit_code == 0, refreshed.stderr
         assert invoke("list", "--premieres", "-r", str(registry)).stdout.count("Season 3") == 1
+
+
+def test_link_to_a_whole_show_is_a_usage_error(tmp_path: Path) -> None:
+    registry = tmp_path / "series.toml"
+    registry.write_text(HAND_TYPED, encoding="utf-8")
+    # Refused before any request (no server here): exit 2, not 4 (no service failed).
+    done = invoke("link", "sev", "tvmaze:show/44458", "-r", str(registry))
+    assert done.exit_code == 2, done.stderr
+    assert (
+        "tvmaze:show/44458 is a show, which has one entry per season: link one season "
+        "(tvmaze:show/44458/season/N), or `countdown import tvmaze:show/44458`"
+    ) in done.stderr
+    assert registry.read_text() == HAND_TYPED

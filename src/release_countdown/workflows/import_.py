@@ -228,10 +228,17 @@ def link_ref(
 ) -> Change:
     """`countdown link`: fetch ``ref`` and attach it to the entry ``name`` (id, title or
     alias), whatever its title or date, then refresh that entry from it."""
+    from release_countdown.core.errors import UsageError
     from release_countdown.core.record import FetchOptions, SourceRecord
+    from release_countdown.core.seasons import is_show
     from release_countdown.workflows.fetching import fetch_all, fetch_region
     from release_countdown.writing.change import change_registry
 
+    if is_show(ref.source, ref.ident):  # an entry is one season
+        raise UsageError(
+            f"{ref} is a show, which has one entry per season: link one season "
+            f"({ref}/season/N), or `countdown import {ref}`"
+        )
     (result,) = fetch_all(
         where, [ref], FetchOptions(region=fetch_region(region), platform=where.platform)
     )
