@@ -170,3 +170,27 @@ def test_link_to_a_whole_show_is_a_usage_error(tmp_path: Path) -> None:
         "(tvmaze:show/44458/season/N), or `countdown import tvmaze:show/44458`"
     ) in done.stderr
     assert registry.read_text() == HAND_TYPED
+
+
+def test_a_show_s_id_on_an_entry_without_a_season_is_refused(tmp_path: Path) -> None:
+    """A show's id without ``season`` names the whole show: refresh failed on it for good."""
+    registry = tmp_path / "series.toml"
+    registry.write_text(HAND_TYPED, encoding="utf-8")
+    done = invoke("edit", "sev", "--id", "tvmaze=show/44458", "-r", str(registry))
+    assert done.exit_code == 2
+    assert (
+        "tvmaze=show/44458 names a show, and 'Severance S3' (id sev) no season: "
+        "`countdown link sev tvmaze:show/44458/season/N` attaches one season"
+    ) in done.stderr
+    assert registry.read_text() == HAND_TYPED
+    # Seasons share their show's ids (core/seasons.keyed_ids): season 2 holding it is no owner.
+    registry.write_text(
+        HAND_TYPED + 'season = 3\n\n[[release]]\nid = "s2"\ntitle = "Severance — Season 2"\n'
+        'kind = "series"\nseason = 2\ndate = "TBA"\n\n[release.ids]\ntmdb = "tv/1399"\n',
+        encoding="utf-8",
+    )
+    done = invoke("edit", "sev", "--id", "tmdb=tv/1399", "-r", str(registry))
+    assert done.exit_code == 0, done.stderr
+    assert invoke("check", str(registry)).exit_code == 0
+    done = invoke("edit", "s2", "--id", "tvmaze=show/44458", "-r", str(registry))
+    assert done.exit_code == 0, done.stderr
