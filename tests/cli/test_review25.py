@@ -194,3 +194,18 @@ def test_a_show_s_id_on_an_entry_without_a_season_is_refused(tmp_path: Path) -> 
     assert invoke("check", str(registry)).exit_code == 0
     done = invoke("edit", "s2", "--id", "tvmaze=show/44458", "-r", str(registry))
     assert done.exit_code == 0, done.stderr
+
+
+def test_check_warns_of_a_show_s_id_without_a_season(tmp_path: Path) -> None:
+    registry = tmp_path / "series.toml"
+    registry.write_text(HAND_TYPED + '\n[release.ids]\ntvmaze = "show/44458"\n', encoding="utf-8")
+    done = invoke("check", str(registry))
+    assert done.exit_code == 0  # a warning: the entry still counts down
+    assert (
+        'series.toml:10:10: warning: release "Severance S3": ids.tvmaze "show/44458" names a '
+        "whole show, which refresh cannot date: add season = N (one entry per season)"
+    ) in done.stderr
+    registry.write_text(
+        HAND_TYPED + 'season = 3\n\n[release.ids]\ntvmaze = "show/44458"\n', encoding="utf-8"
+    )
+    assert "whole show" not in invoke("check", str(registry)).stderr
