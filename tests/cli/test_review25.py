@@ -205,6 +205,8 @@ def test_check_warns_of_a_show_s_id_without_a_season(tmp_path: Path) -> None:
         'series.toml:10:10: warning: release "Severance S3": ids.tvmaze "show/44458" names a '
         "whole show, which refresh cannot date: add season = N (one entry per season)"
     ) in done.stderr
+    shown = invoke("list", "--no-cache", "-r", str(registry))  # the fast path defers to check
+    assert "names a whole show" in shown.stderr
     registry.write_text(
         HAND_TYPED + 'season = 3\n\n[release.ids]\ntvmaze = "show/44458"\n', encoding="utf-8"
     )
