@@ -211,3 +211,12 @@ def test_check_warns_of_a_show_s_id_without_a_season(tmp_path: Path) -> None:
         HAND_TYPED + 'season = 3\n\n[release.ids]\ntvmaze = "show/44458"\n', encoding="utf-8"
     )
     assert "whole show" not in invoke("check", str(registry)).stderr
+
+
+def test_import_help_says_how_a_game_s_headline_is_chosen() -> None:
+    # It said "its earliest date on any platform, anywhere": Wikidata's is the region's first,
+    # and [sources] platform narrows both (tests/sources/test_wikidata_games.py, test_igdb.py).
+    shown = " ".join(invoke("import", "--help").stdout.split())
+    assert "earliest date on any platform, anywhere" not in shown
+    assert "earliest date on the platform `[sources] platform` prefers" in shown
+    assert "Wikidata's in your region, else worldwide, else anywhere" in shown
