@@ -220,3 +220,21 @@ def test_import_help_says_how_a_game_s_headline_is_chosen() -> None:
     assert "earliest date on any platform, anywhere" not in shown
     assert "earliest date on the platform `[sources] platform` prefers" in shown
     assert "Wikidata's in your region, else worldwide, else anywhere" in shown
+
+
+def test_follow_list_words_a_show_s_follow(tmp_path: Path) -> None:
+    registry = tmp_path / "series.toml"
+    registry.write_text(
+        'schema = 1\n\n[[follow]]\nname = "severance"\nref = "tvmaze:show/44458"\n'
+        'since = 2026-12-07\ntba = true\nmode = "inbox"\n'
+        + HAND_TYPED.removeprefix("schema = 1\n")
+        + 'season = 3\norigin = "follow:severance"\n',
+        encoding="utf-8",
+    )
+    shown = invoke("follow", "list", "-r", str(registry))
+    assert shown.exit_code == 0, shown.stderr
+    # A show brings its seasons ("every credit" is a person's words), and 1 title is singular.
+    assert shown.stdout == (
+        "severance            tvmaze:show/44458        inbox   1 title   every season; "
+        "since 2026-12-07\n"
+    )
