@@ -190,7 +190,7 @@ def test_list_shows_each_follow_and_its_titles(registry: Path) -> None:
     ]  # fmt: skip
     table = invoke("follow", "list")
     assert table.stdout.split() == (
-        ["lb", "tmdb:person/947", "inbox", "1", "titles", "every", "credit;", "since", "2026-01-01"]
+        ["lb", "tmdb:person/947", "inbox", "1", "title", "every", "credit;", "since", "2026-01-01"]
     )
 
 

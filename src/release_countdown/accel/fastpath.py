@@ -22,6 +22,7 @@ from release_countdown.core.dates import (
 )
 from release_countdown.core.matching import slugify
 from release_countdown.core.model import NO_IDS, HistoryEntry, Release, TypedDate
+from release_countdown.core.seasons import is_show
 from release_countdown.registry.checker import ordered_history
 from release_countdown.registry.format import (
     DATE_KEYS,
@@ -111,6 +112,11 @@ def _season(table: dict[str, Any]) -> int | None:
     if value is not None and (season_of(value) is None or table.get("kind") != "series"):
         raise _Unusual  # the checker words the problem (or the warning)
     return value
+
+
+def _show_without_season(ids: dict[str, str], season: int | None) -> None:
+    if season is None and any(is_show(key, value) for key, value in ids.items()):
+        raise _Unusual  # the checker words the warning (registry/lists.show_needs_season)
 
 
 def _unlisted(table: dict[str, Any]) -> date | None:
@@ -295,6 +301,7 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
         "derived_id": "id" not in table,
         "history_positions": positions,
     }
+    _show_without_season(fields["ids"], fields["season"])
     for key, limit in _TEXT_LISTS:
         fields[key] = _texts(table, key, limit)
     for key, limit in _OPTIONAL_TEXTS:

@@ -22,8 +22,8 @@ DateForOption = Annotated[  # edit --date-for
     list[Any] | None,  # each a (REGION:TYPE, DATE) pair: typer takes no list of tuples
     typer.Option(
         click_type=Pair([str, str]),
-        help="Add or change a typed regional date (repeatable; e.g. --date-for US:theatrical "
-        "2026-12-18).",
+        help="Add or change a typed regional date on no platform (repeatable; e.g. --date-for "
+        "US:theatrical 2026-12-18; a game's per-platform dates are left as they are).",
         metavar="REGION:TYPE DATE",
     ),
 ]

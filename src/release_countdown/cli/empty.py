@@ -2,9 +2,11 @@
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from release_countdown.cli.output import say
+
+MAX_SHOWN: Final = 12  # the registry's platforms named when a --platform matches none
 
 if TYPE_CHECKING:
     from release_countdown.core.errors import NotFoundError
@@ -50,11 +52,12 @@ def empty_words(
 
 
 def say_empty(loaded: "Registry", today: date, query: "Query", *, what: str = "titles") -> None:
-    """The words of a view with nothing in it, on stderr: the people filters that name nobody
-    and the tags and platforms no title has, else what the registry holds and what to try."""
+    """The words of a view with nothing in it, on stderr: the people filters that name nobody,
+    the tags and platforms no title has and --premieres without a season, else what the
+    registry holds and what to try."""
     if say_unknown_people(loaded, query) | say_unknown_tags(loaded, query):
         return
-    if say_unknown_platforms(loaded, query):
+    if say_unknown_platforms(loaded, query) | say_no_premieres(loaded, query):
         return
     for line in empty_words(loaded, today, query.region, widened=query.widened, what=what):
         say(f"countdown: {line}")
@@ -66,7 +69,7 @@ def empty_error(loaded: "Registry", today: date, query: "Query", *, what: str) -
 
     if say_unknown_people(loaded, query) | say_unknown_tags(loaded, query):
         return NotFoundError(f"no {what} in this view")
-    if say_unknown_platforms(loaded, query):
+    if say_unknown_platforms(loaded, query) | say_no_premieres(loaded, query):
         return NotFoundError(f"no {what} in this view")
     lines = empty_words(loaded, today, query.region, widened=True, what=what)
     return NotFoundError("\ncountdown: ".join(lines))
@@ -107,5 +110,21 @@ def say_unknown_platforms(loaded: "Registry", query: "Query") -> bool:
     unknown = [name for name in query.platforms if not on_platforms(held, [name])]
     for name in unknown:
         meant = did_you_mean(held, name, quoted=False)
+        if not meant and held:  # nothing close ("xbox" for "Xbox Series X and Series S")
+            shown = ", ".join(held[:MAX_SHOWN]) + (", …" if len(held) > MAX_SHOWN else "")
+            meant = f" (the registry's platforms: {shown})"
         say(f"countdown: no title is dated on the platform {name!r}{meant}")
     return bool(unknown)
+
+
+def say_no_premieres(loaded: "Registry", query: "Query") -> bool:
+    """Say that --premieres can keep nothing when no title is a season; whether it did."""
+    from release_countdown.core.seasons import is_premiere
+
+    if not query.premieres or any(is_premiere(r) for r in loaded.releases):
+        return False
+    say(
+        "countdown: no title is a season premiere: --premieres keeps series entries with a "
+        "season (`countdown import tvmaze:show/ID` writes one per season)"
+    )
+    return True

@@ -72,11 +72,20 @@ def sonarr_object(row: Row) -> dict[str, Any] | None:
 
 
 def _list(
-    rows: Sequence[Row], entry: Callable[[Row], dict[str, Any] | None], needs: str
-) -> ListFile:
+    rows: Sequence[Row], entry: Callable[[Row], dict[str, Any] | None], needs: str,
+    *, once_by: str | None = None,
+) -> ListFile:  # fmt: skip
+    """The list of ``rows``' objects; with ``once_by``, the first object of each value of
+    that key only."""
     found = [made for row in rows if (made := entry(row)) is not None]
+    left_out = len(rows) - len(found)
+    if once_by is not None:
+        first: dict[Any, dict[str, Any]] = {}
+        for made in found:
+            first.setdefault(made[once_by], made)
+        found = list(first.values())
     data = "".join(object_lines(found)).encode("utf-8")
-    return ListFile(data, len(found), len(rows) - len(found), needs)
+    return ListFile(data, len(found), left_out, needs)
 
 
 def radarr_list(rows: Sequence[Row]) -> ListFile:
@@ -84,7 +93,9 @@ def radarr_list(rows: Sequence[Row]) -> ListFile:
 
 
 def sonarr_list(rows: Sequence[Row]) -> ListFile:
-    return _list(rows, sonarr_object, SONARR_NEEDS)
+    """One object per series: a show's seasons are entries of their own sharing its TheTVDB
+    id, and the first in the view's order stands for it."""
+    return _list(rows, sonarr_object, SONARR_NEEDS, once_by="tvdbId")
 
 
 # Each list by its --format name.

@@ -267,6 +267,7 @@ def check_release(
     season = lists.season(fields, where, table)
     people = _people(fields, where, table["people"]) if "people" in table else {}
     ids = _ids(fields, where, table["ids"]) if "ids" in table else {}
+    lists.show_needs_season(fields, where, ids, season)
     override: Any = table.get("override", False)
     if not isinstance(override, bool):
         fields.report(

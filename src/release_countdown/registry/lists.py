@@ -74,3 +74,22 @@ def season(fields: Fields, where: Where, table: Mapping[str, Any]) -> int | None
             (*where, "season"), 'season is for series (add kind = "series")', warning=True
         )
     return found
+
+
+def show_needs_season(
+    fields: Fields, where: Where, ids: Mapping[str, str], season: int | None
+) -> None:
+    """A warning for a show's id (tvmaze = "show/82") on an entry without ``season``: it names
+    the whole show, and an entry is one season (core/seasons.py), so refresh cannot date it."""
+    from release_countdown.core.seasons import is_show
+
+    if season is not None:
+        return
+    for key, value in ids.items():
+        if is_show(key, value):
+            fields.report(
+                (*where, "ids", key),
+                f'ids.{key} "{value}" names a whole show, which refresh cannot date: add '
+                "season = N (one entry per season)",
+                warning=True,
+            )

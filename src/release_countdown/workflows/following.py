@@ -156,7 +156,12 @@ def listed(follows: Sequence[Follow], releases: Sequence[Release]) -> list[dict[
 
 def listed_line(row: dict[str, Any]) -> str:
     """One row of ``listed`` as `follow list` prints it."""
-    which = ", ".join(row["jobs"] or row["types"] or ["every credit"])
+    from release_countdown.core.seasons import is_show
+
+    source, _, ident = str(row["ref"]).partition(":")
+    every = "every season" if is_show(source, ident) else "every credit"  # a show's seasons
+    which = ", ".join(row["jobs"] or row["types"] or [every])
     undated = "" if row["tba"] else ", dated only"
-    return (f"{row['name']:<20} {row['ref']:<24} {row['mode']:<5} {row['titles']:>3} titles  "
+    titles = "title " if row["titles"] == 1 else "titles"
+    return (f"{row['name']:<20} {row['ref']:<24} {row['mode']:<5} {row['titles']:>3} {titles}  "
             f"{which}; since {row['since'] or 'any day'}{undated}")  # fmt: skip

@@ -228,10 +228,17 @@ def link_ref(
 ) -> Change:
     """`countdown link`: fetch ``ref`` and attach it to the entry ``name`` (id, title or
     alias), whatever its title or date, then refresh that entry from it."""
+    from release_countdown.core.errors import UsageError
     from release_countdown.core.record import FetchOptions, SourceRecord
+    from release_countdown.core.seasons import is_show
     from release_countdown.workflows.fetching import fetch_all, fetch_region
     from release_countdown.writing.change import change_registry
 
+    if is_show(ref.source, ref.ident):  # an entry is one season
+        raise UsageError(
+            f"{ref} is a show, which has one entry per season: link one season "
+            f"({ref}/season/N), or `countdown import {ref}`"
+        )
     (result,) = fetch_all(
         where, [ref], FetchOptions(region=fetch_region(region), platform=where.platform)
     )
@@ -270,6 +277,14 @@ def _link_one(
             f"{target.title!r} (id {target.id}) already has a {record.label} id "
             f"({target.ids[record.source]}); `countdown edit {target.id} --remove-id "
             f"{record.source}` first"
+        )
+    if None not in (target.season, record.season) and target.season != record.season:
+        from release_countdown.core.seasons import season_ident
+
+        own = f"{record.source}:{season_ident(record.ids[record.source], target.season or 0)}"
+        raise UsageError(
+            f"{target.title!r} (id {target.id}) is season {target.season}; {record.ref} is "
+            f"season {record.season}: link {own}, or another entry"
         )
     said = _link_into(document, releases, target, record, today)
     return NewText(said, _written(document, text, releases))

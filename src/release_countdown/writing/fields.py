@@ -127,10 +127,18 @@ def remove_alias(table: Table, release: Release, alias: str) -> str:
 
 
 def set_typed_date(table: Table, region: str, kind: str, date: str, value: Any) -> str:
-    """Add the typed date of ``region`` and ``kind``, or change it when there is one
-    (``value``: the TOML value of the date form ``date``)."""
+    """Add the typed date of ``region`` and ``kind`` on no platform, or change it when there
+    is one (``value``: the TOML value of the date form ``date``). A game's date on a platform
+    is another slot (refresh's: region, type, platform), never changed for it."""
+    from release_countdown.core.platforms import same_platform
+
     for entry in table.get("dates", []):
-        if str(entry.get("region", "")).upper() == region and entry.get("type") == kind:
+        platform = entry.get("platform")
+        if (
+            str(entry.get("region", "")).upper() == region
+            and entry.get("type") == kind
+            and same_platform(None if platform is None else str(platform), None)
+        ):
             entry["date"] = value
             return f"{region} {kind} date set to {date}"
     typed = new_table()
@@ -158,8 +166,21 @@ def parse_id(text: str) -> tuple[str, str]:
 def set_id(
     table: Table, releases: Sequence[Release], release: Release, key: str, value: str
 ) -> str:
-    """Attach the id ``key`` = ``value`` (ids stay unique: another entry's is refused)."""
-    owner = next((r for r in releases if r.ids.get(key) == value and r.id != release.id), None)
+    """Attach the id ``key`` = ``value`` (ids stay unique: another entry's is refused; a
+    show's seasons share its ids, told apart by ``season``: core/seasons.keyed_ids). A show's
+    id needs the entry's season (without, it names the whole show, which nothing refreshes)."""
+    from release_countdown.core.seasons import is_show, keyed_ids
+
+    if is_show(key, value) and release.season is None:
+        raise UsageError(
+            f"{key}={value} names a show, and {release.title!r} (id {release.id}) no season: "
+            f"`countdown link {release.id} {key}:{value}/season/N` attaches one season"
+        )
+    wanted = (key, value, release.season)
+    owner = next(
+        (r for r in releases if r.id != release.id and wanted in keyed_ids(r.ids, r.season)),
+        None,
+    )
     if owner is not None:
         raise UsageError(
             f'{label(key)} id {value} already belongs to "{owner.title}" (id {owner.id}); '

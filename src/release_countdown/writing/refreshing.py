@@ -267,8 +267,14 @@ def refresh_entry(
 def link_entry(
     table: Table, release: Release, record: SourceRecord, owners: Mapping[str, str], today: dt.date
 ) -> EntryRefreshed:
-    """Attach ``record``'s ids that ``release`` lacks to its entry ``table``, then refresh it."""
+    """Attach ``record``'s ids that ``release`` lacks to its entry ``table`` (and the season
+    a season's record names: the show's ids alone would name the show), then refresh it."""
     import tomlkit
+
+    season = []
+    if record.season is not None and release.season is None:
+        table["season"] = record.season
+        season.append(FieldChange("season", None, record.season))
 
     if "ids" not in table:
         table.add("ids", tomlkit.table())
@@ -281,7 +287,7 @@ def link_entry(
         table["sources"].append(record.page)
     done = refresh_entry(table, release, record, owners, today)
     ids = [FieldChange(f"ids.{key}", None, record.ids[key]) for key in added]
-    return done._replace(changes=ids + done.changes)
+    return done._replace(changes=season + ids + done.changes)
 
 
 def refresh_entries(

@@ -49,8 +49,10 @@ def import_command(
     A film's headline date is the theatrical date in your region (--region, else the
     `region` setting, else US); else the earliest limited or theatrical date anywhere; else
     the earliest other date; a festival premiere only when nothing else is known. A game's
-    is its earliest date on any platform, anywhere (IGDB: a Twitch application's
-    IGDB_CLIENT_ID and IGDB_CLIENT_SECRET; Steam needs no key). A ref
+    is its earliest date on the platform `[sources] platform` prefers (when it has one, else
+    on any): Wikidata's in your region, else worldwide, else anywhere; IGDB's and Steam's
+    anywhere (IGDB: a Twitch application's IGDB_CLIENT_ID and IGDB_CLIENT_SECRET; Steam
+    needs no key). A ref
     already in the registry changes nothing: use `countdown refresh` for it. If any ref
     fails, nothing is written. A title already typed by hand (same name and kind, no id
     from that source, a date in the same year or window) gets the source's ids and dates
