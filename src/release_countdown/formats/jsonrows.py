@@ -27,8 +27,9 @@ def person_json(person: PersonRow) -> dict[str, Any]:
 
 def slips_json(result: Slips) -> dict[str, Any]:
     """The JSON object of `slips`: its fields in order, each group an object."""
+    from release_countdown.core import slips
 
-    return json_encoder(Slips)(result)
+    return json_encoder(slips.Slips)(result)
 
 
 _ROW = json_encoder(Row)
