@@ -246,13 +246,16 @@ def main() -> None:
              "compileall.compile_dir(os.path.dirname(p.__file__), quiet=1)"],
             env={**env, **base}, check=True,
         )  # fmt: skip
+        warmed: set[str] = set()
         for key, job in list(jobs.items()):
             if job.command[0] != COUNTDOWN:
                 continue
             twin = {**job.env, **base, "XDG_CACHE_HOME": str(base_cache)}
             if "-r" in job.command and "COUNTDOWN_NO_CACHE" not in twin:
                 registry = job.command[job.command.index("-r") + 1]
-                warm_up([COUNTDOWN, "list", "--json", "-r", registry], twin, base_entries)
+                if registry not in warmed:  # once: warm_up waits for a new entry
+                    warm_up([COUNTDOWN, "list", "--json", "-r", registry], twin, base_entries)
+                    warmed.add(registry)
             jobs[key + "@base"] = Job(f"{job.name} (baseline)", job.command, twin, tty=job.tty)
     for job in jobs.values():  # one warm-up each
         job.run()
