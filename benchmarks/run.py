@@ -3,6 +3,7 @@
     python benchmarks/run.py                     # three 10k shapes, 10 rounds
     python benchmarks/run.py --quick             # 5 rounds
     python benchmarks/run.py --shapes short --full   # also 100k (cold) for the scaling row
+    python benchmarks/run.py --quick --baseline /tmp/main/src   # before and after, one run
 
 Every command runs once per round, floors and products and taskwarrior one after another,
 and each ratio is taken within a round (product / its floor, run seconds apart) before the
@@ -11,7 +12,10 @@ ratio alike. Floors: F0 `python -c pass`; F1 importing typer, rich, dateutil and
 import floor); P `tomli.load` of the same registry. Registries are generated with
 benchmarks/generate.py (seeded) in each ``--shape``; taskwarrior, where installed, gets the
 same titles in a scratch TASKDATA (the peer). ``tty first byte`` is how long `list --all`
-takes to print its first byte on a pseudo-terminal (120 columns).
+takes to print its first byte on a pseudo-terminal (120 columns). ``--baseline SRC`` also
+runs every `countdown` command with ``PYTHONPATH=SRC`` (the ``src`` folder of another
+checkout, with its own cache folder) in the same rounds, so that a before and an after share
+their load and their floors; each ratio is then given for both.
 """
 
 from __future__ import annotations
@@ -150,6 +154,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, help="rounds (each command once a round)")
     parser.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated shapes")
     parser.add_argument("--full", action="store_true", help="also 100k titles, cache off")
+    parser.add_argument("--baseline", help="the src folder of another checkout, run alongside")
     args = parser.parse_args()
     rounds = args.rounds or (5 if args.quick else 10)
     shapes = [s for s in args.shapes.split(",") if s]
@@ -180,10 +185,10 @@ def main() -> None:
     add("help", "countdown --help (bundled)", [COUNTDOWN, "--help"], env)
     add("json", "countdown list --json (bundled)", [COUNTDOWN, "list", "--json"], env)
     add("piped", "countdown list, piped (bundled)", [COUNTDOWN, "list", "--all"], env)
-    checks: list[tuple[str, Callable[[int], float], float]] = [
-        ("--help / F1", lambda r: jobs["help"].times[r] / jobs["F1"].times[r], 1.0),
-        ("list --json / F1", lambda r: jobs["json"].times[r] / jobs["F1"].times[r], 1.0),
-        ("list piped / F1", lambda r: jobs["piped"].times[r] / jobs["F1"].times[r], 1.15),
+    checks: list[tuple[str, Callable[[int, str], float], float]] = [
+        ("--help / F1", lambda r, b: jobs["help" + b].times[r] / jobs["F1"].times[r], 1.0),
+        ("list --json / F1", lambda r, b: jobs["json" + b].times[r] / jobs["F1"].times[r], 1.0),
+        ("list piped / F1", lambda r, b: jobs["piped" + b].times[r] / jobs["F1"].times[r], 1.15),
     ]
     for shape in shapes:
         ten = generate(work / f"registry-{shape}.toml", 10_000, shape)
@@ -205,9 +210,9 @@ def main() -> None:
         task = shutil.which("task") or "task"
         checks += [
             (f"[{s}] 10k cold / P(10k)",
-             lambda r, s=s: jobs[f"cold-{s}"].times[r] / jobs[f"P-{s}"].times[r], 1.3),
-            (f"[{s}] 10k table piped (s)", lambda r, s=s: jobs[f"table-{s}"].times[r], 1.0),
-            (f"[{s}] 10k terminal first byte (s)", lambda r, s=s: jobs[f"tty-{s}"].times[r], 0.3),
+             lambda r, b, s=s: jobs[f"cold-{s}" + b].times[r] / jobs[f"P-{s}"].times[r], 1.3),
+            (f"[{s}] 10k table piped (s)", lambda r, b, s=s: jobs[f"table-{s}" + b].times[r], 1.0),
+            (f"[{s}] 10k terminal first byte (s)", lambda r, b, s=s: jobs[f"tty-{s}" + b].times[r], 0.3),
         ]  # fmt: skip
         if task_env is not None:
             add(f"tlist-{s}", f"[{s}] task director.contains:vaughn list (10k)",
@@ -216,9 +221,9 @@ def main() -> None:
                 [task, "status:pending", "due.after:today", "export"], task_env)  # fmt: skip
             checks += [
                 (f"[{s}] 10k warm filtered / task list",
-                 lambda r, s=s: jobs[f"warm-{s}"].times[r] / jobs[f"tlist-{s}"].times[r], 1.0),
+                 lambda r, b, s=s: jobs[f"warm-{s}" + b].times[r] / jobs[f"tlist-{s}"].times[r], 1.0),
                 (f"[{s}] 10k warm view / task export",
-                 lambda r, s=s: jobs[f"view-{s}"].times[r] / jobs[f"texport-{s}"].times[r], 1.0),
+                 lambda r, b, s=s: jobs[f"view-{s}" + b].times[r] / jobs[f"texport-{s}"].times[r], 1.0),
             ]  # fmt: skip
     if args.full:
         s = shapes[0]
@@ -228,8 +233,30 @@ def main() -> None:
             [COUNTDOWN, "list", "--json", "-r", str(work / f"registry-{s}.toml")], cold)  # fmt: skip
         checks.append(
             ("t(100k) / t(10k), list --json cold",
-             lambda r: jobs["100k"].times[r] / jobs["10k-cold-json"].times[r], 11.0)
+             lambda r, b: jobs["100k" + b].times[r] / jobs["10k-cold-json" + b].times[r], 11.0)
         )  # fmt: skip
+    sides = [""]
+    if args.baseline:
+        sides.append("@base")
+        base = {"PYTHONPATH": str(Path(args.baseline).resolve())}
+        base_cache = work / "cache-base"
+        base_entries = base_cache / "release-countdown" / "registries"
+        subprocess.run(
+            [PYTHON, "-c", "import compileall, os, release_countdown as p; "
+             "compileall.compile_dir(os.path.dirname(p.__file__), quiet=1)"],
+            env={**env, **base}, check=True,
+        )  # fmt: skip
+        warmed: set[str] = set()
+        for key, job in list(jobs.items()):
+            if job.command[0] != COUNTDOWN:
+                continue
+            twin = {**job.env, **base, "XDG_CACHE_HOME": str(base_cache)}
+            if "-r" in job.command and "COUNTDOWN_NO_CACHE" not in twin:
+                registry = job.command[job.command.index("-r") + 1]
+                if registry not in warmed:  # once: warm_up waits for a new entry
+                    warm_up([COUNTDOWN, "list", "--json", "-r", registry], twin, base_entries)
+                    warmed.add(registry)
+            jobs[key + "@base"] = Job(f"{job.name} (baseline)", job.command, twin, tty=job.tty)
     for job in jobs.values():  # one warm-up each
         job.run()
         job.times.clear()
@@ -251,10 +278,11 @@ def main() -> None:
             f"{max(job.peaks) / 1024:9.1f} {job.lines:6}"
         )
     print()
-    print(f"{'ratio (median of the rounds)':<44} {'value':>8} {'target':>8}  met")
+    print(f"{'ratio (median of the rounds)':<44} {'value':>8} {'target':>8}  met  baseline")
     for name, ratio, limit in checks:
-        value = statistics.median(ratio(r) for r in range(rounds))
-        print(f"{name:<44} {value:8.2f} {limit:8.2f}  {'yes' if value <= limit else 'NO'}")
+        value, *before = (statistics.median(ratio(r, b) for r in range(rounds)) for b in sides)
+        was = f"  {before[0]:8.2f}" if before else ""
+        print(f"{name:<44} {value:8.2f} {limit:8.2f}  {'yes' if value <= limit else 'NO ':<3}{was}")
     if "100k" in jobs:
         peak = max(jobs["100k"].peaks) / 1024
         print(f"{'100k peak memory (MiB)':<44} {peak:8.1f} {300.0:8.2f}  {'yes' if peak <= 300 else 'NO'}")

@@ -96,7 +96,7 @@ def test_cache_is_private_and_keyed_by_content(synthetic: list[Path]) -> None:
 def test_a_warm_run_reads_the_cache_not_the_parser(
     synthetic: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from release_countdown.registry import load
+    from release_countdown.registry import parse
 
     path = synthetic[0]
     cold = invoke("list", "-r", str(path), "--all", "--json")
@@ -105,10 +105,45 @@ def test_a_warm_run_reads_the_cache_not_the_parser(
     def no_parsing(*args: object, **kwargs: object) -> object:
         raise AssertionError("parsed although the cache holds this registry")
 
-    monkeypatch.setattr(load, "parse_registry", no_parsing)
+    monkeypatch.setattr(parse, "parse_registry", no_parsing)  # load.py imports it when parsing
     warm = invoke("list", "-r", str(path), "--all", "--json")
     assert warm.exit_code == 0
     assert warm.stdout_bytes == cold.stdout_bytes
+
+
+def test_a_warm_run_decodes_no_text_and_imports_no_parser(
+    synthetic: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache hit needs the file's bytes (for the key) but not its text, which only a
+    message's position reads; nor the parser, the fast path or `slips`'s statistics."""
+    from release_countdown.registry import load
+
+    path = synthetic[0]
+    cold = invoke("list", "-r", str(path), "--all", "--json")
+    assert cache_files()
+
+    def no_text(*args: object) -> str:
+        raise AssertionError("the text decoded although the cache holds this registry")
+
+    monkeypatch.setattr(load, "decode_registry", no_text)
+    warm = invoke("list", "-r", str(path), "--all", "--json")
+    assert warm.exit_code == 0
+    assert warm.stdout_bytes == cold.stdout_bytes
+    probe = (
+        "import sys\n"
+        f"sys.argv = ['countdown', 'list', '--json', '-r', {str(path)!r}]\n"
+        "from release_countdown.cli.app import app\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=os.environ
+    )
+    loaded = set(found.stdout.splitlines()[-1].split())
+    assert "release_countdown.accel.codec" in loaded  # read from the cache
+    modules = ("accel.fastpath", "registry.parse", "registry.checker", "core.slips")
+    assert not {f"release_countdown.{m}" for m in modules} & loaded
+    assert "statistics" not in loaded
 
 
 def old_entry(entry: Path) -> None:

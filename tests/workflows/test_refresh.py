@@ -136,16 +136,16 @@ def test_a_calendar_event_is_refused_naming_its_ids_and_the_way_on(
 
 def spy_on_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts handed to the registry parser, in order."""
-    from release_countdown.registry import load
+    from release_countdown.registry import parse
 
     parsed: list[str] = []
-    real = load.parse_registry
+    real = parse.parse_registry
 
     def spy(text: str, path: str, **kwargs: Any) -> Any:
         parsed.append(text)
         return real(text, path, **kwargs)
 
-    monkeypatch.setattr(load, "parse_registry", spy)
+    monkeypatch.setattr(parse, "parse_registry", spy)  # registry/load.py imports it at each parse
     return parsed
 
 

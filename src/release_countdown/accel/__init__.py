@@ -8,11 +8,13 @@ release tables with fewer tests than the checker (fastpath.py).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from release_countdown.core.errors import Problem
 from release_countdown.core.model import Release
-from release_countdown.registry.parse import QuickCheck
+
+if TYPE_CHECKING:  # the parser is imported when a file is parsed: a cache hit needs none of it
+    from release_countdown.registry.parse import QuickCheck
 
 # Smaller files parse about as fast as a cache entry loads: they are never cached.
 CACHE_FROM: Final = 64 * 1024
@@ -29,12 +31,16 @@ class Speedups:
     """
 
     def __init__(self, *, cache: bool = True) -> None:
-        from release_countdown.accel.fastpath import quick_release
-
-        self.quick: QuickCheck | None = quick_release
         self.use_cache = cache
         self.pending: list[Callable[[], None]] = []
         self.warnings: list[str] = []
+
+    @property
+    def quick(self) -> QuickCheck | None:
+        """The fast path, imported when a file is parsed (a cache hit needs none of it)."""
+        from release_countdown.accel.fastpath import quick_release
+
+        return quick_release
 
     def cached(self, path: str, raw: bytes) -> tuple[list[Release], list[Problem]] | None:
         if not self.use_cache or len(raw) < CACHE_FROM:

@@ -53,6 +53,15 @@ _HISTORY_KEYS = frozenset(HISTORY_KEYS)
 SHORT, LONG = MAX_SHORT_TEXT, MAX_LONG_TEXT
 _TEXT_LISTS = tuple(TEXT_LISTS.items())
 _OPTIONAL_TEXTS = tuple(OPTIONAL_TEXTS.items())
+# The keys most tables hold. A table with no other key skips the checks of the rest (each
+# would find its key absent and give the field's default); a key added to the format later is
+# outside these sets, so its table takes the whole way until it is added here.
+_PLAIN_RELEASE = frozenset({
+    "id", "title", "aliases", "kind", "franchise", "date", "announced", "checked", "sources",
+    "note", "people", "dates", "history",
+})  # fmt: skip
+_PLAIN_DATE = frozenset(("region", "type", "date"))
+_PLAIN_ENTRY = frozenset(("announced", "date"))
 
 
 # One object for equal strings: a large registry repeats roles, names and regions thousands
@@ -190,6 +199,8 @@ def _typed(value: Any, tz: tzinfo | None) -> TypedDate:
     if region is None or kind is None:
         raise _Unusual
     spec = _spec(value.get("date"), tz)
+    if _PLAIN_DATE.issuperset(value):  # region, type and date: nothing else to check
+        return TypedDate(region=region, type=kind, date=spec)
     announced_spec = _announced(value, tz)
     _announcement_ok(spec, announced_spec)
     return TypedDate(
@@ -211,6 +222,8 @@ def _entry(value: Any, tz: tzinfo | None) -> HistoryEntry:
     spec = _spec(value.get("date"), tz)
     announced_spec = _announced(value, tz)
     _announcement_ok(spec, announced_spec)
+    if _PLAIN_ENTRY.issuperset(value):  # a date and its announcement: nothing else to check
+        return HistoryEntry(date=spec, announced=announced_spec)
     return HistoryEntry(
         date=spec,
         announced=announced_spec,
@@ -271,14 +284,14 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
                     raise _Unusual
             if names:
                 people[_shared(role)] = tuple([_shared(name) for name in names])
-    override = table.get("override", False)
+    plain = _PLAIN_RELEASE.issuperset(table)
+    override = False if plain else table.get("override", False)
     if type(override) is not bool:
         raise _Unusual
     dates_value = table.get("dates", ())
     history_value = table.get("history", ())
     if type(dates_value) not in (list, tuple) or type(history_value) not in (list, tuple):
         raise _Unusual
-    ids_value = table.get("ids")
     history, positions = ordered_history([_entry(entry, tz) for entry in history_value])
     fields: dict[str, Any] = {
         "id": release_id,
@@ -287,23 +300,27 @@ def _release(table: Any, source: str, tz: tzinfo | None) -> Release:
         "kind": kind,
         "announced": announced_spec,
         "checked": checked,
-        "headline": _headline(table),
-        "origin": _follow_origin(table),
-        "lead": _lead(table),
-        "tags": _tags(table),
-        "season": _season(table),
         "people": people,
         "dates": tuple([_typed(d, tz) for d in dates_value]),
         "history": history,
         "source": source,
         "override": override,
-        "ids": NO_IDS if ids_value is None else _ids(ids_value),
         "derived_id": "id" not in table,
         "history_positions": positions,
     }
-    _show_without_season(fields["ids"], fields["season"])
+    if not plain:  # the keys few tables hold (absent from a plain table: their defaults)
+        ids_value = table.get("ids")
+        fields["headline"] = _headline(table)
+        fields["origin"] = _follow_origin(table)
+        fields["lead"] = _lead(table)
+        fields["tags"] = _tags(table)
+        fields["season"] = _season(table)
+        fields["ids"] = NO_IDS if ids_value is None else _ids(ids_value)
+        _show_without_season(fields["ids"], fields["season"])
     for key, limit in _TEXT_LISTS:
-        fields[key] = _texts(table, key, limit)
+        if key in table:
+            fields[key] = _texts(table, key, limit)
     for key, limit in _OPTIONAL_TEXTS:
-        fields[key] = _optional_text(table, key, limit)
+        if key in table:
+            fields[key] = _optional_text(table, key, limit)
     return Release(**fields)

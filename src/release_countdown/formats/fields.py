@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import operator
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -92,35 +91,35 @@ def _hints(row_type: type) -> tuple[tuple[str, object], ...]:
     return tuple((name, hints[name]) for name in row_type._fields)  # type: ignore[attr-defined]
 
 
-# f(v), called from C where there is operator.call (Python 3.11+).
-_call: Callable[[Convert, Any], Any] = getattr(operator, "call", lambda f, v: f(v))
+def _expression(var: str, hint: object, env: dict[str, Any]) -> str:
+    """Python source writing ``var``, a value of type ``hint``, as JSON (see ``_converter``):
+    days and date forms inline, anything else through its converter."""
+    inner, optional = _without_none(hint)
+    if inner is dt.date or (_is_row(inner) and hasattr(inner, "iso")):
+        method = "isoformat" if inner is dt.date else "iso"
+        return f"(None if {var} is None else {var}.{method}())" if optional else f"{var}.{method}()"
+    convert = _converter(hint)
+    if convert is None:
+        return var
+    name = f"g{len(env)}"
+    env[name] = convert
+    return f"{name}({var})"
 
 
 @functools.cache
 def json_encoder(row_type: type) -> Callable[[Any], dict[str, Any]]:
-    """A function writing a ``row_type`` row as a JSON object, keys in field order."""
-    names = tuple(name for name, _ in _hints(row_type))
-    converted = [
-        (name, i, convert)
-        for i, (name, hint) in enumerate(_hints(row_type))
-        if (convert := _converter(hint)) is not None
-    ]
-    if not converted:
-        return lambda row: dict(zip(names, row, strict=True))
-    conv_names = tuple(name for name, _, _ in converted)
-    conv_funcs = tuple(convert for _, _, convert in converted)
-    pick: Callable[[Any], tuple[Any, ...]] = operator.itemgetter(*(i for _, i, _ in converted))
-    if len(converted) == 1:
-        only = pick
-        pick = lambda row: (only(row),)  # noqa: E731 - itemgetter of one index gives no tuple
+    """A function writing a ``row_type`` row as a JSON object, keys in field order.
 
-    def encode(row: Any) -> dict[str, Any]:
-        # Loops in C (this runs for every row of `list --json`): the plain fields copied, the
-        # others through their converters.
-        obj = dict(zip(names, row, strict=True))
-        obj.update(zip(conv_names, map(_call, conv_funcs, pick(row)), strict=True))
-        return obj
-
+    Compiled from the row's fields (as dataclasses compiles ``__init__``; the source is made
+    from the row class's names and types, never from data): one dict display a row, which
+    runs for every row of `list --json`."""
+    hints = _hints(row_type)
+    env: dict[str, Any] = {}
+    values = [f"{name!r}: {_expression(f'v{i}', h, env)}" for i, (name, h) in enumerate(hints)]
+    unpack = "".join(f"v{i}, " for i in range(len(hints)))
+    source = f"def encode(row):\n    {unpack}= row\n    return {{{', '.join(values)}}}\n"
+    exec(source, env)  # made from the row type's field names and hints only
+    encode: Callable[[Any], dict[str, Any]] = env["encode"]
     return encode
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from release_countdown.core.rows import PersonRow, Row
-from release_countdown.core.slips import Slips
 from release_countdown.formats.fields import json_encoder
+
+if TYPE_CHECKING:  # `list --json` needs none of it (statistics, fractions)
+    from release_countdown.core.slips import Slips
 
 
 def row_json(row: Row) -> dict[str, Any]:
@@ -25,12 +27,13 @@ def person_json(person: PersonRow) -> dict[str, Any]:
 
 def slips_json(result: Slips) -> dict[str, Any]:
     """The JSON object of `slips`: its fields in order, each group an object."""
-    return _SLIPS(result)
+    from release_countdown.core import slips
+
+    return json_encoder(slips.Slips)(result)
 
 
 _ROW = json_encoder(Row)
 _PERSON = json_encoder(PersonRow)
-_SLIPS = json_encoder(Slips)
 
 
 def json_lines(rows: Iterable[Row]) -> Iterator[str]:

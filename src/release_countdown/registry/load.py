@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, tzinfo
+from itertools import count, repeat
+from operator import itemgetter
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from release_countdown.core.dates import DateSpec
 from release_countdown.core.errors import Problem, RegistryError
@@ -24,15 +26,19 @@ from release_countdown.registry.merge import (
     same_source,
     unique,
 )
-from release_countdown.registry.parse import QuickCheck, parse_registry
 from release_countdown.registry.positions import LazyLocator, Spot
 from release_countdown.registry.read import decode_registry, read_registry_bytes
+
+if TYPE_CHECKING:  # the parser is imported when a file is parsed: a cache hit needs none of it
+    from release_countdown.registry.parse import QuickCheck
 
 
 class Accel(Protocol):
     """What accel/ offers the pipeline (see accel/__init__.py)."""
 
-    quick: QuickCheck | None
+    @property
+    def quick(self) -> QuickCheck | None:
+        """A faster check of well-formed release tables (registry/parse.py)."""
 
     def cached(self, path: str, raw: bytes) -> tuple[list[Release], list[Problem]] | None:
         """A valid file's releases (in file order) and warnings, as stored for these bytes."""
@@ -60,6 +66,8 @@ def check_follows(text: str, path: str) -> tuple[list[Follow], list[Problem]]:
 def _checked(
     text: str, path: str, tz: tzinfo | None, quick: QuickCheck | None
 ) -> tuple[list[Located], list[Problem], list[Follow]]:
+    from release_countdown.registry.parse import parse_registry
+
     parsed = parse_registry(text, path, tz=tz, quick=quick)
     kept, repeated = unique(parsed.releases, path)
     follows, named = merge_follows([(path, parsed.follows)])
@@ -79,8 +87,9 @@ def _file_releases(
     source = str(path)
     if accel is not None and tz is None and (hit := accel.cached(source, raw)) is not None:
         releases, warnings = hit
-        locator = LazyLocator(decode_registry(raw, source))
-        located = [Located(r, source, Spot(locator, i)) for i, r in enumerate(releases)]
+        # The text only for a message's position (these bytes decoded before they were kept).
+        locator = LazyLocator(lambda: decode_registry(raw, source))
+        located = list(map(Located, releases, repeat(source), map(Spot, repeat(locator), count())))
         return located, warnings, []
     text = decode_registry(raw, source)
     kept, problems, follows = _checked(text, source, tz, accel.quick if accel is not None else None)
@@ -129,10 +138,10 @@ def load_registry(
     if any(not p.warning for p in problems):
         raise RegistryError(problems)
     return Registry(
-        tuple(entry.release for entry in merged),
+        tuple(map(itemgetter(0), merged)),  # the releases
         tuple(problems),
         tuple(str(p) for p in paths),
-        tuple(entry.spot for entry in merged),
+        tuple(map(itemgetter(2), merged)),  # their spots
         tuple(follows),
     )
 

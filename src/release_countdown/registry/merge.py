@@ -102,6 +102,8 @@ def merge(files: Sequence[list[Located]]) -> tuple[list[Located], list[Problem]]
     personal and a team registry that both took an id keep working; `check --strict` makes
     it an error); with ``override = true`` the later entry replaces the earlier where it stood.
     A repeated id within one file is ``unique``'s error."""
+    if len(files) == 1 and not any(entry.release.override for entry in files[0]):
+        return list(files[0]), []  # ids are unique within a file (``unique``): nothing to merge
     problems: list[Problem] = []
     merged: dict[str, Located] = {}
     for kept in files:

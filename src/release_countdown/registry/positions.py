@@ -5,7 +5,7 @@ runs only when a message needs a position (``LazyLocator``) or for `fmt`."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 Where = tuple[Any, ...]  # a path into the document: ("release", 3, "dates", 0, "date")
@@ -117,9 +117,16 @@ class LazyLocator:
     """A Locator built on first use: scanning a large file only pays off when there is a
     problem to point at."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, text: str | Callable[[], str]) -> None:
+        # The text, or a function giving it (a cache hit decodes the file only for a message).
+        self._text = text
         self._locator: Locator | None = None
+
+    @property
+    def text(self) -> str:
+        if not isinstance(self._text, str):
+            self._text = self._text()
+        return self._text
 
     @property
     def locator(self) -> Locator:
