@@ -71,3 +71,17 @@ def test_headline_pool(platform: str | None, region: str, expected: list[str]) -
         region_of=lambda i: i[1],
     )  # fmt: skip
     assert [i[0] for i in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("wanted", "platform", "kept"),
+    [("xbox", "Xbox Series X|S", True), ("Xbox", "Xbox One", True),
+     ("playstation", "PS5", True), ("playstation", "PlayStation 4", True),
+     ("pc", "PC Engine", False), ("pc", "Microsoft Windows", True),
+     ("switch", "Nintendo Switch 2", False), ("nintendo", "Nintendo Switch 2", True),
+     ("xbox", "PlayStation 5", False)],
+)  # fmt: skip
+def test_a_platform_matches_a_part_of_one_as_names_do(
+    wanted: str, platform: str, kept: bool
+) -> None:
+    assert on_platforms([platform], [wanted]) is kept

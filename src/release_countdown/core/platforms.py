@@ -53,9 +53,18 @@ def same_platform(first: str | None, second: str | None) -> bool:
 
 def on_platforms(platforms: Iterable[str | None], wanted: Iterable[str]) -> bool:
     """Whether one of ``platforms`` (a title's typed dates') is one of the platforms named
-    ``wanted``: the ``--platform`` filter."""
+    ``wanted``: the ``--platform`` filter. As a name matches a part of a name, a platform
+    matches a part of one ("xbox": every Xbox; "playstation": PS4 and PS5), except a short
+    name of ``SAME``, which means its one platform ("pc" is not "PC Engine")."""
     keys = {platform_key(name) for name in wanted}
-    return any(p is not None and platform_key(p) in keys for p in platforms)
+    parts = [key for name in wanted if (key := fold_words(name).replace(" ", "")) not in SAME]
+    for platform in platforms:
+        if platform is None:
+            continue
+        key = platform_key(platform)
+        if key in keys or any(part and part in key for part in parts):
+            return True
+    return False
 
 
 def preferring(
