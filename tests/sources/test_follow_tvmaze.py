@@ -51,10 +51,16 @@ def test_an_ended_show_stops_the_follow_with_a_note(tvmaze: HTTPServer, registry
     added = invoke("follow", "add", f"tvmaze:show/{SHOW}", "-r", str(registry))
     assert added.exit_code == 0, added.stderr
     tvmaze_data.serve(tvmaze, status="Ended")  # season 3 still listed, undated
+    dry = invoke("follow", "check", "-r", str(registry), "--dry-run")
+    assert "follow would be removed" in dry.stderr
+    assert 'name = "severance"' in registry.read_text()  # a dry run writes nothing
     checked = invoke("follow", "check", "-r", str(registry))
     assert checked.exit_code == 0, checked.stderr
     assert checked.stdout == ""  # nothing proposed, not even the TBA season
     assert (
-        "severance: TVmaze says 'Severance' has ended (status Ended); nothing more is kept: "
-        "`countdown follow remove severance` stops following it"
+        "severance: TVmaze says 'Severance' has ended (status Ended); nothing more will come: "
+        "follow removed (`countdown undo` brings it back)"
     ) in checked.stderr
+    assert "[[follow]]" not in registry.read_text()  # the follow stopped
+    assert invoke("undo", "-r", str(registry)).exit_code == 0
+    assert 'name = "severance"' in registry.read_text()

@@ -66,9 +66,13 @@ def check_command(
             f"set aside (not importable yet): {', '.join(c.ref for c in aside[:3])}"
             + (" …" if len(aside) > 3 else ""))  # fmt: skip
     for f in done.followed:
-        if f.ended:  # kept in the registry: a show may come back (its status changes)
-            say(f"countdown: {f.follow.name}: {f.ended}; nothing more is kept: "
-                f"`countdown follow remove {f.follow.name}` stops following it")  # fmt: skip
+        if f.ended:  # the follow stops (workflows/follow._stop); undo brings it back
+            said = (
+                "would be removed (dry run)"
+                if dry_run
+                else "removed (`countdown undo` brings it back)"
+            )
+            say(f"countdown: {f.follow.name}: {f.ended}; nothing more will come: follow {said}")
     if json_output:
         write_json(found)
     else:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from release_countdown.core.model import Release
     from release_countdown.sources.config import SourceSettings
     from release_countdown.workflows.import_ import Imported
+    from release_countdown.writing.change import Change
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Checked:
     failed: tuple[CountdownError, ...]  # fetches that failed: then nothing is written
     proposed: tuple[InboxEntry, ...]  # put in the inbox by this run
     imported: Imported | None  # mode add's import (None: nothing to import)
+    stopped: Change | None = None  # the follows of shows that have ended, removed
 
 
 def importable(ref: str) -> bool:
@@ -153,7 +155,22 @@ def check(
         return Checked(tuple(followed), imported.failed, (), imported)
     if entries and not dry_run:
         entries = _propose(inbox, entries, lock_timeout)
-    return Checked(tuple(followed), (), tuple(entries), imported)
+    stopped = _stop(path, [f.follow.name for f in followed if f.ended], dry_run, lock_timeout)
+    return Checked(tuple(followed), (), tuple(entries), imported, stopped)
+
+
+def _stop(path: Path, names: Sequence[str], dry_run: bool, lock_timeout: float) -> Change | None:
+    """A show that has ended stops its follow: the follows ``names`` removed, in one write
+    (``countdown undo`` brings them back)."""
+    if not names:
+        return None
+    from release_countdown.writing.change import change_registry
+    from release_countdown.writing.follows import on_follows, remove_follow
+
+    return change_registry(
+        path, on_follows(lambda document: [remove_follow(document, n) for n in names], "; ".join),
+        dry_run=dry_run, lock_timeout=lock_timeout,
+    )  # fmt: skip
 
 
 def _propose(inbox: Path, entries: list[InboxEntry], lock_timeout: float) -> list[InboxEntry]:
