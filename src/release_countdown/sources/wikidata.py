@@ -175,14 +175,18 @@ def lookup(service: Service, query: str, kind: str | None, year: int | None) -> 
                 dates = _dates(entity, LABEL)
             except clean.RefusedDate:
                 dates = []  # a search shows no date; an import refuses it
-            when = dates[0].form if dates else None
+            when, differs = dates[0].form if dates else None, None
+            if what == "game" and dates:  # import's rule, without the places' countries
+                when = _game_dates(dates, {}, {}, FetchOptions(region=""))[0]
+                if any(d.places for d in dates):
+                    differs = "import prefers your region's date where Wikidata gives one"
             if year is not None and not (when or "").startswith(str(year)):
                 continue
             title = _label(entity) or clean.text(hit.get("label"))
             if title:
                 found.append(
                     Candidate(f"wikidata:{hit['id']}", title, when, what,
-                              note=clean.text(hit.get("description")))
+                              note=clean.text(hit.get("description")), date_note=differs)
                 )  # fmt: skip
     except (KeyError, TypeError, AttributeError) as exc:
         raise clean.unexpected(LABEL, ref, exc) from None
