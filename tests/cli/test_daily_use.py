@@ -198,7 +198,7 @@ def test_export_event_url_is_the_first_web_source(tmp_path: Path) -> None:
 STABLE = (
     "id,title,aliases,kind,franchise,date,precision,earliest,latest,days_remaining,"
     "days_remaining_max,status,countdown,region,release_type,announced,checked,change,sources,"
-    "note,source,origin,mark,tags,people.composer,people.director,people.writer"
+    "note,source,origin,mark,tags,season,people.composer,people.director,people.writer"
 )
 
 

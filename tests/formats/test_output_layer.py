@@ -176,6 +176,7 @@ def test_the_csv_columns_are_the_published_ones() -> None:
         "id", "title", "aliases", "kind", "franchise", "date", "precision", "earliest", "latest",
         "days_remaining", "days_remaining_max", "status", "countdown", "region", "release_type",
         "announced", "checked", "change", "sources", "note", "source", "origin", "mark", "tags",
+        "season",
     )  # fmt: skip
     assert PERSON_COLUMNS == (
         "name", "roles", "titles", "next_id", "next_title", "next_date", "next_days",

@@ -113,6 +113,7 @@ class Row(NamedTuple):
     # [release.ids]: where the title lives at the sources ({"tmdb": "movie/603"}), for lists
     # keyed by id (formats/arrlists.py) and scripts.
     ids: Mapping[str, str] = NO_IDS
+    season: int | None = None  # a series entry's season (one entry a season)
 
 
 def _days(today: dt.date, day: dt.date | None) -> int | None:
@@ -273,6 +274,7 @@ def release_row(
         mark=marked.get(release.id),
         tags=release.tags,
         ids=release.ids,
+        season=release.season,
     )
 
 
