@@ -130,6 +130,11 @@ TagOption = Annotated[  # add/edit --tag
                  "(repeatable).", metavar="TAG", parser=TAG,
                  autocompletion=completion.complete_tags),
 ]  # fmt: skip
+SeasonOption = Annotated[  # add/edit --season
+    int | None,
+    typer.Option("--season", help="A series entry's season (one entry a season).", metavar="N",
+                 min=1, max=9999),
+]  # fmt: skip
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 OutputFileOption = Annotated[  # export -o: a file, never a folder (exit 2 then)
     Path | None,

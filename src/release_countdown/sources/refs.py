@@ -34,7 +34,10 @@ KINDS: Final = {
     "igdb": ("game",),
     "steam": ("app",),
 }
-_BARE: Final = {"tmdb": "movie", "musicbrainz": "release-group", "igdb": "game", "steam": "app"}
+_BARE: Final = {
+    "tmdb": "movie", "musicbrainz": "release-group", "igdb": "game", "steam": "app",
+    "tvmaze": "show",
+}  # fmt: skip
 # One season of a show: "tvmaze:show/82/season/3", ".../tv/1399-slug/season/3?language=en".
 _SEASON_TAIL: Final = re.compile(r"(.*?)/season/([1-9][0-9]{0,3})/?((?:[?#].*)?)")
 

@@ -104,6 +104,7 @@ class NewRelease:
     checked: dt.date | None = None
     note: str | None = None
     tags: list[str] = field(default_factory=list)  # as core/params.tag leaves them
+    season: int | None = None  # a series entry's season
 
 
 def add_words(new: NewRelease) -> list[str]:
@@ -115,6 +116,7 @@ def add_words(new: NewRelease) -> list[str]:
     words += [w for option, v in named.items() if v is not None for w in (f"--{option}", v)]
     words += [w for alias in new.aliases for w in ("--alias", alias)]
     words += [w for tag in new.tags for w in ("--tag", tag)]
+    words += ["--season", str(new.season)] if new.season is not None else []
     for role, name in new.credits:
         plain = role in ("composer", "director")
         words += [f"--{role}", name] if plain else ["--person", f"{role}={name}"]
@@ -160,6 +162,8 @@ def add_release(
         table.add("aliases", list(new.aliases))
     if new.kind:
         table.add("kind", new.kind)
+    if new.season is not None:
+        table.add("season", new.season)
     if new.franchise:
         table.add("franchise", new.franchise)
     if new.tags:
@@ -213,6 +217,7 @@ class Edits:
     remove_ids: list[str] = field(default_factory=list)  # sources
     lead: tuple[int, ...] | None = None  # the title's own leads; (): the default again
     tags: list[str] = field(default_factory=list)  # to add, as core/params.tag leaves them
+    season: int | None = None  # a series entry's season
     untags: list[str] = field(default_factory=list)  # to remove
 
 
@@ -279,6 +284,8 @@ def edit_release(
             f"{gap_words(moved, ', ')})",
             f"date {edits.date}",
         )  # fmt: skip
+    if edits.season is not None:
+        put("season", edits.season, f"season set to {edits.season}", f"season {edits.season}")
     if edits.franchise is not None:
         franchise = edits.franchise
         put("franchise", franchise, f"franchise set to {franchise}", f"franchise {franchise}")

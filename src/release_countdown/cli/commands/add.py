@@ -11,6 +11,7 @@ from release_countdown.cli.options import (
     CheckedOption,
     DryRunOption,
     KindOption,
+    SeasonOption,
     TagOption,
     TargetOption,
     TypeOption,
@@ -42,6 +43,7 @@ def add_command(
         typer.Option("--id", help="Id (default: derived from the title).", metavar="ID"),
     ] = None,
     franchise: Annotated[str | None, typer.Option(help="Franchise.", metavar="NAME")] = None,
+    season: SeasonOption = None,
     composer: Annotated[
         list[str] | None, typer.Option(help="Composer (repeatable).", metavar="NAME")
     ] = None,
@@ -105,7 +107,7 @@ def add_command(
     new = NewRelease(
         title=title, date=date_, id=release_id, kind=kind, franchise=franchise,
         aliases=list(alias or []), credits=credits, region=region, type=release_type,
-        announced=announced, checked=verified, note=note, tags=list(tag or []),
+        announced=announced, checked=verified, note=note, tags=list(tag or []), season=season,
     )  # fmt: skip
     path = reading.writable_path(registry)
     also = [w for p in registry or [] for w in ("--registry", str(p))] + ["--dry-run"] * dry_run

@@ -12,6 +12,7 @@ from release_countdown.cli.options import (
     CheckedOption,
     DryRunOption,
     KindOption,
+    SeasonOption,
     TagOption,
     TargetOption,
 )  # fmt: skip
@@ -56,6 +57,7 @@ def edit_command(
     remove_alias: eo.RemoveAliasOption = None,
     source: eo.SourceOption = None,
     franchise: eo.FranchiseOption = None,
+    season: SeasonOption = None,
     date_for: eo.DateForOption = None,
     announced: eo.RetitledOnOption = None,
     note: Annotated[str | None, typer.Option(help="Set the note.", metavar="TEXT")] = None,
@@ -101,7 +103,7 @@ def edit_command(
         aliases=list(alias or []), note=note, checked=verified, announced=day,
         sources=list(source or []), franchise=franchise, remove_aliases=list(remove_alias or []),
         date_for=[typed_date(v) for v in date_for or []], today=today, lead=lead,
-        ids=[parse_id(t) for t in id_ or []], remove_ids=list(remove_id or []),
+        ids=[parse_id(t) for t in id_ or []], remove_ids=list(remove_id or []), season=season,
     )  # fmt: skip
     path = reading.writable_path(registry)
     change = reading.change(
