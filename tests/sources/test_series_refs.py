@@ -31,11 +31,15 @@ def test_show_and_season_refs(text: str, ref: Ref) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["tmdb:movie/1/season/2", "tvmaze:show/82/season/0", "tvmaze:82", "tvmaze:person/1"]
+    "text", ["tmdb:movie/1/season/2", "tvmaze:show/82/season/0", "tvmaze:person/1"]
 )
 def test_a_season_of_what_is_not_a_show_is_no_ref(text: str) -> None:
     with pytest.raises(UsageError, match="is not a ref"):
         parse_ref(text)
+
+
+def test_a_bare_tvmaze_id_is_a_show_as_tmdb_s_is_a_film() -> None:
+    assert parse_ref("tvmaze:82") == Ref("tvmaze", "show/82")
 
 
 def test_an_entry_with_a_season_is_asked_for_by_its_season() -> None:
