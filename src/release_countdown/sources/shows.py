@@ -32,6 +32,19 @@ class Season(NamedTuple):
     episodes: int | None = None  # the episodes ordered, when the source says
 
 
+def season(
+    number: int, day: date | None, key: str, episodes: object,
+    upcoming: tuple[object, object, date | None] | None,
+) -> Season:  # fmt: skip
+    """Season ``number`` of a source's list: its premiere ``day``, else the next episode's
+    (``upcoming``: season, episode, day) when that is the season's first, else TBA; the
+    episodes ordered when the source gives a count."""
+    if day is None and upcoming is not None and upcoming[:2] == (number, 1):
+        day = upcoming[2]  # the premiere scheduled as the next episode
+    count = episodes if type(episodes) is int and episodes > 0 else None
+    return Season(number, day.isoformat() if day else "TBA", key, count)
+
+
 def in_order(seasons: list[Season]) -> tuple[Season, ...]:
     """A show's seasons by number, each number once (the first listed kept)."""
     return tuple(sorted({s.number: s for s in reversed(seasons)}.values(), key=lambda s: s.number))

@@ -105,15 +105,7 @@ def show_of(service: Service, ident: str) -> shows.Show:
             if type(number) is not int or number < 1:
                 continue
             day = clean.day(item.get("air_date"), f"{where}: season {number}: air_date")
-            if day is None and coming is not None and coming[:2] == (number, 1):
-                day = coming[2]  # the premiere scheduled as the next episode
-            count = item.get("episode_count")
-            found.append(
-                shows.Season(
-                    number, day.isoformat() if day else "TBA", str(number),
-                    count if type(count) is int and count > 0 else None,
-                )
-            )  # fmt: skip
+            found.append(shows.season(number, day, str(number), item.get("episode_count"), coming))
         status = clean.text(data.get("status"))
         region, network = _network(data)
         return shows.Show(

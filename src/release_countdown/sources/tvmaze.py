@@ -114,15 +114,8 @@ def show_of(service: Service, ident: str) -> shows.Show:
             if type(season) is not int or season < 1:
                 continue
             day = clean.day(item.get("premiereDate"), f"{where}: season {season}: premiereDate")
-            if day is None and upcoming is not None and upcoming[:2] == (season, 1):
-                day = upcoming[2]  # the premiere scheduled as the next episode
-            ordered = item.get("episodeOrder")
-            found.append(
-                shows.Season(
-                    season, day.isoformat() if day else "TBA", str(item["id"]),
-                    ordered if type(ordered) is int and ordered > 0 else None,
-                )
-            )  # fmt: skip
+            key, ordered = str(item["id"]), item.get("episodeOrder")
+            found.append(shows.season(season, day, key, ordered, upcoming))
         show = shows.Show(
             source="tvmaze", ident=base, title=title,
             seasons=shows.in_order(found),
