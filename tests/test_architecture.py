@@ -637,7 +637,7 @@ def test_deleting_accel_changes_no_output(tmp_path: Path) -> None:
     with_accel, without = outputs
     assert with_accel == without
     assert json.loads(with_accel[0][1])  # a real answer, not two empty ones
-    assert list((tmp_path / "cache").rglob("*.marshal"))  # and the cache was used
+    assert list((tmp_path / "cache").rglob("*.msgpack"))  # and the cache was used
 
 
 # The words of a change of date: one module (core/changes.py) decides the kind and owns them.

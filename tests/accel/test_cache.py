@@ -3,7 +3,6 @@ the fast validation path agrees with the careful one."""
 
 from __future__ import annotations
 
-import marshal
 import os
 import stat
 import subprocess
@@ -11,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 from tests.conftest import DATA, invoke
@@ -34,7 +34,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 def cache_files() -> list[Path]:
     return sorted(
-        (Path(os.environ["XDG_CACHE_HOME"]) / "release-countdown" / "registries").glob("*.marshal")
+        (Path(os.environ["XDG_CACHE_HOME"]) / "release-countdown" / "registries").glob("*.msgpack")
     )
 
 
@@ -84,7 +84,8 @@ def test_cache_is_private_and_keyed_by_content(synthetic: list[Path]) -> None:
     (entry,) = cache_files()
     assert stat.S_IMODE(entry.stat().st_mode) == 0o600
     assert stat.S_IMODE(entry.parent.stat().st_mode) == 0o700
-    assert len(marshal.loads(entry.read_bytes())["releases"]) == 600  # plain values, never pickle
+    # plain values (MessagePack), never pickle
+    assert len(msgspec.msgpack.decode(entry.read_bytes())["releases"]) == 600
     path.write_text(path.read_text() + "\n# an edit\n")
     invoke("list", "-r", str(path), "--json")
     (newer,) = cache_files()  # new content, new entry; the path's old entry is gone
@@ -148,27 +149,27 @@ def test_a_warm_run_decodes_no_text_and_imports_no_parser(
 
 def old_entry(entry: Path) -> None:
     """An entry as an older version of the program wrote it."""
-    data = marshal.loads(entry.read_bytes())
+    data = msgspec.msgpack.decode(entry.read_bytes())
     data["version"] = "0.0.0"
-    entry.write_bytes(marshal.dumps(data))
+    entry.write_bytes(msgspec.msgpack.encode(data))
 
 
 def aliases_as_a_string(entry: Path) -> None:
     """Of the right shape but the wrong type: it must not become a tuple of letters."""
-    data = marshal.loads(entry.read_bytes())
+    data = msgspec.msgpack.decode(entry.read_bytes())
     data["releases"][0][4] = "abc"
-    entry.write_bytes(marshal.dumps(data))
+    entry.write_bytes(msgspec.msgpack.encode(data))
 
 
 def wrong_rows(entry: Path) -> None:
-    data = marshal.loads(entry.read_bytes())
+    data = msgspec.msgpack.decode(entry.read_bytes())
     data["releases"][0] = ["x"]
-    entry.write_bytes(marshal.dumps(data))
+    entry.write_bytes(msgspec.msgpack.encode(data))
 
 
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"not marshal", marshal.dumps({"format": 4}), b"\x00\xff" * 50, old_entry, wrong_rows,
+    [b"", b"not msgpack", msgspec.msgpack.encode({"format": 4}), b"\x00\xff" * 50, old_entry, wrong_rows,
      aliases_as_a_string],
 )  # fmt: skip
 def test_corrupt_or_old_cache_is_ignored_and_rebuilt(synthetic: list[Path], damage: Any) -> None:
@@ -181,7 +182,7 @@ def test_corrupt_or_old_cache_is_ignored_and_rebuilt(synthetic: list[Path], dama
     else:
         damage(entry)
     assert invoke("list", "-r", str(path), "--all", "--json").stdout == expected
-    assert len(marshal.loads(entry.read_bytes())["releases"]) == 600  # rebuilt
+    assert len(msgspec.msgpack.decode(entry.read_bytes())["releases"]) == 600  # rebuilt
 
 
 def test_errors_are_never_cached(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ and rebuilt; the key follows the time-zone rules in use."""
 
 from __future__ import annotations
 
-import marshal
 import os
 import re
 import shutil
@@ -17,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 from tests.conftest import Result, invoke
@@ -64,10 +64,10 @@ def cache_warnings(result: Result) -> list[str]:
 
 def made_up(good: bytes) -> bytes:
     """A well-formed entry whose every title is made up: any run that reads it shows it."""
-    data = marshal.loads(good)
+    data = msgspec.msgpack.decode(good)
     for release in data["releases"]:
         release[1] = f"Made Up {release[1]}"
-    return marshal.dumps(data)
+    return msgspec.msgpack.encode(data)
 
 
 def folder_state() -> dict[str, bytes]:
@@ -210,7 +210,7 @@ def test_a_relative_xdg_cache_home_is_ignored(
         monkeypatch.setattr(locations, "user_cache_dir", lambda: relative)
     run(registries[0])
     assert list(work.iterdir()) == []
-    assert len(list((home / ".cache" / "release-countdown" / "registries").glob("*.marshal"))) == 1
+    assert len(list((home / ".cache" / "release-countdown" / "registries").glob("*.msgpack"))) == 1
 
 
 # --- the entries --------------------------------------------------------------------------
@@ -294,11 +294,28 @@ def test_a_fifo_at_an_entry_does_not_hang(registries: list[Path]) -> None:
 
 def edited(change: Callable[[dict[str, Any]], object]) -> Callable[[bytes], bytes]:
     def damage(good: bytes) -> bytes:
-        data = marshal.loads(good)
+        data = msgspec.msgpack.decode(good)
         change(data)
-        return marshal.dumps(data)
+        return msgspec.msgpack.encode(data)
 
     return damage
+
+
+def spliced(change: Callable[[dict[str, Any]], object], bad: bytes) -> Callable[[bytes], bytes]:
+    """``change``, then the string MARK replaced by ``bad`` (bytes msgspec would not write)."""
+
+    def damage(good: bytes) -> bytes:
+        written = edited(change)(good)
+        at = written.index(MARK.encode()) - 1  # a short string: its type and length, one byte
+        return written[:at] + bad + written[at + 1 + len(MARK) :]
+
+    return damage
+
+
+MARK = "SPLICE-HERE"
+# Release fields in an entry (the model's, in order; source is stored too).
+ID, TITLE, DATE, KIND, ALIASES, FRANCHISE, _, CHECKED, SOURCES, NOTE, PEOPLE = range(11)
+DATES, HISTORY, SOURCE, OVERRIDE = 11, 12, 13, 14
 
 
 def first(data: dict[str, Any], field: int) -> list[Any]:
@@ -321,95 +338,101 @@ def set_in(field: int, index: int, value: object) -> Callable[[dict[str, Any]], 
     return lambda data: first(data, field)[field][0].__setitem__(index, value)
 
 
-# A list of one item, nested 100,000 deep, as marshal writes it (type "[", a 4-byte count).
-NESTED = b"[\x01\x00\x00\x00" * 100_000 + b"N"
+def utf8(text: str) -> bytes:
+    """A MessagePack string of ``text`` as UTF-8, lone surrogates let through (str8)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return b"\xd9" + bytes([len(data)]) + data
 
 
-def deep(good: bytes) -> bytes:
-    """The first release replaced by lists nested far deeper than marshal reads."""
-    data = marshal.loads(good)
-    data["releases"][0] = "DEEP-NESTING-HERE"
-    written = marshal.dumps(data)
-    at = written.index(b"DEEP-NESTING-HERE") - 2  # a short ASCII string: type and length
-    return written[:at] + NESTED + written[at + 2 + len("DEEP-NESTING-HERE") :]
-
-
-def huge_day(good: bytes) -> bytes:
-    data = marshal.loads(good)
-    spec = first_spec(data, "day")
-    spec[2] = spec[3] = 10**30
-    return marshal.dumps(data)
+# An array of one item, nested 100,000 deep, as MessagePack writes it (fixarray of 1).
+NESTED = b"\x91" * 100_000 + b"\xc0"
 
 
 def oversized(good: bytes) -> bytes:
-    return good + b" " * (64 * 200_000 + (1 << 20))  # marshal reads one value and stops
+    return good + b" " * (64 * 200_000 + (1 << 20))  # beyond the bound on what is read
 
 
 DAMAGE: dict[str, Callable[[bytes], bytes]] = {
     # Of a type Python would take without a word:
-    "id as a number": edited(put(0, 7)),
-    "title as a number": edited(put(1, 7)),
-    "date index true": edited(put(2, True)),
-    "date index negative": edited(put(2, -1)),
-    "unknown kind": edited(put(3, "movie")),
-    "aliases as a string": edited(put(4, "abc")),
-    "aliases of numbers": edited(put(4, [1, 2])),
-    "franchise as a list": edited(put(5, ["Mission"])),
-    "checked as text": edited(put(7, "2024-01-01")),
-    "checked true": edited(put(7, True)),
-    "sources as a table": edited(put(8, {"a": "b"})),
-    "note as a number": edited(put(9, 5)),
-    "people as a list": edited(put(10, [["director", ["Vaughn"]]])),
-    "names as a string": edited(put(10, {"director": "Vaughn"})),
-    "names of nulls": edited(put(10, {"director": [None]})),
-    "dates as a table": edited(put(11, {"US": "theatrical"})),
-    "region in lower case": edited(set_in(11, 0, "us")),
-    "region UK": edited(set_in(11, 0, "UK")),
-    "region of three letters": edited(set_in(11, 0, "USA")),
-    "unknown release type": edited(set_in(11, 1, "cinema")),
-    "place as a number": edited(set_in(11, 3, 5)),
-    "typed date too short": edited(lambda data: first(data, 11)[11][0].pop()),
-    "history title as a number": edited(set_in(12, 2, 5)),
-    "history date index true": edited(set_in(12, 0, True)),
-    "history as a string": edited(put(12, "abcd")),
-    "override as text": edited(put(13, "yes")),
-    "override as 1": edited(put(13, 1)),
+    "id as a number": edited(put(ID, 7)),
+    "title as a number": edited(put(TITLE, 7)),
+    "date index true": edited(put(DATE, True)),
+    "date index negative": edited(put(DATE, -1)),
+    "date index past the table": edited(put(DATE, 10**6)),
+    "unknown kind": edited(put(KIND, "movie")),
+    "aliases as a string": edited(put(ALIASES, "abc")),
+    "aliases of numbers": edited(put(ALIASES, [1, 2])),
+    "franchise as a list": edited(put(FRANCHISE, ["Mission"])),
+    "checked as a number": edited(put(CHECKED, 738000)),
+    "checked not a day": edited(put(CHECKED, "2024-02-30")),
+    "checked true": edited(put(CHECKED, True)),
+    "sources as a table": edited(put(SOURCES, {"a": "b"})),
+    "note as a number": edited(put(NOTE, 5)),
+    "people as a list": edited(put(PEOPLE, [["director", ["Vaughn"]]])),
+    "names as a string": edited(put(PEOPLE, {"director": "Vaughn"})),
+    "names of nulls": edited(put(PEOPLE, {"director": [None]})),
+    "names as a table": edited(put(PEOPLE, {"director": {"Vaughn": "x"}})),
+    "dates as a table": edited(put(DATES, {"US": "theatrical"})),
+    "region in lower case": edited(set_in(DATES, 0, "us")),
+    "region UK": edited(set_in(DATES, 0, "UK")),
+    "region of three letters": edited(set_in(DATES, 0, "USA")),
+    "unknown release type": edited(set_in(DATES, 1, "cinema")),
+    "place as a number": edited(set_in(DATES, 3, 5)),
+    "typed date too short": edited(lambda data: first(data, DATES)[DATES][0].pop()),
+    "typed date too long": edited(lambda data: first(data, DATES)[DATES][0].append(None)),
+    "history title as a number": edited(set_in(HISTORY, 2, 5)),
+    "history date index true": edited(set_in(HISTORY, 0, True)),
+    "history as a string": edited(put(HISTORY, "abcd")),
+    "source of another file": edited(put(SOURCE, "/elsewhere/releases.toml")),
+    "override as text": edited(put(OVERRIDE, "yes")),
+    "override as 1": edited(put(OVERRIDE, 1)),
     "release as a table": edited(
-        lambda data: data["releases"].__setitem__(0, {str(i): 0 for i in range(14)})
+        lambda data: data["releases"].__setitem__(0, {str(i): 0 for i in range(23)})
     ),
-    "release as 14 letters": edited(lambda data: data["releases"].__setitem__(0, "abcdefghijklmn")),
+    "release as 23 letters": edited(lambda data: data["releases"].__setitem__(0, "a" * 23)),
     "unknown precision": edited(lambda data: data["specs"][0].__setitem__(1, "weekly")),
     "date text as a number": edited(lambda data: data["specs"][0].__setitem__(0, 5)),
     "earliest day true": edited(lambda data: first_spec(data, "day").__setitem__(2, True)),
-    "earliest after latest": edited(lambda data: first_spec(data, "year").__setitem__(2, 10**6)),
-    "TBA with days": edited(lambda data: data["specs"].__setitem__(0, ["TBA", "tba", 1, 1, None])),
+    "earliest as an ordinal": edited(lambda data: first_spec(data, "day").__setitem__(2, 738000)),
+    "earliest after latest": edited(
+        lambda data: first_spec(data, "year").__setitem__(2, "9999-12-31")
+    ),
+    "TBA with days": edited(
+        lambda data: data["specs"].__setitem__(0, ["TBA", "tba", "2024-01-01", "2024-01-01", None])
+    ),
+    "a year without days": edited(
+        lambda data: data["specs"].__setitem__(0, ["2024", "year", None, None, None])
+    ),
     "time without an offset": edited(
         lambda data: data["specs"].__setitem__(
-            0, ["2024-01-01T10:00", "time", 738886, 738886, "2024-01-01T10:00:00"]
+            0, ["2024-01-01T10:00", "time", "2024-01-01", "2024-01-01", "2024-01-01T10:00:00"]
         )
     ),
+    "date form too short": edited(lambda data: data["specs"][0].pop()),
     "warning as numbers": edited(lambda data: data.__setitem__("warnings", [[5, "1", 1]])),
-    "format as text": edited(lambda data: data.__setitem__("format", "4")),
+    "format as text": edited(lambda data: data.__setitem__("format", "8")),
     "an extra key": edited(lambda data: data.__setitem__("extra", 1)),
+    "a key missing": edited(lambda data: data.pop("warnings")),
     "a list, not a table": edited(lambda data: data.__setitem__("specs", {})),
-    # Out of range: OverflowError and ValueError from date.fromordinal.
-    "checked ordinal huge": edited(put(7, 10**30)),
-    "checked after 9999": edited(put(7, 10**7)),
-    "day ordinal huge": huge_day,
-    # Values marshal makes that the registry never holds:
-    "a lone surrogate in a title": edited(put(1, "\ud800 Title")),
-    "a lone surrogate in a name": edited(put(10, {"director": ["Vaughn \udfff"]})),
-    "title as bytes": edited(put(1, b"Title")),
-    "aliases as a tuple": edited(put(4, ("Alias",))),
-    "names as a set": edited(put(10, {"director": {"Vaughn"}})),
-    "role as a number": edited(put(10, {1: ["Vaughn"]})),
-    "checked as a float": edited(put(7, 738000.0)),
-    "note as code": edited(put(9, compile("0", "entry", "eval"))),
-    # Bytes: too deep for marshal, too large to be what this version wrote.
-    "deep nesting": deep,
+    # Out of range:
+    "checked as a huge number": edited(put(CHECKED, 2**63)),
+    "checked after 9999": edited(put(CHECKED, "10000-01-01")),
+    "a day after 9999": edited(lambda data: first_spec(data, "day").__setitem__(3, "99999-01-01")),
+    # Bytes msgspec never writes: a lone surrogate (not UTF-8), raw bytes, an extension.
+    "a lone surrogate in a title": spliced(put(TITLE, MARK), utf8("\ud800 Title")),
+    "a lone surrogate in a name": spliced(put(PEOPLE, {"director": [MARK]}), utf8("Vaughn \udfff")),
+    "a lone surrogate in a role": spliced(put(PEOPLE, {MARK: ["Vaughn"]}), utf8("dir\udfff")),
+    "title as bytes": edited(put(TITLE, b"Title")),
+    "role as a number": edited(put(PEOPLE, {1: ["Vaughn"]})),
+    "checked as a float": edited(put(CHECKED, 738000.0)),
+    "note as an extension": edited(put(NOTE, msgspec.msgpack.Ext(1, b"0"))),
+    # Bytes: too deep, too large to be what this version wrote, cut short, trailing.
+    "deep nesting": spliced(put(ID, MARK), NESTED),
+    "deep nesting in a name": spliced(put(PEOPLE, {"director": [MARK]}), NESTED),
     "deep nesting alone": lambda good: NESTED,
     "oversized": oversized,
     "cut short": lambda good: good[: len(good) // 2],
+    "trailing bytes": lambda good: good + b"\xc0",
 }
 
 

@@ -167,14 +167,14 @@ def test_a_deferring_run_keeps_cache_entries_for_main_to_write(tmp_path: Path) -
     result = CliRunner().invoke(app, ["list", "--json", "-r", str(big)], obj=run)
     assert result.exit_code == 0, result.output
     assert run.cache_pending()
-    assert not list(cache.glob("*.marshal"))
+    assert not list(cache.glob("*.msgpack"))
     run.write_cache()
-    (entry,) = cache.glob("*.marshal")
+    (entry,) = cache.glob("*.msgpack")
     assert not run.cache_pending()
     # Without main(), the run writes its entries when the command returns.
     big.write_text(big.read_text("utf-8") + "\n", encoding="utf-8")
     assert invoke("list", "--json", "-r", str(big)).exit_code == 0
-    assert {*cache.glob("*.marshal")} - {entry}  # an entry for the new bytes
+    assert {*cache.glob("*.msgpack")} - {entry}  # an entry for the new bytes
 
 
 @pytest.mark.slow
@@ -192,7 +192,7 @@ def test_main_exits_70_and_writes_the_cache_after_the_answer(tmp_path: Path) -> 
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     cache = Path(os.environ["XDG_CACHE_HOME"]) / "release-countdown" / "registries"
-    assert list(cache.glob("*.marshal"))  # main() wrote the deferred entry
+    assert list(cache.glob("*.msgpack"))  # main() wrote the deferred entry
     crash = (
         "import release_countdown.registry.load as load, sys\n"
         "def fail(*a, **k): raise KeyError('boom')\n"

@@ -198,7 +198,7 @@ def test_follows_load_the_same_with_and_without_the_speedups(tmp_path: Path, fol
         assert loaded.warnings == cold.warnings
     assert len(cold.follows) == (2 if follows else 0)
     assert {r.origin for r in cold.releases} == {"follow:lorne-balfe"}
-    cached = list((tmp_path / "xdg-cache").rglob("*.marshal"))
+    cached = list((tmp_path / "xdg-cache").rglob("*.msgpack"))
     assert bool(cached) is not follows  # a file with follows is parsed afresh each time
 
 

@@ -1,15 +1,21 @@
 """The cache's encoding of the model, derived from the model's fields and their types.
 
 A record (Release, TypedDate, HistoryEntry: NamedTuples) is a list of its fields' values
-in field order; each value's codec follows from the field's type, so a new field needs no
-edit here, only a type this module knows (a test encodes and decodes every field). Each
-distinct date form is stored once in a table and named by its index (a registry repeats
-quarters, years and days thousands of times). ``SIGNATURE`` (the fields and their types)
-is part of each entry's name: after a change of the model, old entries are never read.
+in field order (MessagePack, written and read by msgspec); each value's codec follows from
+the field's type, so a new field needs no edit here, only a type this module knows (a test
+encodes and decodes every field). Each distinct date form is stored once in a table and
+named by its index (a registry repeats quarters, years and days thousands of times); a
+field the loader knows (``source``) is stored as nil. ``SIGNATURE`` (the fields and their
+types) is part of each entry's name: after a change of the model, old entries are never read.
 
-Decoding trusts nothing: every value's type is checked, the closed sets (``Literal`` types:
-kinds, release types) are looked up, and an ``Annotated[T, check]`` field (a region) passes
-its check, the format's own predicate. Anything else raises, and the entry is ignored.
+Decoding trusts nothing. msgspec builds the records from the bytes in C, checking each
+value against its field's type as it goes (strict: no number for a flag, no flag for a
+number, no text for a list, every item of a list, the exact length of each record, valid
+UTF-8) and each ``Literal`` type's words (kinds, release types); what its types cannot
+say is handed to this module's hook: a date form's index (its row of the table, whose
+invariants ``spec_of`` checks), and an ``Annotated[str, check]`` field (a region, a tag),
+which passes its check, the format's own predicate. Anything else raises, and the entry
+is ignored.
 """
 
 from __future__ import annotations
@@ -17,16 +23,18 @@ from __future__ import annotations
 import re
 import types
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date
 from functools import cache
-from sys import intern
+from operator import itemgetter
 from typing import Annotated, Any, Final, Literal, NoReturn, Union, get_args, get_origin
+
+import msgspec
 
 from release_countdown.core.dates import DateSpec, Precision
 from release_countdown.core.model import Release
 
 Code = Callable[[Any], Any]
-# Fields not stored: the loader knows them (``source`` is the registry's path).
+# Fields the loader knows (``source`` is the registry's path): an entry's must be the same.
 GIVEN: Final = ("source",)
 
 
@@ -37,7 +45,7 @@ def refuse(value: object = None) -> NoReturn:
 
 @cache
 def _fields(model: type) -> tuple[tuple[str, Any, Any], ...]:
-    """A record's stored fields: name, type (``Annotated`` kept) and default."""
+    """A record's fields: name, type (``Annotated`` kept) and default."""
     import typing
 
     hints = typing.get_type_hints(model, include_extras=True)
@@ -45,7 +53,6 @@ def _fields(model: type) -> tuple[tuple[str, Any, Any], ...]:
     return tuple(
         (name, hints[name], defaults.get(name))
         for name in model._fields  # type: ignore[attr-defined]
-        if name not in GIVEN
     )
 
 
@@ -99,8 +106,8 @@ class Encoder:
             return lambda value: None if value is None else code(value)
         if hint is DateSpec:
             return self._spec
-        if hint is date:
-            return date.toordinal
+        if hint is date:  # msgspec writes a day as its ISO text
+            return lambda value: value
         if _is_record(hint):
             codes = [(name, self._code(field)) for name, field, _ in _fields(hint)]
             return lambda record: [code(getattr(record, name)) for name, code in codes]
@@ -116,146 +123,129 @@ class Encoder:
         raise TypeError(f"no cache encoding for {hint!r}")
 
     def spec_table(self) -> list[list[Any]]:
-        return [
-            [
-                spec.text,
-                spec.precision.value,
-                spec.earliest.toordinal() if spec.earliest else None,
-                spec.latest.toordinal() if spec.latest else None,
-                spec.instant.isoformat() if spec.instant else None,
-            ]
-            for spec in self.specs
-        ]
+        """Each date form once: its text, precision, days and instant (msgspec writes days
+        and instants as ISO text)."""
+        return [[spec.text, spec.precision.value, *spec[2:]] for spec in self.specs]
 
 
 # --- decoding: anything but what Encoder writes raises ----------------------------------------
 
-_PRECISIONS: Final = {p.value: p for p in Precision}
+
+class _StandIn(type):
+    """The type of a value msgspec cannot check by itself: it hands the value to the
+    decoder's hook, whose result it then checks with isinstance. The hook returns only what
+    the field holds (a date form, a string its check kept) or raises, so the check is one
+    call of ``id`` (true for any object), in C: a test in Python would cost a call a value."""
+
+    __instancecheck__ = staticmethod(id)  # type: ignore[assignment]
 
 
-def spec_of(item: Any) -> DateSpec:
-    """A date form from its row of the table, its invariants checked."""
-    if type(item) is not list:
-        refuse(item)
-    text, name, earliest, latest, instant = item
-    precision = _PRECISIONS[name]
-    if type(text) is not str:
-        refuse(text)
-    if precision is Precision.TBA:
-        if earliest is not None or latest is not None or instant is not None:
-            refuse(item)
-        return DateSpec(text=text, precision=precision)
-    # type() is int, not isinstance: True would pass as the ordinal 1.
-    if type(earliest) is not int or type(latest) is not int or earliest > latest:
-        refuse(item)
-    moment: datetime | None = None
-    if precision is Precision.TIME:
-        moment = datetime.fromisoformat(instant) if type(instant) is str else refuse(instant)
-        if moment.utcoffset() is None or earliest != latest:
-            refuse(item)
-    elif instant is not None:
-        refuse(item)
-    return DateSpec(
-        text=text,
-        precision=precision,
-        earliest=date.fromordinal(earliest),
-        latest=date.fromordinal(latest),
-        instant=moment,
-    )
+class _Spec(metaclass=_StandIn):
+    """A date form's index in the table."""
 
 
-def _checked(check: Callable[[str], str | None]) -> Callable[[Any], str]:
-    """A string the format's predicate (``Annotated[str, check]``) leaves as it is; its
-    result (one object for equal values) is kept."""
+def _checked(check: Callable[[str], str | None]) -> type:
+    """The stand-in of ``Annotated[str, check]``: a string the format's predicate leaves as
+    it is; its result (one object for equal values) is kept."""
+    seen: dict[str, str] = {}
 
     def decode(value: Any) -> str:
-        found = check(value) if type(value) is str else None
-        return found if found is not None and found == value else refuse(value)
+        if type(value) is not str:
+            refuse(value)
+        found = seen.get(value)
+        if found is None:
+            found = check(value)
+            if found is None or found != value:
+                refuse(value)
+            seen[value] = found
+        return found
 
-    return decode
+    return _StandIn(f"Checked_{check.__name__}", (), {"decode": staticmethod(decode)})
+
+
+def _record(model: type, hints: Mapping[str, Any]) -> type:
+    """A class derived from the record's model (the same fields, methods and name) whose
+    fields msgspec decodes as ``hints`` say, every one of them required: a record shorter
+    than the model's is not what this version wrote."""
+    body = {"__slots__": (), "__annotations__": dict(hints), "_field_defaults": {}}
+    return type(model.__name__, (model,), {**body, "__qualname__": model.__qualname__})
+
+
+@cache
+def _mirror(hint: Any) -> Any:
+    """``hint`` as msgspec decodes it: a record as ``_record`` makes it, a date form and an
+    ``Annotated`` string as their stand-ins."""
+    if get_origin(hint) is Annotated:
+        return _checked(get_args(hint)[1])
+    if (inner := _optional(hint)) is not None:
+        return Union[_mirror(inner), None]  # noqa: UP007 - made at run time
+    if hint is DateSpec:
+        return _Spec
+    if _is_record(hint):
+        return _record(hint, {name: _mirror(field) for name, field, _ in _fields(hint)})
+    origin, args = get_origin(hint), get_args(hint)
+    if origin is tuple:
+        return tuple[_mirror(args[0]), ...]  # type: ignore[misc]
+    if origin is Mapping:
+        return Mapping[args[0], _mirror(args[1])]  # type: ignore[misc,valid-type]
+    if hint in (str, bool, int, date) or origin is Literal:
+        return hint
+    raise TypeError(f"no cache decoding for {hint!r}")
+
+
+@cache
+def _table_decoder() -> msgspec.msgpack.Decoder[list[DateSpec]]:
+    row = _record(DateSpec, {name: hint for name, hint, _ in _fields(DateSpec)})
+    return msgspec.msgpack.Decoder(list[row])  # type: ignore[valid-type]
+
+
+def _spec_checked(spec: DateSpec) -> DateSpec:
+    """A date form of the table whose invariants hold (msgspec checked the types)."""
+    precision, earliest, latest, instant = spec[1:]
+    if precision is Precision.TBA:
+        if earliest is not None or latest is not None or instant is not None:
+            refuse(spec)
+    elif earliest is None or latest is None or earliest > latest:
+        refuse(spec)
+    elif precision is Precision.TIME:
+        if instant is None or instant.utcoffset() is None or earliest != latest:
+            refuse(spec)
+    elif instant is not None:
+        refuse(spec)
+    return spec
+
+
+def specs_of(data: bytes) -> list[DateSpec]:
+    """The table of date forms (MessagePack of ``Encoder.spec_table``), each one checked."""
+    return [_spec_checked(spec) for spec in _table_decoder().decode(data)]
+
+
+def spec_of(row: Sequence[Any]) -> DateSpec:
+    """One row of the table, checked as ``specs_of`` checks it."""
+    return specs_of(msgspec.msgpack.encode([row]))[0]
 
 
 class Decoder:
-    """Releases from their lists (see ``Encoder``), each value checked for its type."""
+    """Releases from MessagePack (see ``Encoder``), each value checked for its type."""
 
     def __init__(self, specs: Sequence[DateSpec], source: str) -> None:
-        self.specs = specs
-        self._release = self._record(Release, {"source": source})
+        self.source = source
 
-    def releases(self, data: Any) -> list[Release]:
-        if type(data) is not list:
-            refuse(data)
-        return [self._release(item) for item in data]
+        def hook(kind: Any, value: Any) -> Any:
+            if kind is _Spec:  # type() is int, not isinstance: True is not 1
+                return specs[value] if type(value) is int and value >= 0 else refuse(value)
+            return kind.decode(value)
 
-    def _record(self, model: type, given: Mapping[str, Any]) -> Code:
-        """The decoder of one record type, compiled from its fields as dataclasses compiles
-        ``__init__``: each value's check written inline (as fast as a decoder written by
-        hand), the record made from its values in field order (``tuple.__new__``: a
-        NamedTuple's own ``__new__`` by keyword costs a third of the decoding). The source is
-        made from the model's types, never from an entry's data."""
-        env: dict[str, Any] = {"model": model, "new": tuple.__new__}
-        fields = _fields(model)
-        values = {name: self._name(env, value) for name, value in given.items()}
-        for i, (name, hint, default) in enumerate(fields):
-            value = self._expression(f"v{i}", hint, env)
-            if isinstance(default, Mapping):  # an empty mapping: the field's shared default
-                value = f"({self._name(env, default)} if v{i} == {{}} else {value})"
-            values[name] = value
-        in_order = [values[name] for name in model._fields]  # type: ignore[attr-defined]
-        unpack = "".join(f"v{i}, " for i in range(len(fields)))
-        source = (
-            "def decode(item):\n"
-            f"    if type(item) is not list or len(item) != {len(fields)}:\n"
-            "        refuse(item)\n"
-            f"    {unpack}= item\n"
-            f"    return new(model, ({', '.join(in_order)},))\n"
-        )
-        exec(source, env)  # made from the model's field types only
-        decode: Code = env["decode"]
-        return decode
+        self._decoder = msgspec.msgpack.Decoder(list[_mirror(Release)], dec_hook=hook)  # type: ignore[misc]
 
-    @staticmethod
-    def _name(env: dict[str, Any], value: Any) -> str:
-        """A name for ``value`` in the compiled code's globals."""
-        name = f"g{len(env)}"
-        env[name] = value
-        return name
+    def releases(self, data: bytes) -> list[Release]:
+        """The releases of ``data``, a MessagePack array of encoded releases."""
+        found: list[Release] = self._decoder.decode(data)
+        # The loader's own fields (``source``): stored as written, never taken on trust.
+        for name in GIVEN:
+            if any(map(getattr(self, name).__ne__, map(_GETTERS[name], found))):
+                refuse(name)
+        return found
 
-    def _expression(self, var: str, hint: Any, env: dict[str, Any]) -> str:
-        """Python source that checks and decodes ``var``, a value of type ``hint``."""
-        env.setdefault("refuse", refuse)
-        bad = f"refuse({var})"
-        origin, args = get_origin(hint), get_args(hint)
-        if (inner := _optional(hint)) is not None:
-            return f"(None if {var} is None else {self._expression(var, inner, env)})"
-        if origin is Annotated:  # a string and the format's predicate for it
-            check, seen = self._name(env, _checked(args[1])), self._name(env, {})
-            return f"({seen}.get({var}) or {seen}.setdefault({var}, {check}({var})))"
-        if _is_record(hint) and hint is not DateSpec:
-            return f"{self._name(env, self._record(hint, {}))}({var})"
-        simple = {str: "str", bool: "bool", int: "int"}.get(hint)
-        if simple is not None:  # type() is int, not isinstance: True is not 1
-            return f"({var} if type({var}) is {simple} else {bad})"
-        if hint is date:
-            day = self._name(env, date.fromordinal)
-            return f"({day}({var}) if type({var}) is int else {bad})"
-        if hint is DateSpec:
-            specs = self._name(env, self.specs)
-            return f"({specs}[{var}] if type({var}) is int and {var} >= 0 else {bad})"
-        if origin is Literal:  # the model's own string, one object each
-            words = self._name(env, {word: word for word in args})
-            return f"(({words}.get({var}) if type({var}) is str else None) or {bad})"
-        if origin is tuple and args[0] is str:  # join raises unless every item is a string
-            join = self._name(env, "".join)
-            return f"(tuple({var}) if type({var}) is list and {join}({var}) is not None else {bad})"
-        item = f"x{len(env)}"  # a name of its own, whatever the nesting
-        if origin is tuple:
-            value = self._expression(item, args[0], env)
-            items = f"(tuple([{value} for {item} in {var}]) if {var} else ())"
-            return f"({items} if type({var}) is list else {bad})"
-        if origin is Mapping and args[0] is str:  # intern raises for a key not a string
-            value = self._expression(item, args[1], env)
-            shared = self._name(env, intern)  # keys (roles) repeat: one object each
-            table = f"{{{shared}(k): {value} for k, {item} in {var}.items()}}"
-            return f"({table} if type({var}) is dict else {bad})"
-        raise TypeError(f"no cache decoding for {hint!r}")
+
+_GETTERS: Final = {name: itemgetter(Release._fields.index(name)) for name in GIVEN}
