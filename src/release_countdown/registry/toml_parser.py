@@ -1,0 +1,62 @@
+"""TOML text to a document: rtoml (compiled, the `fast` extra) when installed, else tomli.
+
+The document and every error are tomli's, whichever parser ran: rtoml's answer is kept only
+where it equals tomli's, and anything rtoml refuses or does differently goes to tomli, which
+raises its own ``TOMLDecodeError`` (message, line and column) or ``RecursionError`` as
+before. Where rtoml differs (found by tests/registry/test_toml_parser.py, which compares the
+two on every fixture, the toml-test shapes and generated documents):
+
+- an offset date-time's zone is rtoml's ``TzInfo``, not ``datetime.timezone``: replaced;
+- a leading byte order mark is accepted by rtoml, refused by tomli: such text goes to tomli;
+- rtoml refuses what tomli takes (floats beyond the double range, lone surrogates, nesting
+  deeper than about 80): its error sends the text to tomli.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from typing import Any, Final
+
+# Text where an offset date-time may be (an over-approximation: a time's last digits, then
+# a zone); only then is the document walked for zones to replace.
+_ZONED_TIME: Final = re.compile(r":\d\d(?:\.\d+)?[Zz+-]")
+
+
+def parse_toml(text: str) -> dict[str, Any]:
+    """The document tomli makes of ``text``, or tomli's error."""
+    import tomli
+
+    document = _compiled(text)
+    if document is None:
+        document = tomli.loads(text)
+    return document
+
+
+def _compiled(text: str) -> dict[str, Any] | None:
+    """rtoml's document when it is certainly tomli's, else None."""
+    try:
+        import rtoml
+    except ImportError:
+        return None
+    if text.startswith("\ufeff"):
+        return None
+    try:
+        document: dict[str, Any] = rtoml.loads(text)
+        if _ZONED_TIME.search(text):
+            _standard_zones(document)
+    except Exception:  # its error, or anything unexpected: tomli reads the text again
+        return None
+    return document
+
+
+def _standard_zones(value: Any) -> Any:
+    """``value`` with each offset date-time's zone as tomli gives it (containers in place)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            value[key] = _standard_zones(item)
+    elif isinstance(value, list):
+        value[:] = [_standard_zones(item) for item in value]
+    elif isinstance(value, datetime) and (offset := value.utcoffset()) is not None:
+        return value.replace(tzinfo=timezone(offset))
+    return value
