@@ -24,7 +24,7 @@ from release_countdown.registry.values import Fields, Reporter, type_name
 # the checker would build, or None to leave the table to the checker.
 QuickCheck = Callable[[Any, str, "tzinfo | None"], "Release | None"]
 
-CHUNKED_FROM: Final = 16 * 1024 * 1024  # bytes of text from which a file is parsed in chunks
+CHUNKED_FROM: Final = 16 * 1024 * 1024  # characters from which tomli parses a file in chunks
 
 
 class Parsed(NamedTuple):
@@ -136,9 +136,10 @@ def parse_registry(
     """Parse and validate one registry's text."""
     import tomli
 
-    from release_countdown.registry.toml_parser import parse_toml
+    from release_countdown.registry.toml_parser import COMPILED_UNDER, compiled_loads, parse_toml
 
-    if len(text) >= CHUNKED_FROM and (chunks := release_chunks(text)) is not None:
+    chunked_from = CHUNKED_FROM if compiled_loads() is None else COMPILED_UNDER
+    if len(text) >= chunked_from and (chunks := release_chunks(text)) is not None:
         try:
             preamble = parse_toml(text[: chunks[0][1]])
             if "release" in preamble:

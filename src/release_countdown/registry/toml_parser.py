@@ -3,20 +3,29 @@
 The document and every error are tomli's, whichever parser ran: rtoml's answer is kept only
 where it equals tomli's, and anything rtoml refuses or does differently goes to tomli, which
 raises its own ``TOMLDecodeError`` (message, line and column) or ``RecursionError`` as
-before. Where rtoml differs (found by tests/registry/test_toml_parser.py, which compares the
-two on every fixture, the toml-test shapes and generated documents):
+before. Where rtoml differs (tests/registry/test_toml_parser.py compares the two on every
+fixture, the toml-test suite's shapes and generated documents):
 
 - an offset date-time's zone is rtoml's ``TzInfo``, not ``datetime.timezone``: replaced;
 - a leading byte order mark is accepted by rtoml, refused by tomli: such text goes to tomli;
 - rtoml refuses what tomli takes (floats beyond the double range, lone surrogates, nesting
   deeper than about 80): its error sends the text to tomli.
+
+rtoml holds its own document and Python's at once (a whole 10 MB registry: 140 MiB more than
+tomli at the peak), so it reads texts shorter than ``COMPILED_UNDER`` characters: longer files
+are handed to it a ``[[release]]`` block at a time (registry/parse.py), and the rare large
+file that cannot be cut so goes to tomli whole, as before.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, timezone
+from functools import cache
 from typing import Any, Final
+
+COMPILED_UNDER: Final = 1024 * 1024  # rtoml parses texts shorter than this, longer ones in blocks
 
 # Text where an offset date-time may be (an over-approximation: a time's last digits, then
 # a zone); only then is the document walked for zones to replace.
@@ -29,20 +38,29 @@ def parse_toml(text: str) -> dict[str, Any]:
 
     document = _compiled(text)
     if document is None:
-        document = tomli.loads(text)
+        document = tomli.loads(text)  # the same call, from the same depth, as without rtoml
     return document
 
 
-def _compiled(text: str) -> dict[str, Any] | None:
-    """rtoml's document when it is certainly tomli's, else None."""
+@cache
+def compiled_loads() -> Callable[[str], Any] | None:
+    """rtoml's parser if installed (asked once a process: a failed import is not cached, and
+    a large file is parsed in 10,000s of blocks)."""
     try:
         import rtoml
     except ImportError:
         return None
-    if text.startswith("\ufeff"):
+    loads: Callable[[str], Any] = rtoml.loads
+    return loads
+
+
+def _compiled(text: str) -> dict[str, Any] | None:
+    """rtoml's document when it is certainly tomli's, else None."""
+    loads = compiled_loads()
+    if loads is None or len(text) >= COMPILED_UNDER or text.startswith("\ufeff"):
         return None
     try:
-        document: dict[str, Any] = rtoml.loads(text)
+        document: dict[str, Any] = loads(text)
         if _ZONED_TIME.search(text):
             _standard_zones(document)
     except Exception:  # its error, or anything unexpected: tomli reads the text again
