@@ -130,16 +130,24 @@ def _syntax_hint(text: str, line: int | None) -> str:
     return ""
 
 
+def chunked_from() -> int:
+    """The length from which a text is parsed a block at a time: tomli's peak memory from
+    ``CHUNKED_FROM``; rtoml's, and its time (less garbage collection), from the most it
+    parses at once (docs/performance.md)."""
+    from release_countdown.registry.toml_parser import COMPILED_UNDER, compiled_loads
+
+    return CHUNKED_FROM if compiled_loads() is None else COMPILED_UNDER
+
+
 def parse_registry(
     text: str, path: str, *, tz: tzinfo | None = None, quick: QuickCheck | None = None
 ) -> Parsed:
     """Parse and validate one registry's text."""
     import tomli
 
-    from release_countdown.registry.toml_parser import COMPILED_UNDER, compiled_loads, parse_toml
+    from release_countdown.registry.toml_parser import parse_toml
 
-    chunked_from = CHUNKED_FROM if compiled_loads() is None else COMPILED_UNDER
-    if len(text) >= chunked_from and (chunks := release_chunks(text)) is not None:
+    if len(text) >= chunked_from() and (chunks := release_chunks(text)) is not None:
         try:
             preamble = parse_toml(text[: chunks[0][1]])
             if "release" in preamble:
