@@ -147,7 +147,9 @@ def parser_in(env: dict[str, str]) -> str:
         "try:\n    import rtoml\nexcept ImportError:\n    print('tomli', version('tomli'))\n"
         "else:\n    print('rtoml', version('rtoml'), '(tomli', version('tomli') + ': errors)')"
     )
-    found = subprocess.run([PYTHON, "-c", probe], env=env, capture_output=True, text=True, check=False)
+    found = subprocess.run(
+        [PYTHON, "-c", probe], env=env, capture_output=True, text=True, check=False
+    )
     return found.stdout.strip() or "unknown"
 
 
