@@ -132,6 +132,10 @@ EDGES = [
     "a = 1\rb = 2",
     'a = "\\e\\x41"\nb = {\nc = 1,\n}',  # TOML 1.1, in both
     "[a]\nb = 1\n[a]",
+    'a = """x\r\ny"""',  # rtoml keeps the CR of a multi-line string's line break
+    "a = '''x\r\ny\r\n'''",
+    'a = """x\\\r\n   y"""\r\nb = 1',
+    'a = "x"\r\nb = """y\nz"""',
 ]
 
 
@@ -217,14 +221,23 @@ TEXTS = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
 
 @st.composite
 def string(draw: st.DrawFn) -> str:
+    """One string value in any of TOML's four forms; multi-line ones with raw line breaks."""
     text = draw(TEXTS)
     literal = all((c >= " " or c == "\t") and c not in "'\x7f" for c in text)
-    if literal and draw(st.booleans()):
+    form = draw(st.sampled_from(["basic", "literal", "multi", "multi-literal"]))
+    if form == "literal" and literal:
         return f"'{text}'"
-    if draw(st.booleans()):
-        body = draw(basic_string(text))[1:-1]
-        return f'"""{draw(st.sampled_from(["", chr(10), chr(13) + chr(10)]))}{body}"""'
-    return draw(basic_string(text))
+    if form == "basic":
+        return draw(basic_string(text))
+    breaks = st.sampled_from(["\n", "\r\n"])
+    lines = draw(st.lists(st.just(text) | TEXTS, min_size=1, max_size=3))
+    first = draw(st.sampled_from(["", "\n", "\r\n"]))  # a break right after the quotes
+    if form == "multi-literal" and all(
+        all((c >= " " or c == "\t") and c not in "'\x7f" for c in line) for line in lines
+    ):
+        return "'''" + first + "".join(line + draw(breaks) for line in lines) + "x'''"
+    body = "".join(draw(basic_string(line))[1:-1] + draw(breaks) for line in lines)
+    return f'"""{first}{body}x"""'
 
 
 @st.composite
