@@ -139,6 +139,20 @@ def taskwarrior(work: Path, shape: str, env: dict[str, str]) -> dict[str, str] |
     return task_env
 
 
+def parser_in(env: dict[str, str]) -> str:
+    """The TOML parser that reads registries in ``env``: rtoml when installed (the `fast`
+    extra), else tomli (registry/toml_parser.py); P is tomli either way."""
+    probe = (
+        "from importlib.metadata import version\n"
+        "try:\n    import rtoml\nexcept ImportError:\n    print('tomli', version('tomli'))\n"
+        "else:\n    print('rtoml', version('rtoml'), '(tomli', version('tomli') + ': errors)')"
+    )
+    found = subprocess.run(
+        [PYTHON, "-c", probe], env=env, capture_output=True, text=True, check=False
+    )
+    return found.stdout.strip() or "unknown"
+
+
 def warm_up(command: list[str], env: dict[str, str], entries: Path) -> None:
     """Run once and wait for the cache entry, which the command writes after answering."""
     before = set(entries.glob("*")) if entries.exists() else set()
@@ -270,6 +284,7 @@ def main() -> None:
         f"{sys.version.split()[0]}; {rounds} interleaved rounds; load after: "
         f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
     )
+    print(f"registries parsed by: {parser_in(env)}")
     print(f"{'command':<72} {'median':>9} {'spread':>8} {'peak MiB':>9} {'lines':>6}")
     for job in jobs.values():
         spread = max(job.times) - min(job.times)

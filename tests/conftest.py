@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import json
 import socket
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -116,3 +117,13 @@ def list_json(*args: str, schema: dict[str, Any]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = json.loads(result.stdout)
     validate_rows(rows, schema)
     return rows
+
+
+@contextmanager
+def tomli_only() -> Iterator[None]:
+    """Registry text parsed as without the `fast` extra: tomli alone (rtoml not asked)."""
+    from release_countdown.registry import toml_parser
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(toml_parser, "compiled_loads", lambda: None)
+        yield

@@ -142,9 +142,15 @@ def test_a_warm_run_decodes_no_text_and_imports_no_parser(
     )
     loaded = set(found.stdout.splitlines()[-1].split())
     assert "release_countdown.accel.codec" in loaded  # read from the cache
-    modules = ("accel.fastpath", "registry.parse", "registry.checker", "core.slips")
+    modules = (
+        "accel.fastpath",
+        "registry.parse",
+        "registry.toml_parser",
+        "registry.checker",
+        "core.slips",
+    )
     assert not {f"release_countdown.{m}" for m in modules} & loaded
-    assert "statistics" not in loaded
+    assert not {"statistics", "tomli", "rtoml"} & loaded
 
 
 def old_entry(entry: Path) -> None:
@@ -288,11 +294,12 @@ def test_fast_path_never_accepts_what_the_careful_checker_rejects() -> None:
     check()
 
 
+@pytest.mark.parametrize("parser", ["rtoml", "tomli"])
 def test_chunked_parsing_matches_the_whole_parse(
-    synthetic: list[Path], monkeypatch: pytest.MonkeyPatch
+    synthetic: list[Path], monkeypatch: pytest.MonkeyPatch, parser: str
 ) -> None:
     from release_countdown.core.errors import RegistryError
-    from release_countdown.registry import parse
+    from release_countdown.registry import parse, toml_parser
     from release_countdown.registry.read import decode_registry
 
     blocks: list[int] = []
@@ -303,15 +310,17 @@ def test_chunked_parsing_matches_the_whole_parse(
         return chunked_tables(text, chunks)
 
     monkeypatch.setattr(parse, "chunked_tables", counting)
+    if parser == "tomli":
+        monkeypatch.setattr(toml_parser, "compiled_loads", lambda: None)
     files = [*synthetic, *sorted((DATA).glob("*/*.toml"))]
     for path in files:
         try:
             text = decode_registry(path.read_bytes(), str(path))
         except RegistryError:
             continue
-        monkeypatch.setattr(parse, "CHUNKED_FROM", 10**12)
+        monkeypatch.setattr(parse, "chunked_from", lambda: 10**12)
         whole = parse.parse_registry(text, str(path))
-        monkeypatch.setattr(parse, "CHUNKED_FROM", 0)
+        monkeypatch.setattr(parse, "chunked_from", lambda: 0)
         chunked = parse.parse_registry(text, str(path))
         assert [r for r, _ in chunked.releases] == [r for r, _ in whole.releases], path
         assert chunked.problems == whole.problems, path

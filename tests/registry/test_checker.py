@@ -17,6 +17,7 @@ from release_countdown.accel.fastpath import quick_release
 from release_countdown.core.model import Release
 from release_countdown.registry.format import MAX_LONG_TEXT, MAX_SHORT_TEXT
 from release_countdown.registry.load import check_text
+from tests.conftest import tomli_only
 
 FULL = """schema = 1
 
@@ -53,6 +54,8 @@ date = "2026"
 
 def checked(text: str) -> tuple[list[Release], list[str]]:
     releases, problems = check_text(text, "r.toml")
+    with tomli_only():  # every case here: the same with rtoml (the suite's) as with tomli
+        assert check_text(text, "r.toml") == (releases, problems)
     return releases, [p.message for p in problems if not p.warning]
 
 

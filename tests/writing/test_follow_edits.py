@@ -84,7 +84,7 @@ def test_a_large_file_with_follows_is_still_read_in_chunks(monkeypatch: pytest.M
                           for i in range(20))  # fmt: skip
     assert parse.release_chunks(text) is not None
     whole = parse.parse_registry(text, "r.toml")
-    monkeypatch.setattr(parse, "CHUNKED_FROM", 10)
+    monkeypatch.setattr(parse, "chunked_from", lambda: 10)
     chunked = parse.parse_registry(text, "r.toml")
     assert chunked.follows == whole.follows
     assert len(chunked.follows) == 1

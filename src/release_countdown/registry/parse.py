@@ -1,4 +1,5 @@
-"""One registry's text to validated releases: TOML parsing (tomli), then the checker.
+"""One registry's text to validated releases: TOML parsing (registry/toml_parser.py: tomli's
+document and errors, rtoml's speed when installed), then the checker.
 
 Large files are parsed a ``[[release]]`` block at a time, so that their parsed tables never
 all exist at once (peak memory); anything unusual is parsed whole, which also words any
@@ -23,7 +24,7 @@ from release_countdown.registry.values import Fields, Reporter, type_name
 # the checker would build, or None to leave the table to the checker.
 QuickCheck = Callable[[Any, str, "tzinfo | None"], "Release | None"]
 
-CHUNKED_FROM: Final = 16 * 1024 * 1024  # bytes of text from which a file is parsed in chunks
+CHUNKED_FROM: Final = 16 * 1024 * 1024  # characters from which tomli parses a file in chunks
 
 
 class Parsed(NamedTuple):
@@ -105,10 +106,10 @@ class _Unchunkable(Exception):
 
 def chunked_tables(text: str, chunks: list[tuple[int, int]]) -> Iterator[Any]:
     """The release tables of ``text``, parsed one block at a time."""
-    import tomli
+    from release_countdown.registry.toml_parser import parse_toml
 
     for start, end in chunks[1:]:
-        document = tomli.loads(text[start:end])
+        document = parse_toml(text[start:end])
         tables = document.get("release")
         if len(document) != 1 or not isinstance(tables, list) or len(tables) != 1:
             raise _Unchunkable
@@ -129,22 +130,33 @@ def _syntax_hint(text: str, line: int | None) -> str:
     return ""
 
 
+def chunked_from() -> int:
+    """The length from which a text is parsed a block at a time: tomli's peak memory from
+    ``CHUNKED_FROM``; rtoml's, and its time (less garbage collection), from the most it
+    parses at once (docs/performance.md)."""
+    from release_countdown.registry.toml_parser import COMPILED_UNDER, compiled_loads
+
+    return CHUNKED_FROM if compiled_loads() is None else COMPILED_UNDER
+
+
 def parse_registry(
     text: str, path: str, *, tz: tzinfo | None = None, quick: QuickCheck | None = None
 ) -> Parsed:
     """Parse and validate one registry's text."""
     import tomli
 
-    if len(text) >= CHUNKED_FROM and (chunks := release_chunks(text)) is not None:
+    from release_countdown.registry.toml_parser import parse_toml
+
+    if len(text) >= chunked_from() and (chunks := release_chunks(text)) is not None:
         try:
-            preamble = tomli.loads(text[: chunks[0][1]])
+            preamble = parse_toml(text[: chunks[0][1]])
             if "release" in preamble:
                 raise _Unchunkable
             return _validate(text, path, tz, preamble, chunked_tables(text, chunks), quick=quick)
         except (tomli.TOMLDecodeError, RecursionError, _Unchunkable):
             pass  # the whole parse below says precisely what is wrong
     try:
-        document = tomli.loads(text)
+        document = parse_toml(text)
     except tomli.TOMLDecodeError as exc:
         msg = getattr(exc, "msg", str(exc))
         line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
