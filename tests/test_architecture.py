@@ -361,7 +361,7 @@ def test_the_lazy_command_table_names_every_command_module() -> None:
 
     known = modules()
     commands = {m for m in known if m.startswith(f"{PACKAGE}.cli.commands.")}
-    table = {f"{PACKAGE}.cli.commands.{module}" for module in COMMANDS.values()}
+    table = {f"{PACKAGE}.cli.commands.{module}" for module, _ in COMMANDS.values()}
     assert table == commands
 
 
@@ -549,6 +549,15 @@ def test_commands_are_loaded_lazily() -> None:
     commands = {m for m in modules_loaded if m.startswith("release_countdown.cli.commands.")}
     assert commands == {"release_countdown.cli.commands.list_"}
     assert not {"release_countdown.writing.change", "tomlkit", "filelock"} & modules_loaded
+
+
+def test_root_help_imports_no_command_module() -> None:
+    """`countdown --help` lists the commands from cli/app.py's table, their summaries' one
+    place: it imports none of them, nor the rows and formats the commands print."""
+    modules_loaded = loaded_after(run_command(["--help"]))
+    assert not {m for m in modules_loaded if m.startswith(f"{PACKAGE}.cli.commands.")}
+    heavy = ("core.rows", "core.query", "views.safe", "cli.options", "settings")
+    assert not {f"{PACKAGE}.{m}" for m in heavy} & modules_loaded
 
 
 def test_read_paths_never_import_the_http_client() -> None:

@@ -19,7 +19,7 @@ from release_countdown.formats.choice import Named, OutputFormat
 app = command_app()
 
 
-@app.command("list", short_help="List titles with their countdowns.")
+@app.command("list")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "reverse",
     "limit", "region", "show_all", "follow", "mark", "tag", "premieres", "platform",
