@@ -8,15 +8,17 @@ lookup by a shared title lists each release with its year (core/matching.one).""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from release_countdown.core.errors import Problem
-from release_countdown.core.follow import Follow
 from release_countdown.core.matching import free_id
 from release_countdown.core.model import Release
 from release_countdown.core.standing import year_of
 from release_countdown.registry.positions import Spot
 from release_countdown.registry.values import clip
+
+if TYPE_CHECKING:
+    from release_countdown.core.follow import Follow
 
 
 class Located(NamedTuple):

@@ -8,7 +8,6 @@ link, FIFO or foreign file at its name is refused (exit 3), a corrupt file is ne
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,6 +43,8 @@ def decode_marks(document: object) -> dict[str, str]:
 
 
 def encode_marks(marks: dict[str, str]) -> bytes:
+    import json
+
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,

@@ -13,7 +13,6 @@ reading the marks (every `list`) imports neither.
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -58,6 +57,8 @@ def read_private(
         raise StateError(f"{path}: not using {what}: it {exc}{hinted}") from None
     except OSError as exc:
         raise StateError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+    import json  # here: a file that is not there (most users' marks) needs no parser
+
     try:
         return decode(json.loads(raw.decode("utf-8")))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
