@@ -148,9 +148,10 @@ def test_a_warm_run_decodes_no_text_and_imports_no_parser(
 
 def test_a_warm_run_imports_only_what_it_uses(synthetic: list[Path]) -> None:
     """What a warm `list --json` runs before its first byte: the marks are read without the
-    notify state's records (writing/private.py), follows, an empty view's words and the
-    other commands stay unimported, and no pattern is compiled for the command line's date
-    phrasings or for positions, which only messages and `fmt` need."""
+    notify state's records (writing/private.py), the folders are found without platformdirs,
+    follows, an empty view's words and the other commands stay unimported, and no pattern is
+    compiled for the command line's date phrasings or for positions, which only messages and
+    `fmt` need."""
     path = synthetic[0]
     invoke("list", "-r", str(path), "--all", "--json")
     assert cache_files()
@@ -180,6 +181,7 @@ def test_a_warm_run_imports_only_what_it_uses(synthetic: list[Path]) -> None:
     assert not {f"release_countdown.{m}" for m in kept_out} & loaded, sorted(
         {f"release_countdown.{m}" for m in kept_out} & loaded
     )
+    assert not {"platformdirs", "tempfile"} & loaded  # registry/locations.py: the XDG folders
     commands = {m for m in loaded if m.startswith("release_countdown.cli.commands.")}
     assert commands == {"release_countdown.cli.commands.list_"}
     assert compiled.split() == ["0", "0", "0"]
