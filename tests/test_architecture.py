@@ -563,13 +563,20 @@ def test_root_help_imports_no_command_module() -> None:
 def test_named_tuples_every_read_makes_have_evaluated_annotations() -> None:
     """typing.NamedTuple compiles each field's annotation that is a string (a ForwardRef, as
     ``from __future__ import annotations`` makes them) when the class is made: about 9 µs a
-    field, 2 ms for the rows', the query's, the record's and the settings' 170 fields at every
-    start. The modules every read imports write them as types."""
+    field, 2 ms for the model's, the rows', the query's, the record's and the settings' fields at
+    every start. The modules every read imports write them as types."""
     import importlib
     from typing import ForwardRef
 
     strings = []
-    for name in ("core.rows", "core.query", "core.record", "core.standing", "settings"):
+    for name in (
+        "core.model",
+        "core.rows",
+        "core.query",
+        "core.record",
+        "core.standing",
+        "settings",
+    ):
         module = importlib.import_module(f"{PACKAGE}.{name}")
         for value in vars(module).values():
             if (
