@@ -1,3 +1,3 @@
-from release_countdown.cli.app import main
+from release_countdown.cli.entry import main
 
 main()

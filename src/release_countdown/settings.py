@@ -13,8 +13,6 @@ Other modules get the values; sources/ reads no environment. Secrets (``SECRETS`
 shown or repeated.
 """
 
-from __future__ import annotations
-
 import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path

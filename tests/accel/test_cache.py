@@ -153,6 +153,47 @@ def test_a_warm_run_decodes_no_text_and_imports_no_parser(
     assert not {"statistics", "tomli", "rtoml"} & loaded
 
 
+def test_a_warm_run_imports_only_what_it_uses(synthetic: list[Path]) -> None:
+    """What a warm `list --json` runs before its first byte: the marks are read without the
+    notify state's records (writing/private.py), the folders are found without platformdirs,
+    follows, an empty view's words and the other commands stay unimported, and no pattern is
+    compiled for the command line's date phrasings or for positions, which only messages and
+    `fmt` need."""
+    path = synthetic[0]
+    invoke("list", "-r", str(path), "--all", "--json")
+    assert cache_files()
+    probe = (
+        "import sys\n"
+        "sys.argv = ['countdown', 'list', '--json', '--all', '--director', 'x',"
+        f" '-r', {str(path)!r}]\n"
+        "from release_countdown.cli.app import app\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        "from release_countdown.core import dates\n"
+        "from release_countdown.registry import positions\n"
+        "print(dates._phrases.cache_info().currsize, dates._no_year.cache_info().currsize,\n"
+        "      positions._patterns.cache_info().currsize)\n"
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=os.environ
+    )
+    *_, compiled, modules = found.stdout.splitlines()
+    loaded = set(modules.split())
+    assert "release_countdown.accel.codec" in loaded  # read from the cache
+    assert "release_countdown.writing.private" in loaded  # the marks were read
+    kept_out = (
+        "writing.state", "core.notices", "writing.state_values", "core.follow", "cli.empty",
+        "writing.change", "views.listing", "registry.values", "registry.format",
+    )  # fmt: skip
+    assert not {f"release_countdown.{m}" for m in kept_out} & loaded, sorted(
+        {f"release_countdown.{m}" for m in kept_out} & loaded
+    )
+    assert not {"platformdirs", "tempfile"} & loaded  # registry/locations.py: the XDG folders
+    commands = {m for m in loaded if m.startswith("release_countdown.cli.commands.")}
+    assert commands == {"release_countdown.cli.commands.list_"}
+    assert compiled.split() == ["0", "0", "0"]
+
+
 def old_entry(entry: Path) -> None:
     """An entry as an older version of the program wrote it."""
     data = msgspec.msgpack.decode(entry.read_bytes())

@@ -46,6 +46,21 @@ def test_root_command_summaries_are_whole_at_80_columns() -> None:
         assert len(line) <= 80
 
 
+def test_every_command_carries_its_summary_from_the_table() -> None:
+    """The root help lists the table's summaries without loading a command; shell completion
+    describes the loaded commands, which carry the same summaries."""
+    import typer
+
+    from release_countdown.cli.app import app
+
+    group = typer.main.get_command(app)
+    listed = invoke("--help", env={"COLUMNS": "200"}).stdout.split("Commands:")[1]
+    for name, (_, summary) in COMMANDS.items():
+        assert group.get_command(None, name).get_short_help_str() == summary  # type: ignore[arg-type]
+        assert f"  {name} " in listed
+        assert f" {summary}\n" in listed
+
+
 @pytest.mark.parametrize("flag", ["-V", "--version"])
 def test_short_version_flag(flag: str) -> None:
     result = invoke(flag)

@@ -75,3 +75,25 @@ def test_no_config_file_no_toml_parser(tmp_path: Path) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False"]
+
+
+def test_the_collector_is_paused_only_while_the_program_starts(tmp_path: Path) -> None:
+    """cli/entry.py imports the root group with the collector paused, then freezes what that
+    made and runs the command with the collector on (serve and watch collect as usual). A
+    stand-in for cli/app.py says what it saw."""
+    (tmp_path / "app.py").write_text(
+        "import gc\n"
+        "PAUSED = not gc.isenabled()\n"
+        "def main():\n"
+        "    print(PAUSED, gc.isenabled(), gc.get_freeze_count() > 1000)\n"
+    )
+    probe = (
+        "import release_countdown.cli as cli\n"
+        "from release_countdown.cli.entry import main\n"
+        f"cli.__path__[:] = [{str(tmp_path)!r}]\n"
+        "main()\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert found.stdout.split() == ["True", "True", "True"]

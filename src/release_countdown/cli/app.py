@@ -1,9 +1,13 @@
 """The `countdown` command: the root group, its one error boundary, and lazy commands.
 
 Each command lives in ``cli/commands/<module>.py`` and is imported only when it runs (or when
-help lists the commands): ``LazyGroup`` answers click's documented ``list_commands`` and
-``get_command`` from the table below, as hatch's ``cli/lazy.py`` does. The error boundary is
+shell completion describes it): ``LazyGroup`` answers click's documented ``list_commands``,
+``get_command`` and ``format_commands`` from the table below, as hatch's ``cli/lazy.py`` does,
+so ``countdown --help`` lists every command without importing one. The error boundary is
 ``LazyGroup.invoke``: the project's exceptions become a message on stderr and an exit code.
+
+This module imports typer and nothing of the project at its top: every run imports it, help
+and ``--version`` included, and the rest comes with the command that needs it.
 """
 
 import importlib
@@ -15,42 +19,41 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from release_countdown import __version__
-from release_countdown.cli.output import report, silence_stdout
-from release_countdown.core.errors import CountdownError, ExitCode
 
-# command name -> module under cli/commands (each defines ``app``, a Typer with that command)
+# command name -> (module under cli/commands, which defines ``app``, a Typer with that command;
+# the command's summary in the root help and in shell completion: its one place)
 COMMANDS: Final = {
-    "list": "list_",
-    "next": "next_",
-    "show": "show",
-    "people": "people",
-    "timeline": "timeline",
-    "slips": "slips",
-    "watch": "watch",
-    "export": "export",
-    "check": "check",
-    "schema": "schema",
-    "add": "add",
-    "edit": "edit",
-    "postpone": "postpone",
-    "remove": "remove",
-    "fmt": "fmt",
-    "init": "init",
-    "where": "where",
-    "config": "config",
-    "notify": "notify",
-    "serve": "serve",
-    "lookup": "lookup",
-    "import": "import_",
-    "link": "link",
-    "refresh": "refresh",
-    "follow": "follow",
-    "inbox": "inbox",
-    "mark": "mark",
-    "unmark": "unmark",
-    "undo": "undo",
-    "publish": "publish",
-    "schedule": "schedule",
+    "list": ("list_", "List titles with their countdowns."),
+    "next": ("next_", "Print the soonest upcoming title as one line."),
+    "show": ("show", "Show one title: dates, history, people, sources."),
+    "people": ("people", "List people with their roles, titles and next release."),
+    "timeline": ("timeline", "Draw the titles on a time axis."),
+    "slips": ("slips", "Count how the titles' dates moved, and by how many days."),
+    "watch": ("watch", "Watch countdowns tick to the second."),
+    "export": ("export", "Export the view as iCalendar, CSV, JSON or an *arr list."),
+    "check": ("check", "Validate registries (for pre-commit hooks and CI)."),
+    "schema": ("schema", "Print the JSON Schema of the rows or the registry."),
+    "add": ("add", "Add a title to a registry."),
+    "edit": ("edit", "Change a title: retitle, dates, people, sources."),
+    "postpone": ("postpone", "Move a title to a new date, recorded in its history."),
+    "remove": ("remove", "Remove a title (asks first on a terminal)."),
+    "fmt": ("fmt", "Rewrite a registry in canonical form."),
+    "init": ("init", "Create your user registry."),
+    "where": ("where", "Show which registry files are read and written."),
+    "config": ("config", "Show the settings in force and where each came from."),
+    "notify": ("notify", "Deliver the reminders and date-change notices due, once."),
+    "serve": ("serve", "Serve a countdown page, a calendar feed and JSON over HTTP."),
+    "lookup": ("lookup", "Find titles at TMDB, MusicBrainz, Wikidata, TVmaze or IGDB."),
+    "import": ("import_", "Add titles from a source, complete and canonical."),
+    "link": ("link", "Attach a source's title to an entry, and refresh it."),
+    "refresh": ("refresh", "Fetch titles again and record every date that moved."),
+    "follow": ("follow", "Follow people, franchises, studios, artists."),
+    "inbox": ("inbox", "The titles follows proposed."),
+    "mark": ("mark", "Mark a title seen, owned, skip or wanted."),
+    "unmark": ("unmark", "Forget your mark on a title."),
+    "undo": ("undo", "Undo countdown's last write to a registry."),
+    "publish": ("publish", "Write the page, feeds and JSON as static files."),
+    "schedule": ("schedule", "Refresh and notify by themselves."),
 }
 
 
@@ -59,11 +62,18 @@ class LazyGroup(TyperGroup):
         return list(COMMANDS)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        module = COMMANDS.get(cmd_name)
-        if module is None:
+        if cmd_name not in COMMANDS:
             return None
+        module, summary = COMMANDS[cmd_name]
         loaded = importlib.import_module(f"release_countdown.cli.commands.{module}")
-        return typer.main.get_command(loaded.app)
+        command = typer.main.get_command(loaded.app)
+        command.short_help = summary
+        return command
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The root help's command list, from the table: no command module is imported."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, summary) for name, (_, summary) in COMMANDS.items()])
 
     def _main_shell_completion(self, *args: Any, **kwargs: Any) -> None:
         import os
@@ -79,6 +89,8 @@ class LazyGroup(TyperGroup):
         from typer._click import ClickException
 
         from release_countdown.cli.context import Run
+        from release_countdown.cli.output import report, silence_stdout
+        from release_countdown.core.errors import CountdownError, ExitCode
 
         if not isinstance(ctx.obj, Run):
             ctx.obj = Run()  # one per command run (main() gives its own)
@@ -171,6 +183,8 @@ def root(
 def main() -> NoReturn:
     """Entry point of the installed ``countdown`` command."""
     from release_countdown.cli.context import Run
+    from release_countdown.cli.output import silence_stdout
+    from release_countdown.core.errors import ExitCode
 
     code: object = 0
     run = Run(defer_cache_writes=True, whole_process=True)

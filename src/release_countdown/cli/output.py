@@ -1,4 +1,10 @@
-"""What commands print: rows in the asked format on stdout, messages on stderr."""
+"""What commands print: rows in the asked format on stdout, messages on stderr.
+
+Every run imports this module (the error boundary words errors with it): the rows, the formats
+and the terminal's text rules are imported by the functions that use them.
+"""
+
+from __future__ import annotations
 
 import os
 import sys
@@ -8,10 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from release_countdown.core.errors import CountdownError, RegistryError
-from release_countdown.core.rows import PersonRow, Row
-from release_countdown.views.safe import terminal_safe
 
 if TYPE_CHECKING:
+    from release_countdown.core.rows import PersonRow, Row
     from release_countdown.formats.choice import OutputFormat
     from release_countdown.formats.template import Template
 
@@ -25,6 +30,8 @@ def bad(option: str, message: str) -> NoReturn:
 
 def say(message: object) -> None:
     """A line on stderr. Registry text in it cannot drive the terminal (see terminal_safe)."""
+    from release_countdown.views.safe import terminal_safe
+
     print(terminal_safe(str(message)).replace("\u240a", "\n"), file=sys.stderr)
 
 
@@ -56,7 +63,7 @@ def silence_stdout() -> None:
 
 def write_rows(
     rows: Sequence[Row],
-    output: "OutputFormat",
+    output: OutputFormat,
     *,
     today: date,
     total: int,
@@ -95,7 +102,7 @@ def write_rows(
         print_list(rows, today=today, total=total, file=sys.stdout, svg=svg, html=html)
 
 
-def write_people(people: Sequence[PersonRow], output: "OutputFormat", *, today: date) -> None:
+def write_people(people: Sequence[PersonRow], output: OutputFormat, *, today: date) -> None:
     """Print `people` rows as ``output`` asks (JSON: one indented array)."""
     from release_countdown.formats.choice import Named
 
@@ -117,10 +124,11 @@ def write_people(people: Sequence[PersonRow], output: "OutputFormat", *, today: 
         say("countdown: nobody matches")
 
 
-def write_lines(template: "Template", rows: Iterable[Any]) -> None:
+def write_lines(template: Template, rows: Iterable[Any]) -> None:
     """A template's line for each row. One line per row, whatever the registry holds: control
     characters (newlines included) become visible stand-ins."""
     from release_countdown.formats.template import TemplateError
+    from release_countdown.views.safe import terminal_safe
 
     try:
         lines = [terminal_safe(template.render(row)) for row in rows]
@@ -143,7 +151,7 @@ def _csv(
 
 def file_data(
     rows: Sequence[Row],
-    output: "OutputFormat",
+    output: OutputFormat,
     *,
     raw: bool = False,
     roles: Sequence[str] | None = None,

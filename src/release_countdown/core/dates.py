@@ -9,7 +9,7 @@ import calendar
 import re
 from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 FORMS_HINT = (
@@ -177,17 +177,27 @@ for _number in range(1, 13):
     _MONTHS[calendar.month_abbr[_number].lower()] = _number
 _MONTHS["sept"] = 9
 _MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"([qh])([1-4])[\s,/-]+(\d{4})"), "{3}-{1}{2}"),  # Q4 2027, H2-2027
-    (re.compile(r"(\d{4})[\s,/]+([qh])([1-4])"), "{1}-{2}{3}"),  # 2027 Q4
-    (re.compile(rf"({_MONTH_WORD})\.?[\s,/-]+(\d{{4}})"), "month"),  # December 2027, Dec. 2027
-    (re.compile(rf"(\d{{4}})[\s,/-]+({_MONTH_WORD})\.?"), "year month"),  # 2027 December
-    (re.compile(rf"({_MONTH_WORD})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"), "mdy"),
-    (re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_WORD})\.?,?\s+(\d{{4}})"), "dmy"),
-)
-_NO_YEAR = re.compile(
-    rf"(?:{_MONTH_WORD})\.?|[qh][1-4]|early|mid|late|spring|summer|autumn|fall|winter"
-)
+
+
+# Compiled at their first use: the month alternations cost about 2 ms, which a run that only
+# reads a registry (every `list`) never needs.
+@cache
+def _phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return (
+        (re.compile(r"([qh])([1-4])[\s,/-]+(\d{4})"), "{3}-{1}{2}"),  # Q4 2027, H2-2027
+        (re.compile(r"(\d{4})[\s,/]+([qh])([1-4])"), "{1}-{2}{3}"),  # 2027 Q4
+        (re.compile(rf"({_MONTH_WORD})\.?[\s,/-]+(\d{{4}})"), "month"),  # December 2027, Dec. 2027
+        (re.compile(rf"(\d{{4}})[\s,/-]+({_MONTH_WORD})\.?"), "year month"),  # 2027 December
+        (re.compile(rf"({_MONTH_WORD})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"), "mdy"),
+        (re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_WORD})\.?,?\s+(\d{{4}})"), "dmy"),
+    )
+
+
+@cache
+def _no_year() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{_MONTH_WORD})\.?|[qh][1-4]|early|mid|late|spring|summer|autumn|fall|winter"
+    )
 
 
 def canonical_date_text(text: str) -> str:
@@ -198,7 +208,7 @@ def canonical_date_text(text: str) -> str:
     A month, quarter, half or season without a year is a DateFormError suggesting the form.
     """
     s = " ".join(text.strip().lower().split())
-    for pattern, shape in _PHRASES:
+    for pattern, shape in _phrases():
         m = pattern.fullmatch(s)
         if m is None:
             continue
@@ -211,7 +221,7 @@ def canonical_date_text(text: str) -> str:
         if shape == "dmy":
             return f"{m[3]}-{_MONTHS[m[2]]:02d}-{int(m[1]):02d}"
         return shape.format(None, *m.groups()).upper()
-    if _NO_YEAR.fullmatch(s):
+    if _no_year().fullmatch(s):
         raise DateFormError(
             f'"{text.strip()}" has no year: add one, e.g. "{text.strip()} YYYY" '
             '("December 2027" is written 2027-12, "Q4 2027" 2027-Q4)'

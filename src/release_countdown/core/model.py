@@ -1,7 +1,5 @@
 """The registry's domain model: frozen, validated values (no I/O, no rich, no typer)."""
 
-from __future__ import annotations
-
 import datetime
 import re
 from collections.abc import Mapping
@@ -35,6 +33,55 @@ MAIN_TYPES: Final[Mapping[str, tuple[str, ...]]] = {
     "book": ("physical",),
     "other": (),
 }
+
+
+# Each code as one string object: a registry repeats its regions thousands of times.
+_REGIONS: Final = {code: code for code in (*COUNTRIES, WORLDWIDE)}
+
+
+def region_of(text: str) -> str | None:
+    """The one region rule: the code ``text`` names as the model keeps it (an ISO 3166-1
+    alpha-2 code, or WW for worldwide, in upper case), or None. Two ASCII letters, any case;
+    "UK" is not ISO 3166-1 (GB is). The checker, the fast path, the cache decoder and
+    ``region_code`` all ask here."""
+    return _REGIONS.get(text.upper()) if len(text) == 2 and text.isascii() else None
+
+
+def headline_of(text: str) -> str | None:
+    """The one REGION:TYPE rule ("US:theatrical"): the text as the model keeps it (the
+    region as region_of leaves it, a release type), or None. The checker, the fast path,
+    the cache decoder and `--date-for` (cli/parsers.typed_date) ask here."""
+    region, colon, kind = text.partition(":")
+    code = region_of(region) if colon else None
+    if code is None or kind not in DATE_TYPES:
+        return None
+    return f"{code}:{kind}"
+
+
+# What a release added by a follow records as its ``origin``: "follow:" + the follow's name.
+ORIGIN_PREFIX: Final = "follow:"
+
+# The one name rule: a release's id, a follow's name (letters, digits, ".", "-", "_"; not
+# starting with "_" or punctuation).
+ID_PATTERN: Final = re.compile(r"[^\W_][\w.-]*")
+
+
+# The one tag rule: lower-case ASCII words (letters, digits) joined by single hyphens.
+TAG_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_TAG: Final = 50
+
+
+def tag_of(text: str) -> str | None:
+    """The one tag rule ("imax", "must-see"): the text as the model keeps it, or None. The
+    checker, the fast path, the cache decoder and `--tag` (core/params.tag_value) ask here."""
+    return text if len(text) <= MAX_TAG and TAG_PATTERN.fullmatch(text) else None
+
+
+def origin_of(text: str) -> str | None:
+    """The one origin rule ("follow:" + a follow's name, as ID_PATTERN allows): the text as
+    the model keeps it, or None. The checker, the fast path and the cache decoder ask here."""
+    name = text[len(ORIGIN_PREFIX) :]
+    return text if text.startswith(ORIGIN_PREFIX) and ID_PATTERN.fullmatch(name) else None
 
 
 # The model is made of NamedTuples: immutable like frozen dataclasses, and several times
@@ -119,55 +166,6 @@ class Release(NamedTuple):
     # ``id`` key), and each history entry's index in the file (empty: file order already).
     derived_id: bool = False
     history_positions: tuple[int, ...] = ()
-
-
-# Each code as one string object: a registry repeats its regions thousands of times.
-_REGIONS: Final = {code: code for code in (*COUNTRIES, WORLDWIDE)}
-
-
-def region_of(text: str) -> str | None:
-    """The one region rule: the code ``text`` names as the model keeps it (an ISO 3166-1
-    alpha-2 code, or WW for worldwide, in upper case), or None. Two ASCII letters, any case;
-    "UK" is not ISO 3166-1 (GB is). The checker, the fast path, the cache decoder and
-    ``region_code`` all ask here."""
-    return _REGIONS.get(text.upper()) if len(text) == 2 and text.isascii() else None
-
-
-def headline_of(text: str) -> str | None:
-    """The one REGION:TYPE rule ("US:theatrical"): the text as the model keeps it (the
-    region as region_of leaves it, a release type), or None. The checker, the fast path,
-    the cache decoder and `--date-for` (cli/parsers.typed_date) ask here."""
-    region, colon, kind = text.partition(":")
-    code = region_of(region) if colon else None
-    if code is None or kind not in DATE_TYPES:
-        return None
-    return f"{code}:{kind}"
-
-
-# What a release added by a follow records as its ``origin``: "follow:" + the follow's name.
-ORIGIN_PREFIX: Final = "follow:"
-
-# The one name rule: a release's id, a follow's name (letters, digits, ".", "-", "_"; not
-# starting with "_" or punctuation).
-ID_PATTERN: Final = re.compile(r"[^\W_][\w.-]*")
-
-
-# The one tag rule: lower-case ASCII words (letters, digits) joined by single hyphens.
-TAG_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-MAX_TAG: Final = 50
-
-
-def tag_of(text: str) -> str | None:
-    """The one tag rule ("imax", "must-see"): the text as the model keeps it, or None. The
-    checker, the fast path, the cache decoder and `--tag` (core/params.tag_value) ask here."""
-    return text if len(text) <= MAX_TAG and TAG_PATTERN.fullmatch(text) else None
-
-
-def origin_of(text: str) -> str | None:
-    """The one origin rule ("follow:" + a follow's name, as ID_PATTERN allows): the text as
-    the model keeps it, or None. The checker, the fast path and the cache decoder ask here."""
-    name = text[len(ORIGIN_PREFIX) :]
-    return text if text.startswith(ORIGIN_PREFIX) and ID_PATTERN.fullmatch(name) else None
 
 
 def region_code(text: str) -> str:

@@ -4,8 +4,6 @@
 loaded (parsed afresh or from the cache).
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from datetime import date
 from typing import Any, Final, NamedTuple

@@ -6,8 +6,6 @@ within the format's limits; dates are date forms (``"2027-05-07"``, ``"2027-03"`
 or ``"TBA"``), calendar days as the source wrote them.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType

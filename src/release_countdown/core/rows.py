@@ -5,8 +5,6 @@ never reach back into the model. Days stay ``date`` values here; the JSON form (
 strings, see formats/jsonrows.py) is what `list --json` prints and rows.schema.json describes.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -300,7 +298,7 @@ class RowView(Sequence[Row]):
     def __iter__(self) -> Iterator[Row]:
         return (release_row(s, self.today, self.marked, moves=self.moves) for s in self.standings)
 
-    def without_moves(self) -> RowView:
+    def without_moves(self) -> "RowView":
         """The same rows without history rows, slips and change kinds (``release_row``'s
         ``moves``), for a view that shows none of them."""
         return RowView(self.standings, self.today, self.marked, moves=False)

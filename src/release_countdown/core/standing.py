@@ -3,8 +3,6 @@
 ``today`` is always passed in.
 """
 
-from __future__ import annotations
-
 import datetime
 from collections.abc import Sequence
 from datetime import date

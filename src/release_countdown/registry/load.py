@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Protocol
 
 from release_countdown.core.dates import DateSpec
 from release_countdown.core.errors import Problem, RegistryError
-from release_countdown.core.follow import Follow
 from release_countdown.core.model import Release
 from release_countdown.registry.merge import (
     Located,
@@ -29,7 +28,10 @@ from release_countdown.registry.merge import (
 from release_countdown.registry.positions import LazyLocator, Spot
 from release_countdown.registry.read import decode_registry, read_registry_bytes
 
-if TYPE_CHECKING:  # the parser is imported when a file is parsed: a cache hit needs none of it
+# Types only: the parser is imported when a file is parsed (a cache hit needs none of it), and
+# follows are made by the parser's checker.
+if TYPE_CHECKING:
+    from release_countdown.core.follow import Follow
     from release_countdown.registry.parse import QuickCheck
 
 

@@ -1,16 +1,45 @@
 """Where the files are: the bundled registry, and the user's data, cache, config and state
-directories (platformdirs: ``$XDG_DATA_HOME/release-countdown`` and so on, on Linux).
+directories (``$XDG_DATA_HOME/release-countdown`` and so on, on Linux).
 
-Importing platformdirs costs about 2 ms next to the modules every run imports anyway
-(``python -X importtime``, median of five): not worth a hand-written copy.
+On Linux the four folders are the XDG base directories, worked out here: the variable when it
+holds an absolute path (the spec ignores a relative one), else the default under an absolute
+$HOME. Elsewhere (macOS, Windows, Android, a $HOME that is not absolute) platformdirs answers.
+Every run needs the cache and state folders, and importing platformdirs 4.14 (which imports
+tempfile and random) costs 3-4 ms of a 90 ms run; tests/registry/test_locations.py checks
+that both give the same folders.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Final
 
 APP_NAME: Final = "release-countdown"
+# kind -> (its XDG variable, its default under $HOME)
+_XDG: Final = {
+    "data": ("XDG_DATA_HOME", ".local/share"),
+    "cache": ("XDG_CACHE_HOME", ".cache"),
+    "config": ("XDG_CONFIG_HOME", ".config"),
+    "state": ("XDG_STATE_HOME", ".local/state"),
+}
+
+
+def _user_dir(kind: str) -> Path:
+    """The user's ``kind`` folder of this program (see the module's docstring)."""
+    if sys.platform == "linux" and "ANDROID_DATA" not in os.environ:
+        variable, default = _XDG[kind]
+        base = os.environ.get(variable, "")
+        if os.path.isabs(base):
+            return Path(base, APP_NAME)
+        home = os.environ.get("HOME", "")
+        if os.path.isabs(home):
+            return Path(home, default, APP_NAME)
+    import platformdirs
+
+    found: Path = getattr(platformdirs, f"user_{kind}_path")(APP_NAME, appauthor=False)
+    return found
 
 
 def bundled_registry() -> Path:
@@ -22,21 +51,15 @@ def bundled_registry() -> Path:
 
 
 def user_data_dir() -> Path:
-    import platformdirs
-
-    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+    return _user_dir("data")
 
 
 def user_cache_dir() -> Path:
-    import platformdirs
-
-    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+    return _user_dir("cache")
 
 
 def user_config_dir() -> Path:
-    import platformdirs
-
-    return platformdirs.user_config_path(APP_NAME, appauthor=False)
+    return _user_dir("config")
 
 
 def user_registry() -> Path:
@@ -45,9 +68,7 @@ def user_registry() -> Path:
 
 
 def user_state_dir() -> Path:
-    import platformdirs
-
-    return platformdirs.user_state_path(APP_NAME, appauthor=False)
+    return _user_dir("state")
 
 
 def notify_state_file() -> Path:

@@ -8,15 +8,16 @@ lookup by a shared title lists each release with its year (core/matching.one).""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from release_countdown.core.errors import Problem
-from release_countdown.core.follow import Follow
 from release_countdown.core.matching import free_id
 from release_countdown.core.model import Release
 from release_countdown.core.standing import year_of
 from release_countdown.registry.positions import Spot
-from release_countdown.registry.values import clip
+
+if TYPE_CHECKING:
+    from release_countdown.core.follow import Follow
 
 
 class Located(NamedTuple):
@@ -35,6 +36,14 @@ class Registry(NamedTuple):
     spots: tuple[Spot, ...] = ()
     # Every file's [[follow]] tables, in file order (a name repeated: the first file's kept).
     follows: tuple[Follow, ...] = ()
+
+
+def _clip(text: str) -> str:
+    """registry/values.clip, imported by the messages: a clean load imports none of values,
+    the format's tables and patterns or core/follow."""
+    from release_countdown.registry.values import clip
+
+    return clip(text)
 
 
 def _at(path: str, spot: Spot) -> str:
@@ -57,8 +66,8 @@ def same_source(entries: Iterable[Located]) -> list[Problem]:
                 problems.append(
                     Problem(
                         entry.path,
-                        f'release "{clip(entry.release.title)}": ids.{key} "{value}" is also '
-                        f'the {key} id of "{clip(other.release.title)}" '
+                        f'release "{_clip(entry.release.title)}": ids.{key} "{value}" is also '
+                        f'the {key} id of "{_clip(other.release.title)}" '
                         f"({_at(other.path, other.spot)}); an id at a source names one release",
                         *entry.spot,
                     )
@@ -80,13 +89,13 @@ def unique(
             if release.derived_id and first.derived_id:
                 free = free_id(release.title, year_of(release.date), seen)
                 message = (
-                    f'titles "{clip(first.title)}" ({first_at}) and "{clip(release.title)}" '
+                    f'titles "{_clip(first.title)}" ({first_at}) and "{_clip(release.title)}" '
                     f'both derive the id "{release.id}"; give this one an explicit id '
                     f'(id = "{free}")'
                 )
             else:
                 message = (
-                    f'duplicate id "{release.id}": also used by "{clip(first.title)}" at '
+                    f'duplicate id "{release.id}": also used by "{_clip(first.title)}" at '
                     f"{first_at}; ids must be unique"
                 )
             problems.append(Problem(path, message, *spot))
@@ -115,8 +124,8 @@ def merge(files: Sequence[list[Located]]) -> tuple[list[Located], list[Problem]]
                 problems.append(
                     Problem(
                         source,
-                        f'release "{clip(release.title)}": id "{release.id}" is also '
-                        f'defined at {first_at} ("{clip(other.release.title)}"), which is '
+                        f'release "{_clip(release.title)}": id "{release.id}" is also '
+                        f'defined at {first_at} ("{_clip(other.release.title)}"), which is '
                         "used; this entry is skipped (rename one, or set override = true "
                         "here to replace the earlier entry)",
                         spot[0],
@@ -129,7 +138,7 @@ def merge(files: Sequence[list[Located]]) -> tuple[list[Located], list[Problem]]
                 problems.append(
                     Problem(
                         source,
-                        f'release "{clip(release.title)}": override = true, but no earlier '
+                        f'release "{_clip(release.title)}": override = true, but no earlier '
                         f'registry defines id "{release.id}" (remove override, or check the id)',
                         spot[0],
                         spot[1],
@@ -156,7 +165,7 @@ def merge_follows(
                 problems.append(
                     Problem(
                         path,
-                        f'follow "{clip(follow.name)}": the name is also used at '
+                        f'follow "{_clip(follow.name)}": the name is also used at '
                         f"{first_path}:{first.line}"
                         + (
                             "; follow names must be unique"

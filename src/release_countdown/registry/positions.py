@@ -6,15 +6,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 Where = tuple[Any, ...]  # a path into the document: ("release", 3, "dates", 0, "date")
 
-_HEADER = re.compile(r"\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?")
 _BARE = r"[A-Za-z0-9_-]+"
 _QUOTED = r'"(?:[^"\\]|\\.)*"|\'[^\']*\''
-_KEY = re.compile(rf"\s*((?:{_BARE}|{_QUOTED})(?:\s*\.\s*(?:{_BARE}|{_QUOTED}))*)\s*=\s*")
-_STRINGS = re.compile(rf"{_QUOTED}|#.*")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A table header, a key and what hides brackets (strings, comments): compiled at the first
+    scan, not at import, as every registry read imports this module and few scan."""
+    return (
+        re.compile(r"\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?"),
+        re.compile(rf"\s*((?:{_BARE}|{_QUOTED})(?:\s*\.\s*(?:{_BARE}|{_QUOTED}))*)\s*=\s*"),
+        re.compile(rf"{_QUOTED}|#.*"),
+    )
 
 
 def _key_parts(dotted: str) -> list[str]:
@@ -23,7 +32,7 @@ def _key_parts(dotted: str) -> list[str]:
 
 
 def _bracket_balance(text: str) -> int:
-    bare = _STRINGS.sub("", text)
+    bare = _patterns()[2].sub("", text)
     return bare.count("[") + bare.count("{") - bare.count("]") - bare.count("}")
 
 
@@ -36,6 +45,7 @@ class Locator:
     """
 
     def __init__(self, text: str) -> None:
+        header_pattern, key_pattern, _ = _patterns()
         self.positions: dict[Where, tuple[int, int]] = {}
         # Comment lines above each header or key (what `fmt` keeps with them), and after all.
         self.comments: dict[Where, list[str]] = {}
@@ -56,8 +66,8 @@ class Locator:
             if line.lstrip().startswith("#"):
                 pending.append(line.strip())
                 continue
-            header = _HEADER.fullmatch(line)
-            if header and not _KEY.match(line):
+            header = header_pattern.fullmatch(line)
+            if header and not key_pattern.match(line):
                 parts = _key_parts(header[2])
                 if header[1] == "[[":
                     context = self._array_item(parts, context, counts)
@@ -67,7 +77,7 @@ class Locator:
                 if pending:
                     self.comments[context], pending = pending, []
                 continue
-            key = _KEY.match(line)
+            key = key_pattern.match(line)
             if not key:
                 continue
             path = context + tuple(_key_parts(key[1]))

@@ -61,11 +61,11 @@ def notify_digest(
 
     from release_countdown.core.digest import DigestState, Held, Sending
     from release_countdown.workflows.notify import Planning
+    from release_countdown.writing.private import state_lock
     from release_countdown.writing.state import (
         CLAIM_LIFETIME,
         read_claimed,
         read_state,
-        state_lock,
         write_state,
     )
 
@@ -139,7 +139,8 @@ def _digest(
 def _settle(path: Path, run: str, lock_timeout: float, today: date, *, delivered: bool) -> int:
     """After sending: the period marked sent, or the digest's notices held again (first, in
     the order found) for the next run. Returns how many are held."""
-    from release_countdown.writing.state import read_claimed, state_lock, write_state
+    from release_countdown.writing.private import state_lock
+    from release_countdown.writing.state import read_claimed, write_state
 
     with state_lock(path, lock_timeout):
         known, claims = read_claimed(path)

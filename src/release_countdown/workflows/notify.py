@@ -91,12 +91,12 @@ def notify(
     import secrets
 
     from release_countdown.core.notices import Plan
+    from release_countdown.writing.private import state_lock
     from release_countdown.writing.state import (
         CLAIM_LIFETIME,
         Claim,
         read_claimed,
         read_state,
-        state_lock,
         write_state,
     )
 
@@ -223,7 +223,8 @@ def _release(state_path: Path, ours: Claim, keys: Sequence[Key], lock_timeout: f
     import contextlib
 
     from release_countdown.core.errors import CountdownError
-    from release_countdown.writing.state import read_claimed, state_lock, write_state
+    from release_countdown.writing.private import state_lock
+    from release_countdown.writing.state import read_claimed, write_state
 
     with contextlib.suppress(CountdownError, OSError), state_lock(state_path, lock_timeout):
         known, claims = read_claimed(state_path)

@@ -1,6 +1,6 @@
 """Files only this user's runs write: read without following a link or blocking, written as a
 new file renamed over the name. The parse cache (``accel/private.py``) and the notify state
-(``writing/state.py``) share these, so a link, FIFO, device or giant planted at their names
+(``writing/private.py``) share these, so a link, FIFO, device or giant planted at their names
 is refused or replaced, never read through, written through or waited on.
 """
 

@@ -1,6 +1,6 @@
 """The follow inbox: titles follows proposed, kept as JSON in the state folder.
 
-Read, locked and written like the notify state (``writing/state.py``'s lock and checks of
+Read, locked and written like the notify state (``writing/private.py``'s lock and checks of
 the names, ``writing/guarded.py``'s opener and atomic replacement): a link, FIFO or foreign
 file at its name is refused (exit 3), a corrupt file is never reset silently.
 """
@@ -65,7 +65,7 @@ def entry_object(entry: InboxEntry) -> dict[str, str]:
 
 def read_inbox(path: Path) -> list[InboxEntry]:
     """The entries at ``path``; a missing file is an empty inbox."""
-    from release_countdown.writing.state import read_private
+    from release_countdown.writing.private import read_private
 
     return read_private(
         path,
@@ -81,7 +81,7 @@ def read_inbox(path: Path) -> list[InboxEntry]:
 
 def write_inbox(path: Path, entries: Sequence[InboxEntry]) -> None:
     """``entries`` as the file at ``path``, replacing (never writing through) what is there."""
-    from release_countdown.writing.state import write_private
+    from release_countdown.writing.private import write_private
 
     write_private(path, encode_inbox(entries), WHAT)
 
@@ -89,7 +89,7 @@ def write_inbox(path: Path, entries: Sequence[InboxEntry]) -> None:
 @contextmanager
 def inbox_lock(path: Path, timeout: float) -> Iterator[None]:
     """Hold the inbox's lock (``.inbox.json.lock`` beside it): the notify state's rules."""
-    from release_countdown.writing.state import state_lock
+    from release_countdown.writing.private import state_lock
 
     hint = "The inbox is only read from, and written to, a regular file of yours: move this away"
     with state_lock(path, timeout, what=WHAT, user="follow check or inbox", hint=hint):

@@ -1,14 +1,13 @@
 """The user's marks (seen, owned, skip, wanted), kept as JSON in the state folder, keyed by
 release id: never in the registry, so a shared registry carries no one's marks.
 
-Read, locked and written like the follow inbox and the notify state (``writing/state.py``'s
+Read, locked and written like the follow inbox and the notify state (``writing/private.py``'s
 lock and checks of the names, ``writing/guarded.py``'s opener and atomic replacement): a
 link, FIFO or foreign file at its name is refused (exit 3), a corrupt file is never reset.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,6 +43,8 @@ def decode_marks(document: object) -> dict[str, str]:
 
 
 def encode_marks(marks: dict[str, str]) -> bytes:
+    import json
+
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -54,7 +55,7 @@ def encode_marks(marks: dict[str, str]) -> bytes:
 
 def read_marks(path: Path) -> dict[str, str]:
     """The marks at ``path``; a missing file is no marks."""
-    from release_countdown.writing.state import read_private
+    from release_countdown.writing.private import read_private
 
     return read_private(
         path,
@@ -70,7 +71,7 @@ def read_marks(path: Path) -> dict[str, str]:
 
 def write_marks(path: Path, marks: dict[str, str]) -> None:
     """``marks`` as the file at ``path``, replacing (never writing through) what is there."""
-    from release_countdown.writing.state import write_private
+    from release_countdown.writing.private import write_private
 
     write_private(path, encode_marks(marks), WHAT)
 
@@ -78,7 +79,7 @@ def write_marks(path: Path, marks: dict[str, str]) -> None:
 @contextmanager
 def marks_lock(path: Path, timeout: float) -> Iterator[None]:
     """Hold the marks' lock (``.marks.json.lock`` beside it): the notify state's rules."""
-    from release_countdown.writing.state import state_lock
+    from release_countdown.writing.private import state_lock
 
     hint = "Marks are only read from, and written to, a regular file of yours: move this away"
     with state_lock(path, timeout, what=WHAT, user="mark or unmark", hint=hint):

@@ -1,7 +1,7 @@
 """The schedule's two records in the state folder: what `schedule install` set up
 (``schedule.json``) and how the last `schedule run` went (``schedule-run.json``).
 
-Read and written as the other private state files are (``writing/state.py``'s read_private and
+Read and written as the other private state files are (``writing/private.py``'s read_private and
 write_private: no link or FIFO followed, a new file renamed over the name, so a reader sees the
 old record or the new one, never half of one; a corrupt file is named, never reset). Two files,
 one writer each: a run never rewrites what install wrote.
@@ -91,7 +91,7 @@ def decode_run(document: object) -> LastRun:
 
 
 def _read(path: Path, decode: Any, what: str) -> Any:
-    from release_countdown.writing.state import read_private
+    from release_countdown.writing.private import read_private
 
     return read_private(
         path, LIMIT, decode, None, what=what, named=what, one="a schedule record",
@@ -121,7 +121,7 @@ def write_last_run(path: Path, run: LastRun) -> None:
 
 def _write(path: Path, data: bytes, what: str) -> None:
     from release_countdown.core.errors import StateError
-    from release_countdown.writing.state import write_private
+    from release_countdown.writing.private import write_private
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

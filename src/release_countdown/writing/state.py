@@ -10,27 +10,20 @@ notice is written at once (atomically), so a run killed halfway keeps what it se
 that is not JSON, or not a state file of this program, is an error naming it (exit 3); it is
 never reset silently.
 
-The file is opened like the parse cache's (``writing/guarded.py``): a link, FIFO, device or
-giant at its name, someone else's file, nesting too deep for the parser or text that is no
-Unicode (a lone surrogate) is refused with exit 3, never followed, waited on or read whole.
-It is written as a new file renamed over the name, and the temporary files of runs killed
-while writing it are then swept.
+The file is read, written and locked by the rules of every private state file of ours
+(``writing/private.py``: ``read_private``, ``write_private``, ``state_lock``).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import stat
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
-from release_countdown.core.errors import StateError
 from release_countdown.core.notices import EVENTS, Key, NoticeState, Seen
+from release_countdown.writing.private import NOTIFY_HINT, read_private, write_private
 from release_countdown.writing.state_values import day_of as _day
 from release_countdown.writing.state_values import instant_of as _instant
 from release_countdown.writing.state_values import text_of as _text
@@ -38,17 +31,11 @@ from release_countdown.writing.state_values import text_of as _text
 FORMAT: Final = "release-countdown notify state"
 VERSION: Final = 1
 LIMIT: Final = 16 << 20  # bytes: a state of thousands of titles is well under 1 MiB
-T = TypeVar("T")
-STALE: Final = 600.0  # seconds: a temporary file this old was left by a killed run
 # A run's claims count this long after it started: far beyond a run's worst case (an --exec
 # may take 60 s for one notice, and none more once it hung; a push is bounded by its own
 # timeouts), short enough that a run killed while delivering delays its notices an hour at
 # most (a daily cron run sends them the next day anyway).
 CLAIM_LIFETIME: Final = timedelta(hours=1)
-_ONLY: Final = (
-    "The state is only read from, and written to, a regular file of yours: move this away, "
-    "or pass --state PATH"
-)
 
 
 @dataclass(frozen=True)
@@ -219,51 +206,10 @@ def read_claimed(path: Path) -> tuple[NoticeState, Claims]:
 
     none: tuple[NoticeState, Claims] = (NoticeState(), {})
     return read_private(
-        path, LIMIT, decode, none, what="the notify state", hint=_ONLY,
+        path, LIMIT, decode, none, what="the notify state", hint=NOTIFY_HINT,
         named="the notify state file", one="a notify state",
         afresh="(notices due today are then sent again), or pass --state PATH",
     )  # fmt: skip
-
-
-def read_private(
-    path: Path,
-    limit: int,
-    decode: Callable[[Any], T],
-    missing: T,
-    *,
-    what: str,
-    named: str,
-    one: str,
-    afresh: str,
-    hint: str | None = None,
-) -> T:
-    """A private state file of ours (the notify state, the inbox, the marks): its JSON at
-    ``path`` (at most ``limit`` bytes) through ``decode``, or ``missing`` when there is none.
-    Anything else is a StateError that names the file, leaves it as it is and says what
-    moving it away does (``afresh``)."""
-    from release_countdown.writing.guarded import Unfit, read_regular
-
-    try:
-        raw = read_regular(path, limit)
-    except (FileNotFoundError, NotADirectoryError):  # nothing was ever written there
-        return missing
-    except Unfit as exc:
-        hinted = f". {hint}" if hint else ""
-        raise StateError(f"{path}: not using {what}: it {exc}{hinted}") from None
-    except OSError as exc:
-        raise StateError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
-    try:
-        return decode(json.loads(raw.decode("utf-8")))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        message = f"not JSON ({exc})"
-    except RecursionError:
-        message = f"nested too deeply to be {one}"
-    except ValueError as exc:
-        message = str(exc)
-    raise StateError(
-        f"{path}: {named} is corrupt or foreign: {message}. It is left as it is: move it away "
-        f"to start afresh {afresh}"
-    )
 
 
 def write_state(path: Path, state: NoticeState, claims: Claims) -> None:
@@ -271,64 +217,3 @@ def write_state(path: Path, state: NoticeState, claims: Claims) -> None:
     is there. The claims are always given: a write that dropped another run's would let a
     third run send what that one is sending."""
     write_private(path, encode_state(state, claims), "the notify state")
-
-
-def write_private(path: Path, data: bytes, what: str) -> None:
-    """``data`` as the state file ``what`` at ``path`` (the notify state, the inbox, the
-    marks), replacing (never writing through) what is there; StateError when it cannot."""
-    from release_countdown.writing.guarded import write_replacing
-
-    try:
-        write_replacing(path, data, durable=True, sweep_after=STALE)
-    except OSError as exc:
-        raise StateError(f"{path}: cannot write {what}: {exc.strerror or exc}") from None
-
-
-def _check_names(path: Path, what: str = "the notify state", hint: str = _ONLY) -> None:
-    """Refuse a link at the state's name (the lock would be taken beside its target) and
-    anything but a regular file at the lock's name (opened and truncated by filelock)."""
-    from release_countdown.writing.guarded import kind_of
-
-    lock = path.with_name(f".{path.name}.lock")
-    for name, which in ((path, what), (lock, f"{what}'s lock")):
-        try:
-            mode = os.lstat(name).st_mode
-        except FileNotFoundError:
-            continue
-        except OSError as exc:
-            raise StateError(f"{name}: cannot use {which}: {exc.strerror or exc}") from None
-        if not stat.S_ISREG(mode):
-            raise StateError(
-                f"{name}: not using {which}: it is {kind_of(mode)}, not a regular file. {hint}"
-            )
-
-
-@contextmanager
-def state_lock(
-    path: Path,
-    timeout: float,
-    *,
-    what: str = "the notify state",
-    user: str = "notify",
-    hint: str = _ONLY,
-) -> Iterator[None]:
-    """Hold the state's lock (``.notify.json.lock`` beside it), making its folder if needed.
-    ``what`` names the file, ``user`` the command that holds it and ``hint`` the way out in
-    messages (the follow inbox shares this lock's rules)."""
-    from release_countdown.writing.lock import LockTimeout, locked
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError as exc:
-        raise StateError(f"{path.parent}: cannot create the state folder: {exc.strerror}") from None
-    _check_names(path, what, hint)
-    try:
-        with locked(path, timeout):
-            yield
-    except LockTimeout as exc:
-        if "waited" not in str(exc):
-            raise
-        raise LockTimeout(
-            f"{path}: another countdown {user} is still using it (waited {timeout:g} s for "
-            "its lock; the lock_timeout setting changes the wait)"
-        ) from None

@@ -1,5 +1,5 @@
 """Access tokens kept between runs (IGDB's Twitch token: sources/twitch.py) in a private JSON
-file of the state folder: read and written like the notify state (writing/state.py's
+file of the state folder: read and written like the notify state (writing/private.py's
 read_private and write_private: no link or FIFO followed, mode 0600, atomic replacement).
 
 A token is a secret: the file holds nothing else a user typed (the client secret stays in
@@ -48,7 +48,7 @@ class TokenFile:
         self.what = f"the token file {path.name}"
 
     def read(self) -> Mapping[str, Any] | None:
-        from release_countdown.writing.state import read_private
+        from release_countdown.writing.private import read_private
 
         found: dict[str, Any] | None = read_private(
             self.path, LIMIT, decode_token, None, what=self.what, named=self.what,
@@ -57,7 +57,7 @@ class TokenFile:
         return found
 
     def write(self, document: Mapping[str, Any]) -> None:
-        from release_countdown.writing.state import write_private
+        from release_countdown.writing.private import write_private
 
         data = {"format": FORMAT, "version": VERSION} | {key: document[key] for key in _KEYS}
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -22,7 +22,7 @@ from release_countdown.cli.parsers import DATE_TEXT, REGION, past_day
 app = command_app()
 
 
-@app.command("add", short_help="Add a title to a registry.")
+@app.command("add")
 def add_command(
     title: Annotated[str, typer.Argument(help="The title.", metavar="TITLE")],
     *,

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 app = command_app()
 
 
-@app.command("check", short_help="Validate registries (for pre-commit hooks and CI).")
+@app.command("check")
 def check_command(
     paths: Annotated[
         list[Path] | None,

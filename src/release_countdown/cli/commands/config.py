@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 app = command_app()
 
 
-@app.command("config", short_help="Show the settings in force and where each came from.")
+@app.command("config")
 def config_command(
     *, json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
 ) -> None:

@@ -22,7 +22,7 @@ from release_countdown.cli.parsers import DATE_TEXT, past_day, typed_date
 app = command_app()
 
 
-@app.command("edit", short_help="Change a title: retitle, dates, people, sources.")
+@app.command("edit")
 def edit_command(
     title: Annotated[
         str,

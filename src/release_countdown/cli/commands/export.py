@@ -24,7 +24,7 @@ from release_countdown.formats.ics import FuzzyExport, calendar, plural
 app = command_app()
 
 
-@app.command("export", short_help="Export the view as iCalendar, CSV, JSON or an *arr list.")
+@app.command("export")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "region",
     "show_all", "mark", "tag", "premieres", "platform",

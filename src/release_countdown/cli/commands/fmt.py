@@ -12,7 +12,7 @@ from release_countdown.core.errors import ExitCode
 app = command_app()
 
 
-@app.command("fmt", short_help="Rewrite a registry in canonical form.")
+@app.command("fmt")
 def fmt_command(
     path: Annotated[
         Path | None,

@@ -13,7 +13,7 @@ from release_countdown.cli.follow_check import check_command
 
 app = typer.Typer(
     name="follow", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
-    pretty_exceptions_enable=False, short_help="Follow people, franchises, studios, artists.",
+    pretty_exceptions_enable=False,
     help="Follow a person, franchise, studio or artist: `follow check` brings their new "
     "titles (see `countdown inbox`).",
 )  # fmt: skip

@@ -17,7 +17,7 @@ from release_countdown.cli.options import DryRunOption, RegionOption, TargetOpti
 app = command_app()
 
 
-@app.command("import", short_help="Add titles from a source, complete and canonical.")
+@app.command("import")
 def import_command(
     refs: Annotated[
         list[str],

@@ -16,7 +16,7 @@ RefsArgument = Annotated[
 AllOption = Annotated[bool, typer.Option("--all", help="Every title in the inbox.")]
 
 
-@app.callback(invoke_without_command=True, short_help="The titles follows proposed.")
+@app.callback(invoke_without_command=True)
 def inbox_command(ctx: typer.Context, *, json_output: JsonOption = False) -> None:
     """What follows (mode = "inbox") proposed, filled by `countdown follow check`, and the
     rows `countdown import --from` left there: REF, DATE, TITLE, FOLLOW (or the list), and

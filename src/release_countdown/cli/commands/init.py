@@ -40,7 +40,7 @@ def without_header(data: bytes) -> bytes:
     )
 
 
-@app.command("init", short_help="Create your user registry.")
+@app.command("init")
 def init_command(
     *,
     with_examples: Annotated[

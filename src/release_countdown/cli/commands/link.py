@@ -12,7 +12,7 @@ from release_countdown.cli.options import DryRunOption, RegionOption, TargetOpti
 app = command_app()
 
 
-@app.command("link", short_help="Attach a source's title to an entry, and refresh it.")
+@app.command("link")
 def link_command(
     title: Annotated[
         str,

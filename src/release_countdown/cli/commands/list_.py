@@ -19,7 +19,7 @@ from release_countdown.formats.choice import Named, OutputFormat
 app = command_app()
 
 
-@app.command("list", short_help="List titles with their countdowns.")
+@app.command("list")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "reverse",
     "limit", "region", "show_all", "follow", "mark", "tag", "premieres", "platform",
@@ -60,7 +60,6 @@ def list_command(
       countdown list --format csv --columns title,date,people.composer
       countdown list --format '{days:>4}  {title}'
     """
-    from release_countdown.cli.empty import say_empty
     from release_countdown.cli.output import write_rows
     from release_countdown.cli.reading import load
     from release_countdown.core.query import roles_of, select
@@ -74,6 +73,8 @@ def list_command(
     loaded = load(registry, no_cache)
     found = RowView(select(loaded.releases, query, today), today, query.marked)
     if not found:
+        from release_countdown.cli.empty import say_empty
+
         say_empty(loaded, today, query)
     write_rows(
         found, output, today=today, total=len(loaded.releases), svg=svg, html=html, raw=raw,

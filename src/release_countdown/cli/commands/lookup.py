@@ -30,7 +30,7 @@ def _year(value: int | None) -> int | None:
     return value
 
 
-@app.command("lookup", short_help="Find titles at TMDB, MusicBrainz, Wikidata, TVmaze or IGDB.")
+@app.command("lookup")
 def lookup_command(
     query: Annotated[str, typer.Argument(help="Words of the title.", metavar="QUERY")],
     *,

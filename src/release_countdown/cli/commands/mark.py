@@ -13,7 +13,7 @@ from release_countdown.core.marks import MARKS
 app = command_app()
 
 
-@app.command("mark", short_help="Mark a title seen, owned, skip or wanted.")
+@app.command("mark")
 def mark_command(
     title: Annotated[
         str,

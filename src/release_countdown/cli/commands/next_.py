@@ -15,7 +15,7 @@ from release_countdown.formats.choice import Named, OutputFormat
 app = command_app()
 
 
-@app.command("next", short_help="Print the soonest upcoming title as one line.")
+@app.command("next")
 @filter_options(
     "composer", "director", "person", "kind", "within", "search", "limit", "region", "follow",
     "mark", "tag", "platform", "premieres",

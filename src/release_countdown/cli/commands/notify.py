@@ -19,7 +19,7 @@ from release_countdown.cli.options import (
 app = command_app()
 
 
-@app.command("notify", short_help="Deliver the reminders and date-change notices due, once.")
+@app.command("notify")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "reverse",
     "limit", "region", "show_all", "mark", "tag", "follow", "platform", "premieres",

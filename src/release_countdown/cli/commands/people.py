@@ -16,7 +16,7 @@ from release_countdown.formats.peoplerows import PERSON_COLUMNS
 app = command_app()
 
 
-@app.command("people", short_help="List people with their roles, titles and next release.")
+@app.command("people")
 @output_options(
     supported=(Named.TABLE, Named.JSON, Named.CSV),
     default="table",

@@ -14,7 +14,7 @@ from release_countdown.core.params import DayArg
 app = command_app()
 
 
-@app.command("postpone", short_help="Move a title to a new date, recorded in its history.")
+@app.command("postpone")
 def postpone_command(
     title: Annotated[
         str,

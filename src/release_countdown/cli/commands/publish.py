@@ -21,7 +21,7 @@ from release_countdown.serve.publish import Feed, feed_of
 app = command_app()
 
 
-@app.command("publish", short_help="Write the page, feeds and JSON as static files.")
+@app.command("publish")
 @filter_options(
     "composer", "director", "person", "kind", "status", "within", "search", "sort", "reverse",
     "limit", "region", "follow", "mark", "tag", "show_all", "platform", "premieres",

@@ -11,7 +11,7 @@ from release_countdown.cli.options import DryRunOption, JsonOption, RegionOption
 app = command_app()
 
 
-@app.command("refresh", short_help="Fetch titles again and record every date that moved.")
+@app.command("refresh")
 def refresh_command(
     titles: Annotated[
         list[str] | None,

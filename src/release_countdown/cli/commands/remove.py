@@ -13,7 +13,7 @@ from release_countdown.core.errors import UsageError
 app = command_app()
 
 
-@app.command("remove", short_help="Remove a title (asks first on a terminal).")
+@app.command("remove")
 def remove_command(
     title: Annotated[
         str,

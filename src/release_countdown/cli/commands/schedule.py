@@ -10,7 +10,7 @@ from release_countdown.core.schedule import Every, allowed
 
 app = typer.Typer(
     name="schedule", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
-    pretty_exceptions_enable=False, short_help="Refresh and notify by themselves.",
+    pretty_exceptions_enable=False,
     help="A systemd user timer (or a crontab line) that runs `countdown schedule run`: "
     "`refresh --due`, then `notify`.",
 )  # fmt: skip

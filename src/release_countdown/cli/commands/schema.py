@@ -9,7 +9,7 @@ from release_countdown.cli.app import command_app
 app = command_app()
 
 
-@app.command("schema", short_help="Print the JSON Schema of the rows or the registry.")
+@app.command("schema")
 def schema_command(
     *,
     registry_format: Annotated[

@@ -11,7 +11,7 @@ from release_countdown.cli.options import NoCacheOption, RegistryOption
 app = command_app()
 
 
-@app.command("serve", short_help="Serve a countdown page, a calendar feed and JSON over HTTP.")
+@app.command("serve")
 def serve_command(
     *,
     host: so.HostOption = None,

@@ -19,7 +19,7 @@ from release_countdown.cli.options import (
 app = command_app()
 
 
-@app.command("show", short_help="Show one title: dates, history, people, sources.")
+@app.command("show")
 def show_command(
     title: Annotated[
         str,

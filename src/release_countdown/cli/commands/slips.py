@@ -20,7 +20,7 @@ from release_countdown.core.slips import BYS
 app = command_app()
 
 
-@app.command("slips", short_help="Count how the titles' dates moved, and by how many days.")
+@app.command("slips")
 @filter_options("composer", "director", "person", "kind", "search")
 def slips_command(
     *,

@@ -23,7 +23,7 @@ from release_countdown.cli.parsers import ABSOLUTE_DAY, DURATION
 app = command_app()
 
 
-@app.command("timeline", short_help="Draw the titles on a time axis.")
+@app.command("timeline")
 @filter_options(
     "composer", "director", "person", "kind", "status", "search", "limit", "region", "show_all",
     "follow", "mark", "tag", "platform", "premieres",

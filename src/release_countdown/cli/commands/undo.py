@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 app = command_app()
 
 
-@app.command("undo", short_help="Undo countdown's last write to a registry.")
+@app.command("undo")
 def undo_command(
     *,
     list_: Annotated[

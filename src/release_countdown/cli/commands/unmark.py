@@ -11,7 +11,7 @@ from release_countdown.cli.options import RegistryOption
 app = command_app()
 
 
-@app.command("unmark", short_help="Forget your mark on a title.")
+@app.command("unmark")
 def unmark_command(
     title: Annotated[
         str,

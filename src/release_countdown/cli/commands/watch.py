@@ -19,7 +19,7 @@ from release_countdown.cli.options import (
 app = command_app()
 
 
-@app.command("watch", short_help="Watch countdowns tick to the second.")
+@app.command("watch")
 @filter_options("composer", "director", "person", "kind", "within", "limit", "region", *PICKS)
 def watch_command(
     title: Annotated[

@@ -10,7 +10,7 @@ from release_countdown.cli.options import RegistryOption
 app = command_app()
 
 
-@app.command("where", short_help="Show which registry files are read and written.")
+@app.command("where")
 def where_command(registry: RegistryOption = None) -> None:
     """Show which registries are read, in which order, which file writes go to, and where the
     config file, the state of `countdown notify`, your marks, the inbox, the undo journal and
