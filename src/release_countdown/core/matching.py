@@ -67,7 +67,12 @@ def slugify(text: str) -> str:
 
 def names_match(names: Iterable[str], needles: Sequence[str]) -> bool:
     """Whether a part of any of ``names`` is any of ``needles`` (folded)."""
-    folded_needles = [fold(needle) for needle in needles]
+    return names_hit(names, [fold(needle) for needle in needles])
+
+
+def names_hit(names: Iterable[str], folded_needles: Sequence[str]) -> bool:
+    """``names_match`` with the needles folded already (a filter folds them once, not once a
+    title)."""
     for name in names:  # loops, not generators: this runs for every title of a registry
         folded = fold(name)
         for needle in folded_needles:

@@ -4,13 +4,14 @@
 loaded (parsed afresh or from the cache).
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from functools import partial
 from typing import Any, Final, NamedTuple
 
 from release_countdown.core.dates import days_between
 from release_countdown.core.marks import NO_MARKS, Marks, hidden_by_default
-from release_countdown.core.matching import close_names, fold, names_match, part_of
+from release_countdown.core.matching import close_names, fold, names_hit, names_match, part_of
 from release_countdown.core.model import ORIGIN_PREFIX, Release
 from release_countdown.core.platforms import on_platforms
 from release_countdown.core.seasons import is_premiere
@@ -46,12 +47,12 @@ class Query(NamedTuple):
         return self.show_all or bool(self.statuses) or bool(self.marks)
 
 
-def _role_names(release: Release, role: str) -> list[str]:
-    found: list[str] = []
+def _credited(release: Release, role: str, folded_needles: list[str]) -> bool:
+    """Whether someone credited in ``role`` (its folded name) is one of the needles."""
     for each_role, names in release.people.items():
-        if each_role == role or fold(each_role) == role:
-            found.extend(names)
-    return found
+        if (each_role == role or fold(each_role) == role) and names_hit(names, folded_needles):
+            return True
+    return False
 
 
 def _brought_by(release: Release, follows: tuple[str, ...]) -> bool:
@@ -75,25 +76,32 @@ def _within(standing: Standing, today: date, until: date) -> bool:
     return spec.earliest <= until and spec.latest >= today
 
 
-def release_matches(release: Release, query: Query) -> bool:
-    """The filters that do not depend on the day (checked first: they are cheaper)."""
-    if query.kinds and release.kind not in query.kinds:
-        return False
-    if query.follows and not _brought_by(release, query.follows):
-        return False
-    if query.tags and not any(tag in release.tags for tag in query.tags):
-        return False
-    if query.premieres and not is_premiere(release):
-        return False
-    if query.platforms and not on_platforms((d.platform for d in release.dates), query.platforms):
-        return False
-    if query.composers and not names_match(_role_names(release, "composer"), query.composers):
-        return False
-    if query.directors and not names_match(_role_names(release, "director"), query.directors):
-        return False
-    return not query.persons or names_match(
-        (n for names in release.people.values() for n in names), query.persons
-    )
+def release_filter(query: Query) -> Callable[[Release], bool]:
+    """The filters that do not depend on the day (checked first: they are cheaper), made once
+    a query: the function keeps a release when every filter asked for does."""
+    checks: list[Callable[[Release], bool]] = []
+    if kinds := query.kinds:
+        checks.append(lambda release: release.kind in kinds)
+    if follows := query.follows:
+        checks.append(lambda release: _brought_by(release, follows))
+    if tags := query.tags:
+        checks.append(lambda release: any(tag in release.tags for tag in tags))
+    if query.premieres:
+        checks.append(is_premiere)
+    if platforms := query.platforms:
+        checks.append(lambda release: on_platforms((d.platform for d in release.dates), platforms))
+    for role, asked in (("composer", query.composers), ("director", query.directors)):
+        if asked:
+            needles = [fold(name) for name in asked]
+            checks.append(partial(_credited, role=role, folded_needles=needles))
+    if query.persons:
+        everyone = [fold(name) for name in query.persons]
+        checks.append(
+            lambda release: any(names_hit(names, everyone) for names in release.people.values())
+        )
+    if len(checks) == 1:
+        return checks[0]
+    return lambda release: all(check(release) for check in checks)
 
 
 def matches(standing: Standing, query: Query, today: date) -> bool:
@@ -133,17 +141,16 @@ def sort_key(standing: Standing, sort: str) -> tuple[Any, ...]:
     return (group, first.toordinal(), last.toordinal(), *name)
 
 
-def standing_in(release: Release, query: Query, today: date) -> Standing | None:
-    """The release as it stood on ``today``, when ``query`` keeps it."""
-    if not release_matches(release, query):
-        return None
-    standing = stand(release, today, query.region)
-    return standing if standing is not None and matches(standing, query, today) else None
-
-
 def select(releases: Iterable[Release], query: Query, today: date) -> list[Standing]:
     """The releases that match ``query`` as they stood on ``today``, in the asked order."""
-    found = [s for release in releases if (s := standing_in(release, query, today)) is not None]
+    keep, region = release_filter(query), query.region
+    found = [
+        standing
+        for release in releases
+        if keep(release)
+        and (standing := stand(release, today, region)) is not None
+        and matches(standing, query, today)
+    ]
     found.sort(key=lambda s: sort_key(s, query.sort), reverse=query.reverse)
     return found[: query.limit] if query.limit is not None else found
 
