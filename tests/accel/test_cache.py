@@ -244,6 +244,27 @@ def test_errors_are_never_cached(tmp_path: Path) -> None:
     assert cache_files() == []
 
 
+def test_a_release_time_keeps_its_offset_in_the_cache(tmp_path: Path) -> None:
+    """An instant is stored as written: MessagePack's timestamp would keep it in UTC, and a
+    warm run would print 2027-03-05T05:00:00+00:00 for 2027-03-04T21:00:00-08:00."""
+    filler = "".join(
+        f'[[release]]\ntitle = "T{n}"\ndate = 2030-01-01\nnote = "{"x" * 60}"\n' for n in range(800)
+    )
+    path = tmp_path / "times.toml"
+    path.write_text(
+        '[[release]]\ntitle = "Launch"\ndate = 2027-03-04T21:00:00.25-08:00\n'
+        '[[release.dates]]\nregion = "JP"\ntype = "digital"\ndate = 2027-03-05T14:00:00+09:00\n'
+        '[[release]]\ntitle = "Zulu"\ndate = 2027-03-06T10:00:00Z\n' + filler
+    )
+    queries = [("list", "--json"), ("list", "--region", "JP"), ("show", "launch"), ("next",)]
+    cold = [invoke(*q, "-r", str(path), "--no-cache").stdout for q in queries]
+    assert "2027-03-04T21:00:00.250000-08:00" in cold[0]
+    assert "2027-03-05T14:00:00+09:00" in cold[1]
+    invoke("list", "-r", str(path))  # writes the cache
+    assert cache_files()
+    assert [invoke(*q, "-r", str(path)).stdout for q in queries] == cold  # reads it
+
+
 def test_cache_can_be_turned_off(synthetic: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
     invoke("list", "-r", str(synthetic[0]), "--no-cache")
     monkeypatch.setenv("COUNTDOWN_NO_CACHE", "1")

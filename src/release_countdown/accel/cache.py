@@ -36,7 +36,7 @@ from release_countdown.core.errors import Problem
 from release_countdown.core.model import Release
 
 # The layout of an entry; the model's own shape is in its name too (codec.SIGNATURE).
-FORMAT: Final = 8
+FORMAT: Final = 9  # 9: an instant as ISO text (8 kept it in UTC)
 SUFFIX: Final = ".msgpack"
 # Older suffixes: their files are swept as this version's older entries are.
 _OLD_SUFFIXES: Final = (".marshal", ".json")

@@ -123,9 +123,15 @@ class Encoder:
         raise TypeError(f"no cache encoding for {hint!r}")
 
     def spec_table(self) -> list[list[Any]]:
-        """Each date form once: its text, precision, days and instant (msgspec writes days
-        and instants as ISO text)."""
-        return [[spec.text, spec.precision.value, *spec[2:]] for spec in self.specs]
+        """Each date form once: its text, precision, days and instant. msgspec writes days
+        as ISO text, but an instant as a MessagePack timestamp, which is UTC: the instant is
+        written as its ISO text, so that it keeps the offset it was written with (output
+        shows it), and read back as an aware datetime."""
+        return [
+            [spec.text, spec.precision.value, spec.earliest, spec.latest,
+             None if spec.instant is None else spec.instant.isoformat()]
+            for spec in self.specs
+        ]  # fmt: skip
 
 
 # --- decoding: anything but what Encoder writes raises ----------------------------------------
